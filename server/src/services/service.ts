@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import type { Bus } from '../bus/bus.ts';
+import type { Env } from '../config/env.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+
+/** Everything a service shell receives; services never import one another. */
+export interface ServiceDeps {
+  bus: Bus;
+  clock: Clock;
+  env: Env;
+  log: Logger;
+  /** For the few atomic records that are not streams (approval records, order ledger); used through bus/ helpers */
+  redis: Redis;
+}
+
+/** A running part of the system, hosted by `main.ts` (all in one process by default). */
+export interface Service {
+  readonly name: string;
+  /** Subscribes and starts timers */
+  start(): Promise<void>;
+  /** Stops reading and timers; in-flight handlers finish and ack */
+  close(): Promise<void>;
+}
+
+/** What each service folder's `index.ts` exports. */
+export type ServiceFactory = (deps: ServiceDeps) => Service;

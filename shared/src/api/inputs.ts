@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Input of `approvals.approve`. */
+export const ApproveIntentInputSchema = z.object({ intent_id: z.string().min(1) });
+/** Input of `approvals.veto`: the reason is required and non-blank. */
+export const VetoIntentInputSchema = z.object({
+  intent_id: z.string().min(1),
+  reason: z.string().trim().min(1, 'a veto needs a reason'),
+});
+/** Input of every `onXxx` subscription. */
+export const SubscriptionInputSchema = z.object({ lastEventId: z.string().nullish() }).optional();
+/** Input of `intents.recent`. */
+export const RecentIntentsInputSchema = z
+  .object({ limit: z.number().int().min(1).max(500).default(50), underlying: z.string().optional() })
+  .optional();
+/** Input of `market.pqSpread`. */
+export const PqSpreadInputSchema = z.object({ underlying: z.string().min(1) });
