@@ -1,0 +1,264 @@
+import type { StreamInput, StreamMessage, StreamName } from '@gamma/shared';
+import { iso, systemClock, type Clock } from '../lib/clock.ts';
+import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
+import {
+  dataField,
+  decodeEntry,
+  encodeMessage,
+  errorText,
+  type DecodeResult,
+  type EntryFields,
+} from './codec.ts';
+import { parseEntryId } from './entry-id.ts';
+import { InMemoryStream, type RawEntry } from './in-memory-stream.ts';
+
+/** Options of the in-memory bus. */
+export interface InMemoryBusOptions {
+  /** Reported as `bus.prefix`; default `glm` */
+  prefix?: string;
+  /** Delivers every entry twice to each group, to prove handlers idempotent */
+  deliverTwice?: boolean;
+  /** Deliveries before an entry whose handler keeps throwing is dead-lettered (`HANDLER_FAILED`); default 5 */
+  maxDeliveries?: number;
+  /** Source of entry ids and receipt times; default the wall clock */
+  clock?: Clock;
+}
+
+interface Job {
+  entry: RawEntry;
+  deliveries: number;
+  duplicate: boolean;
+}
+
+interface Consumer {
+  handler: Handler<StreamName>;
+  inFlight: Promise<void> | null;
+}
+
+interface Group {
+  stream: StreamName;
+  name: string;
+  /** Index of the next never-delivered entry (Redis' last-delivered-id) */
+  cursor: number;
+  /** Pending entries to deliver again, before new ones */
+  retry: Job[];
+  consumers: Consumer[];
+  turn: number;
+  running: Promise<void> | null;
+}
+
+type Failure =
+  Extract<DecodeResult<StreamName>, { ok: false }> | { reason: 'HANDLER_FAILED'; error: string; raw: string };
+
+/**
+ * The bus in memory, with Redis Streams semantics (groups, fan-out, pending and redelivery, dead
+ * letters, tails), for unit tests. A handler that throws gets the entry again at once, up to
+ * `maxDeliveries` times. `drain()` waits until every subscriber has handled everything.
+ */
+export class InMemoryBus implements Bus {
+  readonly prefix: string;
+  private readonly clock: Clock;
+  private readonly deliverTwice: boolean;
+  private readonly maxDeliveries: number;
+  private readonly streams = new Map<StreamName, InMemoryStream>();
+  private readonly groups = new Map<string, Group>();
+  private readonly pumps = new Set<Promise<void>>();
+  private readonly bugs: unknown[] = [];
+  private readonly closing = new AbortController();
+
+  constructor(options: InMemoryBusOptions = {}) {
+    this.prefix = options.prefix ?? 'glm';
+    this.clock = options.clock ?? systemClock;
+    this.deliverTwice = options.deliverTwice ?? false;
+    this.maxDeliveries = options.maxDeliveries ?? 5;
+  }
+
+  async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
+    if (this.closing.signal.aborted) throw new Error(`Cannot publish to ${name}: the bus is closed`);
+    return this.append(name, { data: encodeMessage(name, message) });
+  }
+
+  /** Appends an entry with arbitrary fields, bypassing validation (to test malformed entries). */
+  appendRaw(name: StreamName, fields: EntryFields): string {
+    return this.append(name, fields);
+  }
+
+  // eslint-disable-next-line max-params -- the Bus interface fixes this signature
+  subscribe<TName extends StreamName>(
+    name: TName,
+    group: string,
+    handler: Handler<TName>,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    const state = this.group(name, group, options.startId ?? '$');
+    const consumer: Consumer = { handler: handler as Handler<StreamName>, inFlight: null };
+    state.consumers.push(consumer);
+    this.schedule(state);
+    return {
+      close: async () => {
+        state.consumers = state.consumers.filter((other) => other !== consumer);
+        await consumer.inFlight;
+      },
+    };
+  }
+
+  tail<TName extends StreamName>(name: TName, options: TailOptions): AsyncIterable<Entry<TName>> {
+    const stream = this.stream(name);
+    if (options.after != null) parseEntryId(options.after);
+    // The start is fixed when tail() is called, not when iteration begins: nothing published after the call is lost.
+    const start = options.after != null ? stream.indexAfter(options.after) : stream.entries.length;
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.closing.signal])
+      : this.closing.signal;
+    return this.readFrom(name, start, signal);
+  }
+
+  private async *readFrom<TName extends StreamName>(
+    name: TName,
+    start: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<Entry<TName>> {
+    const stream = this.stream(name);
+    let index = start;
+    while (!signal.aborted) {
+      const entry = stream.entries[index];
+      if (!entry) {
+        await stream.waitForAppend(signal);
+        continue;
+      }
+      index += 1;
+      const decoded = decodeEntry(name, entry.fields, this.clock.now());
+      if (decoded.ok) yield { id: entry.id, stream: name, message: decoded.message };
+    }
+  }
+
+  async latest<TName extends StreamName>(name: TName, count: number): Promise<Entry<TName>[]> {
+    const newest = count > 0 ? this.stream(name).entries.slice(-count).reverse() : [];
+    return newest.flatMap((entry) => {
+      const decoded = decodeEntry(name, entry.fields, this.clock.now());
+      return decoded.ok ? [{ id: entry.id, stream: name, message: decoded.message }] : [];
+    });
+  }
+
+  /** Every decodable message published on a stream so far, oldest first. */
+  published<TName extends StreamName>(name: TName): StreamMessage<TName>[] {
+    return this.stream(name).entries.flatMap((entry) => {
+      const decoded = decodeEntry(name, entry.fields, this.clock.now());
+      return decoded.ok ? [decoded.message] : [];
+    });
+  }
+
+  /**
+   * Resolves when every subscriber has handled every entry published so far, including entries that
+   * handlers publish meanwhile. Rejects if the bus itself failed (a bug), never for handler errors.
+   */
+  async drain(): Promise<void> {
+    while (this.pumps.size > 0) await Promise.all([...this.pumps]);
+    const bug = this.bugs.shift();
+    if (bug !== undefined) throw bug;
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    for (const group of this.groups.values()) group.consumers = [];
+    await Promise.all([...this.pumps]);
+  }
+
+  private append(name: StreamName, fields: EntryFields): string {
+    const id = this.stream(name).append(fields);
+    for (const group of this.groups.values()) if (group.stream === name) this.schedule(group);
+    return id;
+  }
+
+  private stream(name: StreamName): InMemoryStream {
+    let stream = this.streams.get(name);
+    if (!stream) {
+      stream = new InMemoryStream(this.clock);
+      this.streams.set(name, stream);
+    }
+    return stream;
+  }
+
+  private group(name: StreamName, groupName: string, startId: '$' | '0'): Group {
+    const key = JSON.stringify([name, groupName]);
+    let group = this.groups.get(key);
+    if (!group) {
+      const cursor = startId === '0' ? 0 : this.stream(name).entries.length;
+      group = { stream: name, name: groupName, cursor, retry: [], consumers: [], turn: 0, running: null };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private hasWork(group: Group): boolean {
+    const behind = group.retry.length > 0 || group.cursor < this.stream(group.stream).entries.length;
+    return behind && group.consumers.length > 0 && !this.closing.signal.aborted;
+  }
+
+  // Runs one pump per group at a time, so a group sees its entries in order, one handler at a time.
+  private schedule(group: Group): void {
+    if (group.running || !this.hasWork(group)) return;
+    const run = Promise.resolve()
+      .then(() => this.pump(group))
+      .catch((error: unknown) => void this.bugs.push(error))
+      .finally(() => {
+        group.running = null;
+        this.pumps.delete(run);
+        // Entries appended while the pump was finishing saw `running` set and did not schedule.
+        this.schedule(group);
+      });
+    group.running = run;
+    this.pumps.add(run);
+  }
+
+  private async pump(group: Group): Promise<void> {
+    while (this.hasWork(group)) {
+      const consumer = group.consumers[group.turn % group.consumers.length];
+      group.turn += 1;
+      const job = group.retry.shift() ?? this.takeNew(group);
+      if (!consumer || !job) return;
+      consumer.inFlight = this.deliver(group, consumer, job);
+      await consumer.inFlight;
+      consumer.inFlight = null;
+    }
+  }
+
+  private takeNew(group: Group): Job | undefined {
+    const entry = this.stream(group.stream).entries[group.cursor];
+    if (!entry) return undefined;
+    group.cursor += 1;
+    return { entry, deliveries: 0, duplicate: false };
+  }
+
+  private async deliver(group: Group, consumer: Consumer, job: Job): Promise<void> {
+    const decoded = decodeEntry(group.stream, job.entry.fields, this.clock.now());
+    if (!decoded.ok) return this.deadLetter(group, job.entry.id, decoded);
+    job.deliveries += 1;
+    try {
+      await consumer.handler(decoded.message, { id: job.entry.id });
+    } catch (error) {
+      if (job.deliveries < this.maxDeliveries) {
+        group.retry.unshift(job);
+        return;
+      }
+      const raw = dataField(job.entry.fields) ?? '';
+      return this.deadLetter(group, job.entry.id, { reason: 'HANDLER_FAILED', error: errorText(error), raw });
+    }
+    if (this.deliverTwice && !job.duplicate)
+      group.retry.unshift({ entry: job.entry, deliveries: 0, duplicate: true });
+  }
+
+  private deadLetter(group: Group, entryId: string, failure: Failure): void {
+    const data = encodeMessage('dlq', {
+      source_stream: group.stream,
+      source_entry_id: entryId,
+      group: group.name,
+      reason: failure.reason,
+      error: failure.error,
+      raw: failure.raw,
+      timestamp: iso(this.clock.now()),
+      metadata: {},
+    });
+    this.append('dlq', { data });
+  }
+}
