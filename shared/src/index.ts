@@ -20,3 +20,4 @@ export * from './reason-codes.ts';
 export * from './actions.ts';
 export * from './symbols.ts';
 export * from './api/inputs.ts';
+export * from './execution/leg-builder.ts';
