@@ -1,0 +1,14 @@
+/** Hedge status of an underlying's delta (SPEC §10.3). */
+export const HEDGE_STATUSES = ['well_hedged', 'acceptable', 'long_delta', 'short_delta'] as const;
+export type HedgeStatus = (typeof HEDGE_STATUSES)[number];
+
+/**
+ * `well_hedged` when |Δ| < 0.4 × threshold, `acceptable` when |Δ| < threshold, else `long_delta`
+ * (Δ > 0: sell the hedge instrument) or `short_delta` (buy it).
+ */
+export function hedgeStatus(totalDelta: number, threshold: number): HedgeStatus {
+  const size = Math.abs(totalDelta);
+  if (size < 0.4 * threshold) return 'well_hedged';
+  if (size < threshold) return 'acceptable';
+  return totalDelta > 0 ? 'long_delta' : 'short_delta';
+}

@@ -1,0 +1,116 @@
+import {
+  underlyingOf,
+  type IntentDecisionEvent,
+  type IntentStatus,
+  type StreamName,
+  type StrategyIntentEvent,
+} from '@gamma/shared';
+import { intentStatus, intentUpdatedAt } from './intent-status.ts';
+import type { IntentRecord, IntentsState, Stored } from './intents-state.ts';
+import { compareIds, idMs } from './stream-id.ts';
+
+/** One row of `intents.recent`. */
+export interface IntentSummary {
+  intent: StrategyIntentEvent;
+  status: IntentStatus;
+  decisions: IntentDecisionEvent[];
+  /** Newest timestamp of the intent or anything that followed it */
+  updated_at: string;
+  /** Entry id of the intent on `strategy.intent` */
+  stream_id: string;
+}
+
+/** One node of an explainability chain (SPEC §12 item 4). */
+export interface ExplainNode {
+  stream: StreamName;
+  entry_id: string;
+  timestamp: string;
+  message: unknown;
+}
+
+/** Whether an intent's symbol belongs to an underlying (`BTC/USDT` matches spot, perp and options). */
+export const matchesUnderlying = (symbol: string, underlying: string): boolean =>
+  symbol === underlying || underlyingOf(symbol) === underlying;
+
+/** Summaries of the newest intents, newest first, optionally of one underlying. */
+export function recentIntents(
+  state: IntentsState,
+  options: { limit: number; underlying?: string | undefined },
+): IntentSummary[] {
+  const rows: IntentSummary[] = [];
+  for (const record of state.byId.values()) {
+    const intent = record.intent;
+    if (intent === null) continue;
+    if (options.underlying !== undefined && !matchesUnderlying(intent.message.symbol, options.underlying))
+      continue;
+    rows.push({
+      intent: intent.message,
+      status: intentStatus(record),
+      decisions: record.decisions.map((d) => d.message),
+      updated_at: intentUpdatedAt(record) ?? intent.message.timestamp,
+      stream_id: intent.id,
+    });
+  }
+  rows.sort((a, b) => compareIds(b.stream_id, a.stream_id));
+  return rows.slice(0, options.limit);
+}
+
+const node = <TMessage extends { timestamp: string }>(
+  stream: StreamName,
+  entry: Stored<TMessage>,
+): ExplainNode => ({
+  stream,
+  entry_id: entry.id,
+  timestamp: entry.message.timestamp,
+  message: entry.message,
+});
+
+/** Rank of each stream in the causal chain, to order entries of the same millisecond. */
+const RANK: Partial<Record<StreamName, number>> = {
+  'strategy.signal': 0,
+  'strategy.intent': 1,
+  'intent.decision': 2,
+  'execution.command': 3,
+  'order.command': 4,
+  'order.fill': 5,
+  'position.update': 6,
+};
+
+/** The first position update of the fill's strategy and symbol after the fill. */
+function positionAfter(state: IntentsState, fill: IntentRecord['fills'][number]): ExplainNode | null {
+  const match = state.positionUpdates.find(
+    (p) =>
+      compareIds(p.id, fill.id) > 0 &&
+      p.message.strategy_id === fill.message.strategy_id &&
+      p.message.symbol === fill.message.symbol,
+  );
+  return match ? node('position.update', match) : null;
+}
+
+/**
+ * The ordered chain of an intent: source signal (converted legacy signals), intent, decisions,
+ * execution command, order commands, fills and the position updates after them; null when unknown.
+ */
+export function explainIntent(state: IntentsState, intentId: string): ExplainNode[] | null {
+  const record = state.byId.get(intentId);
+  if (!record) return null;
+  const nodes: ExplainNode[] = [];
+  const sourceId = record.intent?.message.metadata.source_entry_id;
+  const signal = typeof sourceId === 'string' ? state.signals.get(sourceId) : undefined;
+  if (signal) nodes.push(node('strategy.signal', signal));
+  if (record.intent) nodes.push(node('strategy.intent', record.intent));
+  nodes.push(...record.decisions.map((d) => node('intent.decision', d)));
+  nodes.push(...record.executionCommands.map((c) => node('execution.command', c)));
+  nodes.push(...record.orderCommands.map((o) => node('order.command', o)));
+  nodes.push(...record.fills.map((f) => node('order.fill', f)));
+  for (const fill of record.fills) {
+    const position = positionAfter(state, fill);
+    if (position && !nodes.some((n) => n.stream === 'position.update' && n.entry_id === position.entry_id)) {
+      nodes.push(position);
+    }
+  }
+  // Chronological by entry id; within one millisecond, causal order (a decision follows its intent)
+  const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
+  const rank = (n: ExplainNode): number => RANK[n.stream] ?? 9;
+  return nodes.sort((a, b) => ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id));
+}

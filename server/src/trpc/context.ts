@@ -1,0 +1,42 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Redis } from 'ioredis';
+import type { ApprovalStore } from '../bus/approval-store.ts';
+import type { Bus } from '../bus/bus.ts';
+import type { Env } from '../config/env.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { ReadModel } from '../read-model/read-model.ts';
+
+/** What every request shares: the gateway's long-lived parts. */
+export interface GatewayParts {
+  bus: Bus;
+  redis: Redis;
+  env: Env;
+  clock: Clock;
+  log: Logger;
+  readModel: ReadModel;
+  approvals: ApprovalStore;
+  /** The server package version, for `health` */
+  version: string;
+}
+
+/** The tRPC context of one request (HTTP) or one connection (WebSocket). */
+export interface Context extends GatewayParts {
+  /** The trader: the `x-gamma-user` header, else `DEFAULT_TRADER_ID` (SPEC §5.5) */
+  user: string;
+}
+
+/** The user id of a request: a non-blank `x-gamma-user` header, else the default trader. */
+export function userOf(headers: IncomingHttpHeaders, defaultUser: string): string {
+  const raw = headers['x-gamma-user'];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value !== undefined && value !== '' ? value : defaultUser;
+}
+
+/** The context factory both adapters use (`req` is the HTTP request or the WebSocket upgrade request). */
+export const createContextFactory =
+  (parts: GatewayParts) =>
+  ({ req }: { req: { headers: IncomingHttpHeaders } }): Context => ({
+    ...parts,
+    user: userOf(req.headers, parts.env.DEFAULT_TRADER_ID),
+  });

@@ -1,0 +1,27 @@
+import { RecentIntentsInputSchema } from '@gamma/shared';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
+import { publicProcedure, router } from '../init.ts';
+
+/** Input of `intents.explain`. */
+const ExplainInputSchema = z.object({ intent_id: z.string().min(1) });
+
+/** Recent intents with their status, and the explainability chain of one intent. */
+export const intentsRouter = router({
+  /** Newest first: `[{ intent, status, decisions, updated_at, stream_id }]` */
+  recent: publicProcedure.input(RecentIntentsInputSchema).query(({ ctx, input }) => {
+    const underlying = input?.underlying;
+    return ctx.readModel.recentIntents({
+      limit: input?.limit ?? 50,
+      underlying: underlying === undefined ? undefined : (normalizeUnderlying(underlying) ?? underlying),
+    });
+  }),
+  /** Ordered nodes `{ stream, entry_id, timestamp, message }`; NOT_FOUND for an unknown intent */
+  explain: publicProcedure.input(ExplainInputSchema).query(({ ctx, input }) => {
+    const nodes = ctx.readModel.explain(input.intent_id);
+    if (nodes === null)
+      throw new TRPCError({ code: 'NOT_FOUND', message: `unknown intent ${input.intent_id}` });
+    return nodes;
+  }),
+});

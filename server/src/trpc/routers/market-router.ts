@@ -1,0 +1,33 @@
+import { PqSpreadInputSchema } from '@gamma/shared';
+import type { PqSpreadView } from '../../read-model/core/pq-spread.ts';
+import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
+import { iso } from '../../lib/clock.ts';
+import type { Context } from '../context.ts';
+import { publicProcedure, router } from '../init.ts';
+
+/**
+ * The pq-spread view of an underlying (`BTC/USDT`, `BTC-USDT`, any case); null when the underlying is
+ * neither configured (`UNDERLYINGS`) nor seen on any stream. Shared by the tRPC query and the REST alias.
+ */
+export function pqSpreadOf(
+  ctx: Pick<Context, 'env' | 'clock' | 'readModel'>,
+  raw: string,
+): PqSpreadView | null {
+  const underlying = normalizeUnderlying(raw);
+  if (underlying === null) return null;
+  if (!ctx.env.UNDERLYINGS.includes(underlying) && !ctx.readModel.knows(underlying)) return null;
+  return ctx.readModel.pqSpread(underlying, ctx.env.PQ_FORECAST_HORIZON, iso(ctx.clock.now()));
+}
+
+/** Market views: P against Q, and the latest surface. */
+export const marketRouter = router({
+  /** SPEC §10.2 */
+  pqSpread: publicProcedure
+    .input(PqSpreadInputSchema)
+    .query(({ ctx, input }) => pqSpreadOf(ctx, input.underlying)),
+  /** The latest VolatilitySurfaceEvent of the underlying, or null */
+  volSurface: publicProcedure.input(PqSpreadInputSchema).query(({ ctx, input }) => {
+    const underlying = normalizeUnderlying(input.underlying);
+    return underlying === null ? null : ctx.readModel.volSurface(underlying);
+  }),
+});
