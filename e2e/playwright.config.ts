@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './support/chromium-path.ts';
+import { pinStackEnvironment, stack } from './support/stack.ts';
+
+pinStackEnvironment();
+
+export default defineConfig({
+  testDir: './specs',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list']],
+  globalTeardown: './support/global-teardown.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${stack.port}`,
+    trace: 'on-first-retry',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx server/src/main.ts',
+    cwd: '..',
+    url: `http://127.0.0.1:${stack.port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(stack.port),
+      STREAM_PREFIX: stack.prefix,
+      REDIS_URL: stack.redisUrl,
+      DATA_DIR: `.data/e2e-${stack.prefix}`,
+      SIM_SENTIMENT_PORT: String(stack.port + 1),
+      MACRO_BROADCAST_INTERVAL_S: '2',
+      FORECAST_BAR_S: '1',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
