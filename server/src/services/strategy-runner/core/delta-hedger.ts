@@ -1,0 +1,112 @@
+import type {
+  IntentDecisionEvent,
+  MarketTickEvent,
+  OrderFillEvent,
+  PortfolioRiskEvent,
+  PositionUpdateEvent,
+  StreamInput,
+} from '@gamma/shared';
+import type { DeltaHedgerConfig } from '../config.ts';
+import { InFlightTracker } from './in-flight.ts';
+import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
+import { isoOf } from './strategy.ts';
+
+/** Largest multiple of `lot` not above `x` (tolerant of binary rounding, e.g. 0.29 / 0.001). */
+export function floorToLot(x: number, lot: number): number {
+  const steps = Math.floor(x / lot + 1e-9);
+  return Number((steps * lot).toFixed(12));
+}
+
+/**
+ * DeltaHedger (SPEC §4.2): on each `portfolio.risk` of its underlying, hedges the whole delta back
+ * to zero with the linear perpetual once |Δ| reaches the threshold, at most once per rebalance
+ * interval and never while a previous hedge is in flight.
+ */
+export class DeltaHedger implements Strategy {
+  private lastHedgeAtMs: number | null = null;
+  private referencePrice: number | null = null;
+  private hedgePosition = 0;
+  private lastDelta: number | null = null;
+  private readonly inFlight: InFlightTracker;
+
+  constructor(
+    readonly id: string,
+    private readonly config: DeltaHedgerConfig,
+    private readonly newId: IdGenerator,
+  ) {
+    this.inFlight = new InFlightTracker(config.inFlightTtlS * 1000);
+  }
+
+  wantsTick(symbol: string): boolean {
+    return symbol === this.config.hedgeInstrument;
+  }
+
+  /** Latest price of the hedge instrument, sent as `reference_price`. */
+  handleTick(tick: MarketTickEvent): StrategyOutput[] {
+    if (tick.symbol === this.config.hedgeInstrument) this.referencePrice = tick.price;
+    return [];
+  }
+
+  handlePortfolioRisk(risk: PortfolioRiskEvent, nowMs: number): StrategyOutput[] {
+    const c = this.config;
+    if (risk.underlying !== null && risk.underlying !== c.underlying) return [];
+    const delta = risk.total_delta;
+    this.lastDelta = delta;
+    if (Math.abs(delta) < c.deltaThreshold) return [];
+    if (this.lastHedgeAtMs !== null && nowMs - this.lastHedgeAtMs < c.rebalanceIntervalS * 1000) return [];
+    if (this.inFlight.any(nowMs)) return [];
+    const quantity = floorToLot(Math.abs(delta), c.hedgeLot);
+    if (quantity <= 0) return [];
+    const intentId = this.newId();
+    const message: StreamInput<'strategy.intent'> = {
+      intent_id: intentId,
+      strategy_id: this.id,
+      symbol: c.hedgeInstrument,
+      intent_type: 'delta_hedge',
+      action: 'delta_hedge',
+      direction: delta > 0 ? 'sell' : 'buy',
+      quantity,
+      confidence: 1,
+      reason: 'maintain_delta_neutral',
+      timestamp: isoOf(nowMs),
+      metadata: {
+        strategy_type: 'delta_hedger',
+        current_delta: delta,
+        hedge_quantity: quantity,
+        underlying: c.underlying,
+        delta_threshold: c.deltaThreshold,
+        reference_price: this.referencePrice,
+      },
+    };
+    this.lastHedgeAtMs = nowMs;
+    this.inFlight.add(intentId, 1, nowMs);
+    return [{ stream: 'strategy.intent', message }];
+  }
+
+  handleFill(fill: OrderFillEvent): StrategyOutput[] {
+    this.inFlight.onFill(fill);
+    return [];
+  }
+
+  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
+    this.inFlight.onDecision(decision);
+    return [];
+  }
+
+  /** Tracks `hedge_position` (display only). */
+  handlePositionUpdate(update: PositionUpdateEvent): StrategyOutput[] {
+    if (update.symbol === this.config.hedgeInstrument) this.hedgePosition = update.quantity;
+    return [];
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      underlying: this.config.underlying,
+      hedge_instrument: this.config.hedgeInstrument,
+      hedge_position: this.hedgePosition,
+      last_delta: this.lastDelta,
+      last_hedge_at: this.lastHedgeAtMs === null ? null : isoOf(this.lastHedgeAtMs),
+      in_flight: this.inFlight.ids(),
+    };
+  }
+}

@@ -1,0 +1,277 @@
+import type {
+  IntentDecisionEvent,
+  MacroStateEvent,
+  MarketTickEvent,
+  OrderFillEvent,
+  PositionUpdateEvent,
+  StreamInput,
+  VolatilityForecastEvent,
+  VolatilitySurfaceEvent,
+} from '@gamma/shared';
+import { isOptionSymbol, underlyingOf } from '@gamma/shared';
+import type { PqVolTraderConfig } from '../config.ts';
+import { InFlightTracker } from './in-flight.ts';
+import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
+import { isoOf, msOf } from './strategy.ts';
+
+const DAY_MS = 86_400_000;
+const LEGS_PER_STRUCTURE = 2;
+
+interface Observation {
+  value: number;
+  timestamp: string;
+  ms: number;
+}
+
+interface Verdict {
+  kind: 'trade' | 'hold';
+  reason: string;
+  metadata: Record<string, unknown>;
+}
+
+const round8 = (x: number): number => Math.round(x * 1e8) / 1e8;
+
+/**
+ * PQVolTrader (SPEC §4.1): compares market implied vol P (surface `atm_iv`) with forecast vol Q and
+ * buys or sells a straddle/strangle when the spread passes the threshold, behind cooldown, FOMO,
+ * regime, intraday-chase and position gates. Holds are published only when their reason changes.
+ */
+export class PqVolTrader implements Strategy {
+  private p: Observation | null = null;
+  private q: Observation | null = null;
+  private macroRegime: string | null = null;
+  private regimeScore: number | null = null;
+  private sentimentScore: number | null = null;
+  private fomoScore: number | null = null;
+  private readonly legs = new Map<string, number>();
+  private spot: number | null = null;
+  private surfaceSpot: number | null = null;
+  private dayStartMs: number | null = null;
+  private dayOpen: number | null = null;
+  private lastTradeAtMs: number | null = null;
+  private lastPublishedReason: string | null = null;
+  private lastHoldAtMs: number | null = null;
+  private readonly inFlight = new InFlightTracker();
+
+  constructor(
+    readonly id: string,
+    private readonly config: PqVolTraderConfig,
+    private readonly newId: IdGenerator,
+  ) {}
+
+  wantsTick(symbol: string): boolean {
+    return symbol === this.config.underlying;
+  }
+
+  /** Latest spot tick: reference price and intraday return since 00:00 UTC. */
+  handleTick(tick: MarketTickEvent, nowMs: number): StrategyOutput[] {
+    if (tick.symbol !== this.config.underlying) return [];
+    const tickMs = Number.isFinite(msOf(tick.timestamp)) ? msOf(tick.timestamp) : nowMs;
+    const dayStart = Math.floor(tickMs / DAY_MS) * DAY_MS;
+    if (this.dayStartMs === null || dayStart > this.dayStartMs) {
+      this.dayStartMs = dayStart;
+      this.dayOpen = tick.price;
+    }
+    this.spot = tick.price;
+    return [];
+  }
+
+  handleSurface(surface: VolatilitySurfaceEvent, nowMs: number): StrategyOutput[] {
+    if (surface.underlying !== this.config.underlying) return [];
+    this.p = { value: surface.atm_iv, timestamp: surface.timestamp, ms: msOf(surface.timestamp) };
+    this.surfaceSpot = surface.spot_price;
+    return this.evaluate(nowMs);
+  }
+
+  handleForecast(forecast: VolatilityForecastEvent, nowMs: number): StrategyOutput[] {
+    if (forecast.underlying !== this.config.underlying) return [];
+    if (forecast.forecast_horizon !== this.config.forecastHorizon) return [];
+    this.q = {
+      value: forecast.predicted_volatility,
+      timestamp: forecast.timestamp,
+      ms: msOf(forecast.timestamp),
+    };
+    return this.evaluate(nowMs);
+  }
+
+  /** Only a non-null field replaces the stored value (a 0.0 does); no evaluation. */
+  handleMacroState(macro: MacroStateEvent): StrategyOutput[] {
+    if (macro.symbol !== null && macro.symbol !== this.config.underlying) return [];
+    if (macro.macro_regime !== null) this.macroRegime = macro.macro_regime;
+    this.regimeScore = macro.regime_score;
+    if (macro.sentiment_score !== null) this.sentimentScore = macro.sentiment_score;
+    if (macro.fomo_score !== null) this.fomoScore = macro.fomo_score;
+    return [];
+  }
+
+  /** Own option legs on its underlying make up `current_position` (two legs = one structure). */
+  handlePositionUpdate(update: PositionUpdateEvent): StrategyOutput[] {
+    if (!isOptionSymbol(update.symbol) || underlyingOf(update.symbol) !== this.config.underlying) return [];
+    if (update.quantity === 0) this.legs.delete(update.symbol);
+    else this.legs.set(update.symbol, update.quantity);
+    return [];
+  }
+
+  handleFill(fill: OrderFillEvent): StrategyOutput[] {
+    this.inFlight.onFill(fill);
+    return [];
+  }
+
+  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
+    this.inFlight.onDecision(decision);
+    return [];
+  }
+
+  /** Signed structures held: sum of the legs' signed quantities ÷ 2. */
+  currentPosition(): number {
+    let sum = 0;
+    for (const qty of this.legs.values()) sum += qty;
+    return round8(sum / LEGS_PER_STRUCTURE);
+  }
+
+  /** Return of the underlying since the first tick of the current UTC day; 0 when unknown. */
+  intradayReturn(): number {
+    if (this.spot === null || this.dayOpen === null || this.dayOpen <= 0) return 0;
+    return this.spot / this.dayOpen - 1;
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      p_vol: this.p?.value ?? null,
+      q_vol: this.q?.value ?? null,
+      macro_regime: this.macroRegime,
+      fomo_score: this.fomoScore,
+      current_position: this.currentPosition(),
+      intraday_return: this.intradayReturn(),
+      last_trade_at: this.lastTradeAtMs === null ? null : isoOf(this.lastTradeAtMs),
+      last_reason: this.lastPublishedReason,
+      in_flight: this.inFlight.ids(),
+    };
+  }
+
+  private isFresh(o: Observation | null, nowMs: number): o is Observation {
+    return o !== null && Number.isFinite(o.ms) && nowMs - o.ms <= this.config.staleAfterS * 1000;
+  }
+
+  private evaluate(nowMs: number): StrategyOutput[] {
+    const { p, q } = this;
+    if (!this.isFresh(p, nowMs) || !this.isFresh(q, nowMs)) return [];
+    if (this.lastTradeAtMs !== null && nowMs - this.lastTradeAtMs < this.config.signalCooldownS * 1000)
+      return [];
+    // Rounded to 1e-10 so that a decimal spread equal to the threshold is not met (0.55 − 0.5)
+    const spread = Number((q.value - p.value).toFixed(10));
+    const verdict = this.decide(spread);
+    if (verdict.kind === 'hold') return this.hold(verdict, { p, q, spread }, nowMs);
+    return this.trade(spread, { p, q }, nowMs);
+  }
+
+  private decide(spread: number): Verdict {
+    const c = this.config;
+    const position = this.currentPosition();
+    if (this.fomoScore !== null && this.fomoScore > c.maxFomoScore)
+      return { kind: 'hold', reason: 'high_fomo_risk', metadata: { fomo_score: this.fomoScore } };
+    if (this.macroRegime !== null && c.holdRegimes.includes(this.macroRegime))
+      return { kind: 'hold', reason: 'macro_regime_hold', metadata: { macro_regime: this.macroRegime } };
+    if (spread > c.volThreshold && this.intradayReturn() > c.maxIntradayReturn)
+      return {
+        kind: 'hold',
+        reason: 'intraday_chase_limit',
+        metadata: { intraday_return: this.intradayReturn(), max_intraday_return: c.maxIntradayReturn },
+      };
+    if (spread > c.volThreshold && position < c.maxPositionSize)
+      return { kind: 'trade', reason: 'market_underpricing_volatility', metadata: {} };
+    if (spread < -c.volThreshold && position > -c.maxPositionSize)
+      return { kind: 'trade', reason: 'market_overpricing_volatility', metadata: {} };
+    if (Math.abs(spread) > c.volThreshold)
+      return { kind: 'hold', reason: 'position_limit_reached', metadata: { current_position: position } };
+    return { kind: 'hold', reason: 'threshold_not_met', metadata: { pq_spread: spread } };
+  }
+
+  private confidence(spread: number): number {
+    return Math.min(1, Math.abs(spread) / (2 * this.config.volThreshold));
+  }
+
+  private referencePrice(): number | null {
+    return this.spot ?? this.surfaceSpot;
+  }
+
+  private hold(
+    verdict: Verdict,
+    pq: { p: Observation; q: Observation; spread: number },
+    nowMs: number,
+  ): StrategyOutput[] {
+    if (verdict.reason === this.lastPublishedReason) return [];
+    if (this.lastHoldAtMs !== null && nowMs - this.lastHoldAtMs < this.config.holdIntervalS * 1000) return [];
+    this.lastHoldAtMs = nowMs;
+    this.lastPublishedReason = verdict.reason;
+    const message: StreamInput<'strategy.intent'> = {
+      intent_id: this.newId(),
+      strategy_id: this.id,
+      symbol: this.config.underlying,
+      intent_type: 'hold',
+      action: 'hold',
+      direction: null,
+      quantity: 0,
+      confidence: this.confidence(pq.spread),
+      reason: verdict.reason,
+      timestamp: isoOf(nowMs),
+      metadata: {
+        strategy_type: 'pq_vol_trader',
+        p_vol: pq.p.value,
+        q_vol: pq.q.value,
+        pq_spread: pq.spread,
+        forecast_horizon: this.config.forecastHorizon,
+        vol_threshold: this.config.volThreshold,
+        p_timestamp: pq.p.timestamp,
+        q_timestamp: pq.q.timestamp,
+        ...verdict.metadata,
+      },
+    };
+    return [{ stream: 'strategy.intent', message }];
+  }
+
+  private trade(spread: number, pq: { p: Observation; q: Observation }, nowMs: number): StrategyOutput[] {
+    const c = this.config;
+    const isBuy = spread > 0;
+    const position = this.currentPosition();
+    const available = isBuy
+      ? Math.max(0, c.maxPositionSize - position)
+      : Math.max(0, c.maxPositionSize + position);
+    const quantity = round8(Math.min(c.intentBaseSize, available));
+    const intentId = this.newId();
+    const reason = isBuy ? 'market_underpricing_volatility' : 'market_overpricing_volatility';
+    const message: StreamInput<'strategy.intent'> = {
+      intent_id: intentId,
+      strategy_id: this.id,
+      symbol: c.underlying,
+      intent_type: isBuy ? 'increase_long_gamma' : 'increase_short_gamma',
+      action: `${isBuy ? 'buy' : 'sell'}_${c.structure}`,
+      direction: isBuy ? 'buy' : 'sell',
+      quantity,
+      confidence: this.confidence(spread),
+      reason,
+      timestamp: isoOf(nowMs),
+      metadata: {
+        strategy_type: 'pq_vol_trader',
+        p_vol: pq.p.value,
+        q_vol: pq.q.value,
+        pq_spread: spread,
+        fomo_score: this.fomoScore,
+        macro_regime: this.macroRegime,
+        regime_score: this.regimeScore,
+        sentiment_score: this.sentimentScore,
+        quantity,
+        forecast_horizon: c.forecastHorizon,
+        vol_threshold: c.volThreshold,
+        current_position: position,
+        reference_price: this.referencePrice(),
+        p_timestamp: pq.p.timestamp,
+        q_timestamp: pq.q.timestamp,
+      },
+    };
+    this.lastTradeAtMs = nowMs;
+    this.lastPublishedReason = reason;
+    this.inFlight.add(intentId, LEGS_PER_STRUCTURE, nowMs);
+    return [{ stream: 'strategy.intent', message }];
+  }
+}
