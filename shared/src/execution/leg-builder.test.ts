@@ -7,12 +7,15 @@ import { buildOptionLegs, nearestStrike, selectLiveExpiry, type LegBuildInput } 
 
 const NOW = Date.parse(TEST_TIMESTAMP); // 2026-03-02T09:15:04.120Z
 
-const row = (
-  expiry: string,
-  strike: number,
-  type: 'call' | 'put',
-  opts: { F?: number; iv?: number; greeks?: boolean; bid?: number; ask?: number } = {},
-): OptionChainData => {
+interface RowOptions {
+  type?: 'call' | 'put';
+  F?: number;
+  iv?: number;
+  greeks?: boolean;
+}
+
+const row = (expiry: string, strike: number, opts: RowOptions = {}): OptionChainData => {
+  const type = opts.type ?? 'call';
   const F = opts.F ?? 100_000;
   const iv = opts.iv ?? 0.6;
   const T = yearsToExpiry(expiry, NOW);
@@ -22,8 +25,8 @@ const row = (
     strike,
     expiry,
     option_type: type,
-    bid: opts.bid ?? mid * 0.99,
-    ask: opts.ask ?? mid * 1.01,
+    bid: mid * 0.99,
+    ask: mid * 1.01,
     last: mid,
     volume: 0,
     open_interest: 0,
@@ -33,8 +36,11 @@ const row = (
   };
 };
 
-const chain = (expiry: string, strikes: number[], opts: Parameters<typeof row>[3] = {}) =>
-  strikes.flatMap((k) => [row(expiry, k, 'call', opts), row(expiry, k, 'put', opts)]);
+const chain = (expiry: string, strikes: number[], opts: RowOptions = {}) =>
+  strikes.flatMap((k) => [
+    row(expiry, k, { ...opts, type: 'call' }),
+    row(expiry, k, { ...opts, type: 'put' }),
+  ]);
 
 const STRIKES = [80_000, 85_000, 90_000, 95_000, 100_000, 105_000, 110_000, 115_000, 120_000];
 
@@ -66,20 +72,20 @@ const ok = (over: Partial<LegBuildInput> = {}) => {
 
 describe('selectLiveExpiry', () => {
   it('takes the earliest expiry at least 24 h away, at 08:00 UTC of its date', () => {
-    const rows = [row('2026-03-03', 100_000, 'call'), row('2026-03-06', 100_000, 'call')];
+    const rows = [row('2026-03-03', 100_000), row('2026-03-06', 100_000)];
     // 2026-03-03T08:00Z is 22.75 h after now
     expect(selectLiveExpiry(rows, NOW, 24)).toBe('2026-03-06');
     expect(selectLiveExpiry(rows, NOW, 22)).toBe('2026-03-03');
   });
 
   it('accepts an expiry exactly 24 h away', () => {
-    const rows = [row('2026-03-03', 100_000, 'call')];
+    const rows = [row('2026-03-03', 100_000)];
     expect(selectLiveExpiry(rows, Date.parse('2026-03-02T08:00:00.000Z'), 24)).toBe('2026-03-03');
     expect(selectLiveExpiry(rows, Date.parse('2026-03-02T08:00:00.001Z'), 24)).toBeNull();
   });
 
   it('ignores already expired expiries even when they sort first', () => {
-    expect(selectLiveExpiry([row('2026-03-01', 100_000, 'call')], NOW, 24)).toBeNull();
+    expect(selectLiveExpiry([row('2026-03-01', 100_000)], NOW, 24)).toBeNull();
   });
 });
 
