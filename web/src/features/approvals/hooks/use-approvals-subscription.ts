@@ -1,0 +1,22 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '@/lib/trpc';
+import { useApprovalsStore } from '../stores/approvals-store';
+
+/** Feeds the approvals store from `onDecision` and refetches the pending list on every decision. Mount once. */
+export function useApprovalsSubscription(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const receiveDecision = useApprovalsStore((s) => s.receiveDecision);
+  useSubscription(
+    trpc.onDecision.subscriptionOptions(
+      {},
+      {
+        onData: ({ data }) => {
+          receiveDecision(data);
+          void queryClient.invalidateQueries({ queryKey: trpc.approvals.pending.queryKey() });
+        },
+      },
+    ),
+  );
+}

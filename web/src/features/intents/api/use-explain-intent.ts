@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { type RouterOutputs, useTRPC } from '@/lib/trpc';
+
+/** One node of the explainability chain. */
+export type ExplainNode = RouterOutputs['intents']['explain'][number];
+
+/** The chain intent → decisions → orders → fills of one intent (SPEC §12 item 4). */
+export function useExplainIntent(intentId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.intents.explain.queryOptions({ intent_id: intentId }));
+}

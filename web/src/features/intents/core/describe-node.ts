@@ -1,0 +1,43 @@
+import { actionLabel, reasonCodeLabel, reasonLabel } from '@/lib/labels';
+
+type Msg = Readonly<Record<string, unknown>>;
+
+const str = (m: Msg, key: string): string => {
+  const v = m[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+
+const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null;
+
+const codesOf = (m: Msg): string => {
+  const codes = m.reason_codes;
+  return Array.isArray(codes) && codes.length > 0
+    ? ` (${codes.map((c) => reasonCodeLabel(String(c))).join(', ')})`
+    : '';
+};
+
+/** One line describing an explainability node (SPEC §12 item 4), by the stream it came from. */
+export function describeNode(stream: string, message: unknown): string {
+  if (!isMsg(message)) return '';
+  switch (stream) {
+    case 'strategy.signal':
+      return `signal ${str(message, 'signal_type')} ${str(message, 'symbol')}`;
+    case 'strategy.intent':
+      return `intent ${actionLabel(str(message, 'action'))} ${str(message, 'quantity')} ${str(message, 'symbol')}: ${reasonLabel(str(message, 'reason'))}`;
+    case 'intent.decision': {
+      const by = str(message, 'decided_by');
+      const reason = str(message, 'reason');
+      return `${str(message, 'status')} by ${by}${codesOf(message)}${reason ? `: ${reason}` : ''}`;
+    }
+    case 'execution.command':
+      return `execution ${actionLabel(str(message, 'action'))} ${str(message, 'quantity')} approved by ${str(message, 'approved_by')}`;
+    case 'order.command':
+      return `order ${str(message, 'side')} ${str(message, 'quantity')} ${str(message, 'symbol')} ${str(message, 'order_type')}`;
+    case 'order.fill':
+      return `fill ${str(message, 'side')} ${str(message, 'quantity')} ${str(message, 'symbol')} @ ${str(message, 'price')}`;
+    case 'position.update':
+      return `position ${str(message, 'symbol')} ${str(message, 'quantity')} avg ${str(message, 'avg_price')}`;
+    default:
+      return stream;
+  }
+}

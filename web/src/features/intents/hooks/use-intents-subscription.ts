@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '@/lib/trpc';
+import { useIntentsStore } from '../stores/intents-store';
+
+/** Feeds the intents store from `onIntent`, `onDecision`, `onFill`; each event refetches `intents.recent`. */
+export function useIntentsSubscription(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { receiveIntent, receiveDecision, receiveFill } = useIntentsStore.getState();
+  const refetchRecent = () =>
+    void queryClient.invalidateQueries({ queryKey: trpc.intents.recent.queryKey() });
+  useSubscription(
+    trpc.onIntent.subscriptionOptions({}, { onData: ({ data }) => (receiveIntent(data), refetchRecent()) }),
+  );
+  useSubscription(
+    trpc.onDecision.subscriptionOptions(
+      {},
+      { onData: ({ data }) => (receiveDecision(data), refetchRecent()) },
+    ),
+  );
+  useSubscription(
+    trpc.onFill.subscriptionOptions({}, { onData: ({ data }) => (receiveFill(data), refetchRecent()) }),
+  );
+}

@@ -1,0 +1,75 @@
+import type { IntentDecisionEvent, IntentStatus, OrderFillEvent, StrategyIntentEvent } from '@gamma/shared';
+import { create } from 'zustand';
+import { mergeStatus, STATUS_OF_DECISION, statusAfterFills } from '../core/intent-status';
+
+/** Most live intents kept (newest first). */
+export const MAX_LIVE_INTENTS = 100;
+
+/** Live intent state from `onIntent`, `onDecision` and `onFill`. */
+export interface IntentsLiveState {
+  /** Intents received live, newest first */
+  live: readonly StrategyIntentEvent[];
+  /** Live status per intent id */
+  statuses: Readonly<Record<string, IntentStatus>>;
+  /** Filled legs (client order ids) per intent id */
+  filledLegs: Readonly<Record<string, readonly string[]>>;
+}
+
+export const EMPTY_INTENTS_STATE: IntentsLiveState = { live: [], statuses: {}, filledLegs: {} };
+
+/** Reducer: a new intent (a repeat is ignored); holds get status `hold`, others `received`. */
+export function applyIntent(state: IntentsLiveState, intent: StrategyIntentEvent): IntentsLiveState {
+  if (state.live.some((i) => i.intent_id === intent.intent_id)) return state;
+  const initial: IntentStatus = intent.action === 'hold' ? 'hold' : 'received';
+  return {
+    ...state,
+    live: [intent, ...state.live].slice(0, MAX_LIVE_INTENTS),
+    statuses: {
+      ...state.statuses,
+      [intent.intent_id]: mergeStatus(state.statuses[intent.intent_id], initial) ?? initial,
+    },
+  };
+}
+
+/** Reducer: a decision moves the intent's status forward. */
+export function applyDecisionToIntents(
+  state: IntentsLiveState,
+  event: Pick<IntentDecisionEvent, 'intent_id' | 'status'>,
+): IntentsLiveState {
+  const next = mergeStatus(state.statuses[event.intent_id], STATUS_OF_DECISION[event.status]);
+  if (next === undefined || next === state.statuses[event.intent_id]) return state;
+  return { ...state, statuses: { ...state.statuses, [event.intent_id]: next } };
+}
+
+/** Reducer: a fill of one leg; filled once every leg of the intent's action filled. */
+export function applyFill(
+  state: IntentsLiveState,
+  fill: Pick<OrderFillEvent, 'intent_id' | 'client_order_id' | 'order_id'>,
+): IntentsLiveState {
+  const id = fill.intent_id;
+  if (id === null) return state;
+  const leg = fill.client_order_id ?? fill.order_id;
+  const legs = state.filledLegs[id] ?? [];
+  const filled = legs.includes(leg) ? legs : [...legs, leg];
+  const action = state.live.find((i) => i.intent_id === id)?.action;
+  const status = mergeStatus(state.statuses[id], statusAfterFills(action, filled.length));
+  return {
+    ...state,
+    filledLegs: { ...state.filledLegs, [id]: filled },
+    statuses: status === undefined ? state.statuses : { ...state.statuses, [id]: status },
+  };
+}
+
+export interface IntentsState extends IntentsLiveState {
+  receiveIntent: (intent: StrategyIntentEvent) => void;
+  receiveDecision: (event: IntentDecisionEvent) => void;
+  receiveFill: (fill: OrderFillEvent) => void;
+}
+
+/** Live intents; written only by `useIntentsSubscription`. */
+export const useIntentsStore = create<IntentsState>()((set) => ({
+  ...EMPTY_INTENTS_STATE,
+  receiveIntent: (intent) => set((s) => applyIntent(s, intent)),
+  receiveDecision: (event) => set((s) => applyDecisionToIntents(s, event)),
+  receiveFill: (fill) => set((s) => applyFill(s, fill)),
+}));

@@ -1,0 +1,36 @@
+import { Card } from '@/components/ui/card';
+import { env } from '@/config/env';
+import { aboveGate, fomoLevel, fomoText } from '../core/fomo-level';
+import { useLatestMacro } from '../hooks/use-latest-macro';
+
+/** FOMO score (2 dp) and level, on a 0…1 bar with the PQVolTrader gate marked. */
+export function FomoCard() {
+  const score = useLatestMacro()?.fomo_score ?? null;
+  const gate = env.VITE_MAX_FOMO_SCORE;
+  const level = fomoLevel(score);
+  const blocked = aboveGate(score, gate);
+  return (
+    <Card label="FOMO">
+      <div className={`fomo-value level-${level}`} aria-label="fomo">
+        {fomoText(score)}
+      </div>
+      <div
+        className="gauge"
+        role="meter"
+        aria-label="FOMO score"
+        aria-valuemin={0}
+        aria-valuemax={1}
+        aria-valuenow={score ?? undefined}
+      >
+        <div
+          className={`gauge-fill level-${level}`}
+          style={{ width: `${Math.min(1, Math.max(0, score ?? 0)) * 100}%` }}
+        />
+        <div className="gauge-gate" style={{ left: `${gate * 100}%` }} title={`gate ${gate.toFixed(2)}`} />
+      </div>
+      <p className={`gate ${blocked ? 'blocked' : ''}`} aria-label="gate">
+        gate max_fomo_score {gate.toFixed(2)}: {blocked ? 'above, PQVolTrader holds' : 'not blocking'}
+      </p>
+    </Card>
+  );
+}

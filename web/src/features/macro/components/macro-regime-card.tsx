@@ -1,0 +1,28 @@
+import { Card } from '@/components/ui/card';
+import { clockTime, fixed } from '@/lib/format';
+import { regimeLabel } from '../core/regime-labels';
+import { useLatestMacro } from '../hooks/use-latest-macro';
+
+/** The macro regime and its score (2 dp). */
+export function MacroRegimeCard() {
+  const macro = useLatestMacro();
+  return (
+    <Card label="Macro regime">
+      <div className={`regime regime-${macro?.macro_regime ?? 'none'}`} aria-label="regime">
+        {regimeLabel(macro?.macro_regime)}
+      </div>
+      <dl className="kv">
+        <dt>Regime score</dt>
+        <dd aria-label="regime score">{fixed(macro?.regime_score, 2)}</dd>
+        <dt>Sentiment</dt>
+        <dd>{fixed(macro?.sentiment_score, 2)}</dd>
+        <dt>Realized vol</dt>
+        <dd>{fixed(macro?.realized_vol, 2)}</dd>
+        <dt>Funding (8 h)</dt>
+        <dd>{fixed(macro?.funding_rate, 5)}</dd>
+        <dt>Updated</dt>
+        <dd>{macro ? `${clockTime(macro.timestamp)} UTC` : '—'}</dd>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,10 @@
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '@/lib/trpc';
+import { useMacroStore } from '../stores/macro-store';
+
+/** Feeds the macro store from `onMacroState`. Mount once. */
+export function useMacroSubscription(): void {
+  const trpc = useTRPC();
+  const receive = useMacroStore((s) => s.receive);
+  useSubscription(trpc.onMacroState.subscriptionOptions({}, { onData: ({ data }) => receive(data) }));
+}

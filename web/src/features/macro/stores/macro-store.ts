@@ -1,0 +1,28 @@
+import type { MacroStateEvent } from '@gamma/shared';
+import { create } from 'zustand';
+
+/** Most live macro states kept for the chart. */
+export const MAX_MACRO_POINTS = 500;
+
+/** Live macro state from `onMacroState`. */
+export interface MacroLiveState {
+  /** Received live, oldest first */
+  events: readonly MacroStateEvent[];
+}
+
+/** Reducer: one macro state, appended (a repeat of the same timestamp and symbol is ignored). */
+export function applyMacroState(state: MacroLiveState, event: MacroStateEvent): MacroLiveState {
+  const last = state.events.at(-1);
+  if (last && last.timestamp === event.timestamp && last.symbol === event.symbol) return state;
+  return { events: [...state.events, event].slice(-MAX_MACRO_POINTS) };
+}
+
+export interface MacroState extends MacroLiveState {
+  receive: (event: MacroStateEvent) => void;
+}
+
+/** Live macro states; written only by `useMacroSubscription`. */
+export const useMacroStore = create<MacroState>()((set) => ({
+  events: [],
+  receive: (event) => set((s) => applyMacroState(s, event)),
+}));

@@ -1,0 +1,36 @@
+import type { PortfolioRiskEvent } from '@gamma/shared';
+import { compact, fixed, percent } from '@/lib/format';
+import { deltaLevel } from '../core/delta-level';
+import { hedgeStatus, hedgeText } from '../core/hedge-status';
+
+/** Greeks of one underlying: Δ (4 dp, coloured), Γ, vega, θ, ρ, leverage, position ratio, hedge status. */
+export function GreeksBlock({ event, threshold }: { event: PortfolioRiskEvent; threshold: number }) {
+  const underlying = event.underlying ?? 'whole book';
+  const delta = event.total_delta;
+  return (
+    <div aria-label={`Greeks ${underlying}`} className="greeks-block">
+      <h3>{underlying}</h3>
+      <dl className="greeks">
+        <dt>Δ</dt>
+        <dd aria-label="delta" className={`delta delta-${deltaLevel(delta, threshold)}`}>
+          {delta.toFixed(4)}
+        </dd>
+        <dt>Γ</dt>
+        <dd aria-label="gamma">{compact(event.total_gamma, 6)}</dd>
+        <dt>vega</dt>
+        <dd aria-label="vega">{fixed(event.total_vega, 2)}</dd>
+        <dt>θ</dt>
+        <dd aria-label="theta">{fixed(event.total_theta, 2)}</dd>
+        <dt>ρ</dt>
+        <dd aria-label="rho">{fixed(event.total_rho, 2)}</dd>
+        <dt>leverage</dt>
+        <dd aria-label="leverage">{fixed(event.leverage ?? 0, 2)}×</dd>
+        <dt>position ratio</dt>
+        <dd aria-label="position ratio">{percent(event.position_ratio, 1)}</dd>
+      </dl>
+      <p aria-label="hedge status" className={`hedge hedge-${hedgeStatus(delta, threshold)}`}>
+        {hedgeText(delta, threshold, event.underlying ?? 'BTC/USDT')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** Labels of every intent type of SPEC §3.3 / §4. */
+export const INTENT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  increase_long_gamma: 'Increase long gamma',
+  increase_short_gamma: 'Increase short gamma',
+  hold: 'Hold',
+  delta_hedge: 'Delta hedge',
+  legacy_signal: 'Legacy signal',
+  s1_rebalance: 'S1 rebalance',
+};
+
+/** Labels of every strategy reason of SPEC §4 (and the legacy default). */
+export const REASON_LABELS: Readonly<Record<string, string>> = {
+  market_underpricing_volatility: 'Market underpricing volatility',
+  market_overpricing_volatility: 'Market overpricing volatility',
+  high_fomo_risk: 'High FOMO risk',
+  macro_regime_hold: 'Macro regime hold',
+  intraday_chase_limit: 'Intraday chase limit',
+  position_limit_reached: 'Position limit reached',
+  threshold_not_met: 'P/Q spread below threshold',
+  maintain_delta_neutral: 'Maintain delta neutral',
+  grid_upper_reversal: 'Grid upper reversal',
+  grid_lower_reversal: 'Grid lower reversal',
+  s1_above_daily_high: 'S1 above daily high',
+  s1_below_daily_low: 'S1 below daily low',
+  legacy_signal: 'Legacy signal',
+};
+
+/** Labels of the reason codes of SPEC §5.4. */
+export const REASON_CODE_LABELS: Readonly<Record<string, string>> = {
+  MAX_DRAWDOWN_EXCEEDED: 'Max drawdown exceeded',
+  POSITION_RATIO_ABOVE_MAX: 'Position ratio above max',
+  POSITION_RATIO_BELOW_MIN: 'Position ratio below min',
+  SINGLE_POSITION_SHARE_EXCEEDED: 'Single position share exceeded',
+  GROSS_LEVERAGE_EXCEEDED: 'Gross leverage exceeded',
+  MAX_POSITION_SIZE_EXCEEDED: 'Max position size exceeded',
+  NO_REFERENCE_PRICE: 'No reference price',
+  UNKNOWN_ACTION: 'Unknown action',
+  MISSING_DIRECTION: 'Missing direction',
+  DIRECTION_MISMATCH: 'Direction mismatch',
+  INVALID_QUANTITY: 'Invalid quantity',
+  NOTHING_TO_CLOSE: 'Nothing to close',
+  MANUAL_VETO: 'Manual veto',
+  APPROVAL_EXPIRED: 'Approval expired',
+  NO_SURFACE: 'No surface',
+  SURFACE_STALE: 'Surface stale',
+  NO_LIVE_EXPIRY: 'No live expiry',
+  NO_OTM_STRIKE: 'No OTM strike',
+  NO_QUOTE: 'No quote',
+  LIMIT_NOT_MARKETABLE: 'Limit not marketable',
+  UNSUPPORTED_COMMAND: 'Unsupported command',
+};
+
+/** Labels of the risk checks of SPEC §6.1. */
+export const CHECK_LABELS: Readonly<Record<string, string>> = {
+  drawdown: 'Drawdown',
+  position_ratio: 'Position ratio',
+  single_position_share: 'Single position share',
+  gross_leverage: 'Gross leverage',
+  max_position_size: 'Max position size',
+};
+
+/** Labels of the actions of SPEC §5.1. */
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
+  buy_straddle: 'Buy straddle',
+  sell_straddle: 'Sell straddle',
+  buy_strangle: 'Buy strangle',
+  sell_strangle: 'Sell strangle',
+  delta_hedge: 'Delta hedge',
+  buy: 'Buy',
+  sell: 'Sell',
+  close: 'Close',
+  hold: 'Hold',
+};
+
+/** The label of a code from a table; an unknown or missing code is shown raw (or `—`). */
+export function labelOf(table: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '—';
+  return Object.hasOwn(table, code) ? (table[code] ?? code) : code;
+}
+
+export const intentTypeLabel = (code: string | null | undefined): string => labelOf(INTENT_TYPE_LABELS, code);
+export const reasonLabel = (code: string | null | undefined): string => labelOf(REASON_LABELS, code);
+export const reasonCodeLabel = (code: string | null | undefined): string => labelOf(REASON_CODE_LABELS, code);
+export const checkLabel = (code: string | null | undefined): string => labelOf(CHECK_LABELS, code);
+export const actionLabel = (code: string | null | undefined): string => labelOf(ACTION_LABELS, code);
