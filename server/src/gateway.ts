@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import type { Redis } from 'ioredis';
+import { ApprovalStore } from './bus/approval-store.ts';
+import type { Bus } from './bus/bus.ts';
+import type { Env } from './config/env.ts';
+import { createGatewayServer } from './http/gateway-server.ts';
+import { serverVersion } from './http/version.ts';
+import type { Clock } from './lib/clock.ts';
+import type { Logger } from './lib/logger.ts';
+import { ReadModel } from './read-model/read-model.ts';
+
+/** The built console, `web/dist` of the repository, unless `WEB_DIST_DIR` says otherwise. */
+const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** A running gateway. */
+export interface Gateway {
+  /** The port it listens on (the real one when `PORT` is 0) */
+  port: number;
+  /** Stops the server and the read model's tails; the bus and Redis stay open (the caller owns them) */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the tRPC gateway on `env.HOST:env.PORT` (0 = any free port): warms the read model up from the
+ * streams, then serves HTTP `/trpc`, WebSocket subscriptions, `/healthz`, the REST alias and the console.
+ */
+export async function startGateway(deps: {
+  bus: Bus;
+  redis: Redis;
+  env: Env;
+  clock: Clock;
+  log: Logger;
+}): Promise<Gateway> {
+  const { bus, redis, env, clock } = deps;
+  const log = deps.log.child({ service: 'gateway' });
+  const readModel = new ReadModel({ bus, log });
+  await readModel.start();
+  const approvals = new ApprovalStore(redis, { prefix: bus.prefix, maxLen: env.STREAM_MAXLEN });
+  const parts = { bus, redis, env, clock, log, readModel, approvals, version: serverVersion() };
+  const gateway = createGatewayServer(parts, { distDir: env.WEB_DIST_DIR ?? DEFAULT_DIST_DIR });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      gateway.server.once('error', reject);
+      gateway.server.listen(env.PORT, env.HOST, () => {
+        gateway.server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await readModel.close();
+    throw new Error(`gateway cannot listen on ${env.HOST}:${env.PORT}: ${String(error)}`, { cause: error });
+  }
+  const address = gateway.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
+  log.info('gateway listening', { url: `http://${env.HOST}:${port}` });
+  return {
+    port,
+    close: async () => {
+      await gateway.close();
+      await readModel.close();
+    },
+  };
+}

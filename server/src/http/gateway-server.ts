@@ -1,0 +1,87 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { WebSocketServer } from 'ws';
+import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
+import { appRouter } from '../trpc/routers/app-router.ts';
+import { redisUp } from '../trpc/routers/health-procedure.ts';
+import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
+import { serveStatic } from './static-files.ts';
+
+/** The gateway's HTTP + WebSocket server, not yet listening. */
+export interface GatewayServer {
+  server: Server;
+  /** Ends every WebSocket, stops accepting, closes the server */
+  close(): Promise<void>;
+}
+
+const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] ?? '/';
+
+/**
+ * One node:http server for everything (SPEC §10.1): `/trpc` (HTTP, batched), WebSocket subscriptions
+ * on the same port, `/healthz`, the REST alias, and the built console with SPA fallback.
+ */
+export function createGatewayServer(parts: GatewayParts, options: { distDir: string }): GatewayServer {
+  const createContext = createContextFactory(parts);
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    createContext,
+    basePath: '/trpc/',
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        parts.log.error('tRPC error', { path, error: String(error.cause ?? error) });
+    },
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = pathOf(req);
+    if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHandler(req, res);
+    if (path === '/healthz') {
+      const redis = (await redisUp(parts.redis)) ? 'up' : 'down';
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ok', redis, version: parts.version }));
+      return;
+    }
+    if (path.startsWith(PQ_SPREAD_PATH)) return handlePqSpreadRest(req, res, parts);
+    return serveStatic(req, res, options.distDir);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      parts.log.error('http handler failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('internal error');
+    });
+  });
+
+  // WebSocket on the same port; any upgrade path is accepted (the console uses ws(s)://<host>/trpc)
+  const wss = new WebSocketServer({ server });
+  const wsHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext,
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        parts.log.error('tRPC ws error', { path, error: String(error.cause ?? error) });
+    },
+  });
+
+  return {
+    server,
+    close: async () => {
+      // Tell clients to reconnect (to another instance or after restart), then end every socket
+      wsHandler.broadcastReconnectNotification();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) =>
+          error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING'
+            ? reject(error)
+            : resolve(),
+        ),
+      );
+    },
+  };
+}
