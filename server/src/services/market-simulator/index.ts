@@ -1,0 +1,24 @@
+import type { ServiceDeps, ServiceFactory } from '../service.ts';
+import {
+  MarketSimulatorConfigSchema,
+  marketSimulatorConfigFromEnv,
+  type MarketSimulatorConfigInput,
+} from './config.ts';
+import { MarketSimulatorService } from './market-simulator.ts';
+
+export { MarketSimulatorService } from './market-simulator.ts';
+export { MarketSimulatorConfigSchema, marketSimulatorConfigFromEnv } from './config.ts';
+export type { MarketSimulatorConfig, MarketSimulatorConfigInput } from './config.ts';
+
+/**
+ * Creates the market simulator from the environment (SPEC §11 `SIM_*`, `UNDERLYINGS`), with optional
+ * overrides (tests: `{ timers: false, sentimentPort: null }`). Throws on an invalid config.
+ */
+export const createMarketSimulatorService = ((
+  deps: ServiceDeps,
+  overrides: MarketSimulatorConfigInput = {},
+) =>
+  new MarketSimulatorService(
+    deps,
+    MarketSimulatorConfigSchema.parse({ ...marketSimulatorConfigFromEnv(deps.env), ...overrides }),
+  )) satisfies ServiceFactory;
