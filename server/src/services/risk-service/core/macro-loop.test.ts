@@ -24,7 +24,7 @@ describe('classifyRegime', () => {
       [0.0, -0.5, 'unknown', 0.1],
       [1.5, -0.9, 'panic', 1.0],
     ];
-    it.each(cases)('(vol %s, sent %s) → %s %s', (vol, sent, regime, score) => {
+    it.each(cases)('(vol %s, sent %s) → %s %s', (...[vol, sent, regime, score]) => {
       const r = classifyRegime(vol, sent);
       expect(r.regime).toBe(regime);
       expect(r.score).toBeCloseTo(score, 12);
