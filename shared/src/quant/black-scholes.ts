@@ -1,0 +1,99 @@
+import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import type { Greeks, OptionType } from './types.ts';
+import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
+
+/**
+ * Inputs of Black–Scholes–Merton on spot with a continuous yield.
+ * S spot (USD), K strike (USD), T years to expiry, r continuously compounded rate (1.00 = 100 %/yr),
+ * q continuous dividend/borrow yield (same unit), sigma annualised volatility (1.00 = 100 %).
+ */
+export interface BsInput {
+  S: number;
+  K: number;
+  T: number;
+  r: number;
+  q: number;
+  sigma: number;
+  type: OptionType;
+}
+
+function validate(o: BsInput): void {
+  requirePositive('S', o.S);
+  requirePositive('K', o.K);
+  requireFinite('T', o.T);
+  requireFinite('r', o.r);
+  requireFinite('q', o.q);
+  requireNonNegative('sigma', o.sigma);
+  requireType(o.type);
+}
+
+/**
+ * Black–Scholes–Merton price of a European option, in the currency of S and K (USD).
+ * T ≤ 0 → intrinsic value max(±(S − K), 0); sigma = 0 → discounted forward intrinsic.
+ * @throws RangeError on non-finite inputs, S ≤ 0, K ≤ 0 or sigma < 0.
+ */
+export function bsPrice(o: BsInput): number {
+  validate(o);
+  const { S, K, T, r, q, sigma } = o;
+  const isCall = o.type === 'call';
+  if (T <= 0) return Math.max(isCall ? S - K : K - S, 0);
+  const dq = Math.exp(-q * T);
+  const dr = Math.exp(-r * T);
+  const sd = sigma * Math.sqrt(T);
+  if (sd === 0) return Math.max(isCall ? S * dq - K * dr : K * dr - S * dq, 0);
+  const d1 = (Math.log(S / K) + (r - q) * T) / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  return isCall ? S * dq * normCdf(d1) - K * dr * normCdf(d2) : K * dr * normCdf(-d2) - S * dq * normCdf(-d1);
+}
+
+/**
+ * Black–Scholes–Merton Greeks in raw units: delta = ∂V/∂S (per 1 USD of spot, discounted by e^{−qT}),
+ * gamma = ∂²V/∂S² (per USD²), vega = ∂V/∂σ (USD per 1.00 of sigma), theta = ∂V/∂t (USD per year of
+ * calendar time, negative for a long option that decays), rho = ∂V/∂r (USD per 1.00 of r).
+ * T ≤ 0 → all zero. sigma = 0 → the deterministic limit (delta a step, gamma and vega 0).
+ * @throws RangeError on invalid inputs, as {@link bsPrice}.
+ */
+export function bsGreeks(o: BsInput): Greeks {
+  validate(o);
+  const { S, K, T, r, q, sigma } = o;
+  const isCall = o.type === 'call';
+  if (T <= 0) return { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+  const sqrtT = Math.sqrt(T);
+  const dq = Math.exp(-q * T);
+  const dr = Math.exp(-r * T);
+  const sd = sigma * sqrtT;
+  const Sq = S * dq;
+  const Kr = K * dr;
+  if (sd === 0) {
+    const itm = isCall ? Sq > Kr : Kr > Sq;
+    if (!itm) return { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
+    const w = isCall ? 1 : -1;
+    return { delta: w * dq, gamma: 0, vega: 0, theta: w * (q * Sq - r * Kr), rho: w * K * T * dr };
+  }
+  const d1 = (Math.log(S / K) + (r - q) * T) / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  const pdf = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+  const gamma = (dq * pdf) / (S * sd);
+  const vega = Sq * pdf * sqrtT;
+  const decay = (-Sq * pdf * sigma) / (2 * sqrtT);
+  if (isCall) {
+    const n1 = normCdf(d1);
+    const n2 = normCdf(d2);
+    return {
+      delta: dq * n1,
+      gamma,
+      vega,
+      theta: decay - r * Kr * n2 + q * Sq * n1,
+      rho: K * T * dr * n2,
+    };
+  }
+  const m1 = normCdf(-d1);
+  const m2 = normCdf(-d2);
+  return {
+    delta: -dq * m1,
+    gamma,
+    vega,
+    theta: decay + r * Kr * m2 - q * Sq * m1,
+    rho: -K * T * dr * m2,
+  };
+}

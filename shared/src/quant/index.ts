@@ -1,0 +1,27 @@
+/**
+ * Gamma quant core: pure pricing, Greeks, implied volatility, SVI and volatility forecasts.
+ * No I/O, no clock, no dependencies. See SPEC §9 for units.
+ */
+export type { OptionType, Greeks } from './types.ts';
+export { normCdf, normPdf, normInv } from './normal.ts';
+export type { BsInput } from './black-scholes.ts';
+export { bsPrice, bsGreeks } from './black-scholes.ts';
+export type { Black76Input } from './black76.ts';
+export { black76Price, black76Greeks } from './black76.ts';
+export type { InverseInput } from './inverse.ts';
+export { inverseOptionPrice, venueGreeks, netDelta } from './inverse.ts';
+export type { ImpliedVolInput } from './implied-vol.ts';
+export { impliedVol } from './implied-vol.ts';
+export type { RawSvi } from './svi.ts';
+export { sviTotalVariance } from './svi.ts';
+export type { CloseToCloseOptions, CloseToCloseResult } from './realized-vol.ts';
+export { closeToCloseVol } from './realized-vol.ts';
+export type { Garch11Params } from './garch.ts';
+export {
+  ewmaVariance,
+  garch11Next,
+  garch11LongRunVariance,
+  garch11Forecast,
+  garch11MeanVariance,
+  garch11Filter,
+} from './garch.ts';
