@@ -1,5 +1,5 @@
 import { SubscriptionInputSchema, type StreamMessage, type StreamName } from '@gamma/shared';
-import { tracked } from '@trpc/server';
+import { tracked, TRPCError } from '@trpc/server';
 import { publicProcedure } from './init.ts';
 
 /**
@@ -9,7 +9,11 @@ import { publicProcedure } from './init.ts';
  */
 const tailOf = <TName extends StreamName>(name: TName) =>
   publicProcedure.input(SubscriptionInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    const entries = ctx.bus.tail(name, { after: input?.lastEventId ?? null, signal });
+    const after = input?.lastEventId ?? null;
+    if (after !== null && !/^\d+-\d+$/.test(after)) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `lastEventId is not a stream entry id: ${after}` });
+    }
+    const entries = ctx.bus.tail(name, { after, signal });
     for await (const entry of entries) {
       yield tracked(entry.id, entry.message as StreamMessage<TName>);
     }

@@ -8,7 +8,8 @@ export type HedgeStatus = (typeof HEDGE_STATUSES)[number];
  */
 export function hedgeStatus(totalDelta: number, threshold: number): HedgeStatus {
   const size = Math.abs(totalDelta);
-  if (size < 0.4 * threshold) return 'well_hedged';
+  // 0.4 × 0.05 is 0.020000000000000004 in floating point: a relative epsilon keeps the boundary exact
+  if (size < 0.4 * threshold * (1 - 1e-12)) return 'well_hedged';
   if (size < threshold) return 'acceptable';
   return totalDelta > 0 ? 'long_delta' : 'short_delta';
 }
