@@ -4,6 +4,7 @@ import type {
   OrderFillEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
+  StrategyIntentEvent,
   StreamInput,
 } from '@gamma/shared';
 import type { DeltaHedgerConfig } from '../config.ts';
@@ -81,6 +82,13 @@ export class DeltaHedger implements Strategy {
     this.lastHedgeAtMs = nowMs;
     this.inFlight.add(intentId, 1, nowMs);
     return [{ stream: 'strategy.intent', message }];
+  }
+
+  /** A hedge published before a restart restarts the rebalance interval from its timestamp. */
+  restoreIntent(intent: StrategyIntentEvent): void {
+    const ms = Date.parse(intent.timestamp);
+    if (intent.action === 'delta_hedge' && Number.isFinite(ms))
+      this.lastHedgeAtMs = Math.max(this.lastHedgeAtMs ?? ms, ms);
   }
 
   handleFill(fill: OrderFillEvent): StrategyOutput[] {

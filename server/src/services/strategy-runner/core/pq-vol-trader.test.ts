@@ -24,7 +24,7 @@ function makeTrader(overrides: Partial<PqVolTraderConfig> = {}): PqVolTrader {
 }
 
 /** Feeds P then Q at `seconds`; returns the outputs of both evaluations. */
-function feed(trader: PqVolTrader, p: number, q: number, seconds = 0): StrategyOutput[] {
+function feed(trader: PqVolTrader, [p, q]: [number, number], seconds = 0): StrategyOutput[] {
   const first = trader.handleSurface(createVolSurface({ atm_iv: p, timestamp: isoAt(seconds) }), at(seconds));
   return first.concat(
     trader.handleForecast(
@@ -56,7 +56,7 @@ describe('PqVolTrader', () => {
     it('emits increase_long_gamma / buy_straddle, quantity 0.1, confidence 0.7', () => {
       const trader = makeTrader();
       trader.handleTick(createMarketTick({ price: 100_250 }), T0);
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       expect(intent).toMatchObject({
         intent_id: 'id-1',
         strategy_id: 'pq_vol_trader_btc',
@@ -82,7 +82,7 @@ describe('PqVolTrader', () => {
           fomo_score: 0.384,
         }),
       );
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       expect(intent.metadata).toMatchObject({
         strategy_type: 'pq_vol_trader',
         p_vol: 0.65,
@@ -105,7 +105,7 @@ describe('PqVolTrader', () => {
 
   describe('when Q − P = −0.10 (P 0.70, Q 0.60)', () => {
     it('emits increase_short_gamma / sell_straddle', () => {
-      const intent = intentOf(feed(makeTrader(), 0.7, 0.6));
+      const intent = intentOf(feed(makeTrader(), [0.7, 0.6]));
       expect(intent).toMatchObject({
         intent_type: 'increase_short_gamma',
         action: 'sell_straddle',
@@ -119,14 +119,14 @@ describe('PqVolTrader', () => {
 
   describe('when the structure is strangle', () => {
     it('emits buy_strangle and sell_strangle', () => {
-      expect(intentOf(feed(makeTrader({ structure: 'strangle' }), 0.65, 0.72)).action).toBe('buy_strangle');
-      expect(intentOf(feed(makeTrader({ structure: 'strangle' }), 0.7, 0.6)).action).toBe('sell_strangle');
+      expect(intentOf(feed(makeTrader({ structure: 'strangle' }), [0.65, 0.72])).action).toBe('buy_strangle');
+      expect(intentOf(feed(makeTrader({ structure: 'strangle' }), [0.7, 0.6])).action).toBe('sell_strangle');
     });
   });
 
   describe('when |Q − P| ≤ 0.05', () => {
     it('publishes a hold with reason threshold_not_met and the spread', () => {
-      const intent = intentOf(feed(makeTrader(), 0.65, 0.68));
+      const intent = intentOf(feed(makeTrader(), [0.65, 0.68]));
       expect(intent).toMatchObject({
         intent_type: 'hold',
         action: 'hold',
@@ -138,7 +138,7 @@ describe('PqVolTrader', () => {
     });
 
     it('treats a spread of exactly the threshold as not met', () => {
-      expect(intentOf(feed(makeTrader(), 0.5, 0.55)).reason).toBe('threshold_not_met');
+      expect(intentOf(feed(makeTrader(), [0.5, 0.55])).reason).toBe('threshold_not_met');
     });
   });
 
@@ -146,7 +146,7 @@ describe('PqVolTrader', () => {
     it('holds with reason high_fomo_risk and the score', () => {
       const trader = makeTrader();
       trader.handleMacroState(createMacroState({ fomo_score: 0.75 }));
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       expect(intent).toMatchObject({
         action: 'hold',
         reason: 'high_fomo_risk',
@@ -159,7 +159,7 @@ describe('PqVolTrader', () => {
     it('is not blocked', () => {
       const trader = makeTrader();
       trader.handleMacroState(createMacroState({ fomo_score: 0.7 }));
-      expect(intentOf(feed(trader, 0.65, 0.72)).action).toBe('buy_straddle');
+      expect(intentOf(feed(trader, [0.65, 0.72])).action).toBe('buy_straddle');
     });
   });
 
@@ -168,14 +168,14 @@ describe('PqVolTrader', () => {
       const trader = makeTrader();
       trader.handleMacroState(createMacroState({ fomo_score: 0.9 }));
       trader.handleMacroState(createMacroState({ fomo_score: 0 }));
-      expect(intentOf(feed(trader, 0.65, 0.72)).action).toBe('buy_straddle');
+      expect(intentOf(feed(trader, [0.65, 0.72])).action).toBe('buy_straddle');
     });
 
     it('keeps the old value when the field is null', () => {
       const trader = makeTrader();
       trader.handleMacroState(createMacroState({ fomo_score: 0.9 }));
       trader.handleMacroState(createMacroState({ fomo_score: null }));
-      expect(intentOf(feed(trader, 0.65, 0.72)).reason).toBe('high_fomo_risk');
+      expect(intentOf(feed(trader, [0.65, 0.72])).reason).toBe('high_fomo_risk');
     });
   });
 
@@ -183,7 +183,7 @@ describe('PqVolTrader', () => {
     it('is ignored', () => {
       const trader = makeTrader();
       trader.handleMacroState(createMacroState({ symbol: 'ETH/USDT', fomo_score: 0.9 }));
-      expect(intentOf(feed(trader, 0.65, 0.72)).action).toBe('buy_straddle');
+      expect(intentOf(feed(trader, [0.65, 0.72])).action).toBe('buy_straddle');
     });
   });
 
@@ -191,7 +191,7 @@ describe('PqVolTrader', () => {
     it('holds with reason macro_regime_hold', () => {
       const trader = makeTrader({ holdRegimes: ['panic'] });
       trader.handleMacroState(createMacroState({ macro_regime: 'panic', regime_score: 0.9 }));
-      expect(intentOf(feed(trader, 0.65, 0.72)).reason).toBe('macro_regime_hold');
+      expect(intentOf(feed(trader, [0.65, 0.72])).reason).toBe('macro_regime_hold');
     });
   });
 
@@ -200,14 +200,14 @@ describe('PqVolTrader', () => {
       const trader = makeTrader();
       trader.handleTick(createMarketTick({ price: 100_000, timestamp: '2026-03-02T00:00:01.000Z' }), T0);
       trader.handleTick(createMarketTick({ price: 116_000 }), T0);
-      expect(intentOf(feed(trader, 0.65, 0.72)).reason).toBe('intraday_chase_limit');
+      expect(intentOf(feed(trader, [0.65, 0.72])).reason).toBe('intraday_chase_limit');
     });
 
     it('still sells volatility', () => {
       const trader = makeTrader();
       trader.handleTick(createMarketTick({ price: 100_000, timestamp: '2026-03-02T00:00:01.000Z' }), T0);
       trader.handleTick(createMarketTick({ price: 116_000 }), T0);
-      expect(intentOf(feed(trader, 0.7, 0.6)).action).toBe('sell_straddle');
+      expect(intentOf(feed(trader, [0.7, 0.6])).action).toBe('sell_straddle');
     });
 
     it('measures from the first tick of the new UTC day', () => {
@@ -215,7 +215,7 @@ describe('PqVolTrader', () => {
       trader.handleTick(createMarketTick({ price: 90_000, timestamp: '2026-03-01T23:59:00.000Z' }), T0);
       trader.handleTick(createMarketTick({ price: 110_000, timestamp: '2026-03-02T00:00:01.000Z' }), T0);
       trader.handleTick(createMarketTick({ price: 112_000 }), T0);
-      expect(intentOf(feed(trader, 0.65, 0.72)).action).toBe('buy_straddle');
+      expect(intentOf(feed(trader, [0.65, 0.72])).action).toBe('buy_straddle');
     });
   });
 
@@ -223,7 +223,7 @@ describe('PqVolTrader', () => {
     it('sizes the intent to the remaining 0.05', () => {
       const trader = makeTrader();
       holdStructures(trader, 0.95);
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       expect(intent).toMatchObject({ action: 'buy_straddle', quantity: 0.05 });
       expect(intent.metadata).toMatchObject({ current_position: 0.95, quantity: 0.05 });
     });
@@ -233,7 +233,7 @@ describe('PqVolTrader', () => {
     it('holds with reason position_limit_reached', () => {
       const trader = makeTrader();
       holdStructures(trader, 1);
-      expect(intentOf(feed(trader, 0.65, 0.72)).reason).toBe('position_limit_reached');
+      expect(intentOf(feed(trader, [0.65, 0.72])).reason).toBe('position_limit_reached');
     });
   });
 
@@ -241,7 +241,7 @@ describe('PqVolTrader', () => {
     it('holds with reason position_limit_reached', () => {
       const trader = makeTrader();
       holdStructures(trader, -1);
-      expect(intentOf(feed(trader, 0.7, 0.6)).reason).toBe('position_limit_reached');
+      expect(intentOf(feed(trader, [0.7, 0.6])).reason).toBe('position_limit_reached');
     });
   });
 
@@ -269,27 +269,27 @@ describe('PqVolTrader', () => {
   describe('when a second qualifying event arrives within the 3600 s cooldown', () => {
     it('emits nothing', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.72, 0));
-      expect(feed(trader, 0.65, 0.73, 3599)).toEqual([]);
+      intentOf(feed(trader, [0.65, 0.72], 0));
+      expect(feed(trader, [0.65, 0.73], 3599)).toEqual([]);
     });
 
     it('trades again once the cooldown has passed', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.72, 0));
-      expect(intentOf(feed(trader, 0.65, 0.73, 3600)).action).toBe('buy_straddle');
+      intentOf(feed(trader, [0.65, 0.72], 0));
+      expect(intentOf(feed(trader, [0.65, 0.73], 3600)).action).toBe('buy_straddle');
     });
 
     it('starts the cooldown even when the intent is later vetoed', () => {
       const trader = makeTrader();
-      const intent = intentOf(feed(trader, 0.65, 0.72, 0));
+      const intent = intentOf(feed(trader, [0.65, 0.72], 0));
       trader.handleDecision(createIntentDecision({ intent_id: intent.intent_id, status: 'vetoed' }));
-      expect(feed(trader, 0.65, 0.72, 10)).toEqual([]);
+      expect(feed(trader, [0.65, 0.72], 10)).toEqual([]);
     });
 
     it('publishes no hold during the cooldown either', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.72, 0));
-      expect(feed(trader, 0.65, 0.66, 120)).toEqual([]);
+      intentOf(feed(trader, [0.65, 0.72], 0));
+      expect(feed(trader, [0.65, 0.66], 120)).toEqual([]);
     });
   });
 
@@ -338,27 +338,27 @@ describe('PqVolTrader', () => {
   describe('hold publishing', () => {
     it('does not repeat a hold whose reason did not change', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.66, 0));
-      expect(feed(trader, 0.65, 0.67, 120)).toEqual([]);
+      intentOf(feed(trader, [0.65, 0.66], 0));
+      expect(feed(trader, [0.65, 0.67], 120)).toEqual([]);
     });
 
     it('publishes a changed reason at most once a minute', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.66, 0));
+      intentOf(feed(trader, [0.65, 0.66], 0));
       trader.handleMacroState(createMacroState({ fomo_score: 0.9 }));
-      expect(feed(trader, 0.65, 0.66, 30)).toEqual([]);
-      expect(intentOf(feed(trader, 0.65, 0.66, 60)).reason).toBe('high_fomo_risk');
+      expect(feed(trader, [0.65, 0.66], 30)).toEqual([]);
+      expect(intentOf(feed(trader, [0.65, 0.66], 60)).reason).toBe('high_fomo_risk');
     });
 
     it('does not start the cooldown', () => {
       const trader = makeTrader();
-      intentOf(feed(trader, 0.65, 0.66, 0));
-      expect(intentOf(feed(trader, 0.65, 0.72, 1)).action).toBe('buy_straddle');
+      intentOf(feed(trader, [0.65, 0.66], 0));
+      expect(intentOf(feed(trader, [0.65, 0.72], 1)).action).toBe('buy_straddle');
     });
 
     it('publishes a hold after a trade intent when the reason differs', () => {
       const trader = makeTrader({ signalCooldownS: 0 });
-      intentOf(feed(trader, 0.65, 0.72, 0));
+      intentOf(feed(trader, [0.65, 0.72], 0));
       const out = trader.handleForecast(
         createVolForecast({ predicted_volatility: 0.66, timestamp: isoAt(1) }),
         at(1),
@@ -370,7 +370,7 @@ describe('PqVolTrader', () => {
   describe('in-flight tracking', () => {
     it('keeps a structure in flight until both legs fill', () => {
       const trader = makeTrader();
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       expect(trader.snapshot().in_flight).toEqual([intent.intent_id]);
       trader.handleFill(
         createOrderFill({ intent_id: intent.intent_id, client_order_id: `${intent.intent_id}-0` }),
@@ -387,7 +387,7 @@ describe('PqVolTrader', () => {
 
     it('ends on a terminal decision, not on pending_approval', () => {
       const trader = makeTrader();
-      const intent = intentOf(feed(trader, 0.65, 0.72));
+      const intent = intentOf(feed(trader, [0.65, 0.72]));
       trader.handleDecision(
         createIntentDecision({ intent_id: intent.intent_id, status: 'pending_approval' }),
       );

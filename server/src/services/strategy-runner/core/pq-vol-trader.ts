@@ -4,6 +4,7 @@ import type {
   MarketTickEvent,
   OrderFillEvent,
   PositionUpdateEvent,
+  StrategyIntentEvent,
   StreamInput,
   VolatilityForecastEvent,
   VolatilitySurfaceEvent,
@@ -120,6 +121,16 @@ export class PqVolTrader implements Strategy {
   handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
     this.inFlight.onDecision(decision);
     return [];
+  }
+
+  /** A trade intent restarts the cooldown from its timestamp; any intent sets the last published reason. */
+  restoreIntent(intent: StrategyIntentEvent): void {
+    const ms = msOf(intent.timestamp);
+    if (intent.action !== 'hold' && Number.isFinite(ms))
+      this.lastTradeAtMs = Math.max(this.lastTradeAtMs ?? ms, ms);
+    if (intent.action === 'hold' && Number.isFinite(ms))
+      this.lastHoldAtMs = Math.max(this.lastHoldAtMs ?? ms, ms);
+    this.lastPublishedReason = intent.reason;
   }
 
   /** Signed structures held: sum of the legs' signed quantities ÷ 2. */

@@ -5,6 +5,7 @@ import type {
   OrderFillEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
+  StrategyIntentEvent,
   StreamInput,
   VolatilityForecastEvent,
   VolatilitySurfaceEvent,
@@ -39,6 +40,8 @@ export interface Strategy {
   handlePositionUpdate?(update: PositionUpdateEvent, nowMs: number): StrategyOutput[];
   /** Decisions on intents whose `strategy_id` is this instance */
   handleDecision?(decision: IntentDecisionEvent, nowMs: number): StrategyOutput[];
+  /** Restores cooldown state at start-up from an intent this instance published earlier (oldest first) */
+  restoreIntent?(intent: StrategyIntentEvent): void;
   /** A plain snapshot of the instance's state (for logs and display) */
   snapshot(): Record<string, unknown>;
 }

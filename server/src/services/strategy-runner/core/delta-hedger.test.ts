@@ -1,0 +1,164 @@
+import {
+  createIntentDecision,
+  createMarketTick,
+  createOrderFill,
+  createPortfolioRisk,
+  createPositionUpdate,
+} from '@gamma/shared/testing';
+import { describe, expect, it } from 'vitest';
+import { DeltaHedgerConfigSchema } from '../config.ts';
+import type { DeltaHedgerConfig } from '../config.ts';
+import { DeltaHedger, floorToLot } from './delta-hedger.ts';
+import type { StrategyOutput } from './strategy.ts';
+
+const T0 = Date.parse('2026-03-02T09:15:04.120Z');
+const at = (s: number): number => T0 + s * 1000;
+
+function makeHedger(overrides: Partial<DeltaHedgerConfig> = {}): DeltaHedger {
+  let n = 0;
+  return new DeltaHedger('delta_hedger_btc', DeltaHedgerConfigSchema.parse(overrides), () => `hedge-${++n}`);
+}
+
+function intentOf(outputs: StrategyOutput[]) {
+  expect(outputs).toHaveLength(1);
+  const out = outputs[0];
+  if (!out || out.stream !== 'strategy.intent') throw new Error('expected one intent');
+  return out.message;
+}
+
+const risk = (delta: number, underlying: string | null = 'BTC/USDT') =>
+  createPortfolioRisk({ total_delta: delta, underlying });
+
+describe('DeltaHedger', () => {
+  describe('when Δ = +0.08', () => {
+    it('sells 0.08 BTC/USDT:USDT with the hedge metadata', () => {
+      const hedger = makeHedger();
+      hedger.handleTick(createMarketTick({ symbol: 'BTC/USDT:USDT', price: 100_030 }));
+      const intent = intentOf(hedger.handlePortfolioRisk(risk(0.08), T0));
+      expect(intent).toMatchObject({
+        intent_id: 'hedge-1',
+        strategy_id: 'delta_hedger_btc',
+        symbol: 'BTC/USDT:USDT',
+        intent_type: 'delta_hedge',
+        action: 'delta_hedge',
+        direction: 'sell',
+        quantity: 0.08,
+        confidence: 1,
+        reason: 'maintain_delta_neutral',
+        metadata: {
+          strategy_type: 'delta_hedger',
+          current_delta: 0.08,
+          hedge_quantity: 0.08,
+          underlying: 'BTC/USDT',
+          delta_threshold: 0.05,
+          reference_price: 100_030,
+        },
+      });
+    });
+  });
+
+  describe('when Δ = −0.12', () => {
+    it('buys 0.12', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(-0.12), T0))).toMatchObject({
+        direction: 'buy',
+        quantity: 0.12,
+      });
+    });
+  });
+
+  describe('when |Δ| = 0.03', () => {
+    it('does nothing either way', () => {
+      const hedger = makeHedger();
+      expect(hedger.handlePortfolioRisk(risk(0.03), T0)).toEqual([]);
+      expect(hedger.handlePortfolioRisk(risk(-0.03), T0)).toEqual([]);
+    });
+  });
+
+  describe('when Δ equals the threshold (0.05)', () => {
+    it('sells 0.05', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.05), T0))).toMatchObject({
+        direction: 'sell',
+        quantity: 0.05,
+      });
+    });
+  });
+
+  describe('when a second breach comes 30 s after a hedge', () => {
+    it('does nothing, even once the first hedge has filled', () => {
+      const hedger = makeHedger();
+      const first = intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
+      hedger.handleFill(createOrderFill({ strategy_id: hedger.id, intent_id: first.intent_id }));
+      expect(hedger.handlePortfolioRisk(risk(0.09), at(30))).toEqual([]);
+    });
+
+    it('hedges again after the rebalance interval once the first is done', () => {
+      const hedger = makeHedger();
+      const first = intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
+      hedger.handleFill(createOrderFill({ strategy_id: hedger.id, intent_id: first.intent_id }));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(0.09), at(60))).quantity).toBe(0.09);
+    });
+  });
+
+  describe('when the previous hedge is still in flight', () => {
+    it('does not stack a second hedge behind a pending approval', () => {
+      const hedger = makeHedger();
+      const first = intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
+      hedger.handleDecision(createIntentDecision({ intent_id: first.intent_id, status: 'pending_approval' }));
+      expect(hedger.handlePortfolioRisk(risk(0.08), at(90))).toEqual([]);
+    });
+
+    it('hedges again once that hedge is vetoed', () => {
+      const hedger = makeHedger();
+      const first = intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
+      hedger.handleDecision(createIntentDecision({ intent_id: first.intent_id, status: 'vetoed' }));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(0.08), at(90))).intent_id).toBe('hedge-2');
+    });
+
+    it('stops counting it in flight after the in-flight TTL', () => {
+      const hedger = makeHedger({ inFlightTtlS: 300 });
+      intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
+      expect(hedger.handlePortfolioRisk(risk(0.08), at(299))).toEqual([]);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(0.08), at(300))).intent_id).toBe('hedge-2');
+    });
+  });
+
+  describe('sizing', () => {
+    it('rounds |Δ| down to the hedge lot', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.12345), T0)).quantity).toBe(0.123);
+    });
+
+    it('does nothing when the rounded quantity is 0', () => {
+      expect(
+        makeHedger({ deltaThreshold: 0.0001, hedgeLot: 0.01 }).handlePortfolioRisk(risk(0.005), T0),
+      ).toEqual([]);
+    });
+
+    it('survives binary rounding (0.29 / 0.001)', () => {
+      expect(floorToLot(0.29, 0.001)).toBe(0.29);
+      expect(floorToLot(0.0299999, 0.001)).toBe(0.029);
+    });
+  });
+
+  describe('filters', () => {
+    it('ignores portfolio risk of another underlying', () => {
+      expect(makeHedger().handlePortfolioRisk(risk(0.5, 'ETH/USDT'), T0)).toEqual([]);
+    });
+
+    it('hedges a whole-book event with underlying null (original producer)', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.5, null), T0)).quantity).toBe(0.5);
+    });
+
+    it('sends a null reference price before any perpetual tick', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.5), T0)).metadata?.reference_price).toBeNull();
+    });
+  });
+
+  describe('hedge position', () => {
+    it('follows position updates of the hedge instrument only', () => {
+      const hedger = makeHedger();
+      hedger.handlePositionUpdate(createPositionUpdate({ symbol: 'BTC/USDT:USDT', quantity: -0.08 }));
+      hedger.handlePositionUpdate(createPositionUpdate({ symbol: 'BTC/USDT', quantity: 3 }));
+      expect(hedger.snapshot().hedge_position).toBe(-0.08);
+    });
+  });
+});
