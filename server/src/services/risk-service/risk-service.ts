@@ -1,0 +1,257 @@
+import type { MarketTickEvent, OrderFillEvent, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
+import { baseCoinOf, isPerpetualSymbol, underlyingOf } from '@gamma/shared';
+import type { Subscription } from '../../bus/bus.ts';
+import { iso } from '../../lib/clock.ts';
+import type { Service, ServiceDeps } from '../service.ts';
+import { evaluateAlerts, type AlertLimits, type AlertState } from './core/alerts.ts';
+import { buildMacroState, realizedVolOf, recordMinuteClose, type MinuteCloses } from './core/macro-loop.ts';
+import { spotOf } from './core/market-data.ts';
+import { portfolioGreeks } from './core/portfolio-greeks.ts';
+import { applyFillToBook, emptyBook, openHoldings, type Book } from './core/positions.ts';
+import { buildPortfolioRisk } from './core/risk-report.ts';
+import { drawdownOf, nextPeak, valueBook } from './core/valuation.ts';
+import { createRedisPeakStore, type PeakStore } from './peak-store.ts';
+import { fetchSentiment, type FetchFn } from './sentiment-client.ts';
+
+/** Consumer group of the risk service. */
+export const RISK_SERVICE_GROUP = 'risk-service';
+/** Fills replayed from `order.fill` at start, to rebuild the book after a restart. */
+const REPLAY_FILLS = 10_000;
+
+/** Options for tests and embedding. */
+export interface RiskServiceOptions {
+  /** Start the timers (default true); tests call the public methods themselves */
+  timers?: boolean;
+  /** Default: Redis (`deps.redis`) */
+  peakStore?: PeakStore;
+  /** Default: global `fetch` */
+  fetch?: FetchFn;
+}
+
+/**
+ * The risk service (SPEC §6.2–6.4): positions from fills, valuation and Greeks on `portfolio.risk`,
+ * the macro/FOMO loop on `market.macro_state`, edge-triggered `risk.alert`s.
+ */
+export class RiskService implements Service {
+  readonly name = 'risk-service';
+  private readonly market = {
+    ticks: new Map<string, MarketTickEvent>(),
+    surfaces: new Map<string, VolatilitySurfaceEvent>(),
+  };
+  private readonly peakStore: PeakStore;
+  private readonly fetchFn: FetchFn;
+  private readonly seenFills = new Set<string>();
+  private readonly subs: Subscription[] = [];
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private book: Book;
+  private peak: number | null = null;
+  private alertState: AlertState = new Map();
+  private macroCloses: MinuteCloses = [];
+  private equityCloses: MinuteCloses = [];
+  private fundingRate: number | null = null;
+  private macroRunning = false;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly options: RiskServiceOptions = {},
+  ) {
+    this.book = emptyBook(deps.env.PAPER_INITIAL_BALANCE_USDT);
+    this.peakStore = options.peakStore ?? createRedisPeakStore(deps.redis, deps.bus.prefix);
+    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+  }
+
+  async start(): Promise<void> {
+    const { bus, env } = this.deps;
+    this.peak = await this.peakStore.load();
+    await this.warmUp();
+    this.subs.push(
+      bus.subscribe('market.tick', RISK_SERVICE_GROUP, (m) => this.handleTick(m)),
+      bus.subscribe('market.vol_surface', RISK_SERVICE_GROUP, (m) => this.handleSurface(m)),
+      bus.subscribe('order.fill', RISK_SERVICE_GROUP, (m, e) => this.handleFill(m, e)),
+    );
+    if (this.options.timers === false) return;
+    const every = (ms: number, run: () => Promise<unknown>, what: string) =>
+      this.timers.push(setInterval(() => void run().catch((e: unknown) => this.fail(what, e)), ms));
+    every(env.PORTFOLIO_RISK_INTERVAL_MS, () => this.publishPortfolioRisk(), 'portfolio risk');
+    every(env.RISK_CHECK_INTERVAL_S * 1000, () => this.checkAlerts(), 'risk alerts');
+    every(env.MACRO_BROADCAST_INTERVAL_S * 1000, () => this.runMacro(), 'macro loop');
+    // Publish the macro state at once with what is known (null vol → regime from 0.4).
+    void this.runMacro().catch((e: unknown) => this.fail('macro loop', e));
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers.splice(0)) clearInterval(t);
+    await Promise.all(this.subs.splice(0).map((s) => s.close()));
+  }
+
+  /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
+  handleTick(tick: MarketTickEvent): void {
+    this.market.ticks.set(tick.symbol, tick);
+    const macro = this.deps.env.MACRO_SYMBOL;
+    if (tick.symbol === macro) {
+      const sample = { atMs: Date.parse(tick.timestamp), price: tick.price };
+      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.deps.env.MACRO_VOL_WINDOW_MIN);
+    } else if (isPerpetualSymbol(tick.symbol) && underlyingOf(tick.symbol) === macro) {
+      const rate = tick.metadata.funding_rate;
+      if (typeof rate === 'number' && Number.isFinite(rate)) this.fundingRate = rate;
+    }
+  }
+
+  /** Keeps the latest surface per underlying. */
+  handleSurface(surface: VolatilitySurfaceEvent): void {
+    this.market.surfaces.set(surface.underlying, surface);
+  }
+
+  /** Books a fill once per stream entry, then broadcasts risk and evaluates alerts. */
+  async handleFill(fill: OrderFillEvent, entry: { id: string }): Promise<void> {
+    if (!this.bookFill(fill, entry.id)) return;
+    await this.publishPortfolioRisk();
+    await this.checkAlerts();
+  }
+
+  /** The current book (cash and holdings). */
+  currentBook(): Book {
+    return this.book;
+  }
+
+  /** Publishes one `portfolio.risk` per underlying; returns what was published. */
+  async publishPortfolioRisk(): Promise<StreamInput<'portfolio.risk'>[]> {
+    const now = this.deps.clock.now();
+    const { valuation, greeks, peak, drawdown } = await this.measure(now);
+    this.equityCloses = recordMinuteClose(
+      this.equityCloses,
+      { atMs: now, price: valuation.equity },
+      this.deps.env.MACRO_VOL_WINDOW_MIN,
+    );
+    if (valuation.unmarked.length > 0)
+      this.deps.log.warn('positions without market data, valued at cost', { symbols: valuation.unmarked });
+    const events = buildPortfolioRisk(
+      {
+        valuation,
+        greeks,
+        underlyings: this.deps.env.UNDERLYINGS,
+        peak,
+        drawdown,
+        spotOf: (u) => spotOf(this.market, u),
+      },
+      iso(now),
+    );
+    for (const e of events) await this.deps.bus.publish('portfolio.risk', e);
+    return events;
+  }
+
+  /** Evaluates the alerts of SPEC §6.4 and publishes the edges; returns them. */
+  async checkAlerts(): Promise<StreamInput<'risk.alert'>[]> {
+    const now = this.deps.clock.now();
+    const { valuation, greeks, drawdown } = await this.measure(now);
+    const deltas = new Map<string, number>();
+    for (const u of this.deps.env.UNDERLYINGS) deltas.set(u, 0);
+    for (const [u, g] of greeks.byUnderlying) deltas.set(u, g.delta);
+    const snapshot = {
+      drawdown,
+      positionRatio: valuation.positionRatio,
+      leverage: valuation.leverage,
+      deltas,
+    };
+    const result = evaluateAlerts(this.alertState, snapshot, {
+      limits: this.alertLimits(),
+      nowMs: now,
+      nowIso: iso(now),
+    });
+    this.alertState = result.state;
+    for (const a of result.alerts) await this.deps.bus.publish('risk.alert', a);
+    return result.alerts;
+  }
+
+  /** One macro broadcast (SPEC §6.3); a failed publish is logged and the loop goes on. */
+  async runMacro(): Promise<StreamInput<'market.macro_state'> | null> {
+    if (this.macroRunning) return null;
+    this.macroRunning = true;
+    try {
+      const { env, log } = this.deps;
+      const reading = await fetchSentiment(env.sentimentUrls, env.SENTIMENT_QUERY, {
+        fetch: this.fetchFn,
+        log,
+      });
+      const message = buildMacroState(
+        {
+          sentiment: reading?.score ?? null,
+          sentimentSource: reading?.source ?? null,
+          realizedVol: realizedVolOf(this.macroCloses),
+          portfolioRealizedVol: realizedVolOf(this.equityCloses),
+          fundingRate: this.fundingRate,
+        },
+        iso(this.deps.clock.now()),
+      );
+      try {
+        await this.deps.bus.publish('market.macro_state', message);
+      } catch (error) {
+        this.fail('macro publish', error);
+      }
+      return message;
+    } finally {
+      this.macroRunning = false;
+    }
+  }
+
+  private bookFill(fill: OrderFillEvent, entryId: string): boolean {
+    if (this.seenFills.has(entryId)) return false;
+    this.book = applyFillToBook(this.book, fill);
+    this.seenFills.add(entryId);
+    return true;
+  }
+
+  private async measure(now: number) {
+    const valuation = valueBook(this.book, this.market, now);
+    const greeks = portfolioGreeks(openHoldings(this.book), this.market, now);
+    if (greeks.unpriced.length > 0)
+      this.deps.log.warn('options without surface: Greeks left out', { symbols: greeks.unpriced });
+    const peak = nextPeak(this.peak, valuation.equity);
+    if (peak !== this.peak) {
+      this.peak = peak;
+      await this.peakStore.save(peak).catch((e: unknown) => this.fail('peak persistence', e));
+    }
+    return { valuation, greeks, peak, drawdown: drawdownOf(peak, valuation.equity) };
+  }
+
+  private alertLimits(): AlertLimits {
+    const { env } = this.deps;
+    return {
+      maxDrawdown: env.RISK_MAX_DRAWDOWN_PCT,
+      maxPositionRatio: env.RISK_MAX_POSITION_RATIO,
+      minPositionRatio: env.RISK_MIN_POSITION_RATIO,
+      maxLeverage: env.RISK_MAX_GROSS_LEVERAGE,
+      repeatMs: env.RISK_ALERT_REPEAT_S * 1000,
+      deltaLimit: (u) => {
+        const override = Number(
+          env.strategyOverrides[`STRATEGY_DELTA_HEDGER_${baseCoinOf(u)}_DELTA_THRESHOLD`],
+        );
+        return 2 * (Number.isFinite(override) && override > 0 ? override : env.DELTA_THRESHOLD);
+      },
+    };
+  }
+
+  // Rebuilds the book from the retained fills and the market from the newest ticks and surfaces.
+  private async warmUp(): Promise<void> {
+    const { bus, log } = this.deps;
+    const [fills, ticks, surfaces] = await Promise.all([
+      bus.latest('order.fill', REPLAY_FILLS),
+      bus.latest('market.tick', 200),
+      bus.latest('market.vol_surface', 20),
+    ]);
+    for (const e of [...ticks].reverse()) this.market.ticks.set(e.message.symbol, e.message);
+    for (const e of [...surfaces].reverse()) this.market.surfaces.set(e.message.underlying, e.message);
+    for (const e of [...fills].reverse()) {
+      try {
+        this.bookFill(e.message, e.id);
+      } catch (error) {
+        log.error('fill in history could not be booked', { entry_id: e.id, error: String(error) });
+      }
+    }
+    if (fills.length > 0) log.info('book rebuilt from order.fill', { fills: fills.length });
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.deps.log.error(`${what} failed`, { error: String(error) });
+  }
+}
