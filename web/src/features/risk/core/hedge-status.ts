@@ -4,7 +4,8 @@ export type HedgeStatus = 'well_hedged' | 'acceptable' | 'long_delta' | 'short_d
 /** `well_hedged` |Δ| < 0.4 × threshold, `acceptable` < threshold, else `long_delta` / `short_delta`. */
 export function hedgeStatus(delta: number, threshold: number): HedgeStatus {
   const abs = Math.abs(delta);
-  if (abs < 0.4 * threshold) return 'well_hedged';
+  // 0.4 × 0.05 is 0.020000000000000004 in floating point: a relative epsilon keeps the boundary exact
+  if (abs < 0.4 * threshold * (1 - 1e-12)) return 'well_hedged';
   if (abs < threshold) return 'acceptable';
   return delta > 0 ? 'long_delta' : 'short_delta';
 }
