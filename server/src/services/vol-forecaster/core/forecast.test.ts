@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  annualiseVariance,
+  chooseModel,
+  confidenceOf,
+  ewmaView,
+  forecastHorizons,
+  garchView,
+  type ForecastRules,
+  type ModelView,
+} from './forecast.ts';
+import { ewmaPath, garchPath, qlike } from './variance-models.ts';
+
+const rules: ForecastRules = { barSeconds: 5, lambda: 0.94, evaluationWindow: 50, realizedWindow: 720 };
+const BARS_PER_YEAR = (365 * 86_400) / 5;
+
+/** Seeded normal returns (mulberry32 + Box–Muller), so every run scores the same data. */
+function gaussianReturns(n: number, sd: number, seed = 1): number[] {
+  let s = seed >>> 0;
+  const uniform = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from(
+    { length: n },
+    () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()) * sd,
+  );
+}
+
+describe('ewmaPath', () => {
+  it('follows σ²_t = λσ²_{t−1} + (1 − λ)r_t² from the mean square of the first returns', () => {
+    const returns = [0.01, -0.02, 0.005];
+    const seed = (0.01 ** 2 + 0.02 ** 2 + 0.005 ** 2) / 3;
+    const v1 = 0.94 * seed + 0.06 * 0.01 ** 2;
+    const v2 = 0.94 * v1 + 0.06 * 0.02 ** 2;
+    const v3 = 0.94 * v2 + 0.06 * 0.005 ** 2;
+    const path = ewmaPath(returns, 0.94);
+    expect(path[0]).toBeCloseTo(v1, 15);
+    expect(path[1]).toBeCloseTo(v2, 15);
+    expect(path[2]).toBeCloseTo(v3, 15);
+  });
+});
+
+describe('garchPath', () => {
+  it('follows σ²_t = ω + αr_t² + βσ²_{t−1} from the long-run variance', () => {
+    const p = { omega: 1e-6, alpha: 0.1, beta: 0.85 };
+    const longRun = 1e-6 / 0.05;
+    const path = garchPath([0.01, 0], p);
+    expect(path[0]).toBeCloseTo(1e-6 + 0.1 * 1e-4 + 0.85 * longRun, 15);
+    expect(path[1]).toBeCloseTo(1e-6 + 0.85 * (path[0] ?? NaN), 15);
+  });
+});
+
+describe('annualiseVariance', () => {
+  it('scales a per-bar variance by the bars per year', () => {
+    expect(annualiseVariance(1e-8, 5)).toBeCloseTo(Math.sqrt(1e-8 * BARS_PER_YEAR), 12);
+  });
+});
+
+describe('forecastHorizons', () => {
+  const returns = gaussianReturns(400, 1e-4);
+
+  describe('with EWMA', () => {
+    it('gives every horizon the flat current variance, annualised', () => {
+      const view = ewmaView(returns, rules);
+      const forecasts = forecastHorizons(returns, view, rules);
+      expect(forecasts.map((f) => f.forecast_horizon)).toEqual(['1h', '24h', '7d']);
+      for (const f of forecasts) {
+        expect(f.predicted_volatility).toBeCloseTo(Math.sqrt(view.nextVariance * BARS_PER_YEAR), 12);
+        expect(f.model_version).toBe('ewma-0.94/1');
+        expect(f.features_used).toEqual(['log_returns_5s']);
+        expect(f.metadata).toMatchObject({ n_returns: 400, bar_seconds: 5 });
+      }
+    });
+  });
+
+  describe('with GARCH above its long-run variance', () => {
+    it('forecasts lower vol for longer horizons, towards the long-run level', () => {
+      const params = { omega: 2e-10, alpha: 0.2, beta: 0.79 };
+      const shocked = [...returns, 1e-3, -1e-3];
+      const view = garchView(
+        { returns: shocked, total: shocked.length },
+        { params, trainedThrough: 300 },
+        rules,
+      );
+      const [h1, h24, d7] = forecastHorizons(shocked, view, rules).map((f) => f.predicted_volatility);
+      expect(h1).toBeGreaterThan(h24 ?? Infinity);
+      expect(h24).toBeGreaterThan(d7 ?? Infinity);
+      expect(d7).toBeCloseTo(annualiseVariance(2e-10 / 0.01, 5), 2);
+    });
+  });
+
+  it('reports the realized vol of the recent returns', () => {
+    const [f] = forecastHorizons(returns, ewmaView(returns, rules), rules);
+    expect(f?.metadata.realized_vol).toBeGreaterThan(1e-4 * Math.sqrt(BARS_PER_YEAR) * 0.8);
+    expect(f?.metadata.realized_vol).toBeLessThan(1e-4 * Math.sqrt(BARS_PER_YEAR) * 1.2);
+  });
+});
+
+describe('confidenceOf', () => {
+  it('is 1 − 1/√(2n) for SE = vol/√(2n)', () => {
+    expect(confidenceOf(0.5, 50)).toBeCloseTo(0.9, 12);
+  });
+
+  it('stays within 0…1', () => {
+    for (const n of [0, 1, 2, 20, 1e6]) {
+      const c = confidenceOf(0.6, n);
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(1);
+    }
+    expect(confidenceOf(0, 100)).toBe(0);
+  });
+
+  it('grows with the number of returns', () => {
+    expect(confidenceOf(0.6, 1000)).toBeGreaterThan(confidenceOf(0.6, 20));
+  });
+});
+
+describe('chooseModel', () => {
+  const view = (modelVersion: string, loss: number): ModelView => ({
+    modelVersion,
+    nextVariance: 1e-8,
+    meanVariance: () => 1e-8,
+    loss,
+  });
+
+  it('picks the model with the lower out-of-sample loss', () => {
+    expect(chooseModel(view('ewma', -10), view('garch', -11)).modelVersion).toBe('garch');
+    expect(chooseModel(view('ewma', -12), view('garch', -11)).modelVersion).toBe('ewma');
+  });
+
+  describe('when GARCH is missing or cannot be scored', () => {
+    it('keeps EWMA', () => {
+      expect(chooseModel(view('ewma', -10), null).modelVersion).toBe('ewma');
+      expect(chooseModel(view('ewma', -10), view('garch', NaN)).modelVersion).toBe('ewma');
+    });
+  });
+});
+
+describe('qlike', () => {
+  it('scores the true variance better than a wrong one', () => {
+    const returns = gaussianReturns(2000, 1e-3, 5);
+    const right = qlike(
+      returns,
+      returns.map(() => 1e-6),
+    );
+    const wrong = qlike(
+      returns,
+      returns.map(() => 4e-6),
+    );
+    expect(right).toBeLessThan(wrong);
+  });
+});

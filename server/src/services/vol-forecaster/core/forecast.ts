@@ -1,0 +1,137 @@
+import { closeToCloseVol, garch11MeanVariance, type Garch11Params } from '@gamma/shared/quant';
+import { ewmaPath, garchPath, qlike } from './variance-models.ts';
+
+/** Forecast horizons (SPEC §3.2) and their length in seconds. */
+export const HORIZON_SECONDS = { '1h': 3_600, '24h': 86_400, '7d': 604_800 } as const;
+export type Horizon = keyof typeof HORIZON_SECONDS;
+export const HORIZONS = Object.keys(HORIZON_SECONDS) as Horizon[];
+
+const SECONDS_PER_YEAR = 365 * 86_400;
+
+/** A fitted GARCH(1,1) and where its training data ended. */
+export interface GarchFit {
+  params: Garch11Params;
+  /** `BarState.total` when it was fitted: returns after this point are out of sample */
+  trainedThrough: number;
+}
+
+/** The model settings. */
+export interface ForecastRules {
+  barSeconds: number;
+  lambda: number;
+  /** Returns scored for the model choice (one-step-ahead, out of sample for GARCH) */
+  evaluationWindow: number;
+  /** Returns behind the realized vol in the metadata */
+  realizedWindow: number;
+}
+
+/** One model's view of the coming bars. */
+export interface ModelView {
+  modelVersion: string;
+  /** Variance per bar for the next bar */
+  nextVariance: number;
+  /** Mean forecast variance per bar over `bars` bars */
+  meanVariance: (bars: number) => number;
+  /** Out-of-sample loss over the evaluation window (NaN when not scorable) */
+  loss: number;
+}
+
+/** A forecast ready to publish (the shell adds underlying and timestamp). */
+export interface HorizonForecast {
+  forecast_horizon: Horizon;
+  predicted_volatility: number;
+  confidence: number;
+  model_version: string;
+  features_used: string[];
+  metadata: { realized_vol: number | null; n_returns: number; bar_seconds: number; loss: number | null };
+}
+
+/** Annualised vol from a mean variance per bar: √(variance × bars per year). */
+export const annualiseVariance = (variancePerBar: number, barSeconds: number): number =>
+  Math.sqrt(Math.max(variancePerBar, 0) * (SECONDS_PER_YEAR / barSeconds));
+
+/** clamp(1 − SE/estimate, 0, 1) with SE = vol/√(2n) (SPEC §8.3); 0 without returns. */
+export function confidenceOf(vol: number, n: number): number {
+  if (!(n > 0) || !(vol > 0)) return 0;
+  const se = vol / Math.sqrt(2 * n);
+  return Math.min(Math.max(1 - se / vol, 0), 1);
+}
+
+/** The EWMA view: a flat forecast at the current variance. */
+export function ewmaView(returns: readonly number[], r: ForecastRules): ModelView {
+  const path = ewmaPath(returns, r.lambda);
+  const next = path.at(-1) ?? 0;
+  return {
+    modelVersion: `ewma-${r.lambda}/1`,
+    nextVariance: next,
+    meanVariance: () => next,
+    loss: scoreWindow(returns, path, r.evaluationWindow),
+  };
+}
+
+/** The GARCH view: variance reverting to its long-run level over the horizon. */
+export function garchView(
+  bars: { returns: readonly number[]; total: number },
+  fit: GarchFit,
+  r: ForecastRules,
+): ModelView {
+  const { returns, total } = bars;
+  const path = garchPath(returns, fit.params);
+  const next = path.at(-1) ?? 0;
+  const outOfSample = Math.min(r.evaluationWindow, total - fit.trainedThrough);
+  return {
+    modelVersion: 'garch11-mle/1',
+    nextVariance: next,
+    meanVariance: (bars) => garch11MeanVariance({ ...fit.params, currentVariance: next, horizon: bars }),
+    loss: scoreWindow(returns, path, outOfSample),
+  };
+}
+
+/** Mean loss of the one-step forecasts (path[i − 1] for returns[i]) over the last `window` returns. */
+function scoreWindow(returns: readonly number[], path: readonly number[], window: number): number {
+  const start = Math.max(returns.length - window, 1);
+  if (start >= returns.length) return NaN;
+  return qlike(returns.slice(start), path.slice(start - 1, returns.length - 1));
+}
+
+/** The model with the lower out-of-sample loss; EWMA when GARCH cannot be scored. */
+export function chooseModel(ewma: ModelView, garch: ModelView | null): ModelView {
+  if (!garch || !Number.isFinite(garch.loss) || !(garch.nextVariance > 0)) return ewma;
+  if (!Number.isFinite(ewma.loss)) return garch;
+  return garch.loss < ewma.loss ? garch : ewma;
+}
+
+/** Annualised close-to-close vol of the last `window` returns (null with fewer than two). */
+export function realizedVolOf(returns: readonly number[], window: number, barSeconds: number): number | null {
+  const recent = returns.slice(-window);
+  if (recent.length < 2) return null;
+  let price = 1;
+  const prices = [price, ...recent.map((ret) => (price *= Math.exp(ret)))];
+  return closeToCloseVol(prices, { periodsPerYear: SECONDS_PER_YEAR / barSeconds }).annualVol ?? null;
+}
+
+/** The forecast of every horizon from the chosen model (SPEC §8.3). */
+export function forecastHorizons(
+  returns: readonly number[],
+  model: ModelView,
+  r: ForecastRules,
+): HorizonForecast[] {
+  const realized = realizedVolOf(returns, r.realizedWindow, r.barSeconds);
+  return HORIZONS.map((horizon) => {
+    const bars = Math.max(1, Math.round(HORIZON_SECONDS[horizon] / r.barSeconds));
+    const vol = annualiseVariance(model.meanVariance(bars), r.barSeconds);
+    return {
+      forecast_horizon: horizon,
+      predicted_volatility: vol,
+      confidence: confidenceOf(vol, returns.length),
+      model_version: model.modelVersion,
+      features_used: [`log_returns_${r.barSeconds}s`],
+      metadata: {
+        realized_vol: realized,
+        n_returns: returns.length,
+        bar_seconds: r.barSeconds,
+        loss: Number.isFinite(model.loss) ? model.loss : null,
+      },
+    };
+  });
+}

@@ -1,0 +1,23 @@
+import type { ServiceDeps, ServiceFactory } from '../service.ts';
+import {
+  VolForecasterConfigSchema,
+  volForecasterConfigFromEnv,
+  type VolForecasterConfigInput,
+} from './config.ts';
+import { quantGarch11Fit } from './core/garch-fit.ts';
+import { VolForecasterService } from './vol-forecaster.ts';
+
+export { VolForecasterService } from './vol-forecaster.ts';
+export { VolForecasterConfigSchema, volForecasterConfigFromEnv } from './config.ts';
+export type { VolForecasterConfig, VolForecasterConfigInput } from './config.ts';
+
+/**
+ * Creates the volatility forecaster from the environment (SPEC §11 `FORECAST_*`, `UNDERLYINGS`), with
+ * optional overrides (tests: `{ timers: false }`). Throws on an invalid config.
+ */
+export const createVolForecasterService = ((deps: ServiceDeps, overrides: VolForecasterConfigInput = {}) =>
+  new VolForecasterService(
+    deps,
+    VolForecasterConfigSchema.parse({ ...volForecasterConfigFromEnv(deps.env), ...overrides }),
+    quantGarch11Fit,
+  )) satisfies ServiceFactory;
