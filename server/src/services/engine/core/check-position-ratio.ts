@@ -1,0 +1,30 @@
+import type { RiskCheckVerdict } from '@gamma/shared';
+import { positionsAfter, positionsBefore, positionValue, round4 } from './book-math.ts';
+import type { CheckInput } from './types.ts';
+
+/**
+ * `position_ratio`: post-order position value / equity. Direction-aware (SPEC §6.1): above the max vetoes
+ * only an order that raises the ratio, below the min only one that lowers it, so an all-cash book can buy.
+ * Equity ≤ 0 fails with value null; an unpriced order fails `NO_REFERENCE_PRICE`.
+ */
+export function checkPositionRatio({ book, order, limits }: CheckInput): RiskCheckVerdict {
+  const base = { check: 'position_ratio', limit: limits.maxPositionRatio };
+  if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
+  if (!(book.equity > 0))
+    return { ...base, passed: false, reason_code: 'POSITION_RATIO_ABOVE_MAX', value: null };
+  const before = positionValue(positionsBefore(book, order.legs)) / book.equity;
+  const after = positionValue(positionsAfter(book, order.legs)) / book.equity;
+  if (after > limits.maxPositionRatio && after > before) {
+    return { ...base, passed: false, reason_code: 'POSITION_RATIO_ABOVE_MAX', value: round4(after) };
+  }
+  if (after < limits.minPositionRatio && after < before) {
+    return {
+      ...base,
+      limit: limits.minPositionRatio,
+      passed: false,
+      reason_code: 'POSITION_RATIO_BELOW_MIN',
+      value: round4(after),
+    };
+  }
+  return { ...base, passed: true, reason_code: null, value: round4(after) };
+}

@@ -1,0 +1,55 @@
+import type { RiskCheckVerdict } from '@gamma/shared';
+import { checkDrawdown } from './check-drawdown.ts';
+import { checkGrossLeverage } from './check-gross-leverage.ts';
+import { checkMaxPositionSize } from './check-max-position-size.ts';
+import { checkPositionRatio } from './check-position-ratio.ts';
+import { checkSinglePositionShare } from './check-single-position-share.ts';
+import { pct } from './book-math.ts';
+import type { CheckInput, RiskCheck } from './types.ts';
+
+/** Every pre-order check, in the order of the SPEC §3.3 example. */
+export const RISK_CHECKS: readonly RiskCheck[] = [
+  checkDrawdown,
+  checkPositionRatio,
+  checkSinglePositionShare,
+  checkGrossLeverage,
+  checkMaxPositionSize,
+];
+
+/** The outcome of the pre-order checks: every verdict, and the failing codes (unique, in check order). */
+export interface CheckOutcome {
+  checks: RiskCheckVerdict[];
+  passed: boolean;
+  reasonCodes: string[];
+  /** The failing checks in words, e.g. `single position share 33.33% > 30.00%`; null when all passed */
+  reason: string | null;
+}
+
+const describe = (v: RiskCheckVerdict): string => {
+  const name = v.check.replaceAll('_', ' ');
+  if (v.reason_code === 'NO_REFERENCE_PRICE') return `${name}: no reference price`;
+  if (v.value === null) return `${name}: equity ≤ 0`;
+  const limit = v.limit ?? NaN;
+  const cmp = v.reason_code === 'POSITION_RATIO_BELOW_MIN' ? '<' : '>';
+  switch (v.check) {
+    case 'gross_leverage':
+      return `${name} ${v.value.toFixed(2)} ${cmp} ${limit.toFixed(2)}`;
+    case 'max_position_size':
+      return `position size ${v.value} ${cmp} ${limit}`;
+    default:
+      return `${name} ${pct(v.value)} ${cmp} ${pct(limit)}`;
+  }
+};
+
+/** Runs every check (none stops the others) and summarises the failures. */
+export function runChecks(input: CheckInput): CheckOutcome {
+  const checks = RISK_CHECKS.map((check) => check(input));
+  const failed = checks.filter((c) => !c.passed);
+  const reasonCodes = [...new Set(failed.map((c) => c.reason_code ?? 'UNKNOWN'))];
+  return {
+    checks,
+    passed: failed.length === 0,
+    reasonCodes,
+    reason: failed.length === 0 ? null : failed.map(describe).join('; '),
+  };
+}
