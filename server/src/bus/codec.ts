@@ -20,6 +20,13 @@ export type DecodeResult<TName extends StreamName> =
 /** The fields of a stream entry: Redis' flat `[field, value, …]` array or an object. */
 export type EntryFields = readonly string[] | Readonly<Record<string, string>>;
 
+/** A stored, not yet decoded stream entry. */
+export interface RawEntry {
+  /** Entry id, `<ms>-<seq>` */
+  id: string;
+  fields: EntryFields;
+}
+
 /** The first zod issue as `path: message` (`(root)` for the message itself). */
 export function describeFirstIssue(error: z.ZodError): string {
   const issue = error.issues[0];

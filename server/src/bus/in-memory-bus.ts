@@ -8,9 +8,10 @@ import {
   errorText,
   type DecodeResult,
   type EntryFields,
+  type RawEntry,
 } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
-import { InMemoryStream, type RawEntry } from './in-memory-stream.ts';
+import { InMemoryStream } from './in-memory-stream.ts';
 
 /** Options of the in-memory bus. */
 export interface InMemoryBusOptions {

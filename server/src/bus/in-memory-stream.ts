@@ -1,12 +1,6 @@
 import type { Clock } from '../lib/clock.ts';
-import type { EntryFields } from './codec.ts';
+import type { EntryFields, RawEntry } from './codec.ts';
 import { compareEntryIds } from './entry-id.ts';
-
-/** A stored, not yet decoded entry. */
-export interface RawEntry {
-  id: string;
-  fields: EntryFields;
-}
 
 /** One stream held in memory: append-only entries with Redis-like ids and a wake-up for readers. */
 export class InMemoryStream {

@@ -1,0 +1,168 @@
+import type { StreamName } from '@gamma/shared';
+import type { Redis } from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { iso, type Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Handler } from './bus.ts';
+import { decodeEntry, encodeMessage, errorText, type RawEntry } from './codec.ts';
+import { streamKey } from './keys.ts';
+import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
+import { reclaimPending } from './redis-reclaim.ts';
+
+/** Everything one consumer loop needs. */
+export interface ConsumerConfig {
+  /** Commands: XACK, XADD to dlq, XAUTOCLAIM, XPENDING, XGROUP */
+  redis: Redis;
+  /** This consumer's own connection, used only for the blocking XREADGROUP */
+  blocking: Redis;
+  prefix: string;
+  stream: StreamName;
+  group: string;
+  consumer: string;
+  startId: '$' | '0';
+  handler: Handler<StreamName>;
+  maxLen: number;
+  readCount: number;
+  blockMs: number;
+  claimIdleMs: number;
+  claimIntervalMs: number;
+  maxDeliveries: number;
+  log: Logger;
+  clock: Clock;
+}
+
+/** Why an entry is dead-lettered, with the text and data to record. */
+export interface DeadLetterCause {
+  reason: 'MISSING_DATA_FIELD' | 'INVALID_JSON' | 'SCHEMA_MISMATCH' | 'HANDLER_FAILED';
+  error: string;
+  raw: string;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * One subscription's loop (SPEC §2): create the group, then read with `>`, decode, hand to the
+ * handler and ack; dead-letter bad entries; reclaim idle pending entries at start and every
+ * `claimIntervalMs`; re-create the group at `0` on NOGROUP; back off and retry on other errors.
+ */
+export class StreamConsumer {
+  readonly key: string;
+  /** The last error of each entry whose handler threw, for its dead letter */
+  readonly failures = new Map<string, string>();
+  private stopped = false;
+  private reading = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(readonly config: ConsumerConfig) {
+    this.key = streamKey(config.prefix, config.stream);
+  }
+
+  start(): void {
+    this.loop = this.run();
+  }
+
+  /** Stops reading; an in-flight batch finishes and is acked; a blocked read is cut off. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    // A blocked XREADGROUP has delivered nothing yet: dropping the connection loses nothing.
+    if (this.reading) this.config.blocking.disconnect();
+    await this.loop;
+    this.config.blocking.disconnect();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  private async run(): Promise<void> {
+    const { log } = this.config;
+    let startId = this.config.startId;
+    let groupReady = false;
+    let nextReclaimAt = 0;
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        if (!groupReady) groupReady = await this.createGroup(startId);
+        if (Date.now() >= nextReclaimAt) {
+          await reclaimPending(this);
+          nextReclaimAt = Date.now() + this.config.claimIntervalMs;
+        }
+        for (const entry of await this.read()) await this.handle(entry);
+        failures = 0;
+      } catch (error) {
+        if (this.stopped) break;
+        if (isNoGroupError(error)) {
+          // Redis restarted or the stream was deleted: start the new group at 0 so nothing is skipped.
+          log.warn('consumer group missing; re-creating it at 0', { error: errorText(error) });
+          startId = '0';
+          groupReady = false;
+          continue;
+        }
+        failures += 1;
+        const delayMs = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6));
+        log.error('bus consumer error; retrying', { error: errorText(error), retry_in_ms: delayMs });
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  private async createGroup(startId: '$' | '0'): Promise<true> {
+    try {
+      await this.config.redis.xgroup('CREATE', this.key, this.config.group, startId, 'MKSTREAM');
+    } catch (error) {
+      if (!isBusyGroupError(error)) throw error;
+    }
+    // Listed in XINFO CONSUMERS from the start (Redis 7.0 creates it only on its first delivery).
+    await this.config.redis.xgroup('CREATECONSUMER', this.key, this.config.group, this.config.consumer);
+    return true;
+  }
+
+  private async read(): Promise<RawEntry[]> {
+    const { blocking, group, consumer, readCount, blockMs } = this.config;
+    this.reading = true;
+    try {
+      const args = ['GROUP', group, consumer, 'COUNT', readCount, 'BLOCK', blockMs, 'STREAMS', this.key, '>'];
+      return parseReadReply(await blocking.call('XREADGROUP', ...args), 'XREADGROUP');
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  /** Decodes and handles one entry; acks it on success, dead-letters it when it cannot be decoded. */
+  async handle(entry: RawEntry): Promise<void> {
+    const { clock, stream, handler, log } = this.config;
+    const decoded = decodeEntry(stream, entry.fields, clock.now());
+    if (!decoded.ok) return this.deadLetter(entry.id, decoded);
+    try {
+      await handler(decoded.message, { id: entry.id });
+    } catch (error) {
+      this.failures.set(entry.id, errorText(error));
+      log.warn('handler failed; entry left pending', { entry_id: entry.id, error: errorText(error) });
+      return;
+    }
+    await this.config.redis.xack(this.key, this.config.group, entry.id);
+    this.failures.delete(entry.id);
+  }
+
+  /** Appends a DeadLetterEvent to `<prefix>:dlq` and acks the entry, atomically. */
+  async deadLetter(entryId: string, cause: DeadLetterCause): Promise<void> {
+    const { redis, prefix, stream, group, maxLen, clock, log } = this.config;
+    const data = encodeMessage('dlq', {
+      source_stream: stream,
+      source_entry_id: entryId,
+      group,
+      reason: cause.reason,
+      error: cause.error,
+      raw: cause.raw,
+      timestamp: iso(clock.now()),
+      metadata: {},
+    });
+    log.warn('entry dead-lettered', { entry_id: entryId, reason: cause.reason, error: cause.error });
+    await redis
+      .multi()
+      .xadd(streamKey(prefix, 'dlq'), 'MAXLEN', '~', maxLen, '*', 'data', data)
+      .xack(this.key, group, entryId)
+      .exec();
+    this.failures.delete(entryId);
+  }
+}

@@ -1,0 +1,204 @@
+import type { StreamInput } from '@gamma/shared';
+import { hostname } from 'node:os';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../lib/logger.ts';
+import { deleteKeys } from '../testing/delete-keys.ts';
+import { TEST_REDIS_URL } from '../testing/redis-url.ts';
+import { testPrefix } from '../testing/test-prefix.ts';
+import { CONTRACT_MAX_DELIVERIES, describeBusContract } from './bus.contract.ts';
+import { streamKey } from './keys.ts';
+import { createRedis } from './redis.ts';
+import { createRedisStreamsBus, type RedisStreamsBusOptions } from './redis-streams-bus.ts';
+
+const admin = createRedis(TEST_REDIS_URL, { log: silentLogger });
+afterAll(() => admin.quit());
+
+// Short block, idle and reclaim times keep redelivery quick; nothing waits on them by a fixed sleep.
+const fast = (prefix: string, extra: Partial<RedisStreamsBusOptions> = {}) =>
+  createRedisStreamsBus({
+    url: TEST_REDIS_URL,
+    prefix,
+    blockMs: 100,
+    claimIdleMs: 200,
+    claimIntervalMs: 100,
+    maxDeliveries: CONTRACT_MAX_DELIVERIES,
+    log: silentLogger,
+    ...extra,
+  });
+
+const xaddRaw = async (key: string, fields: Record<string, string>): Promise<string> => {
+  const id = await admin.xadd(key, '*', ...Object.entries(fields).flat());
+  if (id === null) throw new Error('XADD returned no id');
+  return id;
+};
+
+describeBusContract('RedisStreamsBus', async () => {
+  const prefix = testPrefix();
+  const bus = fast(prefix);
+  return {
+    bus,
+    // Through the bus' own connection, so the entry lands after a group the test just subscribed.
+    appendRaw: async (name, fields) =>
+      (await bus.redis.xadd(streamKey(prefix, name), '*', ...Object.entries(fields).flat())) ?? '',
+    dispose: async () => {
+      await bus.close();
+      await deleteKeys(admin, `${prefix}:*`);
+    },
+  };
+});
+
+const tick = (price: number): StreamInput<'market.tick'> => ({
+  symbol: 'BTC/USDT',
+  price,
+  volume: 1,
+  bid: null,
+  ask: null,
+  timestamp: '2026-03-02T09:15:04.120Z',
+  metadata: {},
+});
+
+describe('RedisStreamsBus', () => {
+  let prefix: string;
+  let bus: ReturnType<typeof fast>;
+  let key: string;
+
+  beforeEach(() => {
+    prefix = testPrefix();
+    bus = fast(prefix);
+    key = streamKey(prefix, 'market.tick');
+  });
+  afterEach(async () => {
+    await bus.close();
+    await deleteKeys(admin, `${prefix}:*`);
+  });
+
+  const deadLetters = async () =>
+    (await admin.xrange(streamKey(prefix, 'dlq'), '-', '+')).map(([, fields]) => JSON.parse(fields[1] ?? ''));
+
+  describe('when publishing', () => {
+    it('writes one field, data, holding the JSON message under <prefix>:<name>', async () => {
+      const id = await bus.publish('market.tick', tick(5));
+      const entries = await admin.xrange(key, '-', '+');
+      expect(entries).toHaveLength(1);
+      const [entryId, fields] = entries[0] ?? [];
+      expect(entryId).toBe(id);
+      expect(fields?.[0]).toBe('data');
+      expect(fields).toHaveLength(2);
+      expect(JSON.parse(fields?.[1] ?? '')).toEqual({ ...tick(5) });
+    });
+  });
+
+  describe('when raw XADDs are malformed', () => {
+    it('dead-letters each with its reason in <prefix>:dlq while later good entries are handled', async () => {
+      const handled: number[] = [];
+      bus.subscribe('market.tick', 'engine', (m) => void handled.push(m.price));
+      await expect.poll(() => bus.streamInfo('market.tick').then((info) => info.groups.length)).toBe(1);
+      const ids = [
+        await xaddRaw(key, { data: 'not json' }),
+        await xaddRaw(key, { payload: '{}' }),
+        await xaddRaw(key, { data: '{"symbol":"","price":1}' }),
+      ];
+      await bus.publish('market.tick', tick(9));
+      await expect.poll(() => handled).toEqual([9]);
+      await expect.poll(deadLetters).toHaveLength(3);
+      const letters = await deadLetters();
+      expect(letters.map((l) => [l.source_entry_id, l.reason])).toEqual([
+        [ids[0], 'INVALID_JSON'],
+        [ids[1], 'MISSING_DATA_FIELD'],
+        [ids[2], 'SCHEMA_MISMATCH'],
+      ]);
+      expect(letters.every((l) => l.source_stream === 'market.tick' && l.group === 'engine')).toBe(true);
+      expect(letters[2]?.error).toMatch(/^symbol: /);
+      await expect.poll(() => admin.xpending(key, 'engine')).toEqual([0, null, null, null]);
+    });
+  });
+
+  describe('when the stream is deleted under a running subscriber', () => {
+    it('re-creates the group at 0 and handles what is published next', async () => {
+      const handled: number[] = [];
+      bus.subscribe('market.tick', 'engine', (m) => void handled.push(m.price));
+      await bus.publish('market.tick', tick(1));
+      await expect.poll(() => handled).toEqual([1]);
+      await admin.del(key);
+      await bus.publish('market.tick', tick(2));
+      await expect.poll(() => handled).toEqual([1, 2]);
+    });
+  });
+
+  describe('when the group is destroyed under a running subscriber', () => {
+    it('re-creates it at 0 and keeps handling', async () => {
+      const handled: number[] = [];
+      bus.subscribe('market.tick', 'engine', (m) => void handled.push(m.price));
+      await bus.publish('market.tick', tick(1));
+      await expect.poll(() => handled).toEqual([1]);
+      await admin.xgroup('DESTROY', key, 'engine');
+      await bus.publish('market.tick', tick(2));
+      // Re-created at 0: entry 1 comes again (redelivery is normal; handlers are idempotent).
+      await expect.poll(() => handled.includes(2)).toBe(true);
+    });
+  });
+
+  describe('when a consumer died holding a pending entry', () => {
+    it('reclaims the entry once it is idle and handles it', async () => {
+      await admin.xgroup('CREATE', key, 'engine', '$', 'MKSTREAM');
+      const id = await bus.publish('market.tick', tick(3));
+      await admin.xreadgroup('GROUP', 'engine', 'dead-consumer', 'COUNT', 10, 'STREAMS', key, '>');
+      expect(await admin.xpending(key, 'engine')).toEqual([1, id, id, [['dead-consumer', '1']]]);
+      const handled: string[] = [];
+      bus.subscribe('market.tick', 'engine', (_m, entry) => void handled.push(entry.id));
+      await expect.poll(() => handled).toEqual([id]);
+      await expect.poll(() => admin.xpending(key, 'engine')).toEqual([0, null, null, null]);
+    });
+  });
+
+  describe('when a stream grows past maxLen', () => {
+    it('trims it to about maxLen', async () => {
+      const small = fast(prefix, { maxLen: 100 });
+      for (let batch = 0; batch < 10; batch += 1) {
+        await Promise.all(
+          Array.from({ length: 100 }, (_, i) => small.publish('market.tick', tick(batch * 100 + i + 1))),
+        );
+      }
+      await small.close();
+      const length = await admin.xlen(key);
+      expect(length).toBeGreaterThanOrEqual(100);
+      expect(length).toBeLessThan(300);
+    });
+  });
+
+  describe('when a subscription closes during a handler', () => {
+    it('waits for the handler and acks its entry', async () => {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let started = false;
+      const sub = bus.subscribe('market.tick', 'engine', async () => {
+        started = true;
+        await gate;
+      });
+      await bus.publish('market.tick', tick(1));
+      await expect.poll(() => started).toBe(true);
+      const closed = sub.close();
+      release();
+      await closed;
+      expect(await admin.xpending(key, 'engine')).toEqual([0, null, null, null]);
+    });
+  });
+
+  describe('when subscribing', () => {
+    it('names consumers <group>-<host>-<pid>, distinct per subscription, and reports them in streamInfo', async () => {
+      bus.subscribe('market.tick', 'engine', () => undefined);
+      bus.subscribe('market.tick', 'engine', () => undefined);
+      await bus.publish('market.tick', tick(1));
+      const base = `engine-${hostname()}-${process.pid}`;
+      await expect
+        .poll(async () =>
+          ((await admin.call('XINFO', 'CONSUMERS', key, 'engine')) as unknown[][]).map((c) => c[1]).sort(),
+        )
+        .toEqual([base, `${base}-2`]);
+      const info = await bus.streamInfo('market.tick');
+      expect(info.length).toBe(1);
+      expect(info.groups).toMatchObject([{ name: 'engine', consumers: 2 }]);
+      expect(await bus.streamInfo('portfolio.risk')).toEqual({ length: 0, groups: [] });
+    });
+  });
+});

@@ -1,0 +1,153 @@
+import type { StreamInput, StreamName } from '@gamma/shared';
+import type { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+import { systemClock, type Clock } from '../lib/clock.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
+import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
+import { decodeEntry, encodeMessage } from './codec.ts';
+import { streamKey } from './keys.ts';
+import { createRedis, logConnectionErrors } from './redis.ts';
+import { StreamConsumer } from './redis-consumer.ts';
+import { parseEntries } from './redis-replies.ts';
+import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
+import { tailStream } from './redis-tail.ts';
+
+/** Options of the Redis Streams bus; defaults are those of SPEC §11. */
+export interface RedisStreamsBusOptions {
+  url: string;
+  /** Stream key prefix (`STREAM_PREFIX`) */
+  prefix: string;
+  /** `XADD … MAXLEN ~ maxLen` (`STREAM_MAXLEN`, default 100 000) */
+  maxLen?: number;
+  /** Entries per read (`BUS_READ_COUNT`, default 100) */
+  readCount?: number;
+  /** How long a read blocks (`BUS_BLOCK_MS`, default 1000) */
+  blockMs?: number;
+  /** Pending entries idle this long are reclaimed (`BUS_CLAIM_IDLE_MS`, default 30 000) */
+  claimIdleMs?: number;
+  /** How often a consumer reclaims (default 15 000, SPEC §2); tests shorten it */
+  claimIntervalMs?: number;
+  /** Deliveries before HANDLER_FAILED (`BUS_MAX_DELIVERIES`, default 5) */
+  maxDeliveries?: number;
+  log?: Logger;
+  clock?: Clock;
+  /** Consumer name base; default `<group>-<hostname>-<pid>` */
+  consumerName?: string;
+}
+
+/**
+ * The bus over Redis Streams (SPEC §2). One command connection for publishing, acks and reclaim;
+ * one blocking connection per subscription and per iterated tail.
+ */
+export class RedisStreamsBus implements Bus {
+  readonly prefix: string;
+  /** The command connection (publish, ack, reclaim, dead letters) */
+  readonly redis: Redis;
+  private readonly settings: Required<Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix'>>;
+  private readonly consumerName: string | undefined;
+  private readonly consumers = new Set<StreamConsumer>();
+  private readonly consumerCounts = new Map<string, number>();
+  private readonly closing = new AbortController();
+
+  constructor(options: RedisStreamsBusOptions) {
+    this.prefix = options.prefix;
+    const log = options.log ?? createLogger('info', { component: 'bus' });
+    this.settings = {
+      maxLen: options.maxLen ?? 100_000,
+      readCount: options.readCount ?? 100,
+      blockMs: options.blockMs ?? 1_000,
+      claimIdleMs: options.claimIdleMs ?? 30_000,
+      claimIntervalMs: options.claimIntervalMs ?? 15_000,
+      maxDeliveries: options.maxDeliveries ?? 5,
+      log,
+      clock: options.clock ?? systemClock,
+    };
+    this.consumerName = options.consumerName;
+    this.redis = createRedis(options.url, { log });
+  }
+
+  async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
+    if (this.closing.signal.aborted) throw new Error(`Cannot publish to ${name}: the bus is closed`);
+    const data = encodeMessage(name, message);
+    const key = streamKey(this.prefix, name);
+    const id = await this.redis.xadd(key, 'MAXLEN', '~', this.settings.maxLen, '*', 'data', data);
+    if (id === null) throw new Error(`XADD to ${key} returned no id`);
+    return id;
+  }
+
+  // eslint-disable-next-line max-params -- the Bus interface fixes this signature
+  subscribe<TName extends StreamName>(
+    name: TName,
+    group: string,
+    handler: Handler<TName>,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    if (this.closing.signal.aborted) throw new Error(`Cannot subscribe to ${name}: the bus is closed`);
+    const log = this.settings.log.child({ stream: name, group });
+    const blocking = this.redis.duplicate();
+    logConnectionErrors(blocking, log);
+    const consumer = new StreamConsumer({
+      ...this.settings,
+      redis: this.redis,
+      blocking,
+      prefix: this.prefix,
+      stream: name,
+      group,
+      consumer: this.nextConsumerName(name, group),
+      startId: options.startId ?? '$',
+      handler: handler as Handler<StreamName>,
+      log,
+    });
+    this.consumers.add(consumer);
+    consumer.start();
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.stop();
+      },
+    };
+  }
+
+  tail<TName extends StreamName>(name: TName, options: TailOptions): AsyncIterable<Entry<TName>> {
+    const { readCount, blockMs, log, clock } = this.settings;
+    const deps = { redis: this.redis, prefix: this.prefix, readCount, blockMs, log, clock };
+    return tailStream({ ...deps, closing: this.closing.signal }, name, options);
+  }
+
+  async latest<TName extends StreamName>(name: TName, count: number): Promise<Entry<TName>[]> {
+    if (count <= 0) return [];
+    const reply = await this.redis.call('XREVRANGE', streamKey(this.prefix, name), '+', '-', 'COUNT', count);
+    return parseEntries(reply, 'XREVRANGE').flatMap((entry) => {
+      if (entry.fields === null) return [];
+      const decoded = decodeEntry(name, entry.fields, this.settings.clock.now());
+      return decoded.ok ? [{ id: entry.id, stream: name, message: decoded.message }] : [];
+    });
+  }
+
+  /** Length and consumer groups (pending, lag) of a stream, for monitoring. */
+  streamInfo(name: StreamName): Promise<StreamInfo> {
+    return readStreamInfo(this.redis, streamKey(this.prefix, name));
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    const consumers = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    else this.redis.disconnect();
+  }
+
+  // Several subscriptions of one group in a process need distinct consumer names.
+  private nextConsumerName(name: StreamName, group: string): string {
+    const base = this.consumerName ?? `${group}-${hostname()}-${process.pid}`;
+    const key = JSON.stringify([name, group, base]);
+    const count = (this.consumerCounts.get(key) ?? 0) + 1;
+    this.consumerCounts.set(key, count);
+    return count === 1 ? base : `${base}-${count}`;
+  }
+}
+
+/** Creates the Redis Streams bus; it connects at once and retries in the background if Redis is away. */
+export const createRedisStreamsBus = (options: RedisStreamsBusOptions): RedisStreamsBus =>
+  new RedisStreamsBus(options);
