@@ -11,6 +11,8 @@ import { serveStatic } from './static-files.ts';
 /** The gateway's HTTP + WebSocket server, not yet listening. */
 export interface GatewayServer {
   server: Server;
+  /** Ends every open WebSocket; clients reconnect and resume their subscriptions from their last event id */
+  dropConnections(): void;
   /** Ends every WebSocket, stops accepting, closes the server */
   close(): Promise<void>;
 }
@@ -69,6 +71,9 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
 
   return {
     server,
+    dropConnections: () => {
+      for (const client of wss.clients) client.terminate();
+    },
     close: async () => {
       // Tell clients to reconnect (to another instance or after restart), then end every socket
       wsHandler.broadcastReconnectNotification();

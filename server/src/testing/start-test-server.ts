@@ -43,6 +43,8 @@ export interface TestServer extends AsyncDisposable {
   redis: Redis;
   prefix: string;
   env: Env;
+  /** Ends every open WebSocket on the server side (clients reconnect by themselves) */
+  dropConnections(): void;
   /** Closes clients and the gateway, then what the server created itself, and deletes `<prefix>:*` */
   close(): Promise<void>;
 }
@@ -161,6 +163,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redis,
     prefix,
     env,
+    dropConnections: () => gateway.dropConnections(),
     close,
     [Symbol.asyncDispose]: close,
   };
