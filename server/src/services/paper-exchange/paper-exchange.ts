@@ -161,6 +161,11 @@ export class PaperExchange implements Service {
     return due.length;
   }
 
+  /** The exchange's current quote of a symbol (SPEC §8.1 book), null when none. */
+  quote(symbol: string): Quote | null {
+    return quoteOf(this.book, symbol, this.deps.env.PAPER_SPREAD_BPS);
+  }
+
   /** Open positions the exchange keeps, per strategy and symbol. */
   positions(): Held[] {
     return [...this.held.values()].map((h) => ({ ...h, position: { ...h.position } }));

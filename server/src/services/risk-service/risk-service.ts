@@ -109,6 +109,11 @@ export class RiskService implements Service {
     await this.checkAlerts();
   }
 
+  /** Spot of an underlying as the service values it, null when unknown. */
+  spot(underlying: string): number | null {
+    return spotOf(this.market, underlying);
+  }
+
   /** The current book (cash and holdings). */
   currentBook(): Book {
     return this.book;

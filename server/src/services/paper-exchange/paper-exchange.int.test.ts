@@ -1,0 +1,115 @@
+import type { StreamInput } from '@gamma/shared';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRedis } from '../../bus/redis.ts';
+import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
+import { loadEnv } from '../../config/env.ts';
+import { systemClock, iso } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { deleteKeys } from '../../testing/delete-keys.ts';
+import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
+import { testPrefix } from '../../testing/test-prefix.ts';
+import { PaperExchange } from './paper-exchange.ts';
+
+const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
+afterAll(() => redis.quit());
+
+const order = (): StreamInput<'order.command'> => ({
+  strategy_id: 'delta_hedger_btc',
+  symbol: 'BTC/USDT:USDT',
+  side: 'sell',
+  order_type: 'market',
+  quantity: 0.25,
+  intent_id: 'intent-int-1',
+  client_order_id: 'intent-int-1-0',
+  timestamp: iso(systemClock.now()),
+  metadata: { intent_type: 'delta_hedge' },
+});
+
+describe('PaperExchange on Redis', () => {
+  let prefix: string;
+  let bus: RedisStreamsBus;
+  let exchange: PaperExchange;
+
+  const startExchange = async () => {
+    const env = loadEnv({ STREAM_PREFIX: prefix });
+    const svc = new PaperExchange(
+      { bus, clock: systemClock, env, log: silentLogger, redis },
+      { timers: false },
+    );
+    await svc.start();
+    return svc;
+  };
+
+  beforeEach(async () => {
+    prefix = testPrefix();
+    bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger });
+    exchange = await startExchange();
+  });
+  afterEach(async () => {
+    await exchange.close();
+    await bus.close();
+    await deleteKeys(redis, `${prefix}:*`);
+  });
+
+  const count = async (name: 'order.fill' | 'position.update') => (await bus.latest(name, 100)).length;
+
+  describe('when the same order command is sent twice', () => {
+    it('publishes exactly one fill and one position update', async () => {
+      await bus.publish('market.tick', {
+        symbol: 'BTC/USDT:USDT',
+        price: 100_000,
+        timestamp: iso(systemClock.now()),
+      });
+      await expect.poll(() => exchange.quote('BTC/USDT:USDT')).not.toBeNull();
+      await bus.publish('order.command', order());
+      await bus.publish('order.command', order());
+      await expect.poll(() => count('position.update')).toBe(1);
+      // A third command after both were handled proves the duplicate was consumed, not still queued.
+      await bus.publish('order.command', {
+        ...order(),
+        client_order_id: 'intent-int-2-0',
+        intent_id: 'intent-int-2',
+      });
+      await expect.poll(() => count('position.update')).toBe(2);
+      expect(await count('order.fill')).toBe(2);
+      const [fill] = await bus.latest('order.fill', 1);
+      expect(fill?.message).toMatchObject({ order_id: 'paper-intent-int-2-0', side: 'sell', price: 99_990 });
+    });
+  });
+
+  describe('when the exchange restarts', () => {
+    it('does not refill an order it already filled', async () => {
+      await bus.publish('market.tick', {
+        symbol: 'BTC/USDT:USDT',
+        price: 100_000,
+        timestamp: iso(systemClock.now()),
+      });
+      await expect.poll(() => exchange.quote('BTC/USDT:USDT')).not.toBeNull();
+      await bus.publish('order.command', order());
+      await expect.poll(() => count('order.fill')).toBe(1);
+      await exchange.close();
+      exchange = await startExchange();
+      expect(exchange.positions()).toEqual([
+        expect.objectContaining({
+          strategyId: 'delta_hedger_btc',
+          position: expect.objectContaining({ quantity: -0.25 }),
+        }),
+      ]);
+      await bus.publish('market.tick', {
+        symbol: 'BTC/USDT:USDT',
+        price: 100_000,
+        timestamp: iso(systemClock.now()),
+      });
+      await expect.poll(() => exchange.quote('BTC/USDT:USDT')).not.toBeNull();
+      await bus.publish('order.command', order());
+      await bus.publish('order.command', {
+        ...order(),
+        client_order_id: 'intent-int-3-0',
+        intent_id: 'intent-int-3',
+      });
+      await expect.poll(() => count('order.fill')).toBe(2);
+      const fills = (await bus.latest('order.fill', 10)).map((e) => e.message.client_order_id);
+      expect(fills).toEqual(['intent-int-3-0', 'intent-int-1-0']);
+    });
+  });
+});
