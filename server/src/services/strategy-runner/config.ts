@@ -68,12 +68,38 @@ export const GridConfigSchema = z.strictObject({
 });
 export type GridConfig = z.output<typeof GridConfigSchema>;
 
+/** S1 position controller settings (SPEC §4.4). */
+export const S1ConfigSchema = z.strictObject({
+  /** Traded spot symbol */
+  symbol: z.string().min(1).default('BTC/USDT'),
+  /** Completed daily UTC bars the levels are taken from */
+  lookback: z.number().int().positive().default(52),
+  /** Position share a sell above the high trades down to */
+  sellTargetPct: nonNegative(0.5),
+  /** Position share a buy below the low trades up to */
+  buyTargetPct: nonNegative(0.7),
+  /** Level refresh period, hours */
+  dailyUpdateIntervalH: positive(23.9),
+  /** Share of the held quantity a sell may use */
+  safetyMargin: positive(0.95),
+  /** Smallest order quantity */
+  minAmount: nonNegative(0.0001),
+  /** Smallest order value, USD */
+  minNotional: nonNegative(10),
+  /** Quantities are floored to this many decimals */
+  amountPrecision: z.number().int().nonnegative().default(3),
+  /** An intent without a terminal decision or fill for this long is no longer considered in flight */
+  inFlightTtlS: positive(900),
+});
+export type S1Config = z.output<typeof S1ConfigSchema>;
+
 /** The strategy types the runner hosts. */
-export const STRATEGY_TYPES = ['pq_vol_trader', 'delta_hedger', 'grid'] as const;
+export const STRATEGY_TYPES = ['pq_vol_trader', 'delta_hedger', 'grid', 's1'] as const;
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
 
 /** One configured strategy instance. */
 export type StrategyInstanceConfig =
   | { type: 'pq_vol_trader'; id: string; config: PqVolTraderConfig }
   | { type: 'delta_hedger'; id: string; config: DeltaHedgerConfig }
-  | { type: 'grid'; id: string; config: GridConfig };
+  | { type: 'grid'; id: string; config: GridConfig }
+  | { type: 's1'; id: string; config: S1Config };

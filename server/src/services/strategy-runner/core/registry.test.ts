@@ -105,15 +105,24 @@ describe('resolveStrategies', () => {
     });
   });
 
+  describe('with s1 added', () => {
+    it('builds s1_btc from the S1_* variables and its overrides', () => {
+      const vars = { STRATEGIES: 's1:BTC/USDT', S1_LOOKBACK: '20', STRATEGY_S1_BTC_MIN_NOTIONAL: '25' };
+      expect(configOf(vars, 's1_btc')).toMatchObject({ symbol: 'BTC/USDT', lookback: 20, minNotional: 25 });
+    });
+
+    it('rejects a fractional lookback, naming the variable', () => {
+      expect(() => resolve({ STRATEGIES: 's1:BTC/USDT', STRATEGY_S1_BTC_LOOKBACK: '2.5' })).toThrow(
+        /STRATEGY_S1_BTC_LOOKBACK/,
+      );
+    });
+  });
+
   describe('with a bad STRATEGIES entry', () => {
     it('throws on an unknown type', () => {
       expect(() => resolve({ STRATEGIES: 'martingale:BTC/USDT' })).toThrow(
         /unknown strategy type "martingale"/,
       );
-    });
-
-    it('throws on s1, which this runner does not host', () => {
-      expect(() => resolve({ STRATEGIES: 's1:BTC/USDT' })).toThrow(/s1/);
     });
 
     it('throws on a missing symbol and on a duplicate instance', () => {

@@ -7,11 +7,13 @@ import {
   DeltaHedgerConfigSchema,
   GridConfigSchema,
   PqVolTraderConfigSchema,
+  S1ConfigSchema,
   STRATEGY_TYPES,
 } from '../config.ts';
 import { DeltaHedger } from './delta-hedger.ts';
 import { Grid } from './grid.ts';
 import { PqVolTrader } from './pq-vol-trader.ts';
+import { S1 } from './s1.ts';
 import type { IdGenerator, Strategy } from './strategy.ts';
 
 type ValueKind = 'number' | 'string' | 'list';
@@ -40,6 +42,17 @@ const OVERRIDE_KEYS: Record<StrategyType, Record<string, [field: string, kind: V
     rebalance_interval_s: ['rebalanceIntervalS', 'number'],
     hedge_lot: ['hedgeLot', 'number'],
   },
+  s1: {
+    lookback: ['lookback', 'number'],
+    sell_target_pct: ['sellTargetPct', 'number'],
+    buy_target_pct: ['buyTargetPct', 'number'],
+    daily_update_interval: ['dailyUpdateIntervalH', 'number'],
+    daily_update_interval_h: ['dailyUpdateIntervalH', 'number'],
+    safety_margin: ['safetyMargin', 'number'],
+    min_amount: ['minAmount', 'number'],
+    min_notional: ['minNotional', 'number'],
+    amount_precision: ['amountPrecision', 'number'],
+  },
   grid: {
     base_price: ['basePrice', 'number'],
     grid_size: ['gridSizePct', 'number'],
@@ -55,6 +68,7 @@ const SCHEMAS = {
   pq_vol_trader: PqVolTraderConfigSchema,
   delta_hedger: DeltaHedgerConfigSchema,
   grid: GridConfigSchema,
+  s1: S1ConfigSchema,
 } satisfies Record<StrategyType, z.ZodObject>;
 
 /** The instance id of a strategy type on a symbol: type + base coin, lowercase (`pq_vol_trader_btc`). */
@@ -94,6 +108,15 @@ function baseConfig(type: StrategyType, symbol: string, env: Env): Record<string
         minTradeIntervalS: env.GRID_MIN_TRADE_INTERVAL_S,
         orderFraction: env.GRID_ORDER_FRACTION,
       };
+    case 's1':
+      return {
+        symbol,
+        lookback: env.S1_LOOKBACK,
+        sellTargetPct: env.S1_SELL_TARGET_PCT,
+        buyTargetPct: env.S1_BUY_TARGET_PCT,
+        dailyUpdateIntervalH: env.S1_DAILY_UPDATE_INTERVAL_H,
+        safetyMargin: env.S1_SAFETY_MARGIN,
+      };
   }
 }
 
@@ -101,8 +124,6 @@ function parseEntry(entry: string): { type: StrategyType; symbol: string } {
   const colon = entry.indexOf(':');
   const type = colon < 0 ? entry : entry.slice(0, colon).trim();
   const symbol = colon < 0 ? '' : entry.slice(colon + 1).trim();
-  if (type === 's1')
-    throw new Error(`STRATEGIES: "${entry}": the s1 strategy is not available in this runner`);
   if (!(STRATEGY_TYPES as readonly string[]).includes(type))
     throw new Error(
       `STRATEGIES: "${entry}": unknown strategy type "${type}" (known: ${STRATEGY_TYPES.join(', ')})`,
@@ -188,6 +209,8 @@ export function resolveStrategies(env: Env): StrategyRegistry {
         return { type: p.type, id: p.id, config: validated(p.id, DeltaHedgerConfigSchema, p.raw) };
       case 'grid':
         return { type: p.type, id: p.id, config: validated(p.id, GridConfigSchema, p.raw) };
+      case 's1':
+        return { type: p.type, id: p.id, config: validated(p.id, S1ConfigSchema, p.raw) };
     }
   });
   return { instances, unmatchedOverrides };
@@ -203,6 +226,8 @@ export function createStrategies(instances: StrategyInstanceConfig[], newId: IdG
         return new DeltaHedger(instance.id, instance.config, newId);
       case 'grid':
         return new Grid(instance.id, instance.config);
+      case 's1':
+        return new S1(instance.id, instance.config, newId);
     }
   });
 }
