@@ -91,6 +91,7 @@ export class InMemoryBus implements Bus {
     handler: Handler<TName>,
     options: SubscribeOptions = {},
   ): Subscription {
+    if (this.closing.signal.aborted) throw new Error(`Cannot subscribe to ${name}: the bus is closed`);
     const state = this.group(name, group, options.startId ?? '$');
     const consumer: Consumer = { handler: handler as Handler<StreamName>, inFlight: null };
     state.consumers.push(consumer);

@@ -50,6 +50,7 @@ export class StreamConsumer {
   /** The last error of each entry whose handler threw, for its dead letter */
   readonly failures = new Map<string, string>();
   private stopped = false;
+  private readonly stopping = new AbortController();
   private reading = false;
   private loop: Promise<void> = Promise.resolve();
 
@@ -61,13 +62,23 @@ export class StreamConsumer {
     this.loop = this.run();
   }
 
-  /** Stops reading; an in-flight batch finishes and is acked; a blocked read is cut off. */
+  /**
+   * Stops reading; an in-flight batch finishes and is acked; a blocked read is cut off. While the
+   * command connection is down, it does not wait for the loop, which ends once Redis answers again
+   * or the bus closes that connection.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     // A blocked XREADGROUP has delivered nothing yet: dropping the connection loses nothing.
-    if (this.reading) this.config.blocking.disconnect();
-    await this.loop;
+    if (this.reading || this.config.blocking.status !== 'ready') this.config.blocking.disconnect();
+    if (this.config.redis.status === 'ready') await this.loop;
     this.config.blocking.disconnect();
+  }
+
+  /** Resolves when the loop has ended. */
+  get ended(): Promise<void> {
+    return this.loop;
   }
 
   get isStopped(): boolean {
@@ -101,7 +112,7 @@ export class StreamConsumer {
         failures += 1;
         const delayMs = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 6));
         log.error('bus consumer error; retrying', { error: errorText(error), retry_in_ms: delayMs });
-        await sleep(delayMs);
+        await sleep(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
   }

@@ -201,4 +201,37 @@ describe('RedisStreamsBus', () => {
       expect(await bus.streamInfo('portfolio.risk')).toEqual({ length: 0, groups: [] });
     });
   });
+
+  describe('when its blocking connection is killed', () => {
+    it('reconnects and keeps handling', async () => {
+      const handled: number[] = [];
+      bus.subscribe('market.tick', 'engine', (m) => void handled.push(m.price));
+      await bus.publish('market.tick', tick(1));
+      await expect.poll(() => handled).toEqual([1]);
+      const consumer = `engine-${hostname()}-${process.pid}`;
+      const clients = String(await admin.call('CLIENT', 'LIST', 'TYPE', 'normal')).split('\n');
+      const line = clients.find(
+        (client) => client.includes(` name=${consumer} `) && client.includes('cmd=xreadgroup'),
+      );
+      const id = /\bid=(\d+)/.exec(line ?? '')?.[1];
+      expect(id).toBeDefined();
+      await admin.call('CLIENT', 'KILL', 'ID', id ?? '');
+      await bus.publish('market.tick', tick(2));
+      await expect.poll(() => handled).toEqual([1, 2]);
+    });
+  });
+});
+
+describe('RedisStreamsBus on an unreachable Redis', () => {
+  it('does not crash, and close() ends subscriptions, tails and queued publishes', async () => {
+    const bus = fast('test-unreachable', { url: 'redis://127.0.0.1:1/0' });
+    bus.subscribe('market.tick', 'engine', () => undefined);
+    const stop = new AbortController();
+    const tail = bus.tail('market.tick', { signal: stop.signal })[Symbol.asyncIterator]();
+    const next = tail.next();
+    const publish = bus.publish('market.tick', tick(1));
+    await bus.close();
+    await expect(publish).rejects.toThrow();
+    await expect(next).resolves.toEqual({ done: true, value: undefined });
+  });
 });

@@ -84,7 +84,8 @@ export class RedisStreamsBus implements Bus {
   ): Subscription {
     if (this.closing.signal.aborted) throw new Error(`Cannot subscribe to ${name}: the bus is closed`);
     const log = this.settings.log.child({ stream: name, group });
-    const blocking = this.redis.duplicate();
+    const consumerName = this.nextConsumerName(name, group);
+    const blocking = this.redis.duplicate({ connectionName: consumerName });
     logConnectionErrors(blocking, log);
     const consumer = new StreamConsumer({
       ...this.settings,
@@ -93,7 +94,7 @@ export class RedisStreamsBus implements Bus {
       prefix: this.prefix,
       stream: name,
       group,
-      consumer: this.nextConsumerName(name, group),
+      consumer: consumerName,
       startId: options.startId ?? '$',
       handler: handler as Handler<StreamName>,
       log,
@@ -133,9 +134,15 @@ export class RedisStreamsBus implements Bus {
     this.closing.abort();
     const consumers = [...this.consumers];
     this.consumers.clear();
+    const ready = this.redis.status === 'ready';
     await Promise.all(consumers.map((consumer) => consumer.stop()));
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
-    else this.redis.disconnect();
+    if (ready) {
+      await this.redis.quit().catch(() => undefined);
+      return;
+    }
+    // Redis is away: fail the commands queued for it (loops, publishes) instead of waiting forever.
+    this.redis.disconnect();
+    await Promise.all(consumers.map((consumer) => consumer.ended));
   }
 
   // Several subscriptions of one group in a process need distinct consumer names.

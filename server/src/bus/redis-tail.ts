@@ -63,7 +63,14 @@ async function* readFrom<TName extends StreamName>(
   state: TailState<TName>,
 ): AsyncGenerator<Entry<TName>> {
   const { name, key, signal } = state;
-  let lastId = await state.start;
+  let lastId: string;
+  try {
+    lastId = await state.start;
+  } catch (error) {
+    // The bus closed before Redis told the newest id: the tail simply ends.
+    if (signal.aborted) return;
+    throw error;
+  }
   const connection = deps.redis.duplicate();
   logConnectionErrors(connection, deps.log);
   // Cuts a blocked XREAD short when the tail is aborted.
