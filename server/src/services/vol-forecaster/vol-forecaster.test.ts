@@ -1,0 +1,106 @@
+import { VolatilityForecastEventSchema } from '@gamma/shared';
+import type { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryBus } from '../../bus/in-memory-bus.ts';
+import { loadEnv } from '../../config/env.ts';
+import { FakeClock, iso } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { VolForecasterConfigSchema } from './config.ts';
+import type { Garch11Fitter } from './core/garch-fit.ts';
+import { VolForecasterService } from './vol-forecaster.ts';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const running: VolForecasterService[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+function forecaster(fitter: Garch11Fitter | null = null, deliverTwice = false) {
+  const clock = new FakeClock(T0);
+  const bus = new InMemoryBus({ clock, deliverTwice });
+  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+  const service = new VolForecasterService(deps, VolForecasterConfigSchema.parse({ timers: false }), fitter);
+  running.push(service);
+  return { service, bus, clock };
+}
+
+/** A zig-zag price path: one tick per 5 s bar (bars + 1 ticks, so bars − 1 completed returns), ±0.1 % each. */
+async function publishTicks(bus: InMemoryBus, symbol: string, bars: number): Promise<void> {
+  for (let i = 0; i <= bars; i += 1) {
+    const price = 100_000 * Math.exp(i % 2 === 0 ? 0 : 0.001);
+    await bus.publish('market.tick', { symbol, price, timestamp: iso(T0 + i * 5000) });
+  }
+}
+
+describe('VolForecasterService', () => {
+  describe('when fewer than FORECAST_MIN_RETURNS returns exist', () => {
+    it('publishes nothing', async () => {
+      const { service, bus } = forecaster();
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT', 15);
+      await bus.drain();
+      await service.publishForecasts(T0 + 100_000);
+      expect(bus.published('strategy.forecast.volatility')).toEqual([]);
+    });
+  });
+
+  describe('when enough spot ticks arrived', () => {
+    it('publishes a valid forecast per horizon with the EWMA model', async () => {
+      const { service, bus } = forecaster();
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT', 40);
+      await bus.drain();
+      await service.publishForecasts(T0 + 300_000);
+      const forecasts = bus.published('strategy.forecast.volatility');
+      expect(forecasts.map((f) => f.forecast_horizon)).toEqual(['1h', '24h', '7d']);
+      for (const f of forecasts) {
+        expect(VolatilityForecastEventSchema.safeParse(f).success).toBe(true);
+        expect(f).toMatchObject({ underlying: 'BTC/USDT', model_version: 'ewma-0.94/1' });
+        expect(f.metadata).toMatchObject({ n_returns: 39, bar_seconds: 5 });
+        // Every return is ±0.1 %, so EWMA sits at 1e-6 per bar
+        expect(f.predicted_volatility).toBeCloseTo(Math.sqrt((1e-6 * (365 * 86_400)) / 5), 6);
+      }
+    });
+  });
+
+  describe('when ticks are delivered twice', () => {
+    it('counts each bar once', async () => {
+      const { service, bus } = forecaster(null, true);
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT', 40);
+      await bus.drain();
+      expect(service.returnsSeen('BTC/USDT')).toBe(39);
+    });
+  });
+
+  describe('when ticks of perpetuals and unknown symbols arrive', () => {
+    it('ignores them', async () => {
+      const { service, bus } = forecaster();
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT:USDT', 40);
+      await publishTicks(bus, 'DOGE/USDT', 40);
+      await bus.drain();
+      await service.publishForecasts(T0 + 300_000);
+      expect(bus.published('strategy.forecast.volatility')).toEqual([]);
+    });
+  });
+
+  describe('when 200 returns exist', () => {
+    it('fits GARCH once, not on every forecast, and names the chosen model', async () => {
+      let fits = 0;
+      const fitter: Garch11Fitter = () => {
+        fits += 1;
+        return { omega: 0.05, alpha: 0.05, beta: 0.9, logLikelihood: 0 };
+      };
+      const { service, bus } = forecaster(fitter);
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT', 260);
+      await bus.drain();
+      await service.publishForecasts(T0 + 1_400_000);
+      await service.publishForecasts(T0 + 1_410_000);
+      expect(fits).toBe(1);
+      const versions = new Set(bus.published('strategy.forecast.volatility').map((f) => f.model_version));
+      expect([...versions].every((v) => v === 'ewma-0.94/1' || v === 'garch11-mle/1')).toBe(true);
+    });
+  });
+});
