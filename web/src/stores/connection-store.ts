@@ -3,8 +3,8 @@ import { create } from 'zustand';
 /** What the header shows about the WebSocket link. */
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
 
-/** Consecutive failed connection attempts after which the link counts as offline (it keeps retrying). */
-export const OFFLINE_AFTER_FAILURES = 3;
+/** Consecutive closes (~4 s of failed attempts with the backoff) after which the link counts as offline; it keeps retrying. */
+export const OFFLINE_AFTER_FAILURES = 5;
 
 export interface ConnectionState {
   status: ConnectionStatus;

@@ -13,4 +13,14 @@ describe('useNotificationsStore', () => {
     useNotificationsStore.getState().dismiss(first.id);
     expect(useNotificationsStore.getState().items.some((i) => i.id === first.id)).toBe(false);
   });
+
+  describe('when the same error is already shown', () => {
+    it('does not repeat it', () => {
+      useNotificationsStore.setState({ items: [] });
+      const { push } = useNotificationsStore.getState();
+      push({ kind: 'error', text: 'fetch failed' });
+      push({ kind: 'error', text: 'fetch failed' });
+      expect(useNotificationsStore.getState().items).toHaveLength(1);
+    });
+  });
 });

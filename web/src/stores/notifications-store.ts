@@ -21,6 +21,12 @@ let nextId = 1;
 /** Toasts: every failed query or mutation lands here (CONVENTIONS §14). */
 export const useNotificationsStore = create<NotificationsState>()((set) => ({
   items: [],
-  push: (n) => set((s) => ({ items: [...s.items, { ...n, id: nextId++ }].slice(-MAX_NOTIFICATIONS) })),
+  // The same text already on screen is not repeated (polls fail together while the gateway is down).
+  push: (n) =>
+    set((s) =>
+      s.items.some((item) => item.text === n.text)
+        ? s
+        : { items: [...s.items, { ...n, id: nextId++ }].slice(-MAX_NOTIFICATIONS) },
+    ),
   dismiss: (id) => set((s) => ({ items: s.items.filter((item) => item.id !== id) })),
 }));

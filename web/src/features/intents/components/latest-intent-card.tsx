@@ -30,9 +30,7 @@ export function LatestIntentCard() {
   return (
     <Card label="Latest intent">
       <div className="latest-head">
-        <span className={`signal-tag ${tag.replace(' ', '-')}`} aria-label="signal">
-          {tag}
-        </span>
+        <span className={`signal-tag ${tag.replace(' ', '-')}`}>{tag}</span>
         <StatusBadge status={status} />
       </div>
       <dl className="kv">
@@ -41,11 +39,11 @@ export function LatestIntentCard() {
         <dt>Reason</dt>
         <dd aria-label="reason">{reasonLabel(intent.reason)}</dd>
         <dt>P (implied)</dt>
-        <dd aria-label="P">{volPoints(values.p)}</dd>
+        <dd>{volPoints(values.p)}</dd>
         <dt>Q (forecast)</dt>
-        <dd aria-label="Q">{volPoints(values.q)}</dd>
+        <dd>{volPoints(values.q)}</dd>
         <dt>Spread Q − P</dt>
-        <dd aria-label="spread" className={values.spread !== null && values.spread < 0 ? 'neg' : 'pos'}>
+        <dd aria-label="spread" className={values.spread === null ? '' : values.spread < 0 ? 'neg' : 'pos'}>
           {spreadVolPoints(values.spread)}
         </dd>
         <dt>Strategy</dt>

@@ -11,9 +11,7 @@ export function FomoCard() {
   const blocked = aboveGate(score, gate);
   return (
     <Card label="FOMO">
-      <div className={`fomo-value level-${level}`} aria-label="fomo">
-        {fomoText(score)}
-      </div>
+      <div className={`fomo-value level-${level}`}>{fomoText(score)}</div>
       <div
         className="gauge"
         role="meter"
@@ -28,7 +26,7 @@ export function FomoCard() {
         />
         <div className="gauge-gate" style={{ left: `${gate * 100}%` }} title={`gate ${gate.toFixed(2)}`} />
       </div>
-      <p className={`gate ${blocked ? 'blocked' : ''}`} aria-label="gate">
+      <p className={`gate ${blocked ? 'blocked' : ''}`}>
         gate max_fomo_score {gate.toFixed(2)}: {blocked ? 'above, PQVolTrader holds' : 'not blocking'}
       </p>
     </Card>

@@ -8,7 +8,7 @@ export function MacroRegimeCard() {
   const macro = useLatestMacro();
   return (
     <Card label="Macro regime">
-      <div className={`regime regime-${macro?.macro_regime ?? 'none'}`} aria-label="regime">
+      <div className={`regime regime-${macro?.macro_regime ?? 'none'}`}>
         {regimeLabel(macro?.macro_regime)}
       </div>
       <dl className="kv">

@@ -28,7 +28,7 @@ export function GreeksBlock({ event, threshold }: { event: PortfolioRiskEvent; t
         <dt>position ratio</dt>
         <dd aria-label="position ratio">{percent(event.position_ratio, 1)}</dd>
       </dl>
-      <p aria-label="hedge status" className={`hedge hedge-${hedgeStatus(delta, threshold)}`}>
+      <p aria-label="hedge" className={`hedge hedge-${hedgeStatus(delta, threshold)}`}>
         {hedgeText(delta, threshold, event.underlying ?? 'BTC/USDT')}
       </p>
     </div>
