@@ -1,0 +1,466 @@
+import type { StreamInput } from '@gamma/shared';
+import type { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryBus } from '../../bus/in-memory-bus.ts';
+import { loadEnv } from '../../config/env.ts';
+import { FakeClock } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { EngineService } from './engine-service.ts';
+import { MemoryApprovalStore } from './memory-approval-store.ts';
+import { createMemoryOnceStore } from './once-store.ts';
+import { testSurface } from './test-chain.ts';
+
+const NOW = '2026-03-02T09:15:04.120Z';
+
+const intent = (over: Partial<StreamInput<'strategy.intent'>> = {}): StreamInput<'strategy.intent'> => ({
+  intent_id: 'intent-1',
+  strategy_id: 'pq_vol_trader_btc',
+  symbol: 'BTC/USDT',
+  intent_type: 'increase_long_gamma',
+  action: 'buy_straddle',
+  direction: 'buy',
+  quantity: 0.1,
+  confidence: 0.7,
+  reason: 'market_underpricing_volatility',
+  timestamp: NOW,
+  metadata: { p_vol: 0.6 },
+  ...over,
+});
+
+const spotIntent = (over: Partial<StreamInput<'strategy.intent'>> = {}) =>
+  intent({
+    strategy_id: 'grid_btc',
+    intent_type: 'legacy_signal',
+    action: 'buy',
+    quantity: 0.05,
+    ...over,
+  });
+
+const tick = (symbol: string, price: number): StreamInput<'market.tick'> => ({
+  symbol,
+  price,
+  volume: 0,
+  bid: price,
+  ask: price,
+  timestamp: NOW,
+  metadata: {},
+});
+
+interface Setup {
+  env?: Record<string, string>;
+  deliverTwice?: boolean;
+}
+
+let engine: EngineService | null = null;
+let bus: InMemoryBus | null = null;
+
+afterEach(async () => {
+  await engine?.close();
+  await bus?.close();
+  engine = null;
+  bus = null;
+});
+
+async function setup(options: Setup = {}) {
+  const clock = new FakeClock(Date.parse(NOW));
+  const theBus = new InMemoryBus({ clock, deliverTwice: options.deliverTwice ?? false });
+  const approvals = new MemoryApprovalStore(theBus);
+  const once = createMemoryOnceStore();
+  const env = loadEnv(options.env ?? {});
+  const theEngine = new EngineService(
+    { bus: theBus, clock, env, log: silentLogger, redis: undefined as unknown as Redis },
+    { approvals, once, timers: false },
+  );
+  await theEngine.start();
+  bus = theBus;
+  engine = theEngine;
+  const publish = async <T extends Parameters<InMemoryBus['publish']>[0]>(
+    name: T,
+    message: StreamInput<T>,
+  ) => {
+    await theBus.publish(name, message);
+    await theBus.drain();
+  };
+  await publish('market.vol_surface', testSurface());
+  await publish('market.tick', tick('BTC/USDT', 100_000));
+  return { bus: theBus, engine: theEngine, approvals, clock, publish };
+}
+
+const decisions = (b: InMemoryBus) => b.published('intent.decision');
+
+describe('EngineService', () => {
+  describe('when an option intent passes the checks under the manual policy', () => {
+    it('publishes pending_approval with expires_at and stores the pending record', async () => {
+      const { bus, approvals, publish } = await setup();
+      await publish('strategy.intent', intent());
+      const [decision] = decisions(bus);
+      expect(decision).toMatchObject({
+        decision_id: 'intent-1:pending_approval',
+        status: 'pending_approval',
+        decided_by: 'engine',
+        approval_mode: 'manual',
+        expires_at: '2026-03-02T09:17:04.120Z',
+        reason_codes: [],
+      });
+      expect(decision?.checks.map((c) => c.check)).toEqual([
+        'drawdown',
+        'position_ratio',
+        'single_position_share',
+        'gross_leverage',
+        'max_position_size',
+      ]);
+      expect((await approvals.listPending()).map((r) => r.intent.intent_id)).toEqual(['intent-1']);
+      expect(bus.published('execution.command')).toEqual([]);
+    });
+
+    it('approves on the trader command, routes an execution command and marks the record done', async () => {
+      const { bus, approvals, clock, publish } = await setup();
+      await publish('strategy.intent', intent());
+      clock.advance(5_000);
+      await approvals.claim({
+        intentId: 'intent-1',
+        command: 'approve',
+        requestedBy: 'alice',
+        reason: null,
+        commandId: 'cmd-1',
+        nowMs: clock.now(),
+      });
+      await bus.drain();
+      expect(decisions(bus).map((d) => [d.status, d.decided_by])).toEqual([
+        ['pending_approval', 'engine'],
+        ['approved', 'alice'],
+      ]);
+      expect(bus.published('execution.command')).toEqual([
+        expect.objectContaining({
+          intent_id: 'intent-1',
+          action: 'buy_straddle',
+          direction: 'buy',
+          quantity: 0.1,
+          approved_by: 'alice',
+          metadata: expect.objectContaining({
+            p_vol: 0.6,
+            intent_type: 'increase_long_gamma',
+            reason: 'market_underpricing_volatility',
+            confidence: 0.7,
+          }),
+        }),
+      ]);
+      expect((await approvals.get('intent-1'))?.status).toBe('done');
+    });
+
+    it('vetoes on the trader veto with MANUAL_VETO and the text, and routes nothing', async () => {
+      const { bus, approvals, clock, publish } = await setup();
+      await publish('strategy.intent', intent());
+      await approvals.claim({
+        intentId: 'intent-1',
+        command: 'veto',
+        requestedBy: 'bob',
+        reason: 'vol is cheap for a reason',
+        commandId: 'cmd-2',
+        nowMs: clock.now(),
+      });
+      await bus.drain();
+      expect(decisions(bus)[1]).toMatchObject({
+        status: 'vetoed',
+        decided_by: 'bob',
+        reason_codes: ['MANUAL_VETO'],
+        reason: 'vol is cheap for a reason',
+      });
+      expect(bus.published('execution.command')).toEqual([]);
+    });
+
+    it('expires it once the TTL has passed, never before', async () => {
+      const { bus, approvals, clock, publish, engine } = await setup();
+      await publish('strategy.intent', intent());
+      clock.advance(119_999);
+      await engine.sweep();
+      expect(decisions(bus)).toHaveLength(1);
+      clock.advance(1);
+      await engine.sweep();
+      await engine.sweep();
+      expect(decisions(bus)[1]).toMatchObject({
+        decision_id: 'intent-1:expired',
+        status: 'expired',
+        decided_by: 'engine',
+        reason_codes: ['APPROVAL_EXPIRED'],
+      });
+      expect(decisions(bus)).toHaveLength(2);
+      const late = await approvals.claim({
+        intentId: 'intent-1',
+        command: 'approve',
+        requestedBy: 'alice',
+        reason: null,
+        commandId: 'cmd-3',
+        nowMs: clock.now(),
+      });
+      expect(late).toMatchObject({ ok: false, code: 'CONFLICT' });
+    });
+
+    it('rejects on recheck when the book changed in the meantime', async () => {
+      const { bus, approvals, clock, publish } = await setup();
+      await publish('strategy.intent', intent({ quantity: 1 }));
+      // equity falls to 15 000 (peak 100 000) before the approval: drawdown 85 %, 1 straddle = 200 000 notional
+      await publish('portfolio.risk', {
+        total_delta: 0,
+        total_gamma: 0,
+        total_vega: 0,
+        total_theta: 0,
+        total_rho: 0,
+        position_ratio: null,
+        leverage: null,
+        underlying: 'BTC/USDT',
+        timestamp: NOW,
+        metadata: { total_value: 15_000, cash: 15_000, peak_value: 100_000 },
+      });
+      await approvals.claim({
+        intentId: 'intent-1',
+        command: 'approve',
+        requestedBy: 'alice',
+        reason: null,
+        commandId: 'cmd-4',
+        nowMs: clock.now(),
+      });
+      await bus.drain();
+      const last = decisions(bus).at(-1);
+      expect(last).toMatchObject({
+        status: 'rejected_on_recheck',
+        decided_by: 'risk_service',
+        metadata: { requested_by: 'alice' },
+      });
+      expect(last?.reason_codes).toContain('MAX_DRAWDOWN_EXCEEDED');
+      expect(last?.reason_codes).toContain('GROSS_LEVERAGE_EXCEEDED');
+      expect(bus.published('execution.command')).toEqual([]);
+    });
+  });
+
+  describe('when the policy is automatic', () => {
+    it('approves by auto and sends a market order with client_order_id <intent_id>-0', async () => {
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto' } });
+      await publish('strategy.intent', spotIntent());
+      expect(decisions(bus)).toEqual([
+        expect.objectContaining({ status: 'approved', decided_by: 'auto', approval_mode: 'auto' }),
+      ]);
+      expect(bus.published('order.command')).toEqual([
+        expect.objectContaining({
+          strategy_id: 'grid_btc',
+          symbol: 'BTC/USDT',
+          side: 'buy',
+          order_type: 'market',
+          quantity: 0.05,
+          price: null,
+          intent_id: 'intent-1',
+          client_order_id: 'intent-1-0',
+          metadata: expect.objectContaining({ intent_id: 'intent-1', intent_type: 'legacy_signal' }),
+        }),
+      ]);
+    });
+
+    it('auto-approves only the listed actions under AUTO_APPROVE_ACTIONS', async () => {
+      const { bus, publish } = await setup({ env: { AUTO_APPROVE_ACTIONS: 'delta_hedge' } });
+      await publish('strategy.intent', spotIntent({ intent_id: 'h', action: 'delta_hedge', quantity: 0.01 }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'b', quantity: 0.01 }));
+      expect(decisions(bus).map((d) => [d.intent_id, d.status])).toEqual([
+        ['h', 'approved'],
+        ['b', 'pending_approval'],
+      ]);
+    });
+
+    it('handles a repeated intent once, even when every entry is delivered twice', async () => {
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto' }, deliverTwice: true });
+      await publish('strategy.intent', spotIntent());
+      await publish('strategy.intent', spotIntent());
+      expect(decisions(bus)).toHaveLength(1);
+      expect(bus.published('order.command')).toHaveLength(1);
+    });
+
+    it('counts reservations of approved, unfilled intents and releases them on execution_rejected', async () => {
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto' } });
+      // equity 100 000; 0.2 BTC = 20 % each: the second takes the instrument to 40 % > 30 %
+      await publish('strategy.intent', spotIntent({ intent_id: 'a', quantity: 0.2 }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'b', quantity: 0.2 }));
+      expect(decisions(bus).map((d) => [d.intent_id, d.status])).toEqual([
+        ['a', 'approved'],
+        ['b', 'vetoed'],
+      ]);
+      await publish('intent.decision', {
+        ...decisions(bus)[0],
+        decision_id: 'a:execution_rejected',
+        status: 'execution_rejected',
+        decided_by: 'paper_exchange',
+      } as StreamInput<'intent.decision'>);
+      await publish('strategy.intent', spotIntent({ intent_id: 'c', quantity: 0.2 }));
+      expect(decisions(bus).at(-1)).toMatchObject({ intent_id: 'c', status: 'approved' });
+    });
+  });
+
+  describe('when the risk checks fail', () => {
+    it('vetoes the SPEC §3.3 example by risk_service with the failing code and every check', async () => {
+      const { bus, publish } = await setup();
+      await publish('market.tick', tick('BTC/USDT', 40_000));
+      await publish('position.update', {
+        strategy_id: 'grid_btc',
+        symbol: 'BTC/USDT',
+        quantity: 0.05,
+        avg_price: 40_000,
+        unrealized_pnl: 0,
+        timestamp: NOW,
+        metadata: { account_quantity: 0.05 },
+      });
+      await publish('portfolio.risk', {
+        total_delta: 0.05,
+        total_gamma: 0,
+        total_vega: 0,
+        total_theta: 0,
+        total_rho: 0,
+        position_ratio: null,
+        leverage: null,
+        underlying: 'BTC/USDT',
+        timestamp: NOW,
+        metadata: { total_value: 12_000, cash: 10_000, peak_value: 12_000 },
+      });
+      await publish('strategy.intent', spotIntent({ intent_id: 'sig-1772442904120-0' }));
+      expect(decisions(bus)).toEqual([
+        expect.objectContaining({
+          decision_id: 'sig-1772442904120-0:vetoed',
+          status: 'vetoed',
+          decided_by: 'risk_service',
+          reason_codes: ['SINGLE_POSITION_SHARE_EXCEEDED'],
+          reason: 'single position share 33.33% > 30.00%',
+          checks: [
+            { check: 'drawdown', passed: true, reason_code: null, value: 0, limit: 0.2 },
+            { check: 'position_ratio', passed: true, reason_code: null, value: 0.3333, limit: 0.8 },
+            {
+              check: 'single_position_share',
+              passed: false,
+              reason_code: 'SINGLE_POSITION_SHARE_EXCEEDED',
+              value: 0.3333,
+              limit: 0.3,
+            },
+            { check: 'gross_leverage', passed: true, reason_code: null, value: 0.3333, limit: 3 },
+            { check: 'max_position_size', passed: true, reason_code: null, value: 0.1, limit: 5 },
+          ],
+        }),
+      ]);
+      expect(bus.published('order.command')).toEqual([]);
+    });
+
+    it('vetoes NO_REFERENCE_PRICE without a tick or reference price', async () => {
+      const { bus, publish } = await setup();
+      await publish('strategy.intent', spotIntent({ symbol: 'ETH/USDT', quantity: 1 }));
+      expect(decisions(bus)[0]).toMatchObject({ status: 'vetoed', reason_codes: ['NO_REFERENCE_PRICE'] });
+    });
+
+    it('prices from metadata.reference_price when there is no tick', async () => {
+      const { bus, publish } = await setup();
+      await publish(
+        'strategy.intent',
+        spotIntent({ symbol: 'ETH/USDT', quantity: 1, metadata: { reference_price: 3_000 } }),
+      );
+      expect(decisions(bus)[0]).toMatchObject({ status: 'pending_approval' });
+    });
+  });
+
+  describe('when intake rejects the intent', () => {
+    it('vetoes unknown actions, direction and quantity problems with their codes', async () => {
+      const { bus, publish } = await setup();
+      await publish('strategy.intent', spotIntent({ intent_id: 'u', action: 'yolo' }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'd', direction: null }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'm', action: 'sell' }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'q', quantity: 0 }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'c', action: 'close' }));
+      expect(decisions(bus).map((d) => [d.intent_id, d.status, d.reason_codes, d.decided_by])).toEqual([
+        ['u', 'vetoed', ['UNKNOWN_ACTION'], 'risk_service'],
+        ['d', 'vetoed', ['MISSING_DIRECTION'], 'risk_service'],
+        ['m', 'vetoed', ['DIRECTION_MISMATCH'], 'risk_service'],
+        ['q', 'vetoed', ['INVALID_QUANTITY'], 'risk_service'],
+        ['c', 'vetoed', ['NOTHING_TO_CLOSE'], 'risk_service'],
+      ]);
+    });
+
+    it('records a hold without a decision or an order', async () => {
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto' } });
+      await publish(
+        'strategy.intent',
+        intent({ action: 'hold', direction: null, quantity: 0, intent_type: 'hold' }),
+      );
+      expect(decisions(bus)).toEqual([]);
+      expect(bus.published('order.command')).toEqual([]);
+    });
+  });
+
+  describe('when a legacy signal arrives', () => {
+    it('publishes the converted intent sig-<entry id>, which is then processed like any intent', async () => {
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto' } });
+      await publish('strategy.signal', {
+        strategy_id: 'grid_btc',
+        signal_type: 'buy',
+        symbol: 'BTC/USDT',
+        confidence: 0.9,
+        target_price: 99_500,
+        stop_loss: null,
+        take_profit: null,
+        timestamp: NOW,
+        metadata: { reason: 'grid_level_crossed' },
+      });
+      const [converted] = bus.published('strategy.intent');
+      expect(converted).toMatchObject({
+        strategy_id: 'grid_btc',
+        intent_type: 'legacy_signal',
+        action: 'buy',
+        direction: 'buy',
+        quantity: 0.1,
+        reason: 'grid_level_crossed',
+        metadata: expect.objectContaining({
+          source: 'strategy.signal',
+          limit_price: 99_500,
+          reference_price: 99_500,
+        }),
+      });
+      expect(converted?.intent_id).toMatch(/^sig-\d+-\d+$/);
+      expect(converted?.intent_id).toBe(`sig-${String(converted?.metadata.source_entry_id)}`);
+      expect(bus.published('order.command')).toEqual([
+        expect.objectContaining({
+          order_type: 'limit',
+          price: 99_500,
+          client_order_id: `${converted?.intent_id}-0`,
+        }),
+      ]);
+    });
+
+    it('ignores hold signals', async () => {
+      const { bus, publish } = await setup();
+      await publish('strategy.signal', {
+        strategy_id: 'grid_btc',
+        signal_type: 'hold',
+        symbol: 'BTC/USDT',
+        confidence: 1,
+        target_price: null,
+        stop_loss: null,
+        take_profit: null,
+        timestamp: NOW,
+        metadata: {},
+      });
+      expect(bus.published('strategy.intent')).toEqual([]);
+    });
+  });
+
+  describe('when a close intent arrives for a held position', () => {
+    it('sells at market min(quantity, |position|)', async () => {
+      // the min position ratio would veto a close that empties a small book (SPEC §6.1), so it is off here
+      const { bus, publish } = await setup({ env: { APPROVAL_MODE: 'auto', RISK_MIN_POSITION_RATIO: '0' } });
+      await publish('position.update', {
+        strategy_id: 'grid_btc',
+        symbol: 'BTC/USDT',
+        quantity: 0.03,
+        avg_price: 100_000,
+        unrealized_pnl: 0,
+        timestamp: NOW,
+        metadata: { account_quantity: 0.03 },
+      });
+      await publish('strategy.intent', spotIntent({ action: 'close', direction: null, quantity: 0.1 }));
+      expect(bus.published('order.command')).toEqual([
+        expect.objectContaining({ side: 'sell', quantity: 0.03, order_type: 'market' }),
+      ]);
+    });
+  });
+});

@@ -1,0 +1,340 @@
+import type {
+  IntentApprovalCommand,
+  IntentDecisionEvent,
+  MarketTickEvent,
+  OrderFillEvent,
+  PortfolioRiskEvent,
+  PositionUpdateEvent,
+  StrategyIntentEvent,
+  StrategySignalEvent,
+  StreamInput,
+  VolatilitySurfaceEvent,
+} from '@gamma/shared';
+import { ApprovalStore } from '../../bus/approval-store.ts';
+import type { Subscription } from '../../bus/bus.ts';
+import type { Service, ServiceDeps } from '../service.ts';
+import { convertSignal } from './core/convert-signal.ts';
+import { buildDecision } from './core/decision.ts';
+import {
+  evaluateApproval,
+  evaluateIntent,
+  type EngineConfig,
+  type Evaluation,
+  type Route,
+} from './core/evaluate.ts';
+import { tickMid, type MarketView } from './core/market-view.ts';
+import {
+  applyPortfolioRisk,
+  applyPositionUpdate,
+  initialPortfolio,
+  strategyPosition,
+  type PortfolioState,
+} from './core/portfolio-state.ts';
+import {
+  applyFill,
+  pruneExpired,
+  release,
+  reserve,
+  RESERVATION_TTL_MS,
+  type Reservation,
+} from './core/reservations.ts';
+import type { ApprovalStoreLike } from './memory-approval-store.ts';
+import { createRedisOnceStore, type OnceStore } from './once-store.ts';
+
+/** Consumer group of the engine. */
+export const ENGINE_GROUP = 'engine';
+/** Idempotency keys live as long as intent ids are remembered (SPEC §5.2: 7 days). */
+const ONCE_TTL_S = 7 * 24 * 3600;
+/** The expiry sweep's period (SPEC §5.3 item 8). */
+const SWEEP_MS = 1000;
+/** How many recent entries rebuild state at start. */
+const WARM_UP = { positions: 5000, ticks: 200, surfaces: 20 } as const;
+
+/** Options for tests and embedding. */
+export interface EngineOptions {
+  /** Pending approvals; default: the Redis {@link ApprovalStore} */
+  approvals?: ApprovalStoreLike;
+  /** Idempotency keys; default: Redis `SET NX` under `<prefix>:engine:` */
+  once?: OnceStore;
+  /** Run the expiry sweep every second (default true); tests call `sweep()` themselves */
+  timers?: boolean;
+}
+
+/** The engine's configuration from the environment. */
+export function engineConfigFrom(env: ServiceDeps['env']): EngineConfig {
+  return {
+    limits: {
+      maxDrawdownPct: env.RISK_MAX_DRAWDOWN_PCT,
+      maxPositionRatio: env.RISK_MAX_POSITION_RATIO,
+      minPositionRatio: env.RISK_MIN_POSITION_RATIO,
+      maxSinglePositionPct: env.RISK_MAX_SINGLE_POSITION_PCT,
+      maxGrossLeverage: env.RISK_MAX_GROSS_LEVERAGE,
+      maxPositionQty: env.RISK_MAX_POSITION_QTY,
+    },
+    policy: { mode: env.APPROVAL_MODE, autoApproveActions: env.AUTO_APPROVE_ACTIONS },
+    approvalTtlS: env.APPROVAL_TTL_S,
+    minExpiryHours: env.EXEC_MIN_EXPIRY_H,
+    strangleDelta: env.EXEC_STRANGLE_DELTA,
+    priceBufferPct: env.EXEC_PRICE_BUFFER_PCT,
+  };
+}
+
+/**
+ * The engine (SPEC §5): intake of intents and legacy signals, pre-order risk checks, the approval
+ * policy, pending approvals and their expiry, trader commands, reservations and routing.
+ */
+export class EngineService implements Service {
+  readonly name = 'engine';
+  private readonly config: EngineConfig;
+  private readonly approvals: ApprovalStoreLike;
+  private readonly once: OnceStore;
+  private portfolio: PortfolioState;
+  private readonly mids: Record<string, number> = {};
+  private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
+  private reservations: Reservation[] = [];
+  private readonly subs: Subscription[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.config = engineConfigFrom(deps.env);
+    this.approvals =
+      options.approvals ??
+      new ApprovalStore(deps.redis, { prefix: deps.bus.prefix, maxLen: deps.env.STREAM_MAXLEN });
+    this.once = options.once ?? createRedisOnceStore(deps.redis, deps.bus.prefix, 'engine');
+    this.portfolio = initialPortfolio(deps.env.PAPER_INITIAL_BALANCE_USDT);
+  }
+
+  async start(): Promise<void> {
+    await this.warmUp();
+    const { bus } = this.deps;
+    this.subs.push(
+      bus.subscribe('market.tick', ENGINE_GROUP, (m) => this.handleTick(m)),
+      bus.subscribe('market.vol_surface', ENGINE_GROUP, (m) => this.handleSurface(m)),
+      bus.subscribe('position.update', ENGINE_GROUP, (m) => this.handlePositionUpdate(m)),
+      bus.subscribe('portfolio.risk', ENGINE_GROUP, (m) => this.handlePortfolioRisk(m)),
+      bus.subscribe('order.fill', ENGINE_GROUP, (m) => this.handleFill(m)),
+      bus.subscribe('intent.decision', ENGINE_GROUP, (m) => this.handleDecision(m)),
+      bus.subscribe('strategy.signal', ENGINE_GROUP, (m, e) => this.handleSignal(m, e)),
+      bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m)),
+      bus.subscribe('intent.approval', ENGINE_GROUP, (m) => this.handleApproval(m)),
+    );
+    if (this.options.timers ?? true) {
+      this.timer = setInterval(() => {
+        this.sweeping ??= this.sweep()
+          .catch((err: unknown) => this.deps.log.error('expiry sweep failed', { error: String(err) }))
+          .finally(() => {
+            this.sweeping = null;
+          });
+      }, SWEEP_MS);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all(this.subs.splice(0).map((s) => s.close()));
+    await this.sweeping;
+  }
+
+  // ---- state inputs -------------------------------------------------------------------------
+
+  handleTick(tick: MarketTickEvent): void {
+    const mid = tickMid(tick);
+    if (mid !== null) this.mids[tick.symbol] = mid;
+  }
+
+  handleSurface(surface: VolatilitySurfaceEvent): void {
+    this.surfaces[surface.underlying] = surface;
+  }
+
+  handlePositionUpdate(update: PositionUpdateEvent): void {
+    this.portfolio = applyPositionUpdate(this.portfolio, update);
+  }
+
+  handlePortfolioRisk(event: PortfolioRiskEvent): void {
+    this.portfolio = applyPortfolioRisk(this.portfolio, event);
+  }
+
+  handleFill(fill: OrderFillEvent): void {
+    if (fill.intent_id === null) return;
+    this.reservations = applyFill(this.reservations, {
+      intentId: fill.intent_id,
+      symbol: fill.symbol,
+      quantity: fill.quantity,
+    });
+  }
+
+  handleDecision(decision: IntentDecisionEvent): void {
+    if (decision.status === 'execution_rejected')
+      this.reservations = release(this.reservations, decision.intent_id);
+  }
+
+  // ---- intake ---------------------------------------------------------------------------------
+
+  /** A legacy signal becomes an intent on `strategy.intent` (SPEC §5.2); `hold` is ignored. */
+  async handleSignal(signal: StrategySignalEvent, entry: { id: string }): Promise<void> {
+    const intent = convertSignal(signal, entry.id, {
+      defaultQuantity: this.deps.env.LEGACY_SIGNAL_DEFAULT_QTY,
+      strategyPosition: strategyPosition(this.portfolio, signal.strategy_id, signal.symbol),
+    });
+    if (intent === null) return;
+    await this.onceOnly(`signal:${entry.id}`, () => this.deps.bus.publish('strategy.intent', intent));
+  }
+
+  /** A new intent: checked, then vetoed, approved or left pending; a repeated intent_id is ignored. */
+  async handleIntent(intent: StrategyIntentEvent): Promise<void> {
+    await this.onceOnly(`intent:${intent.intent_id}`, async () => {
+      const evaluation = evaluateIntent(intent, this.context());
+      if (evaluation.kind === 'hold') {
+        this.deps.log.info('hold intent recorded', {
+          intent_id: intent.intent_id,
+          strategy_id: intent.strategy_id,
+        });
+        return;
+      }
+      if (evaluation.kind === 'pending') {
+        await this.approvals.create({
+          intent,
+          checks: evaluation.outcome.checks,
+          expires_at: new Date(evaluation.expiresAtMs).toISOString(),
+          created_at: new Date(this.deps.clock.now()).toISOString(),
+          approval_mode: 'manual',
+          status: 'pending',
+        });
+      }
+      await this.apply(intent, evaluation);
+    });
+  }
+
+  /** A trader's claimed approve or veto (SPEC §5.3 items 6–7); each command_id is handled once. */
+  async handleApproval(command: IntentApprovalCommand): Promise<void> {
+    await this.onceOnly(`command:${command.command_id}`, async () => {
+      const record = await this.approvals.get(command.intent_id);
+      if (!record || record.command_id !== command.command_id || record.status !== 'claimed') {
+        this.deps.log.warn('approval command without a matching claim ignored', {
+          intent_id: command.intent_id,
+          command_id: command.command_id,
+          status: record?.status ?? null,
+          claimed_command_id: record?.command_id ?? null,
+        });
+        return;
+      }
+      const { intent } = record;
+      if (command.command === 'veto') {
+        await this.publishDecision(
+          buildDecision(intent, {
+            status: 'vetoed',
+            decidedBy: command.requested_by,
+            approvalMode: record.approval_mode,
+            nowMs: this.deps.clock.now(),
+            reasonCodes: ['MANUAL_VETO'],
+            reason: command.reason,
+          }),
+        );
+      } else {
+        await this.apply(intent, evaluateApproval(intent, this.context(), command.requested_by));
+      }
+      await this.approvals.markDone(intent.intent_id);
+    });
+  }
+
+  /** Expires every pending approval past its `expires_at` (SPEC §5.3 item 8) and drops old reservations. */
+  async sweep(): Promise<void> {
+    const now = this.deps.clock.now();
+    this.reservations = pruneExpired(this.reservations, now);
+    for (const intentId of await this.approvals.dueForExpiry(now)) {
+      if (!(await this.approvals.expire(intentId, now))) continue;
+      const record = await this.approvals.get(intentId);
+      if (!record) continue;
+      await this.publishDecision(
+        buildDecision(record.intent, {
+          status: 'expired',
+          decidedBy: 'engine',
+          approvalMode: record.approval_mode,
+          nowMs: now,
+          reasonCodes: ['APPROVAL_EXPIRED'],
+          reason: `no decision within ${this.config.approvalTtlS} s`,
+        }),
+      );
+    }
+  }
+
+  /** The current reservations (for inspection and tests). */
+  currentReservations(): readonly Reservation[] {
+    return this.reservations;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private context() {
+    const market: MarketView = { mids: this.mids, surfaces: this.surfaces };
+    return {
+      portfolio: this.portfolio,
+      market,
+      reservations: this.reservations,
+      config: this.config,
+      nowMs: this.deps.clock.now(),
+    };
+  }
+
+  private async apply(intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
+    if (evaluation.kind === 'hold') return;
+    if (evaluation.kind === 'approved') {
+      this.reservations = reserve(this.reservations, {
+        intentId: intent.intent_id,
+        legs: evaluation.reserve,
+        expiresAtMs: this.deps.clock.now() + RESERVATION_TTL_MS,
+      });
+      await this.publishDecision(evaluation.decision);
+      await this.publishRoute(intent.intent_id, evaluation.route);
+      return;
+    }
+    await this.publishDecision(evaluation.decision);
+  }
+
+  /** Publishes a decision once per decision_id. */
+  private async publishDecision(decision: StreamInput<'intent.decision'>): Promise<void> {
+    await this.onceOnly(`decision:${decision.decision_id}`, () =>
+      this.deps.bus.publish('intent.decision', decision),
+    );
+  }
+
+  /** Publishes the order or execution command of an intent once. */
+  private async publishRoute(intentId: string, route: Route): Promise<void> {
+    await this.onceOnly(`routed:${intentId}`, () =>
+      route.stream === 'order.command'
+        ? this.deps.bus.publish('order.command', route.message)
+        : this.deps.bus.publish('execution.command', route.message),
+    );
+  }
+
+  /** Runs an effect once per key; a failed effect releases the key so a redelivery can retry it. */
+  private async onceOnly(key: string, effect: () => Promise<unknown>): Promise<void> {
+    if (!(await this.once.claim(key, ONCE_TTL_S))) return;
+    try {
+      await effect();
+    } catch (err) {
+      await this.once.release(key);
+      throw err;
+    }
+  }
+
+  /** Rebuilds positions, equity and marks from the newest entries, so a restart starts informed. */
+  private async warmUp(): Promise<void> {
+    const { bus } = this.deps;
+    const [positions, risk, ticks, surfaces] = await Promise.all([
+      bus.latest('position.update', WARM_UP.positions),
+      bus.latest('portfolio.risk', 1),
+      bus.latest('market.tick', WARM_UP.ticks),
+      bus.latest('market.vol_surface', WARM_UP.surfaces),
+    ]);
+    for (const e of [...positions].reverse()) this.handlePositionUpdate(e.message);
+    for (const e of risk) this.handlePortfolioRisk(e.message);
+    for (const e of [...ticks].reverse()) this.handleTick(e.message);
+    for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
+  }
+}

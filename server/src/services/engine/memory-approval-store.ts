@@ -1,0 +1,86 @@
+import { IntentApprovalCommandSchema } from '@gamma/shared';
+import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from '../../bus/approval-store.ts';
+import type { Bus } from '../../bus/bus.ts';
+
+/** The part of the approval store the engine uses. */
+export type ApprovalStoreLike = Pick<
+  ApprovalStore,
+  'create' | 'get' | 'listPending' | 'claim' | 'expire' | 'markDone' | 'dueForExpiry'
+>;
+
+/**
+ * The approval store in memory with the same state machine as the Redis one (tests): a claim publishes
+ * the IntentApprovalCommand on the bus.
+ */
+export class MemoryApprovalStore implements ApprovalStoreLike {
+  private readonly records = new Map<string, ApprovalRecord>();
+
+  constructor(private readonly bus: Bus) {}
+
+  create(record: ApprovalRecord): Promise<boolean> {
+    if (this.records.has(record.intent.intent_id)) return Promise.resolve(false);
+    this.records.set(record.intent.intent_id, structuredClone(record));
+    return Promise.resolve(true);
+  }
+
+  get(intentId: string): Promise<ApprovalRecord | null> {
+    const r = this.records.get(intentId);
+    return Promise.resolve(r ? structuredClone(r) : null);
+  }
+
+  listPending(): Promise<ApprovalRecord[]> {
+    const pending = [...this.records.values()].filter((r) => r.status === 'pending');
+    pending.sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
+    return Promise.resolve(pending.map((r) => structuredClone(r)));
+  }
+
+  async claim(input: ClaimInput): Promise<ClaimResult> {
+    const message = IntentApprovalCommandSchema.parse({
+      command_id: input.commandId,
+      intent_id: input.intentId,
+      command: input.command,
+      requested_by: input.requestedBy,
+      reason: input.reason,
+      timestamp: new Date(input.nowMs).toISOString(),
+      metadata: {},
+    });
+    const r = this.records.get(input.intentId);
+    if (!r) return { ok: false, code: 'NOT_FOUND' };
+    const claimedOrDone = r.status === 'claimed' || r.status === 'done';
+    if (claimedOrDone && r.command === input.command && r.claimed_by === input.requestedBy) {
+      return { ok: true, command_id: r.command_id ?? input.commandId, repeated: true };
+    }
+    if (r.status !== 'pending') return { ok: false, code: 'CONFLICT', status: r.status };
+    if (input.nowMs >= Date.parse(r.expires_at)) return { ok: false, code: 'CONFLICT', status: 'expired' };
+    Object.assign(r, {
+      status: 'claimed',
+      command: input.command,
+      command_id: input.commandId,
+      claimed_by: input.requestedBy,
+      reason: input.reason,
+    });
+    await this.bus.publish('intent.approval', message);
+    return { ok: true, command_id: input.commandId, repeated: false };
+  }
+
+  expire(intentId: string, nowMs: number): Promise<boolean> {
+    const r = this.records.get(intentId);
+    if (!r || r.status !== 'pending' || nowMs < Date.parse(r.expires_at)) return Promise.resolve(false);
+    r.status = 'expired';
+    return Promise.resolve(true);
+  }
+
+  markDone(intentId: string): Promise<void> {
+    const r = this.records.get(intentId);
+    if (r?.status === 'claimed') r.status = 'done';
+    return Promise.resolve();
+  }
+
+  dueForExpiry(nowMs: number): Promise<string[]> {
+    return Promise.resolve(
+      [...this.records.values()]
+        .filter((r) => r.status === 'pending' && Date.parse(r.expires_at) <= nowMs)
+        .map((r) => r.intent.intent_id),
+    );
+  }
+}
