@@ -120,34 +120,20 @@ export class InMemoryBus implements Bus {
     start: number,
     signal: AbortSignal,
   ): AsyncGenerator<Entry<TName>> {
-    const stream = this.stream(name);
-    let index = start;
-    while (!signal.aborted) {
-      const entry = stream.entries[index];
-      if (!entry) {
-        await stream.waitForAppend(signal);
-        continue;
-      }
-      index += 1;
-      const decoded = decodeEntry(name, entry.fields, this.clock.now());
-      if (decoded.ok) yield { id: entry.id, stream: name, message: decoded.message };
+    for await (const raw of this.stream(name).follow(start, signal)) {
+      const entry = this.decode(name, raw);
+      if (entry) yield entry;
     }
   }
 
   async latest<TName extends StreamName>(name: TName, count: number): Promise<Entry<TName>[]> {
     const newest = count > 0 ? this.stream(name).entries.slice(-count).reverse() : [];
-    return newest.flatMap((entry) => {
-      const decoded = decodeEntry(name, entry.fields, this.clock.now());
-      return decoded.ok ? [{ id: entry.id, stream: name, message: decoded.message }] : [];
-    });
+    return newest.flatMap((raw) => this.decode(name, raw) ?? []);
   }
 
   /** Every decodable message published on a stream so far, oldest first. */
   published<TName extends StreamName>(name: TName): StreamMessage<TName>[] {
-    return this.stream(name).entries.flatMap((entry) => {
-      const decoded = decodeEntry(name, entry.fields, this.clock.now());
-      return decoded.ok ? [decoded.message] : [];
-    });
+    return this.stream(name).entries.flatMap((raw) => this.decode(name, raw)?.message ?? []);
   }
 
   /**
@@ -170,6 +156,11 @@ export class InMemoryBus implements Bus {
     const id = this.stream(name).append(fields);
     for (const group of this.groups.values()) if (group.stream === name) this.schedule(group);
     return id;
+  }
+
+  private decode<TName extends StreamName>(name: TName, raw: RawEntry): Entry<TName> | null {
+    const decoded = decodeEntry(name, raw.fields, this.clock.now());
+    return decoded.ok ? { id: raw.id, stream: name, message: decoded.message } : null;
   }
 
   private stream(name: StreamName): InMemoryStream {

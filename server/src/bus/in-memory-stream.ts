@@ -54,4 +54,18 @@ export class InMemoryStream {
       signal.addEventListener('abort', done, { once: true });
     });
   }
+
+  /** Yields the entries from index `start` on, then each new one, until `signal` aborts. */
+  async *follow(start: number, signal: AbortSignal): AsyncGenerator<RawEntry> {
+    let index = start;
+    while (!signal.aborted) {
+      const entry = this.entries[index];
+      if (!entry) {
+        await this.waitForAppend(signal);
+        continue;
+      }
+      index += 1;
+      yield entry;
+    }
+  }
 }
