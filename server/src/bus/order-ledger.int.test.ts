@@ -44,6 +44,14 @@ describe('createOrderLedger', () => {
     });
   });
 
+  describe('when a claim is released', () => {
+    it('can be claimed again', async () => {
+      await ledger.claim('i-1');
+      await ledger.release('i-1');
+      expect(await ledger.claim('i-1')).toBe(true);
+    });
+  });
+
   describe('when positions are saved', () => {
     it('loads open ones and forgets flat ones', async () => {
       await ledger.savePosition({

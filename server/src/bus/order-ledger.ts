@@ -32,6 +32,8 @@ export interface StoredPosition {
 export interface OrderLedger {
   /** Claims an id (`SET NX`); true the first time, false for every repeat. */
   claim(clientOrderId: string): Promise<boolean>;
+  /** Gives a claim back when its order had no effect (its fill could not be published), so a redelivery retries. */
+  release(clientOrderId: string): Promise<void>;
   /** Stores the outcome of a claimed id. */
   recordOutcome(clientOrderId: string, outcome: OrderOutcome): Promise<void>;
   /** The stored outcome of an id, null if none (unclaimed, or claimed and not finished). */
@@ -71,6 +73,9 @@ export function createOrderLedger(redis: Redis, prefix: string): OrderLedger {
       const res = await redis.set(orderKey(id), 'claimed', 'EX', CLAIM_TTL_S, 'NX');
       return res === 'OK';
     },
+    async release(id) {
+      await redis.del(orderKey(id));
+    },
     async recordOutcome(id, outcome) {
       await redis.set(orderKey(id), JSON.stringify(outcome), 'EX', CLAIM_TTL_S);
     },
@@ -101,6 +106,9 @@ export function createMemoryOrderLedger(): OrderLedger {
       if (orders.has(id)) return false;
       orders.set(id, 'claimed');
       return true;
+    },
+    async release(id) {
+      orders.delete(id);
     },
     async recordOutcome(id, outcome) {
       orders.set(id, outcome);

@@ -1,6 +1,7 @@
 import type { OptionChainData, StreamInput } from '@gamma/shared';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { createMemoryOrderLedger, type OrderLedger } from '../../bus/order-ledger.ts';
 import { loadEnv } from '../../config/env.ts';
@@ -235,6 +236,35 @@ describe('PaperExchange', () => {
         metadata: { settlement: true },
       });
       expect(bus.published('position.update')[1]).toMatchObject({ quantity: 0, avg_price: 0 });
+    });
+  });
+
+  describe('when publishing the fill fails once', () => {
+    it('releases the claim so the redelivered order fills exactly once', async () => {
+      let failures = 1;
+      const flaky: Bus = {
+        prefix: bus.prefix,
+        publish: (name, message) => {
+          if (name === 'order.fill' && failures-- > 0) return Promise.reject(new Error('redis away'));
+          return bus.publish(name, message);
+        },
+        subscribe: bus.subscribe.bind(bus),
+        tail: bus.tail.bind(bus),
+        latest: bus.latest.bind(bus),
+        close: bus.close.bind(bus),
+      };
+      await exchange.close();
+      exchange = new PaperExchange(
+        { bus: flaky, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
+        { ledger, timers: false },
+      );
+      await exchange.start();
+      await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 100_000, timestamp: NOW });
+      await bus.publish('order.command', order());
+      await bus.drain();
+      expect(bus.published('order.fill')).toHaveLength(1);
+      expect(bus.published('position.update')).toHaveLength(1);
+      expect(await ledger.outcome('intent-1-0')).toMatchObject({ status: 'filled' });
     });
   });
 

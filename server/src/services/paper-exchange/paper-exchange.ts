@@ -1,7 +1,7 @@
 import type { MarketTickEvent, OrderCommand, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
-import { createOrderLedger, type OrderLedger } from '../../bus/order-ledger.ts';
+import { createOrderLedger, type OrderLedger, type OrderOutcome } from '../../bus/order-ledger.ts';
 import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { instrumentKind, quoteOf, spotOf, type MarketBook, type Quote } from './core/book.ts';
@@ -81,9 +81,7 @@ export class PaperExchange implements Service {
     );
     if (this.options.timers !== false) {
       this.timer = setInterval(() => {
-        this.settleExpired().catch((error: unknown) =>
-          this.deps.log.error('expiry settlement failed', { error: String(error) }),
-        );
+        this.settleExpired().catch((error: unknown) => this.fail('expiry settlement', error));
       }, SETTLEMENT_CHECK_MS);
     }
   }
@@ -104,29 +102,47 @@ export class PaperExchange implements Service {
     this.surfaces.set(surface.underlying, surface);
   }
 
-  /** Fills or rejects one order command, at most once per `client_order_id`. */
+  /**
+   * Fills or rejects one order command, at most once per `client_order_id`. If the fill or rejection
+   * cannot be published, the claim is released and the error rethrown, so the redelivery retries.
+   */
   async handleOrder(order: OrderCommand, entry: { id: string }): Promise<void> {
     const clientOrderId = order.client_order_id ?? `ext-${entry.id}`;
     const claimKey = order.command === 'create' ? clientOrderId : `${order.command}:${clientOrderId}`;
     if (!(await this.ledger.claim(claimKey))) {
-      this.deps.log.info('repeated client_order_id ignored', { client_order_id: clientOrderId });
+      const known = await this.ledger.outcome(claimKey);
+      const fields = { client_order_id: clientOrderId, outcome: known?.status ?? 'in progress' };
+      this.deps.log.info('repeated client_order_id ignored', fields);
       return;
     }
-    const now = this.deps.clock.now();
+    let outcome: OrderOutcome;
+    try {
+      outcome = await this.execute(order, clientOrderId);
+    } catch (error) {
+      await this.ledger.release(claimKey);
+      throw error;
+    }
+    await this.ledger
+      .recordOutcome(claimKey, outcome)
+      .catch((e: unknown) => this.fail('recording an outcome', e));
+  }
+
+  private async execute(order: OrderCommand, clientOrderId: string): Promise<OrderOutcome> {
+    const at = this.deps.clock.now();
     const quote = quoteOf(this.book, order.symbol, this.deps.env.PAPER_SPREAD_BPS);
     const decision = decideFill(order, quote);
     if (!decision.ok) {
       await this.reject(order, { code: decision.code, reason: decision.reason, clientOrderId });
-      await this.ledger.recordOutcome(claimKey, { status: 'rejected', reasonCode: decision.code, at: now });
-      return;
+      return { status: 'rejected', reasonCode: decision.code, at };
     }
     const spot = spotOf(this.book, underlyingOf(order.symbol));
-    const fee = feeFor({
-      kind: instrumentKind(order.symbol),
-      price: decision.price,
-      quantity: order.quantity,
-      spot,
-    });
+    const kind = instrumentKind(order.symbol);
+    const fee = feeFor({ kind, price: decision.price, quantity: order.quantity, spot });
+    const metadata = {
+      leg: legOf(order, clientOrderId),
+      settlement: false,
+      intent_type: order.metadata.intent_type ?? null,
+    };
     await this.bookFill(
       {
         strategyId: order.strategy_id,
@@ -137,21 +153,11 @@ export class PaperExchange implements Service {
         fee,
         intentId: order.intent_id,
         clientOrderId,
-        metadata: {
-          leg: legOf(order, clientOrderId),
-          settlement: false,
-          intent_type: order.metadata.intent_type ?? null,
-        },
+        metadata,
       },
       quoteMid(quote),
     );
-    await this.ledger.recordOutcome(claimKey, {
-      status: 'filled',
-      price: decision.price,
-      quantity: order.quantity,
-      fee,
-      at: now,
-    });
+    return { status: 'filled', price: decision.price, quantity: order.quantity, fee, at };
   }
 
   /** Settles every open option position whose expiry has passed (SPEC §8.1); returns how many. */
@@ -177,35 +183,43 @@ export class PaperExchange implements Service {
       await this.setPosition(s.strategyId, s.symbol, FLAT);
       return;
     }
-    await this.bookFill(
-      {
-        strategyId: s.strategyId,
-        symbol: s.symbol,
-        side: s.side,
-        quantity: s.quantity,
-        price: s.price,
-        fee: 0,
-        intentId: null,
-        clientOrderId: s.clientOrderId,
-        metadata: { leg: null, settlement: true },
-      },
-      s.price,
-    );
-    await this.ledger.recordOutcome(s.clientOrderId, {
-      status: 'filled',
+    const fill = {
+      strategyId: s.strategyId,
+      symbol: s.symbol,
+      side: s.side,
+      quantity: s.quantity,
+      price: s.price,
+      fee: 0,
+      intentId: null,
+      clientOrderId: s.clientOrderId,
+      metadata: { leg: null, settlement: true },
+    };
+    try {
+      await this.bookFill(fill, s.price);
+    } catch (error) {
+      await this.ledger.release(s.clientOrderId);
+      throw error;
+    }
+    const outcome = {
+      status: 'filled' as const,
       price: s.price,
       quantity: s.quantity,
       fee: 0,
       at: this.deps.clock.now(),
-    });
+    };
+    await this.ledger
+      .recordOutcome(s.clientOrderId, outcome)
+      .catch((e: unknown) => this.fail('recording an outcome', e));
   }
 
-  // Books a fill: new position first (in memory, before any await), then fill, update, persistence.
+  /**
+   * Books a fill: publishes `order.fill` (a failure throws, nothing changed), then updates the
+   * position, publishes `position.update` and persists it; failures after the fill are logged, since
+   * the fill stands and must not be repeated.
+   */
   private async bookFill(f: FillInput, mark: number | null): Promise<void> {
     const key = heldKey(f.strategyId, f.symbol);
-    const before = this.held.get(key)?.position ?? FLAT;
-    const after = applyFill(before, f);
-    this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
+    const after = applyFill(this.held.get(key)?.position ?? FLAT, f);
     const timestamp = iso(this.deps.clock.now());
     const fill: StreamInput<'order.fill'> = {
       strategy_id: f.strategyId,
@@ -221,6 +235,20 @@ export class PaperExchange implements Service {
       metadata: { fee_currency: 'USDT', liquidity: 'taker', ...f.metadata, intent_id: f.intentId },
     };
     await this.deps.bus.publish('order.fill', fill);
+    this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
+    try {
+      await this.publishPosition(f, { after, mark, timestamp });
+      await this.persist(f.strategyId, f.symbol, after);
+    } catch (error) {
+      this.fail(`position update of ${f.symbol} after fill ${f.clientOrderId}`, error);
+    }
+  }
+
+  private async publishPosition(
+    f: FillInput,
+    s: { after: PaperPosition; mark: number | null; timestamp: string },
+  ): Promise<void> {
+    const { after, mark, timestamp } = s;
     await this.deps.bus.publish('position.update', {
       strategy_id: f.strategyId,
       symbol: f.symbol,
@@ -235,7 +263,6 @@ export class PaperExchange implements Service {
         client_order_id: f.clientOrderId,
       },
     });
-    await this.persist(f.strategyId, f.symbol, after);
   }
 
   private async setPosition(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {
@@ -246,6 +273,10 @@ export class PaperExchange implements Service {
   private async persist(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {
     if (position.quantity === 0) this.held.delete(heldKey(strategyId, symbol));
     await this.ledger.savePosition({ strategyId, symbol, ...position });
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.deps.log.error(`${what} failed`, { error: String(error) });
   }
 
   private accountQuantity(symbol: string): number {
