@@ -169,6 +169,20 @@ describe('StrategyRunner', () => {
       await bus.drain();
       expect(bus.published('strategy.intent').map((i) => i.intent_id)).toEqual(['earlier']);
     });
+
+    it('restores the grid base from its last fill', async () => {
+      await bus.publish('order.fill', {
+        strategy_id: 'grid_btc',
+        order_id: 'paper-x-0',
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        quantity: 0.1,
+        price: 98_000,
+        timestamp: iso(clock.now()),
+      });
+      await start();
+      expect(runner.snapshot().grid_btc).toMatchObject({ base_price: 98_000 });
+    });
   });
 
   describe('dispatch', () => {

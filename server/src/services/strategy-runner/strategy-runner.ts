@@ -9,7 +9,7 @@ import type { Strategy, StrategyOutput } from './core/strategy.ts';
 export const STRATEGY_RUNNER_GROUP = 'strategy-runner';
 
 /** How much history the runner replays at start-up to restore positions, macro state and cooldowns. */
-const WARM_UP = { positions: 1000, macro: 1, intents: 500 } as const;
+const WARM_UP = { positions: 1000, macro: 1, intents: 500, fills: 200 } as const;
 
 /** What the runner shell needs. */
 export interface StrategyRunnerDeps {
@@ -133,15 +133,17 @@ export class StrategyRunner implements Service {
   }
 
   /**
-   * Replays recent positions, the latest macro state and this runner's own intents, so a restart
-   * keeps `current_position`, the FOMO gate and the cooldowns. Outputs are discarded.
+   * Replays recent positions, the latest macro state, recent fills and this runner's own intents, so
+   * a restart keeps `current_position`, the FOMO gate, the grid's base and the cooldowns. Outputs are
+   * discarded.
    */
   private async warmUp(): Promise<void> {
     const { bus } = this.deps;
-    const [positions, macro, intents] = await Promise.all([
+    const [positions, macro, intents, fills] = await Promise.all([
       bus.latest('position.update', WARM_UP.positions),
       bus.latest('market.macro_state', WARM_UP.macro),
       bus.latest('strategy.intent', WARM_UP.intents),
+      bus.latest('order.fill', WARM_UP.fills),
     ]);
     const now = this.deps.clock.now();
     for (const entry of positions.reverse())
@@ -149,6 +151,8 @@ export class StrategyRunner implements Service {
     for (const entry of macro) for (const s of this.deps.strategies) s.handleMacroState?.(entry.message, now);
     for (const entry of intents.reverse())
       this.byId.get(entry.message.strategy_id)?.restoreIntent?.(entry.message);
+    for (const entry of fills.reverse())
+      this.byId.get(entry.message.strategy_id)?.handleFill?.(entry.message, now);
   }
 }
 
