@@ -30,6 +30,8 @@ export const VolForecasterConfigSchema = z.strictObject({
   maxGapBars: count(12),
   /** Returns behind `metadata.realized_vol` (720 × 5 s = 1 h) */
   realizedWindow: count(720),
+  /** Newest `market.tick` entries replayed at start, so a restart forecasts at once (0 = none) */
+  warmupTicks: z.number().int().nonnegative().default(5000),
   /** Run the forecast timer; false = the owner calls `publishForecasts(nowMs)` (tests) */
   timers: z.boolean().default(true),
 });

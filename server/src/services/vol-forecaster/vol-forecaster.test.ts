@@ -104,3 +104,23 @@ describe('VolForecasterService', () => {
     });
   });
 });
+
+describe('VolForecasterService warm-up', () => {
+  describe('when ticks are already on the stream at start', () => {
+    it('replays them and can forecast at once', async () => {
+      const clock = new FakeClock(T0);
+      const bus = new InMemoryBus({ clock });
+      await publishTicks(bus, 'BTC/USDT', 40);
+      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+      const service = new VolForecasterService(
+        deps,
+        VolForecasterConfigSchema.parse({ timers: false }),
+        null,
+      );
+      running.push(service);
+      await service.start();
+      await service.publishForecasts(T0 + 300_000);
+      expect(bus.published('strategy.forecast.volatility')).toHaveLength(3);
+    });
+  });
+});

@@ -53,8 +53,9 @@ export class VolForecasterService implements Service {
       deps.log.warn('garch11Fit is not available in @gamma/shared/quant: forecasting with EWMA only');
   }
 
-  /** Subscribes to ticks and starts the forecast timer. */
+  /** Replays recent ticks (warm-up), subscribes to new ones and starts the forecast timer. */
   async start(): Promise<void> {
+    await this.warmUp();
     this.subscription = this.deps.bus.subscribe('market.tick', 'vol-forecaster', (m) =>
       this.handleMarketTick(m),
     );
@@ -104,6 +105,18 @@ export class VolForecasterService implements Service {
     this.timer = null;
     await this.subscription?.close();
     this.subscription = null;
+  }
+
+  private async warmUp(): Promise<void> {
+    if (this.config.warmupTicks === 0) return;
+    try {
+      const entries = await this.deps.bus.latest('market.tick', this.config.warmupTicks);
+      // Newest first from the bus; bars need them oldest first
+      for (const entry of entries.reverse()) this.handleMarketTick(entry.message);
+      this.deps.log.info('vol forecaster warmed up from recent ticks', { entries: entries.length });
+    } catch (err) {
+      this.deps.log.warn('warm-up from recent ticks failed; starting empty', { error: String(err) });
+    }
   }
 
   private refitIfDue(underlying: string, bars: BarState): GarchFit | null {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from '../../config/env.ts';
+import { VolForecasterConfigSchema, volForecasterConfigFromEnv } from './config.ts';
+
+describe('VolForecasterConfigSchema', () => {
+  it('parses {} to the SPEC defaults', () => {
+    expect(VolForecasterConfigSchema.parse({})).toMatchObject({
+      underlyings: ['BTC/USDT', 'ETH/USDT'],
+      barSeconds: 5,
+      minReturns: 20,
+      intervalS: 10,
+      lambda: 0.94,
+      garchMinReturns: 200,
+    });
+  });
+
+  it('rejects an unknown key', () => {
+    expect(VolForecasterConfigSchema.safeParse({ barSecs: 5 }).success).toBe(false);
+  });
+
+  it('takes FORECAST_* from the environment', () => {
+    const env = loadEnv({ FORECAST_BAR_S: '10', FORECAST_MIN_RETURNS: '30', FORECAST_INTERVAL_S: '20' });
+    expect(VolForecasterConfigSchema.parse(volForecasterConfigFromEnv(env))).toMatchObject({
+      barSeconds: 10,
+      minReturns: 30,
+      intervalS: 20,
+    });
+  });
+});
