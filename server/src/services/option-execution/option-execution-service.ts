@@ -1,0 +1,103 @@
+import type { ExecutionCommandEvent, MarketTickEvent, VolatilitySurfaceEvent } from '@gamma/shared';
+import { underlyingOf } from '@gamma/shared';
+import type { Subscription } from '../../bus/bus.ts';
+import type { Service, ServiceDeps } from '../service.ts';
+import { planExecution, type ExecutionConfig } from './core/plan-execution.ts';
+import { createRedisExecutedIntents, type ExecutedIntents } from './once-key.ts';
+
+/** Consumer group of option execution. */
+export const OPTION_EXECUTION_GROUP = 'option-execution';
+
+/** Options for tests and embedding. */
+export interface OptionExecutionOptions {
+  /** Executed-intent marks; default Redis `SET NX` on `<prefix>:exec:<intent_id>` */
+  executed?: ExecutedIntents;
+}
+
+const positive = (x: number | null | undefined): x is number =>
+  typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+/**
+ * Option execution (SPEC §7): turns each approved option intent's `execution.command` into one limit
+ * `order.command` per leg, or one `execution_rejected` decision; a repeated intent_id has no effect.
+ */
+export class OptionExecutionService implements Service {
+  readonly name = 'option-execution';
+  private readonly config: ExecutionConfig;
+  private readonly executed: ExecutedIntents;
+  private readonly surfaces = new Map<string, VolatilitySurfaceEvent>();
+  private readonly spots = new Map<string, number>();
+  private readonly subs: Subscription[] = [];
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    options: OptionExecutionOptions = {},
+  ) {
+    const { env } = deps;
+    this.config = {
+      maxSurfaceAgeS: env.EXEC_SURFACE_MAX_AGE_S,
+      minExpiryHours: env.EXEC_MIN_EXPIRY_H,
+      strangleDelta: env.EXEC_STRANGLE_DELTA,
+      priceBufferPct: env.EXEC_PRICE_BUFFER_PCT,
+    };
+    this.executed = options.executed ?? createRedisExecutedIntents(deps.redis, deps.bus.prefix);
+  }
+
+  async start(): Promise<void> {
+    const { bus } = this.deps;
+    const [surfaces, ticks] = await Promise.all([
+      bus.latest('market.vol_surface', 20),
+      bus.latest('market.tick', 200),
+    ]);
+    for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
+    for (const e of [...ticks].reverse()) this.handleTick(e.message);
+    this.subs.push(
+      bus.subscribe('market.vol_surface', OPTION_EXECUTION_GROUP, (m) => this.handleSurface(m)),
+      bus.subscribe('market.tick', OPTION_EXECUTION_GROUP, (m) => this.handleTick(m)),
+      bus.subscribe('execution.command', OPTION_EXECUTION_GROUP, (m) => this.handleCommand(m)),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.subs.splice(0).map((s) => s.close()));
+  }
+
+  handleSurface(surface: VolatilitySurfaceEvent): void {
+    this.surfaces.set(surface.underlying, surface);
+  }
+
+  handleTick(tick: MarketTickEvent): void {
+    const mid = positive(tick.bid) && positive(tick.ask) ? (tick.bid + tick.ask) / 2 : tick.price;
+    if (positive(mid)) this.spots.set(tick.symbol, mid);
+  }
+
+  /** Validates every leg, then publishes all orders, or one `execution_rejected`; once per intent_id. */
+  async handleCommand(command: ExecutionCommandEvent): Promise<void> {
+    if (!(await this.executed.claim(command.intent_id))) {
+      this.deps.log.info('repeated execution command ignored', { intent_id: command.intent_id });
+      return;
+    }
+    try {
+      const underlying = underlyingOf(command.symbol);
+      const plan = planExecution(command, {
+        surface: this.surfaces.get(underlying) ?? null,
+        spot: this.spots.get(underlying) ?? null,
+        nowMs: this.deps.clock.now(),
+        config: this.config,
+      });
+      if (!plan.ok) {
+        this.deps.log.warn('execution rejected', {
+          intent_id: command.intent_id,
+          code: plan.decision.reason_codes?.[0],
+          reason: plan.decision.reason,
+        });
+        await this.deps.bus.publish('intent.decision', plan.decision);
+        return;
+      }
+      for (const order of plan.orders) await this.deps.bus.publish('order.command', order);
+    } catch (err) {
+      await this.executed.release(command.intent_id);
+      throw err;
+    }
+  }
+}
