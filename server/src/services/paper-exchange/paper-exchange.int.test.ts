@@ -34,7 +34,7 @@ describe('PaperExchange on Redis', () => {
     const env = loadEnv({ STREAM_PREFIX: prefix });
     const svc = new PaperExchange(
       { bus, clock: systemClock, env, log: silentLogger, redis },
-      { timers: false },
+      { config: { timers: false } },
     );
     await svc.start();
     return svc;

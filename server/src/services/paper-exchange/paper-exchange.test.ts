@@ -54,7 +54,10 @@ describe('PaperExchange', () => {
     ledger = createMemoryOrderLedger();
     const env = loadEnv({});
     const redis = undefined as unknown as Redis;
-    exchange = new PaperExchange({ bus, clock, env, log: silentLogger, redis }, { ledger, timers: false });
+    exchange = new PaperExchange(
+      { bus, clock, env, log: silentLogger, redis },
+      { ledger, config: { timers: false } },
+    );
     await exchange.start();
     await bus.publish('market.tick', {
       symbol: 'BTC/USDT',
@@ -256,7 +259,7 @@ describe('PaperExchange', () => {
       await exchange.close();
       exchange = new PaperExchange(
         { bus: flaky, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-        { ledger, timers: false },
+        { ledger, config: { timers: false } },
       );
       await exchange.start();
       await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 100_000, timestamp: NOW });
@@ -275,7 +278,7 @@ describe('PaperExchange', () => {
       await exchange.close();
       const again = new PaperExchange(
         { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-        { ledger, timers: false },
+        { ledger, config: { timers: false } },
       );
       await again.start();
       await bus.publish('market.tick', {

@@ -4,6 +4,12 @@ import type { Subscription } from '../../bus/bus.ts';
 import { createOrderLedger, type OrderLedger, type OrderOutcome } from '../../bus/order-ledger.ts';
 import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
+import {
+  PaperExchangeConfigSchema,
+  paperExchangeConfigFromEnv,
+  type PaperExchangeConfig,
+  type PaperExchangeConfigInput,
+} from './config.ts';
 import { instrumentKind, quoteOf, spotOf, type MarketBook, type Quote } from './core/book.ts';
 import { decideFill, feeFor } from './core/fill-model.ts';
 import { applyFill, FLAT, type PaperPosition } from './core/paper-position.ts';
@@ -12,15 +18,13 @@ import { dueSettlements, type Settlement } from './core/settlement.ts';
 
 /** Consumer group of the paper exchange. */
 export const PAPER_EXCHANGE_GROUP = 'paper-exchange';
-/** How often expiry settlement is checked. */
-const SETTLEMENT_CHECK_MS = 60_000;
 
 /** Options for tests and embedding. */
 export interface PaperExchangeOptions {
   /** Idempotency and position store; default: Redis (`deps.redis`) */
   ledger?: OrderLedger;
-  /** Start the settlement timer (default true); tests call `settleExpired()` themselves */
-  timers?: boolean;
+  /** Overrides of the config read from the environment */
+  config?: Partial<PaperExchangeConfigInput>;
 }
 
 interface Held {
@@ -52,6 +56,7 @@ const quoteMid = (q: Quote | null): number | null =>
 export class PaperExchange implements Service {
   readonly name = 'paper-exchange';
   private readonly ledger: OrderLedger;
+  private readonly config: PaperExchangeConfig;
   private readonly ticks = new Map<string, MarketTickEvent>();
   private readonly surfaces = new Map<string, VolatilitySurfaceEvent>();
   private readonly book: MarketBook = { ticks: this.ticks, surfaces: this.surfaces };
@@ -63,6 +68,10 @@ export class PaperExchange implements Service {
     private readonly deps: ServiceDeps,
     private readonly options: PaperExchangeOptions = {},
   ) {
+    this.config = PaperExchangeConfigSchema.parse({
+      ...paperExchangeConfigFromEnv(deps.env),
+      ...options.config,
+    });
     this.ledger = options.ledger ?? createOrderLedger(deps.redis, deps.bus.prefix);
   }
 
@@ -79,10 +88,10 @@ export class PaperExchange implements Service {
       bus.subscribe('market.vol_surface', PAPER_EXCHANGE_GROUP, (m) => this.handleSurface(m)),
       bus.subscribe('order.command', PAPER_EXCHANGE_GROUP, (m, e) => this.handleOrder(m, e)),
     );
-    if (this.options.timers !== false) {
+    if (this.config.timers) {
       this.timer = setInterval(() => {
         this.settleExpired().catch((error: unknown) => this.fail('expiry settlement', error));
-      }, SETTLEMENT_CHECK_MS);
+      }, this.config.settlementCheckMs);
     }
   }
 
@@ -129,7 +138,7 @@ export class PaperExchange implements Service {
 
   private async execute(order: OrderCommand, clientOrderId: string): Promise<OrderOutcome> {
     const at = this.deps.clock.now();
-    const quote = quoteOf(this.book, order.symbol, this.deps.env.PAPER_SPREAD_BPS);
+    const quote = quoteOf(this.book, order.symbol, this.config.spreadBps);
     const decision = decideFill(order, quote);
     if (!decision.ok) {
       await this.reject(order, { code: decision.code, reason: decision.reason, clientOrderId });
@@ -169,7 +178,7 @@ export class PaperExchange implements Service {
 
   /** The exchange's current quote of a symbol (SPEC §8.1 book), null when none. */
   quote(symbol: string): Quote | null {
-    return quoteOf(this.book, symbol, this.deps.env.PAPER_SPREAD_BPS);
+    return quoteOf(this.book, symbol, this.config.spreadBps);
   }
 
   /** Open positions the exchange keeps, per strategy and symbol. */

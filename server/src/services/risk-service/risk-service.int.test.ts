@@ -29,8 +29,8 @@ describe('RiskService on Redis', () => {
       log: silentLogger,
       redis,
     };
-    risk = new RiskService(deps, { timers: false });
-    exchange = new PaperExchange(deps, { timers: false });
+    risk = new RiskService(deps, { config: { timers: false } });
+    exchange = new PaperExchange(deps, { config: { timers: false } });
     await risk.start();
     await exchange.start();
   });

@@ -41,7 +41,7 @@ describe('RiskService', () => {
     service = new RiskService(
       { bus, clock, env, log: silentLogger, redis },
       {
-        timers: false,
+        config: { timers: false },
         peakStore,
         fetch: o.fetch ?? (() => Promise.reject(new Error('no network in tests'))),
       },
@@ -107,7 +107,7 @@ describe('RiskService', () => {
           log: silentLogger,
           redis: undefined as unknown as Redis,
         },
-        { timers: false, peakStore: createMemoryPeakStore() },
+        { config: { timers: false }, peakStore: createMemoryPeakStore() },
       );
       await again.start();
       expect(again.currentBook().holdings.get('BTC/USDT:USDT')?.quantity).toBe(0.5);

@@ -10,18 +10,21 @@ import { portfolioGreeks } from './core/portfolio-greeks.ts';
 import { applyFillToBook, emptyBook, openHoldings, type Book } from './core/positions.ts';
 import { buildPortfolioRisk } from './core/risk-report.ts';
 import { drawdownOf, nextPeak, valueBook } from './core/valuation.ts';
+import {
+  RiskServiceConfigSchema,
+  riskServiceConfigFromEnv,
+  type RiskServiceConfig,
+  type RiskServiceConfigInput,
+} from './config.ts';
 import { createRedisPeakStore, type PeakStore } from './peak-store.ts';
 import { fetchSentiment, type FetchFn } from './sentiment-client.ts';
 
 /** Consumer group of the risk service. */
 export const RISK_SERVICE_GROUP = 'risk-service';
-/** Fills replayed from `order.fill` at start, to rebuild the book after a restart. */
-const REPLAY_FILLS = 10_000;
-
 /** Options for tests and embedding. */
 export interface RiskServiceOptions {
-  /** Start the timers (default true); tests call the public methods themselves */
-  timers?: boolean;
+  /** Overrides of the config read from the environment */
+  config?: Partial<RiskServiceConfigInput>;
   /** Default: Redis (`deps.redis`) */
   peakStore?: PeakStore;
   /** Default: global `fetch` */
@@ -50,18 +53,21 @@ export class RiskService implements Service {
   private equityCloses: MinuteCloses = [];
   private fundingRate: number | null = null;
   private macroRunning = false;
+  private readonly config: RiskServiceConfig;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly options: RiskServiceOptions = {},
   ) {
-    this.book = emptyBook(deps.env.PAPER_INITIAL_BALANCE_USDT);
+    this.config = RiskServiceConfigSchema.parse({ ...riskServiceConfigFromEnv(deps.env), ...options.config });
+    this.book = emptyBook(this.config.initialBalance);
     this.peakStore = options.peakStore ?? createRedisPeakStore(deps.redis, deps.bus.prefix);
     this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
   }
 
   async start(): Promise<void> {
-    const { bus, env } = this.deps;
+    const { bus } = this.deps;
+    const config = this.config;
     this.peak = await this.peakStore.load();
     await this.warmUp();
     this.subs.push(
@@ -69,12 +75,12 @@ export class RiskService implements Service {
       bus.subscribe('market.vol_surface', RISK_SERVICE_GROUP, (m) => this.handleSurface(m)),
       bus.subscribe('order.fill', RISK_SERVICE_GROUP, (m, e) => this.handleFill(m, e)),
     );
-    if (this.options.timers === false) return;
+    if (!config.timers) return;
     const every = (ms: number, run: () => Promise<unknown>, what: string) =>
       this.timers.push(setInterval(() => void run().catch((e: unknown) => this.fail(what, e)), ms));
-    every(env.PORTFOLIO_RISK_INTERVAL_MS, () => this.publishPortfolioRisk(), 'portfolio risk');
-    every(env.RISK_CHECK_INTERVAL_S * 1000, () => this.checkAlerts(), 'risk alerts');
-    every(env.MACRO_BROADCAST_INTERVAL_S * 1000, () => this.runMacro(), 'macro loop');
+    every(config.portfolioRiskIntervalMs, () => this.publishPortfolioRisk(), 'portfolio risk');
+    every(config.riskCheckIntervalS * 1000, () => this.checkAlerts(), 'risk alerts');
+    every(config.macroIntervalS * 1000, () => this.runMacro(), 'macro loop');
     // Publish the macro state at once with what is known (null vol → regime from 0.4).
     void this.runMacro().catch((e: unknown) => this.fail('macro loop', e));
   }
@@ -87,10 +93,10 @@ export class RiskService implements Service {
   /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
   handleTick(tick: MarketTickEvent): void {
     this.market.ticks.set(tick.symbol, tick);
-    const macro = this.deps.env.MACRO_SYMBOL;
+    const macro = this.config.macroSymbol;
     if (tick.symbol === macro) {
       const sample = { atMs: Date.parse(tick.timestamp), price: tick.price };
-      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.deps.env.MACRO_VOL_WINDOW_MIN);
+      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.config.macroVolWindowMin);
     } else if (isPerpetualSymbol(tick.symbol) && underlyingOf(tick.symbol) === macro) {
       const rate = tick.metadata.funding_rate;
       if (typeof rate === 'number' && Number.isFinite(rate)) this.fundingRate = rate;
@@ -126,7 +132,7 @@ export class RiskService implements Service {
     this.equityCloses = recordMinuteClose(
       this.equityCloses,
       { atMs: now, price: valuation.equity },
-      this.deps.env.MACRO_VOL_WINDOW_MIN,
+      this.config.macroVolWindowMin,
     );
     if (valuation.unmarked.length > 0)
       this.deps.log.warn('positions without market data, valued at cost', { symbols: valuation.unmarked });
@@ -134,7 +140,7 @@ export class RiskService implements Service {
       {
         valuation,
         greeks,
-        underlyings: this.deps.env.UNDERLYINGS,
+        underlyings: this.config.underlyings,
         peak,
         drawdown,
         spotOf: (u) => spotOf(this.market, u),
@@ -150,7 +156,7 @@ export class RiskService implements Service {
     const now = this.deps.clock.now();
     const { valuation, greeks, drawdown } = await this.measure(now);
     const deltas = new Map<string, number>();
-    for (const u of this.deps.env.UNDERLYINGS) deltas.set(u, 0);
+    for (const u of this.config.underlyings) deltas.set(u, 0);
     for (const [u, g] of greeks.byUnderlying) deltas.set(u, g.delta);
     const snapshot = {
       drawdown,
@@ -173,10 +179,10 @@ export class RiskService implements Service {
     if (this.macroRunning) return null;
     this.macroRunning = true;
     try {
-      const { env, log } = this.deps;
-      const reading = await fetchSentiment(env.sentimentUrls, env.SENTIMENT_QUERY, {
+      const { sentimentUrls, sentimentQuery } = this.config;
+      const reading = await fetchSentiment(sentimentUrls, sentimentQuery, {
         fetch: this.fetchFn,
-        log,
+        log: this.deps.log,
       });
       const message = buildMacroState(
         {
@@ -220,19 +226,16 @@ export class RiskService implements Service {
   }
 
   private alertLimits(): AlertLimits {
-    const { env } = this.deps;
+    const c = this.config;
     return {
-      maxDrawdown: env.RISK_MAX_DRAWDOWN_PCT,
-      maxPositionRatio: env.RISK_MAX_POSITION_RATIO,
-      minPositionRatio: env.RISK_MIN_POSITION_RATIO,
-      maxLeverage: env.RISK_MAX_GROSS_LEVERAGE,
-      repeatMs: env.RISK_ALERT_REPEAT_S * 1000,
-      deltaLimit: (u) => {
-        const override = Number(
-          env.strategyOverrides[`STRATEGY_DELTA_HEDGER_${baseCoinOf(u)}_DELTA_THRESHOLD`],
-        );
-        return 2 * (Number.isFinite(override) && override > 0 ? override : env.DELTA_THRESHOLD);
-      },
+      maxDrawdown: c.maxDrawdown,
+      drawdownWarning: c.drawdownWarning,
+      positionRatioWarning: c.positionRatioWarning,
+      maxPositionRatio: c.maxPositionRatio,
+      minPositionRatio: c.minPositionRatio,
+      maxLeverage: c.maxLeverage,
+      repeatMs: c.alertRepeatS * 1000,
+      deltaLimit: (u) => 2 * (c.deltaThresholdByBase[baseCoinOf(u)] ?? c.deltaThreshold),
     };
   }
 
@@ -240,7 +243,7 @@ export class RiskService implements Service {
   private async warmUp(): Promise<void> {
     const { bus, log } = this.deps;
     const [fills, ticks, surfaces] = await Promise.all([
-      bus.latest('order.fill', REPLAY_FILLS),
+      bus.latest('order.fill', this.config.replayFills),
       bus.latest('market.tick', 200),
       bus.latest('market.vol_surface', 20),
     ]);

@@ -3,6 +3,8 @@ import { evaluateAlerts, type AlertLimits, type AlertState, type RiskSnapshot } 
 
 const limits: AlertLimits = {
   maxDrawdown: 0.2,
+  drawdownWarning: 0.15,
+  positionRatioWarning: 0.75,
   maxPositionRatio: 0.8,
   minPositionRatio: 0.1,
   maxLeverage: 3,

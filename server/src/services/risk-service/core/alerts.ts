@@ -1,13 +1,12 @@
 import type { StreamInput } from '@gamma/shared';
 
-/** Drawdown that raises a warning before the critical limit (SPEC §6.4). */
-export const DRAWDOWN_WARNING = 0.15;
-/** Position ratio that raises a warning (SPEC §6.4). */
-export const POSITION_RATIO_WARNING = 0.75;
-
 /** Alert levels, from configuration. */
 export interface AlertLimits {
   maxDrawdown: number;
+  /** Drawdown warning level (0.15) */
+  drawdownWarning: number;
+  /** Position ratio warning level (0.75) */
+  positionRatioWarning: number;
   maxPositionRatio: number;
   minPositionRatio: number;
   maxLeverage: number;
@@ -62,14 +61,14 @@ function drawdownCondition(s: RiskSnapshot, l: AlertLimits): Condition {
         text: `drawdown ${pct(s.drawdown)} > ${pct(l.maxDrawdown)}`,
       },
     };
-  if (s.drawdown > DRAWDOWN_WARNING)
+  if (s.drawdown > l.drawdownWarning)
     return {
       ...base,
       breach: {
         severity: 'warning',
-        threshold: DRAWDOWN_WARNING,
+        threshold: l.drawdownWarning,
         reasonCode: null,
-        text: `drawdown ${pct(s.drawdown)} > ${pct(DRAWDOWN_WARNING)}`,
+        text: `drawdown ${pct(s.drawdown)} > ${pct(l.drawdownWarning)}`,
       },
     };
   return { ...base, breach: null };
@@ -79,7 +78,7 @@ function positionCondition(s: RiskSnapshot, l: AlertLimits): Condition {
   const r = s.positionRatio;
   const base = { key: 'position_limit', alertType: 'position_limit', current: r ?? 0, underlying: null };
   if (r === null) return { ...base, breach: null };
-  const above = Math.min(POSITION_RATIO_WARNING, l.maxPositionRatio);
+  const above = Math.min(l.positionRatioWarning, l.maxPositionRatio);
   if (r > above)
     return {
       ...base,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from '../../config/env.ts';
+import { RiskServiceConfigSchema, riskServiceConfigFromEnv } from './config.ts';
+
+describe('RiskServiceConfigSchema', () => {
+  it('parses {} to the SPEC defaults', () => {
+    expect(RiskServiceConfigSchema.parse({})).toMatchObject({
+      underlyings: ['BTC/USDT', 'ETH/USDT'],
+      initialBalance: 100_000,
+      portfolioRiskIntervalMs: 1000,
+      riskCheckIntervalS: 60,
+      alertRepeatS: 600,
+      maxDrawdown: 0.2,
+      drawdownWarning: 0.15,
+      positionRatioWarning: 0.75,
+      maxLeverage: 3,
+      deltaThreshold: 0.05,
+      macroIntervalS: 60,
+      macroSymbol: 'BTC/USDT',
+      macroVolWindowMin: 60,
+      sentimentQuery: 'BTC',
+      timers: true,
+    });
+  });
+  it('rejects an unknown key', () => {
+    expect(RiskServiceConfigSchema.safeParse({ maxLev: 3 }).success).toBe(false);
+  });
+  describe('when read from the environment', () => {
+    it('takes the §11 variables and per-hedger delta thresholds', () => {
+      const env = loadEnv({
+        RISK_MAX_GROSS_LEVERAGE: '2',
+        SENTIMENT_API_URLS: 'http://a, http://b',
+        STRATEGY_DELTA_HEDGER_ETH_DELTA_THRESHOLD: '0.2',
+      });
+      expect(RiskServiceConfigSchema.parse(riskServiceConfigFromEnv(env))).toMatchObject({
+        maxLeverage: 2,
+        sentimentUrls: ['http://a', 'http://b'],
+        deltaThresholdByBase: { ETH: 0.2 },
+      });
+    });
+    it('stops on an unparsable delta threshold override, naming it', () => {
+      const env = loadEnv({ STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD: 'abc' });
+      expect(() => riskServiceConfigFromEnv(env)).toThrow(/STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD/);
+    });
+  });
+});
