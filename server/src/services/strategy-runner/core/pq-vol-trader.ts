@@ -12,6 +12,8 @@ import type {
 import { isOptionSymbol, underlyingOf } from '@gamma/shared';
 import type { PqVolTraderConfig } from '../config.ts';
 import { InFlightTracker } from './in-flight.ts';
+import type { PqVerdict } from './pq-vol-rules.ts';
+import { decidePq, pqConfidence, pqTradeQuantity, structuresOf } from './pq-vol-rules.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, msOf } from './strategy.ts';
 
@@ -23,14 +25,6 @@ interface Observation {
   timestamp: string;
   ms: number;
 }
-
-interface Verdict {
-  kind: 'trade' | 'hold';
-  reason: string;
-  metadata: Record<string, unknown>;
-}
-
-const round8 = (x: number): number => Math.round(x * 1e8) / 1e8;
 
 /**
  * PQVolTrader (SPEC §4.1): compares market implied vol P (surface `atm_iv`) with forecast vol Q and
@@ -135,9 +129,7 @@ export class PqVolTrader implements Strategy {
 
   /** Signed structures held: sum of the legs' signed quantities ÷ 2. */
   currentPosition(): number {
-    let sum = 0;
-    for (const qty of this.legs.values()) sum += qty;
-    return round8(sum / LEGS_PER_STRUCTURE);
+    return structuresOf(this.legs.values());
   }
 
   /** Return of the underlying since the first tick of the current UTC day; 0 when unknown. */
@@ -171,35 +163,18 @@ export class PqVolTrader implements Strategy {
       return [];
     // Rounded to 1e-10 so that a decimal spread equal to the threshold is not met (0.55 − 0.5)
     const spread = Number((q.value - p.value).toFixed(10));
-    const verdict = this.decide(spread);
+    const verdict = decidePq(
+      {
+        spread,
+        position: this.currentPosition(),
+        fomoScore: this.fomoScore,
+        macroRegime: this.macroRegime,
+        intradayReturn: this.intradayReturn(),
+      },
+      this.config,
+    );
     if (verdict.kind === 'hold') return this.hold(verdict, { p, q, spread }, nowMs);
-    return this.trade(spread, { p, q }, nowMs);
-  }
-
-  private decide(spread: number): Verdict {
-    const c = this.config;
-    const position = this.currentPosition();
-    if (this.fomoScore !== null && this.fomoScore > c.maxFomoScore)
-      return { kind: 'hold', reason: 'high_fomo_risk', metadata: { fomo_score: this.fomoScore } };
-    if (this.macroRegime !== null && c.holdRegimes.includes(this.macroRegime))
-      return { kind: 'hold', reason: 'macro_regime_hold', metadata: { macro_regime: this.macroRegime } };
-    if (spread > c.volThreshold && this.intradayReturn() > c.maxIntradayReturn)
-      return {
-        kind: 'hold',
-        reason: 'intraday_chase_limit',
-        metadata: { intraday_return: this.intradayReturn(), max_intraday_return: c.maxIntradayReturn },
-      };
-    if (spread > c.volThreshold && position < c.maxPositionSize)
-      return { kind: 'trade', reason: 'market_underpricing_volatility', metadata: {} };
-    if (spread < -c.volThreshold && position > -c.maxPositionSize)
-      return { kind: 'trade', reason: 'market_overpricing_volatility', metadata: {} };
-    if (Math.abs(spread) > c.volThreshold)
-      return { kind: 'hold', reason: 'position_limit_reached', metadata: { current_position: position } };
-    return { kind: 'hold', reason: 'threshold_not_met', metadata: { pq_spread: spread } };
-  }
-
-  private confidence(spread: number): number {
-    return Math.min(1, Math.abs(spread) / (2 * this.config.volThreshold));
+    return this.trade(verdict, { p, q, spread }, nowMs);
   }
 
   private referencePrice(): number | null {
@@ -207,7 +182,7 @@ export class PqVolTrader implements Strategy {
   }
 
   private hold(
-    verdict: Verdict,
+    verdict: Extract<PqVerdict, { kind: 'hold' }>,
     pq: { p: Observation; q: Observation; spread: number },
     nowMs: number,
   ): StrategyOutput[] {
@@ -223,7 +198,7 @@ export class PqVolTrader implements Strategy {
       action: 'hold',
       direction: null,
       quantity: 0,
-      confidence: this.confidence(pq.spread),
+      confidence: pqConfidence(pq.spread, this.config),
       reason: verdict.reason,
       timestamp: isoOf(nowMs),
       metadata: {
@@ -241,25 +216,27 @@ export class PqVolTrader implements Strategy {
     return [{ stream: 'strategy.intent', message }];
   }
 
-  private trade(spread: number, pq: { p: Observation; q: Observation }, nowMs: number): StrategyOutput[] {
+  private trade(
+    verdict: Extract<PqVerdict, { kind: 'trade' }>,
+    pq: { p: Observation; q: Observation; spread: number },
+    nowMs: number,
+  ): StrategyOutput[] {
     const c = this.config;
-    const isBuy = spread > 0;
+    const { side, reason } = verdict;
+    const isBuy = side === 'buy';
+    const spread = pq.spread;
     const position = this.currentPosition();
-    const available = isBuy
-      ? Math.max(0, c.maxPositionSize - position)
-      : Math.max(0, c.maxPositionSize + position);
-    const quantity = round8(Math.min(c.intentBaseSize, available));
+    const quantity = pqTradeQuantity(side, position, c);
     const intentId = this.newId();
-    const reason = isBuy ? 'market_underpricing_volatility' : 'market_overpricing_volatility';
     const message: StreamInput<'strategy.intent'> = {
       intent_id: intentId,
       strategy_id: this.id,
       symbol: c.underlying,
       intent_type: isBuy ? 'increase_long_gamma' : 'increase_short_gamma',
-      action: `${isBuy ? 'buy' : 'sell'}_${c.structure}`,
-      direction: isBuy ? 'buy' : 'sell',
+      action: `${side}_${c.structure}`,
+      direction: side,
       quantity,
-      confidence: this.confidence(spread),
+      confidence: pqConfidence(spread, c),
       reason,
       timestamp: isoOf(nowMs),
       metadata: {
