@@ -24,7 +24,8 @@ export class MarketSimulatorService implements Service {
   private readonly states = new Map<string, UnderlyingState>();
   private readonly timers: NodeJS.Timeout[] = [];
   private server: SentimentServer | null = null;
-  private busy = { ticks: false, surfaces: false };
+  private readonly inFlight = new Map<'ticks' | 'surfaces', Promise<void>>();
+  private closed = false;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -87,7 +88,10 @@ export class MarketSimulatorService implements Service {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const t of this.timers.splice(0)) clearInterval(t);
+    // A timer step already running finishes before the bus may be closed
+    await Promise.allSettled([...this.inFlight.values()]);
     await this.server?.close();
     this.server = null;
   }
@@ -107,17 +111,17 @@ export class MarketSimulatorService implements Service {
     }
   }
 
-  private async onTimer(kind: 'ticks' | 'surfaces'): Promise<void> {
+  private onTimer(kind: 'ticks' | 'surfaces'): Promise<void> {
     // A slow publish skips a beat rather than piling up overlapping steps
-    if (this.busy[kind]) return;
-    this.busy[kind] = true;
-    try {
-      const now = this.deps.clock.now();
-      await (kind === 'ticks' ? this.step(now) : this.publishSurfaces(now));
-    } catch (err) {
-      this.deps.log.error(`market simulator: publishing ${kind} failed`, { error: String(err) });
-    } finally {
-      this.busy[kind] = false;
-    }
+    const running = this.inFlight.get(kind);
+    if (running || this.closed) return running ?? Promise.resolve();
+    const now = this.deps.clock.now();
+    const run = (kind === 'ticks' ? this.step(now) : this.publishSurfaces(now))
+      .catch((err: unknown) => {
+        this.deps.log.error(`market simulator: publishing ${kind} failed`, { error: String(err) });
+      })
+      .finally(() => this.inFlight.delete(kind));
+    this.inFlight.set(kind, run);
+    return run;
   }
 }

@@ -31,7 +31,7 @@ export class VolForecasterService implements Service {
   private readonly rules: ForecastRules;
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private busy = false;
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -60,7 +60,7 @@ export class VolForecasterService implements Service {
       this.handleMarketTick(m),
     );
     if (this.config.timers) {
-      this.timer = setInterval(() => void this.onTimer(), this.config.intervalS * 1000);
+      this.timer = setInterval(() => this.onTimer(), this.config.intervalS * 1000);
     }
   }
 
@@ -103,6 +103,8 @@ export class VolForecasterService implements Service {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    // A forecast run already started finishes before the bus may be closed
+    await this.inFlight;
     await this.subscription?.close();
     this.subscription = null;
   }
@@ -136,15 +138,14 @@ export class VolForecasterService implements Service {
     return fit;
   }
 
-  private async onTimer(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await this.publishForecasts();
-    } catch (err) {
-      this.deps.log.error('publishing forecasts failed', { error: String(err) });
-    } finally {
-      this.busy = false;
-    }
+  private onTimer(): void {
+    if (this.inFlight || !this.timer) return;
+    this.inFlight = this.publishForecasts()
+      .catch((err: unknown) => {
+        this.deps.log.error('publishing forecasts failed', { error: String(err) });
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
   }
 }
