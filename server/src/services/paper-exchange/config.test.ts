@@ -7,6 +7,7 @@ describe('PaperExchangeConfigSchema', () => {
     expect(PaperExchangeConfigSchema.parse({})).toEqual({
       spreadBps: 2,
       settlementCheckMs: 60_000,
+      warmupMaxAgeS: 60,
       timers: true,
     });
   });

@@ -7,6 +7,8 @@ export const PaperExchangeConfigSchema = z.strictObject({
   spreadBps: z.number().finite().nonnegative().default(2),
   /** How often expiry settlement is checked, ms */
   settlementCheckMs: z.number().finite().positive().default(60_000),
+  /** At start, the newest ticks and surfaces younger than this (s) seed the book, so a restart quotes at once */
+  warmupMaxAgeS: z.number().finite().nonnegative().default(60),
   /** Run the settlement timer; false = the owner calls `settleExpired()` (tests) */
   timers: z.boolean().default(true),
 });

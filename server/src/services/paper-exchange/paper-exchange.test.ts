@@ -271,6 +271,26 @@ describe('PaperExchange', () => {
     });
   });
 
+  describe('when the exchange restarts', () => {
+    it('quotes from fresh retained ticks at once, but not from stale ones', async () => {
+      await exchange.close();
+      const restart = async () => {
+        const svc = new PaperExchange(
+          { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
+          { ledger, config: { timers: false } },
+        );
+        await svc.start();
+        return svc;
+      };
+      exchange = await restart();
+      expect(exchange.quote('BTC/USDT')).toEqual({ bid: 99_990, ask: 100_010 });
+      await exchange.close();
+      clock.advance(61_000);
+      exchange = await restart();
+      expect(exchange.quote('BTC/USDT')).toBeNull();
+    });
+  });
+
   describe('when the exchange restarts on the same ledger', () => {
     it('keeps positions and never refills a known client_order_id', async () => {
       await bus.publish('order.command', order());

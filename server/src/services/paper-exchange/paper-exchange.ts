@@ -82,6 +82,7 @@ export class PaperExchange implements Service {
         symbol: p.symbol,
         position: p,
       });
+    await this.warmUp();
     const { bus } = this.deps;
     this.subs.push(
       bus.subscribe('market.tick', PAPER_EXCHANGE_GROUP, (m) => this.handleTick(m)),
@@ -282,6 +283,19 @@ export class PaperExchange implements Service {
   private async persist(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {
     if (position.quantity === 0) this.held.delete(heldKey(strategyId, symbol));
     await this.ledger.savePosition({ strategyId, symbol, ...position });
+  }
+
+  // Seeds the book from the newest retained market data that is still fresh.
+  private async warmUp(): Promise<void> {
+    const { bus, clock } = this.deps;
+    const oldest = clock.now() - this.config.warmupMaxAgeS * 1000;
+    const fresh = (m: { timestamp: string }) => Date.parse(m.timestamp) >= oldest;
+    const [ticks, surfaces] = await Promise.all([
+      bus.latest('market.tick', 200),
+      bus.latest('market.vol_surface', 20),
+    ]);
+    for (const e of [...ticks].reverse()) if (fresh(e.message)) this.handleTick(e.message);
+    for (const e of [...surfaces].reverse()) if (fresh(e.message)) this.handleSurface(e.message);
   }
 
   private fail(what: string, error: unknown): void {
