@@ -11,6 +11,8 @@ export function RegimeChartCard() {
   const history = useMacroHistory();
   const live = useMacroStore((s) => s.events);
   const points = macroSeries(history.data, live, 500);
+  // A single state has no segment to draw: show it as a dot until the second one arrives
+  const dots = points.length < 2;
   return (
     <Card label="Regime chart" className="chart-card">
       {points.length === 0 ? (
@@ -38,10 +40,10 @@ export function RegimeChartCard() {
                 dataKey="fomo"
                 name="FOMO score"
                 stroke="#f5a524"
-                dot={false}
+                dot={dots}
                 connectNulls
               />
-              <Line type="monotone" dataKey="regime" name="Regime score" stroke="#4cc9f0" dot={false} />
+              <Line type="monotone" dataKey="regime" name="Regime score" stroke="#4cc9f0" dot={dots} />
             </LineChart>
           </ResponsiveContainer>
         </div>
