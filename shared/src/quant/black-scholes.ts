@@ -1,4 +1,5 @@
 import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { blackCall, blackPut } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
 
@@ -41,9 +42,7 @@ export function bsPrice(o: BsInput): number {
   const dr = Math.exp(-r * T);
   const sd = sigma * Math.sqrt(T);
   if (sd === 0) return Math.max(isCall ? S * dq - K * dr : K * dr - S * dq, 0);
-  const d1 = (Math.log(S / K) + (r - q) * T) / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  return isCall ? S * dq * normCdf(d1) - K * dr * normCdf(d2) : K * dr * normCdf(-d2) - S * dq * normCdf(-d1);
+  return isCall ? blackCall(S * dq, K * dr, sd) : blackPut(S * dq, K * dr, sd);
 }
 
 /**

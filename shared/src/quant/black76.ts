@@ -1,4 +1,5 @@
 import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { blackCall, blackPut } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
 
@@ -38,9 +39,7 @@ export function black76Price(o: Black76Input): number {
   const D = Math.exp(-r * T);
   const sd = sigma * Math.sqrt(T);
   if (sd === 0) return D * Math.max(isCall ? F - K : K - F, 0);
-  const d1 = Math.log(F / K) / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  return isCall ? D * (F * normCdf(d1) - K * normCdf(d2)) : D * (K * normCdf(-d2) - F * normCdf(-d1));
+  return isCall ? blackCall(D * F, D * K, sd) : blackPut(D * F, D * K, sd);
 }
 
 /**

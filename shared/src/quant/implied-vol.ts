@@ -1,4 +1,5 @@
 import { normCdf, normInv, INV_SQRT_2PI } from './normal.ts';
+import { normalizedOtmCall } from './normalized-black.ts';
 import type { OptionType } from './types.ts';
 import { requireFinite, requirePositive, requireType } from './types.ts';
 
@@ -15,16 +16,6 @@ const MAX_ITER = 100;
 const TOL = 1e-14;
 const STEP_TOL = 4e-16;
 
-/**
- * Normalised out-of-the-money Black call on x = ln(F/K) ≤ 0 and total deviation s = σ√T:
- * b = e^{x/2}·N(x/s + s/2) − e^{−x/2}·N(x/s − s/2); 0 < b < e^{x/2}.
- */
-export function normalizedOtmCall(x: number, s: number): number {
-  const h = x / s;
-  const t = 0.5 * s;
-  return Math.exp(0.5 * x) * normCdf(h + t) - Math.exp(-0.5 * x) * normCdf(h - t);
-}
-
 /** e^{x/2} − b(x, s), computed without cancellation: e^{x/2}·N(−d1) + e^{−x/2}·N(d2). */
 function complement(x: number, s: number): number {
   const h = x / s;
@@ -36,6 +27,27 @@ function complement(x: number, s: number): number {
 function vegaS(x: number, s: number): number {
   const d1 = x / s + 0.5 * s;
   return Math.exp(0.5 * x) * INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+}
+
+/** Start above the inflection point: exact for x = 0 (e^{x/2} − b = 2·N(−s/2)), else a bound-respecting guess. */
+function upperGuess(beta: number, x: number, sc: number): number {
+  const bmax = Math.exp(0.5 * x);
+  return Math.max(sc, -2 * normInv((bmax - beta) / (2 * bmax)));
+}
+
+/**
+ * Start below the inflection point: Corrado–Miller's approximation on the normalised forward e^{x/2} and strike
+ * e^{−x/2}, capped at s_c; for tiny prices, the asymptote ln b ≈ −x²/(2s²).
+ */
+function lowerGuess(beta: number, x: number, sc: number): number {
+  const f = Math.exp(0.5 * x);
+  const k = Math.exp(-0.5 * x);
+  const half = beta - 0.5 * (f - k);
+  const disc = half * half - ((f - k) * (f - k)) / Math.PI;
+  const cm = (Math.sqrt(2 * Math.PI) / (f + k)) * (half + Math.sqrt(Math.max(disc, 0)));
+  const asym = -x / Math.sqrt(Math.max(-2 * Math.log(beta / f), 1e-300));
+  const s = Math.max(cm, asym);
+  return Math.min(s, sc);
 }
 
 /**
@@ -50,45 +62,42 @@ export function impliedTotalStdDev(beta: number, x: number): number {
   const bc = sc > 0 ? normalizedOtmCall(x, sc) : 0;
   const upper = beta >= bc;
   const target = upper ? Math.log(bmax - beta) : Math.log(beta);
-  let s: number;
-  if (upper) {
-    // Exact for x = 0: e^{x/2} − b = 2·N(−s/2).
-    s = Math.max(sc, -2 * normInv((bmax - beta) / (2 * bmax)));
-  } else {
-    const l = Math.log(beta / bmax);
-    s = Math.min(sc, -x / Math.sqrt(-2 * l));
-  }
-  if (!(s > 0) || !Number.isFinite(s)) s = Math.max(sc, 1);
+  let s = upper ? upperGuess(beta, x, sc) : lowerGuess(beta, x, sc);
+  if (!(s > 0) || !Number.isFinite(s)) s = Math.max(sc, 0.5);
   let lo = 0;
   let hi = Infinity;
+  let gPrev = Infinity;
   for (let i = 0; i < MAX_ITER; i++) {
     const v = vegaS(x, s);
-    let step: number;
+    let g: number;
+    let gp: number;
+    let gpp: number;
+    const bpp = (x * x) / (s * s * s) - s / 4; // b''/b'
     if (upper) {
       const c = complement(x, s);
       if (c < bmax - beta) hi = s;
       else lo = s;
-      const g = Math.log(c) - target;
-      if (Math.abs(g) <= TOL) return s;
-      const gp = -v / c; // d ln c / ds
-      const bpp = (x * x) / (s * s * s) - s / 4; // b''/b'
-      const gpp = gp * (-bpp - gp); // (ln c)'' = -b''/c - (b'/c)²
-      const n = g / gp;
-      step = -n / (1 - (n * gpp) / (2 * gp));
+      g = Math.log(c) - target;
+      gp = -v / c; // (ln c)'
+      gpp = gp * (-bpp - gp); // (ln c)'' = −b''/c − (b'/c)²
     } else {
       const b = normalizedOtmCall(x, s);
       if (b > beta) hi = s;
       else lo = s;
-      const g = Math.log(b) - target;
-      if (Math.abs(g) <= TOL) return s;
-      const gp = v / b;
-      const bpp = (x * x) / (s * s * s) - s / 4;
-      const gpp = gp * (bpp - gp);
-      const n = g / gp;
-      step = -n / (1 - (n * gpp) / (2 * gp));
+      g = Math.log(b) - target;
+      gp = v / b;
+      gpp = gp * (bpp - gp);
     }
-    let next = s + step;
-    if (!(next > lo && next < hi)) next = hi === Infinity ? Math.max(2 * s, lo * 2) : 0.5 * (lo + hi);
+    if (Math.abs(g) <= TOL) return s;
+    const n = g / gp;
+    let next = s - n / (1 - (n * gpp) / (2 * gp));
+    // Safeguard: stay inside the bracket and demand progress, else bisect (geometrically when it is wide).
+    if (!(next > lo && next < hi) || Math.abs(g) > 0.5 * Math.abs(gPrev)) {
+      if (hi === Infinity) next = 2 * Math.max(s, lo);
+      else if (lo > 0 && hi > 4 * lo) next = Math.sqrt(lo * hi);
+      else next = 0.5 * (lo + hi);
+    }
+    gPrev = g;
     if (Math.abs(next - s) <= STEP_TOL * s) return next;
     s = next;
   }
@@ -108,34 +117,40 @@ export function impliedVol(o: ImpliedVolInput): number {
   requireFinite('T', o.T);
   requireFinite('r', o.r);
   requireType(o.type);
-  let F: number;
+  let fd: number;
   if (o.model === 'bs') {
     requirePositive('S', o.S);
     requireFinite('q', o.q);
-    F = o.S * Math.exp((o.r - o.q) * o.T);
+    fd = o.S * Math.exp(-o.q * o.T);
   } else if (o.model === 'black76') {
     requirePositive('F', o.F);
-    F = o.F;
+    fd = o.F * Math.exp(-o.r * o.T);
   } else {
     throw new RangeError(`model must be 'bs' or 'black76'`);
   }
   if (o.T <= 0) return NaN;
-  return impliedVolForward(o.price * Math.exp(o.r * o.T), F, { K: o.K, T: o.T, isCall: o.type === 'call' });
+  return impliedVolDiscounted(o.price, fd, {
+    kd: o.K * Math.exp(-o.r * o.T),
+    T: o.T,
+    isCall: o.type === 'call',
+  });
 }
 
 /**
- * Implied volatility from an undiscounted (forward) price `u` in USD on forward F, strike K, T years.
- * NaN outside the no-arbitrage bounds. Internal entry point shared with the batch API.
+ * Implied volatility from a price in USD and the discounted legs fd = F·D (S·e^{−qT} under BSM) and
+ * kd = K·D, exactly as the pricers form them, so that a price round-trips to the last digits even where it
+ * is extremely sensitive to F/K. NaN outside the bounds max(±(fd − kd), 0) < price < fd (call) or kd (put).
+ * Internal entry point shared with the batch API.
  */
-export function impliedVolForward(
-  u: number,
-  F: number,
-  { K, T, isCall }: { K: number; T: number; isCall: boolean },
+export function impliedVolDiscounted(
+  price: number,
+  fd: number,
+  { kd, T, isCall }: { kd: number; T: number; isCall: boolean },
 ): number {
-  const itm = isCall ? F > K : F < K;
-  const otm = itm ? u - Math.abs(F - K) : u;
-  const x = -Math.abs(Math.log(F / K));
-  const beta = otm / Math.sqrt(F * K);
+  const itm = isCall ? fd > kd : fd < kd;
+  const otm = itm ? price - Math.abs(fd - kd) : price;
+  const x = -Math.abs(Math.log(fd / kd));
+  const beta = otm / Math.sqrt(fd * kd);
   const s = impliedTotalStdDev(beta, x);
   return s / Math.sqrt(T);
 }

@@ -12,10 +12,26 @@ export type { InverseInput } from './inverse.ts';
 export { inverseOptionPrice, venueGreeks, netDelta } from './inverse.ts';
 export type { ImpliedVolInput } from './implied-vol.ts';
 export { impliedVol } from './implied-vol.ts';
-export type { RawSvi } from './svi.ts';
-export { sviTotalVariance } from './svi.ts';
-export type { CloseToCloseOptions, CloseToCloseResult } from './realized-vol.ts';
-export { closeToCloseVol } from './realized-vol.ts';
+export type { RawSvi, JumpWings } from './svi.ts';
+export {
+  sviTotalVariance,
+  sviMinTotalVariance,
+  sviToJumpWings,
+  sviFromJumpWings,
+  sviRepairJumpWings,
+  sviButterflyCheck,
+  sviDurrlemanG,
+} from './svi.ts';
+export type { SviFitInput } from './svi-fit.ts';
+export { fitRawSvi } from './svi-fit.ts';
+export type { CloseToCloseOptions, CloseToCloseResult, RangeVolResult } from './realized-vol.ts';
+export { closeToCloseVol, parkinsonVol, garmanKlassVol } from './realized-vol.ts';
+export type { Garch11Fit } from './garch-fit.ts';
+export { garch11Fit, garch11LogLikelihood } from './garch-fit.ts';
+export type { HarRvResult } from './har.ts';
+export { harRvForecast } from './har.ts';
+export type { BsBatchInput, GreeksBatch, ImpliedVolBatchInput } from './batch.ts';
+export { bsPriceBatch, bsGreeksBatch, impliedVolBatch } from './batch.ts';
 export type { Garch11Params } from './garch.ts';
 export {
   ewmaVariance,

@@ -1,4 +1,5 @@
 import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { blackCall, blackPut } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
 
@@ -33,10 +34,7 @@ export function inverseOptionPrice(o: InverseInput): number {
   const isCall = o.type === 'call';
   const sd = sigma * Math.sqrt(T);
   if (T <= 0 || sd === 0) return Math.max(isCall ? F - K : K - F, 0) / F;
-  const d1 = Math.log(F / K) / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  const usd = isCall ? F * normCdf(d1) - K * normCdf(d2) : K * normCdf(-d2) - F * normCdf(-d1);
-  return usd / F;
+  return (isCall ? blackCall(F, K, sd) : blackPut(F, K, sd)) / F;
 }
 
 /**

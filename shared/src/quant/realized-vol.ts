@@ -68,3 +68,77 @@ export function closeToCloseVol(prices: readonly number[], o: CloseToCloseOption
   const annualVol = sdPerPeriod * Math.sqrt(o.periodsPerYear);
   return { meanReturn, sdPerPeriod, annualVol, standardError: annualVol / Math.sqrt(2 * n) };
 }
+
+/** Result of the range-based estimators; per-bar vol is a decimal (0.01 = 1 % per bar). */
+export interface RangeVolResult {
+  /** Volatility per bar. */
+  perBarVol: number;
+  /** perBarVol·√periodsPerYear (1.00 = 100 %/yr), when periodsPerYear is given. */
+  annualVol?: number;
+}
+
+function requireBars(named: Record<string, readonly number[]>): number {
+  const entries = Object.entries(named);
+  const n = entries[0]?.[1].length ?? 0;
+  if (n < 1) throw new RangeError('need at least one bar');
+  for (const [name, arr] of entries) {
+    if (arr.length !== n) throw new RangeError(`${name} has ${arr.length} bars, expected ${n}`);
+    for (let i = 0; i < n; i++) {
+      const v = arr[i];
+      if (v === undefined || !(v > 0) || v === Infinity)
+        throw new RangeError(`${name}[${i}] must be a finite number > 0, got ${v}`);
+    }
+  }
+  return n;
+}
+
+function withAnnual(variance: number, periodsPerYear: number | undefined): RangeVolResult {
+  const perBarVol = Math.sqrt(Math.max(variance, 0));
+  if (periodsPerYear === undefined) return { perBarVol };
+  return { perBarVol, annualVol: perBarVol * Math.sqrt(periodsPerYear) };
+}
+
+/**
+ * Parkinson (1980) high–low volatility: σ² = Σ ln(H/L)² / (4·ln 2·n) per bar.
+ * @throws RangeError on mismatched lengths, no bars, non-positive prices or high < low.
+ */
+export function parkinsonVol(
+  bars: { high: readonly number[]; low: readonly number[] },
+  o: { periodsPerYear?: number } = {},
+): RangeVolResult {
+  const n = requireBars({ high: bars.high, low: bars.low });
+  requirePeriods(o.periodsPerYear);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const hl = Math.log((bars.high[i] as number) / (bars.low[i] as number));
+    if (hl < 0) throw new RangeError(`high[${i}] is below low[${i}]`);
+    sum += hl * hl;
+  }
+  return withAnnual(sum / (4 * Math.LN2 * n), o.periodsPerYear);
+}
+
+/**
+ * Garman–Klass (1980) OHLC volatility: σ² = (1/n)·Σ [½·ln(H/L)² − (2·ln 2 − 1)·ln(C/O)²] per bar.
+ * @throws RangeError on mismatched lengths, no bars, non-positive prices or high < low.
+ */
+export function garmanKlassVol(
+  bars: {
+    open: readonly number[];
+    high: readonly number[];
+    low: readonly number[];
+    close: readonly number[];
+  },
+  o: { periodsPerYear?: number } = {},
+): RangeVolResult {
+  const n = requireBars(bars);
+  requirePeriods(o.periodsPerYear);
+  const k = 2 * Math.LN2 - 1;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const hl = Math.log((bars.high[i] as number) / (bars.low[i] as number));
+    if (hl < 0) throw new RangeError(`high[${i}] is below low[${i}]`);
+    const co = Math.log((bars.close[i] as number) / (bars.open[i] as number));
+    sum += 0.5 * hl * hl - k * co * co;
+  }
+  return withAnnual(sum / n, o.periodsPerYear);
+}

@@ -1,0 +1,96 @@
+/**
+ * Minimal Nelder–Mead simplex minimiser for small, smooth, unconstrained problems (internal helper).
+ * Returns the best point found and its objective value; NaN objective values count as +∞.
+ */
+export function nelderMead(
+  f: (x: Float64Array) => number,
+  start: readonly number[],
+  o: { step: readonly number[]; maxEval?: number; tol?: number; xTol?: number },
+): { x: Float64Array; fx: number } {
+  const n = start.length;
+  const maxEval = o.maxEval ?? 400 * n;
+  const tol = o.tol ?? 1e-12;
+  const xTol = o.xTol ?? 0;
+  const val = (x: Float64Array): number => {
+    const v = f(x);
+    return Number.isNaN(v) ? Infinity : v;
+  };
+  const pts: Float64Array[] = [];
+  const fs = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const p = Float64Array.from(start);
+    if (i > 0) p[i - 1] = (p[i - 1] as number) + (o.step[i - 1] ?? 0.1);
+    pts.push(p);
+    fs[i] = val(p);
+  }
+  let evals = n + 1;
+  const centroid = new Float64Array(n);
+  const trial = (from: Float64Array, coef: number): Float64Array => {
+    const p = new Float64Array(n);
+    for (let j = 0; j < n; j++)
+      p[j] = (centroid[j] as number) + coef * ((from[j] as number) - (centroid[j] as number));
+    return p;
+  };
+  const order = Array.from({ length: n + 1 }, (_, i) => i);
+  while (evals < maxEval) {
+    order.sort((a, b) => (fs[a] as number) - (fs[b] as number));
+    const best = order[0] as number;
+    const worst = order[n] as number;
+    const second = order[n - 1] as number;
+    const fb = fs[best] as number;
+    const fw = fs[worst] as number;
+    if (Math.abs(fw - fb) <= tol * (Math.abs(fb) + tol)) break;
+    if (xTol > 0 && simplexSize(pts, best) <= xTol) break;
+    centroid.fill(0);
+    for (const i of order.slice(0, n)) {
+      const p = pts[i] as Float64Array;
+      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (p[j] as number) / n;
+    }
+    const pw = pts[worst] as Float64Array;
+    const r = trial(pw, -1);
+    const fr = val(r);
+    evals++;
+    if (fr < fb) {
+      const e = trial(pw, -2);
+      const fe = val(e);
+      evals++;
+      if (fe < fr) {
+        pts[worst] = e;
+        fs[worst] = fe;
+      } else {
+        pts[worst] = r;
+        fs[worst] = fr;
+      }
+    } else if (fr < (fs[second] as number)) {
+      pts[worst] = r;
+      fs[worst] = fr;
+    } else {
+      const c = fr < fw ? trial(pw, -0.5) : trial(pw, 0.5);
+      const fc = val(c);
+      evals++;
+      if (fc < Math.min(fr, fw)) {
+        pts[worst] = c;
+        fs[worst] = fc;
+      } else {
+        const pb = pts[best] as Float64Array;
+        for (const i of order.slice(1)) {
+          const p = pts[i] as Float64Array;
+          for (let j = 0; j < n; j++) p[j] = (pb[j] as number) + 0.5 * ((p[j] as number) - (pb[j] as number));
+          fs[i] = val(p);
+          evals++;
+        }
+      }
+    }
+  }
+  let bi = 0;
+  for (let i = 1; i <= n; i++) if ((fs[i] as number) < (fs[bi] as number)) bi = i;
+  return { x: pts[bi] as Float64Array, fx: fs[bi] as number };
+}
+
+function simplexSize(pts: readonly Float64Array[], best: number): number {
+  const pb = pts[best] as Float64Array;
+  let size = 0;
+  for (const p of pts)
+    for (let j = 0; j < p.length; j++) size = Math.max(size, Math.abs((p[j] as number) - (pb[j] as number)));
+  return size;
+}
