@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
 import { FakeClock } from '../../lib/clock.ts';
@@ -114,6 +115,48 @@ describe('MarketSimulatorService', () => {
           await new Promise((resolve) => blocker.close(resolve));
         }
       });
+    });
+  });
+
+  describe('when closed while a timer step is publishing', () => {
+    it('waits for that step before resolving and starts no new one', async () => {
+      vi.useFakeTimers();
+      try {
+        const events: string[] = [];
+        const inner = new InMemoryBus();
+        let release: () => void = () => undefined;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let gated = false;
+        const bus = {
+          ...inner,
+          publish: async (...args: Parameters<Bus['publish']>) => {
+            if (gated) await gate;
+            events.push(`publish ${args[0]}`);
+            return inner.publish(...args);
+          },
+        } as unknown as Bus;
+        const clock = new FakeClock(T0);
+        const deps = {
+          bus,
+          clock,
+          env: loadEnv({}),
+          log: silentLogger,
+          redis: undefined as unknown as Redis,
+        };
+        const service = createMarketSimulatorService(deps, { sentimentPort: null, tickIntervalMs: 1000 });
+        await service.start();
+        events.length = 0;
+        gated = true;
+        clock.advance(1000);
+        vi.advanceTimersByTime(1000);
+        const closing = service.close().then(() => events.push('closed'));
+        release();
+        await closing;
+        vi.advanceTimersByTime(10_000);
+        expect(events).toEqual([...Array.from({ length: 4 }, () => 'publish market.tick'), 'closed']);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 });
