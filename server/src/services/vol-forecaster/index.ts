@@ -1,10 +1,10 @@
+import { garch11Fit } from '@gamma/shared/quant';
 import type { ServiceDeps, ServiceFactory } from '../service.ts';
 import {
   VolForecasterConfigSchema,
   volForecasterConfigFromEnv,
   type VolForecasterConfigInput,
 } from './config.ts';
-import { quantGarch11Fit } from './core/garch-fit.ts';
 import { VolForecasterService } from './vol-forecaster.ts';
 
 export { VolForecasterService } from './vol-forecaster.ts';
@@ -19,5 +19,5 @@ export const createVolForecasterService = ((deps: ServiceDeps, overrides: VolFor
   new VolForecasterService(
     deps,
     VolForecasterConfigSchema.parse({ ...volForecasterConfigFromEnv(deps.env), ...overrides }),
-    quantGarch11Fit,
+    garch11Fit,
   )) satisfies ServiceFactory;

@@ -7,6 +7,7 @@ import { FakeClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { VolForecasterConfigSchema } from './config.ts';
 import type { Garch11Fitter } from './core/garch-fit.ts';
+import { createVolForecasterService } from './index.ts';
 import { VolForecasterService } from './vol-forecaster.ts';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -121,6 +122,44 @@ describe('VolForecasterService warm-up', () => {
       await service.start();
       await service.publishForecasts(T0 + 300_000);
       expect(bus.published('strategy.forecast.volatility')).toHaveLength(3);
+    });
+  });
+});
+
+describe('createVolForecasterService', () => {
+  describe('with the quant core GARCH fit and 300 GARCH-like returns', () => {
+    it('publishes valid forecasts for every horizon', async () => {
+      const clock = new FakeClock(T0);
+      const bus = new InMemoryBus({ clock });
+      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+      const service = createVolForecasterService(deps, { timers: false });
+      running.push(service);
+      await service.start();
+      // GARCH(1,1) path with omega 1e-9, alpha 0.1, beta 0.85, driven by a fixed pseudo-random sequence
+      let variance = 2e-8;
+      let logPrice = Math.log(100_000);
+      for (let i = 0; i <= 301; i += 1) {
+        const x = Math.sin(i * 12.9898) * 43_758.5453;
+        // Uniform on (−√3, √3): mean 0, variance 1
+        const z = Math.sqrt(3) * (2 * (x - Math.floor(x)) - 1);
+        const r = Math.sqrt(variance) * z;
+        variance = 1e-9 + 0.1 * r * r + 0.85 * variance;
+        logPrice += r;
+        await bus.publish('market.tick', {
+          symbol: 'BTC/USDT',
+          price: Math.exp(logPrice),
+          timestamp: iso(T0 + i * 5000),
+        });
+      }
+      await bus.drain();
+      await service.publishForecasts(T0 + 1_600_000);
+      const forecasts = bus.published('strategy.forecast.volatility');
+      expect(forecasts).toHaveLength(3);
+      for (const f of forecasts) {
+        expect(VolatilityForecastEventSchema.safeParse(f).success).toBe(true);
+        expect(['ewma-0.94/1', 'garch11-mle/1']).toContain(f.model_version);
+        expect(f.metadata).toMatchObject({ n_returns: 300 });
+      }
     });
   });
 });

@@ -49,8 +49,7 @@ export class VolForecasterService implements Service {
       evaluationWindow: config.evaluationWindow,
       realizedWindow: config.realizedWindow,
     };
-    if (!fitter)
-      deps.log.warn('garch11Fit is not available in @gamma/shared/quant: forecasting with EWMA only');
+    if (!fitter) deps.log.info('no GARCH fitter given: forecasting with EWMA only');
   }
 
   /** Replays recent ticks (warm-up), subscribes to new ones and starts the forecast timer. */

@@ -1,20 +1,10 @@
-import * as quant from '@gamma/shared/quant';
 import type { Garch11Params } from '@gamma/shared/quant';
 
-/** The quant core's Gaussian GARCH(1,1) maximum-likelihood fit (`garch11Fit`, issue 4). */
+/** A GARCH(1,1) maximum-likelihood fitter with the shape of the quant core's `garch11Fit`. */
 export type Garch11Fitter = (
   returns: number[],
   o?: { varianceTargeting?: boolean },
 ) => Garch11Params & { logLikelihood: number };
-
-/**
- * `garch11Fit` from `@gamma/shared/quant`, or null while that module does not export it yet; looked
- * up by name so the forecaster runs EWMA-only until the fit lands, instead of failing to build.
- */
-export const quantGarch11Fit: Garch11Fitter | null = (() => {
-  const candidate = (quant as Record<string, unknown>)['garch11Fit'];
-  return typeof candidate === 'function' ? (candidate as Garch11Fitter) : null;
-})();
 
 /**
  * Fits GARCH(1,1) by MLE to bar returns. The returns are standardised first (tiny per-bar variances
