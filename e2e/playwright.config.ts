@@ -12,7 +12,6 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
-  globalTeardown: './support/global-teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${stack.port}`,
     trace: 'on-first-retry',
@@ -30,13 +29,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx server/src/main.ts',
+    command: 'node --import tsx e2e/support/stack-server.ts',
     cwd: '..',
     url: `http://127.0.0.1:${stack.port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: {
       PORT: String(stack.port),
       STREAM_PREFIX: stack.prefix,
@@ -44,8 +44,9 @@ export default defineConfig({
       DATA_DIR: `.data/e2e-${stack.prefix}`,
       SIM_SENTIMENT_PORT: String(stack.port + 1),
       MACRO_BROADCAST_INTERVAL_S: '2',
+      MACRO_VOL_BAR_S: '1',
       FORECAST_BAR_S: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
     },
   },
 });

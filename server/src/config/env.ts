@@ -70,6 +70,7 @@ export const EnvSchema = z.object({
   SENTIMENT_QUERY: z.string().default('BTC'),
   MACRO_SYMBOL: z.string().default('BTC/USDT'),
   MACRO_VOL_WINDOW_MIN: num(60),
+  MACRO_VOL_BAR_S: num(60),
   PQ_VOL_THRESHOLD: num(0.05),
   PQ_FORECAST_HORIZON: z.string().default('24h'),
   PQ_MAX_POSITION_SIZE: num(1.0),

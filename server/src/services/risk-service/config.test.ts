@@ -18,6 +18,7 @@ describe('RiskServiceConfigSchema', () => {
       macroIntervalS: 60,
       macroSymbol: 'BTC/USDT',
       macroVolWindowMin: 60,
+      macroVolBarS: 60,
       sentimentQuery: 'BTC',
       timers: true,
     });

@@ -37,6 +37,8 @@ export const RiskServiceConfigSchema = z.strictObject({
   macroSymbol: z.string().min(1).default('BTC/USDT'),
   /** Realized vol window, minutes (`MACRO_VOL_WINDOW_MIN`) */
   macroVolWindowMin: positive.default(60),
+  /** Bar of the realized vol returns, s (`MACRO_VOL_BAR_S`, 60 = SPEC's one-minute returns) */
+  macroVolBarS: positive.default(60),
   /** Sentiment base URLs, tried in order (`SENTIMENT_API_URLS`); empty disables */
   sentimentUrls: z.array(z.string().min(1)).default([]),
   /** `query` of the sentiment request (`SENTIMENT_QUERY`) */
@@ -76,6 +78,7 @@ export function riskServiceConfigFromEnv(env: Env): RiskServiceConfigInput {
     macroIntervalS: env.MACRO_BROADCAST_INTERVAL_S,
     macroSymbol: env.MACRO_SYMBOL,
     macroVolWindowMin: env.MACRO_VOL_WINDOW_MIN,
+    macroVolBarS: env.MACRO_VOL_BAR_S,
     sentimentUrls: env.sentimentUrls,
     sentimentQuery: env.SENTIMENT_QUERY,
   };

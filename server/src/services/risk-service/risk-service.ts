@@ -90,13 +90,17 @@ export class RiskService implements Service {
     await Promise.all(this.subs.splice(0).map((s) => s.close()));
   }
 
+  private closeWindow() {
+    return { windowMin: this.config.macroVolWindowMin, barMs: this.config.macroVolBarS * 1000 };
+  }
+
   /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
   handleTick(tick: MarketTickEvent): void {
     this.market.ticks.set(tick.symbol, tick);
     const macro = this.config.macroSymbol;
     if (tick.symbol === macro) {
       const sample = { atMs: Date.parse(tick.timestamp), price: tick.price };
-      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.config.macroVolWindowMin);
+      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.closeWindow());
     } else if (isPerpetualSymbol(tick.symbol) && underlyingOf(tick.symbol) === macro) {
       const rate = tick.metadata.funding_rate;
       if (typeof rate === 'number' && Number.isFinite(rate)) this.fundingRate = rate;
@@ -132,7 +136,7 @@ export class RiskService implements Service {
     this.equityCloses = recordMinuteClose(
       this.equityCloses,
       { atMs: now, price: valuation.equity },
-      this.config.macroVolWindowMin,
+      this.closeWindow(),
     );
     if (valuation.unmarked.length > 0)
       this.deps.log.warn('positions without market data, valued at cost', { symbols: valuation.unmarked });
@@ -188,8 +192,8 @@ export class RiskService implements Service {
         {
           sentiment: reading?.score ?? null,
           sentimentSource: reading?.source ?? null,
-          realizedVol: realizedVolOf(this.macroCloses),
-          portfolioRealizedVol: realizedVolOf(this.equityCloses),
+          realizedVol: realizedVolOf(this.macroCloses, this.config.macroVolBarS * 1000),
+          portfolioRealizedVol: realizedVolOf(this.equityCloses, this.config.macroVolBarS * 1000),
           fundingRate: this.fundingRate,
         },
         iso(this.deps.clock.now()),

@@ -98,6 +98,18 @@ describe('recordMinuteClose', () => {
     expect(s).toHaveLength(61);
     expect(s[0]?.minute).toBe(39);
   });
+  describe('when the bar is shorter than a minute (MACRO_VOL_BAR_S)', () => {
+    it('samples per bar, keeps the window in minutes and annualises by bars per year', () => {
+      let s: MinuteCloses = [];
+      for (let t = 0; t < 200; t++)
+        s = recordMinuteClose(s, { atMs: t * 1000, price: t % 2 ? 101 : 100 }, { windowMin: 1, barMs: 1000 });
+      expect(s).toHaveLength(61);
+      const oneSecond = realizedVolOf(s, 1000);
+      const asMinutes = realizedVolOf(s);
+      expect(oneSecond).not.toBeNull();
+      expect((oneSecond ?? 0) / (asMinutes ?? 1)).toBeCloseTo(Math.sqrt(60), 9);
+    });
+  });
   it('ignores samples older than the last minute', () => {
     const s = recordMinuteClose(minutes([1, 2], 5), { atMs: 60_000, price: 9 }, 60);
     expect(s).toEqual(minutes([1, 2], 5));

@@ -51,7 +51,18 @@ export function fomoScore(sentiment: number | null, realizedVol: number | null):
   return Math.min(1, Math.max(0, 0.6 * sentiment + 0.4 * realizedVol));
 }
 
-/** One-minute closing prices, oldest first: `minute` = epoch minute. */
+/** Bar length of the macro realized vol by default: one minute (SPEC §6.3). */
+export const DEFAULT_MACRO_BAR_MS = 60_000;
+
+/** How closes are sampled: window length in minutes and bar length (default one minute). */
+export type CloseWindow = number | { windowMin: number; barMs?: number };
+
+const windowOf = (w: CloseWindow) =>
+  typeof w === 'number'
+    ? { windowMin: w, barMs: DEFAULT_MACRO_BAR_MS }
+    : { barMs: DEFAULT_MACRO_BAR_MS, ...w };
+
+/** Closing prices per bar, oldest first: `minute` = epoch bar index (epoch minute with one-minute bars). */
 export type MinuteCloses = readonly { minute: number; close: number }[];
 
 /**
@@ -61,22 +72,24 @@ export type MinuteCloses = readonly { minute: number; close: number }[];
 export function recordMinuteClose(
   series: MinuteCloses,
   sample: { atMs: number; price: number },
-  windowMin: number,
+  window: CloseWindow,
 ): MinuteCloses {
   if (!(sample.price > 0) || !Number.isFinite(sample.price)) return series;
-  const minute = Math.floor(sample.atMs / 60_000);
+  const { windowMin, barMs } = windowOf(window);
+  const bars = Math.max(1, Math.round((windowMin * 60_000) / barMs));
+  const minute = Math.floor(sample.atMs / barMs);
   const last = series[series.length - 1];
   if (last && minute < last.minute) return series;
   const base = last && last.minute === minute ? series.slice(0, -1) : series;
   const next = [...base, { minute, close: sample.price }];
-  return next.filter((p) => p.minute > minute - windowMin - 1);
+  return next.filter((p) => p.minute > minute - bars - 1);
 }
 
 /**
  * Annualised close-to-close vol of consecutive 1-minute log returns (√525 600); a gap of missing
  * minutes starts a new run, since its return is not a 1-minute return. Null under 10 returns.
  */
-export function realizedVolOf(series: MinuteCloses): number | null {
+export function realizedVolOf(series: MinuteCloses, barMs: number = DEFAULT_MACRO_BAR_MS): number | null {
   const returns: number[] = [];
   for (let i = 1; i < series.length; i++) {
     const a = series[i - 1];
@@ -87,7 +100,8 @@ export function realizedVolOf(series: MinuteCloses): number | null {
   // Rebuild a price path from the returns so the quant function computes the same statistic.
   const prices = [1];
   for (const r of returns) prices.push((prices[prices.length - 1] ?? 1) * Math.exp(r));
-  return closeToCloseVol(prices, { periodsPerYear: MINUTES_PER_YEAR }).annualVol ?? null;
+  const periodsPerYear = (MINUTES_PER_YEAR * 60_000) / barMs;
+  return closeToCloseVol(prices, { periodsPerYear }).annualVol ?? null;
 }
 
 /** The `weighted_score` of a sentiment response body when numeric and within −1…1, else null. */

@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import { selectServices, SERVICE_FACTORIES } from './app/service-registry.ts';
+import { createRedis } from './bus/redis.ts';
+import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
+import { loadEnv } from './config/env.ts';
+import { startGateway, type Gateway } from './gateway.ts';
+import { systemClock } from './lib/clock.ts';
+import { createLogger } from './lib/logger.ts';
+import type { Service } from './services/service.ts';
+
+// env → configs → Redis → bus → services → HTTP/WS. A bad setting stops here, before any connection.
+const env = loadEnv();
+const log = createLogger(env.LOG_LEVEL, { pid: process.pid });
+const names = selectServices(env.SERVICES);
+const redis = createRedis(env.REDIS_URL, { log, connectionName: `gamma-${hostname()}-${process.pid}` });
+const bus = createRedisStreamsBus({
+  url: env.REDIS_URL,
+  prefix: env.STREAM_PREFIX,
+  maxLen: env.STREAM_MAXLEN,
+  readCount: env.BUS_READ_COUNT,
+  blockMs: env.BUS_BLOCK_MS,
+  claimIdleMs: env.BUS_CLAIM_IDLE_MS,
+  maxDeliveries: env.BUS_MAX_DELIVERIES,
+  log,
+  clock: systemClock,
+});
+const deps = { bus, redis, env, clock: systemClock, log };
+const services: Service[] = [];
+let gateway: Gateway | null = null;
+
+// ioredis queues commands while it reconnects, so an absent Redis would otherwise hang startup silently
+async function pingWithin(ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis at ${env.REDIS_URL} did not answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([redis.ping(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function start(): Promise<void> {
+  await pingWithin(10_000);
+  for (const name of names) {
+    if (name === 'gateway') continue;
+    const service = SERVICE_FACTORIES[name](deps);
+    await service.start();
+    services.push(service);
+    log.info('service started', { service: name });
+  }
+  if (names.includes('gateway')) {
+    gateway = await startGateway(deps);
+    process.stdout.write(`\nGamma console: http://${env.HOST}:${gateway.port}\n\n`);
+  }
+  log.info('gamma running', { services: names, prefix: env.STREAM_PREFIX, redis: env.REDIS_URL });
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping', { signal });
+  await gateway?.close();
+  await Promise.allSettled(services.reverse().map((service) => service.close()));
+  await bus.close();
+  redis.disconnect();
+  process.exit(0);
+}
+
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+start().catch((error: unknown) => {
+  log.error('startup failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
