@@ -168,3 +168,65 @@ describe('engine and option execution on Redis', () => {
     });
   });
 });
+
+describe('two engine processes on one prefix', () => {
+  it('never both take the last unit of a limit: the shared reservations decide', async () => {
+    const prefix = testPrefix();
+    const clock = new FakeClock(Date.parse(NOW));
+    const env = loadEnv({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto' });
+    const buses = [0, 1].map((i) =>
+      createRedisStreamsBus({
+        url: TEST_REDIS_URL,
+        prefix,
+        blockMs: 100,
+        log: silentLogger,
+        clock,
+        consumerName: `engine-test-${i}`,
+      }),
+    );
+    const [a, b] = buses as [RedisStreamsBus, RedisStreamsBus];
+    await a.publish('market.tick', {
+      symbol: 'BTC/USDT',
+      price: 100_000,
+      volume: 0,
+      bid: 100_000,
+      ask: 100_000,
+      timestamp: NOW,
+      metadata: {},
+    });
+    const engines = buses.map(
+      (bus) => new EngineService({ bus, clock, env, log: silentLogger, redis }, { timers: false }),
+    );
+    try {
+      for (const e of engines) await e.start();
+      await expect
+        .poll(async () => {
+          const groups = (await redis
+            .xinfo('GROUPS', streamKey(prefix, 'strategy.intent'))
+            .catch(() => [])) as unknown[][];
+          return groups.some((g) => g.includes('engine'));
+        })
+        .toBe(true);
+      // equity 100 000: 0.2 BTC is 20 % each; together 40 % > the 30 % single-position limit
+      const buy = (id: string): StreamInput<'strategy.intent'> => ({
+        ...intent(id),
+        strategy_id: 'grid_btc',
+        intent_type: 'legacy_signal',
+        action: 'buy',
+        quantity: 0.2,
+      });
+      await Promise.all([
+        a.publish('strategy.intent', buy('race-a')),
+        b.publish('strategy.intent', buy('race-b')),
+      ]);
+      await expect.poll(async () => (await a.latest('intent.decision', 10)).length).toBe(2);
+      const statuses = (await a.latest('intent.decision', 10)).map((e) => e.message.status).sort();
+      expect(statuses).toEqual(['approved', 'vetoed']);
+      expect(await a.latest('order.command', 10)).toHaveLength(1);
+    } finally {
+      for (const e of engines) await e.close();
+      for (const bus of buses) await bus.close();
+      await deleteKeys(redis, `${prefix}:*`);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { silentLogger } from '../../lib/logger.ts';
 import { EngineService } from './engine-service.ts';
 import { MemoryApprovalStore } from './memory-approval-store.ts';
 import { createMemoryOnceStore } from './once-store.ts';
+import { createMemoryReservationBook } from './reservation-book.ts';
 import { testSurface } from './test-chain.ts';
 
 const NOW = '2026-03-02T09:15:04.120Z';
@@ -69,7 +70,7 @@ async function setup(options: Setup = {}) {
   const env = loadEnv(options.env ?? {});
   const theEngine = new EngineService(
     { bus: theBus, clock, env, log: silentLogger, redis: undefined as unknown as Redis },
-    { approvals, once, timers: false },
+    { approvals, once, reservations: createMemoryReservationBook(), timers: false },
   );
   await theEngine.start();
   bus = theBus;

@@ -20,6 +20,7 @@ import {
   evaluateIntent,
   type EngineConfig,
   type Evaluation,
+  type EvaluationContext,
   type Route,
 } from './core/evaluate.ts';
 import { tickMid, type MarketView } from './core/market-view.ts';
@@ -30,16 +31,10 @@ import {
   strategyPosition,
   type PortfolioState,
 } from './core/portfolio-state.ts';
-import {
-  applyFill,
-  pruneExpired,
-  release,
-  reserve,
-  RESERVATION_TTL_MS,
-  type Reservation,
-} from './core/reservations.ts';
+import { RESERVATION_TTL_MS, type Reservation } from './core/reservations.ts';
 import type { ApprovalStoreLike } from './memory-approval-store.ts';
 import { createRedisOnceStore, type OnceStore } from './once-store.ts';
+import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
 
 /** Consumer group of the engine. */
 export const ENGINE_GROUP = 'engine';
@@ -56,6 +51,8 @@ export interface EngineOptions {
   approvals?: ApprovalStoreLike;
   /** Idempotency keys; default: Redis `SET NX` under `<prefix>:engine:` */
   once?: OnceStore;
+  /** Reservations; default: shared by every engine of the prefix in Redis, under a lock */
+  reservations?: ReservationBook;
   /** Run the expiry sweep every second (default true); tests call `sweep()` themselves */
   timers?: boolean;
 }
@@ -91,7 +88,7 @@ export class EngineService implements Service {
   private portfolio: PortfolioState;
   private readonly mids: Record<string, number> = {};
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
-  private reservations: Reservation[] = [];
+  private readonly reservations: ReservationBook;
   private readonly subs: Subscription[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> | null = null;
@@ -105,6 +102,7 @@ export class EngineService implements Service {
       options.approvals ??
       new ApprovalStore(deps.redis, { prefix: deps.bus.prefix, maxLen: deps.env.STREAM_MAXLEN });
     this.once = options.once ?? createRedisOnceStore(deps.redis, deps.bus.prefix, 'engine');
+    this.reservations = options.reservations ?? createRedisReservationBook(deps.redis, deps.bus.prefix);
     this.portfolio = initialPortfolio(deps.env.PAPER_INITIAL_BALANCE_USDT);
   }
 
@@ -159,18 +157,16 @@ export class EngineService implements Service {
     this.portfolio = applyPortfolioRisk(this.portfolio, event);
   }
 
-  handleFill(fill: OrderFillEvent): void {
+  async handleFill(fill: OrderFillEvent): Promise<void> {
     if (fill.intent_id === null) return;
-    this.reservations = applyFill(this.reservations, {
-      intentId: fill.intent_id,
-      symbol: fill.symbol,
-      quantity: fill.quantity,
-    });
+    await this.reservations.fill(
+      { intentId: fill.intent_id, symbol: fill.symbol, quantity: fill.quantity },
+      this.deps.clock.now(),
+    );
   }
 
-  handleDecision(decision: IntentDecisionEvent): void {
-    if (decision.status === 'execution_rejected')
-      this.reservations = release(this.reservations, decision.intent_id);
+  async handleDecision(decision: IntentDecisionEvent): Promise<void> {
+    if (decision.status === 'execution_rejected') await this.reservations.release(decision.intent_id);
   }
 
   // ---- intake ---------------------------------------------------------------------------------
@@ -188,7 +184,7 @@ export class EngineService implements Service {
   /** A new intent: checked, then vetoed, approved or left pending; a repeated intent_id is ignored. */
   async handleIntent(intent: StrategyIntentEvent): Promise<void> {
     await this.onceOnly(`intent:${intent.intent_id}`, async () => {
-      const evaluation = evaluateIntent(intent, this.context());
+      const evaluation = await this.checkAndReserve(intent, (ctx) => evaluateIntent(intent, ctx));
       if (evaluation.kind === 'hold') {
         this.deps.log.info('hold intent recorded', {
           intent_id: intent.intent_id,
@@ -236,16 +232,18 @@ export class EngineService implements Service {
           }),
         );
       } else {
-        await this.apply(intent, evaluateApproval(intent, this.context(), command.requested_by));
+        const evaluation = await this.checkAndReserve(intent, (ctx) =>
+          evaluateApproval(intent, ctx, command.requested_by),
+        );
+        await this.apply(intent, evaluation);
       }
       await this.approvals.markDone(intent.intent_id);
     });
   }
 
-  /** Expires every pending approval past its `expires_at` (SPEC §5.3 item 8) and drops old reservations. */
+  /** Expires every pending approval past its `expires_at` (SPEC §5.3 item 8). */
   async sweep(): Promise<void> {
     const now = this.deps.clock.now();
-    this.reservations = pruneExpired(this.reservations, now);
     for (const intentId of await this.approvals.dueForExpiry(now)) {
       if (!(await this.approvals.expire(intentId, now))) continue;
       const record = await this.approvals.get(intentId);
@@ -263,32 +261,42 @@ export class EngineService implements Service {
     }
   }
 
-  /** The current reservations (for inspection and tests). */
-  currentReservations(): readonly Reservation[] {
-    return this.reservations;
+  /** The live reservations (for inspection and tests). */
+  currentReservations(): Promise<Reservation[]> {
+    return this.reservations.list(this.deps.clock.now());
   }
 
   // ---- helpers ------------------------------------------------------------------------------------
 
-  private context() {
-    const market: MarketView = { mids: this.mids, surfaces: this.surfaces };
-    return {
-      portfolio: this.portfolio,
-      market,
-      reservations: this.reservations,
-      config: this.config,
-      nowMs: this.deps.clock.now(),
-    };
+  /**
+   * Evaluates on the state at this moment with the live reservations and, when approved, reserves the
+   * order's legs, as one exclusive step across engine processes (SPEC §5.3 item 9).
+   */
+  private checkAndReserve(
+    intent: StrategyIntentEvent,
+    evaluate: (ctx: EvaluationContext) => Evaluation,
+  ): Promise<Evaluation> {
+    const nowMs = this.deps.clock.now();
+    return this.reservations.checkAndReserve(nowMs, (reservations) => {
+      const market: MarketView = { mids: this.mids, surfaces: this.surfaces };
+      const evaluation = evaluate({
+        portfolio: this.portfolio,
+        market,
+        reservations,
+        config: this.config,
+        nowMs,
+      });
+      const reserve =
+        evaluation.kind === 'approved'
+          ? { intentId: intent.intent_id, legs: evaluation.reserve, expiresAtMs: nowMs + RESERVATION_TTL_MS }
+          : null;
+      return { result: evaluation, reserve };
+    });
   }
 
   private async apply(intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
     if (evaluation.kind === 'hold') return;
     if (evaluation.kind === 'approved') {
-      this.reservations = reserve(this.reservations, {
-        intentId: intent.intent_id,
-        legs: evaluation.reserve,
-        expiresAtMs: this.deps.clock.now() + RESERVATION_TTL_MS,
-      });
       await this.publishDecision(evaluation.decision);
       await this.publishRoute(intent.intent_id, evaluation.route);
       return;
