@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
+import type { AuditStore } from './audit/audit-store.ts';
+import { attachGatewayAuditStore } from './audit/open-audit-store.ts';
 import { ApprovalStore } from './bus/approval-store.ts';
 import type { Bus } from './bus/bus.ts';
 import type { Env } from './config/env.ts';
@@ -32,13 +34,17 @@ export async function startGateway(deps: {
   env: Env;
   clock: Clock;
   log: Logger;
+  /** The audit store to read; default: see `attachGatewayAuditStore` (null = none) */
+  audit?: AuditStore | null;
 }): Promise<Gateway> {
   const { bus, redis, env, clock } = deps;
   const log = deps.log.child({ service: 'gateway' });
   const readModel = new ReadModel({ bus, log });
   await readModel.start();
   const approvals = new ApprovalStore(redis, { prefix: bus.prefix, maxLen: env.STREAM_MAXLEN });
-  const parts = { bus, redis, env, clock, log, readModel, approvals, version: serverVersion() };
+  const ownsAudit = deps.audit === undefined;
+  const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(env, log) : null);
+  const parts = { bus, redis, env, clock, log, readModel, approvals, audit, version: serverVersion() };
   const gateway = createGatewayServer(parts, { distDir: env.WEB_DIST_DIR ?? DEFAULT_DIST_DIR });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -50,6 +56,7 @@ export async function startGateway(deps: {
     });
   } catch (error) {
     await readModel.close();
+    if (ownsAudit) await audit?.close();
     throw new Error(`gateway cannot listen on ${env.HOST}:${env.PORT}: ${String(error)}`, { cause: error });
   }
   const address = gateway.server.address();
@@ -61,6 +68,7 @@ export async function startGateway(deps: {
     close: async () => {
       await gateway.close();
       await readModel.close();
+      if (ownsAudit) await audit?.close();
     },
   };
 }

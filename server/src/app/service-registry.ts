@@ -1,3 +1,4 @@
+import { createAuditRecorderService } from '../services/audit-recorder/index.ts';
 import { createEngineService } from '../services/engine/index.ts';
 import { createMarketSimulatorService } from '../services/market-simulator/index.ts';
 import { createOptionExecutionService } from '../services/option-execution/index.ts';
@@ -16,6 +17,7 @@ export const SERVICE_FACTORIES = {
   'option-execution': createOptionExecutionService,
   'paper-exchange': createPaperExchange,
   'risk-service': createRiskService,
+  'audit-recorder': createAuditRecorderService,
 } satisfies Record<string, ServiceFactory>;
 
 export type ServiceName = keyof typeof SERVICE_FACTORIES | 'gateway';

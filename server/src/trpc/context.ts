@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Redis } from 'ioredis';
+import type { AuditStore } from '../audit/audit-store.ts';
 import type { ApprovalStore } from '../bus/approval-store.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Env } from '../config/env.ts';
@@ -16,6 +17,8 @@ export interface GatewayParts {
   log: Logger;
   readModel: ReadModel;
   approvals: ApprovalStore;
+  /** The audit store (SPEC §12), when this process has one; explain falls back to the read model */
+  audit?: AuditStore | null;
   /** The server package version, for `health` */
   version: string;
 }

@@ -1,6 +1,7 @@
 import { router } from '../init.ts';
 import { subscriptions } from '../subscriptions.ts';
 import { approvalsRouter } from './approvals-router.ts';
+import { auditRouter } from './audit-router.ts';
 import { healthProcedure } from './health-procedure.ts';
 import { intentsRouter } from './intents-router.ts';
 import { macroRouter } from './macro-router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   risk: riskRouter,
   macro: macroRouter,
   monitoring: monitoringRouter,
+  audit: auditRouter,
   ...subscriptions,
 });
 

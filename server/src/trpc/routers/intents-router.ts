@@ -1,6 +1,7 @@
 import { RecentIntentsInputSchema } from '@gamma/shared';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { explainFromAudit } from '../../audit/audit-explain.ts';
 import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -17,9 +18,15 @@ export const intentsRouter = router({
       underlying: underlying === undefined ? undefined : (normalizeUnderlying(underlying) ?? underlying),
     });
   }),
-  /** Ordered nodes `{ stream, entry_id, timestamp, message }`; NOT_FOUND for an unknown intent */
-  explain: publicProcedure.input(ExplainInputSchema).query(({ ctx, input }) => {
-    const nodes = ctx.readModel.explain(input.intent_id);
+  /** Ordered nodes `{ stream, entry_id, timestamp, message }` from the audit store, else the read model; NOT_FOUND for an unknown intent */
+  explain: publicProcedure.input(ExplainInputSchema).query(async ({ ctx, input }) => {
+    const audited = ctx.audit
+      ? await explainFromAudit(ctx.audit, input.intent_id).catch((error: unknown) => {
+          ctx.log.warn('audit explain failed; using the read model', { error: String(error) });
+          return null;
+        })
+      : null;
+    const nodes = audited ?? ctx.readModel.explain(input.intent_id);
     if (nodes === null)
       throw new TRPCError({ code: 'NOT_FOUND', message: `unknown intent ${input.intent_id}` });
     return nodes;

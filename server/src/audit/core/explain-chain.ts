@@ -1,0 +1,65 @@
+import type { StreamName } from '@gamma/shared';
+import type { ExplainNode } from '../../read-model/core/intent-views.ts';
+import { compareIds, idMs } from '../../read-model/core/stream-id.ts';
+import type { AuditRow } from '../audit-store.ts';
+
+/** The streams of an explainability chain (SPEC §12 item 4), in causal rank for entries of one millisecond. */
+const RANK: Partial<Record<StreamName, number>> = {
+  'strategy.signal': 0,
+  'strategy.intent': 1,
+  'intent.decision': 2,
+  'execution.command': 3,
+  'order.command': 4,
+  'order.fill': 5,
+  'position.update': 6,
+};
+
+/** The entry id of the legacy signal an intent was converted from (engine, SPEC §5.2), or null. */
+export function sourceSignalId(rows: readonly AuditRow[]): string | null {
+  const intent = rows.find((r) => r.stream === 'strategy.intent');
+  const metadata = intent?.message.metadata;
+  if (metadata === null || typeof metadata !== 'object') return null;
+  const id = (metadata as Record<string, unknown>).source_entry_id;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+/** A key under which repeats of one thing (re-published with a new entry id) collapse to the first. */
+function identity(row: AuditRow): string {
+  const m = row.message;
+  if (row.stream === 'strategy.intent') return 'intent';
+  if (row.stream === 'intent.decision' && typeof m.decision_id === 'string') return `d:${m.decision_id}`;
+  if (row.stream === 'order.command' && row.client_order_id !== null) return `o:${row.client_order_id}`;
+  return `${row.stream}:${row.entry_id}`;
+}
+
+const toNode = (row: AuditRow): ExplainNode => ({
+  stream: row.stream,
+  entry_id: row.entry_id,
+  timestamp: row.ts,
+  message: row.message,
+});
+
+/**
+ * The ordered chain of an intent from its audit rows (and its source signal, if any): only the chain's
+ * streams (approval commands and others are left out, as in the read model); the first of repeated
+ * intents, decisions (decision_id) and order commands (client_order_id); ordered by entry-id time, then
+ * causal rank, then id. Null when there is nothing of the intent.
+ */
+export function explainChain(rows: readonly AuditRow[], signal: AuditRow | null): ExplainNode[] | null {
+  const candidates = [...(signal ? [signal] : []), ...rows]
+    .filter((r) => RANK[r.stream] !== undefined)
+    .sort((a, b) => compareIds(a.entry_id, b.entry_id));
+  if (candidates.length === 0) return null;
+  const seen = new Set<string>();
+  const kept = candidates.filter((row) => {
+    const key = identity(row);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const ms = (n: AuditRow): number => idMs(n.entry_id) ?? 0;
+  const rank = (n: AuditRow): number => RANK[n.stream] ?? 9;
+  return kept
+    .sort((a, b) => ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id))
+    .map(toNode);
+}

@@ -1,0 +1,53 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { AuditStore } from './audit-store.ts';
+import { SqlAuditStore } from './sql-audit-store.ts';
+
+/** `DATA_DIR` value that keeps the embedded database in memory (tests, throw-away runs). */
+export const MEMORY_DATA_DIR = 'memory://';
+
+/** Where PGlite keeps its files for a `DATA_DIR`: `<DATA_DIR>/pglite`, or null for memory. */
+export const pgliteDir = (dataDir: string): string | null =>
+  dataDir === MEMORY_DATA_DIR ? null : resolve(join(dataDir, 'pglite'));
+
+/**
+ * Opens the embedded Postgres (PGlite) audit store in `<dataDir>/pglite` (created when missing), or in
+ * memory for `memory://`, and migrates it. One process at a time may open a data folder.
+ */
+export async function openPgliteAuditStore(options: {
+  dataDir: string;
+  schema?: string;
+}): Promise<AuditStore> {
+  const dir = pgliteDir(options.dataDir);
+  if (dir !== null) await mkdir(dir, { recursive: true });
+  let db: PGlite;
+  try {
+    db = dir === null ? await PGlite.create() : await PGlite.create(dir);
+  } catch (error) {
+    throw new Error(
+      `audit store: embedded Postgres (PGlite) failed to open ${dir ?? 'in memory'}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const store = new SqlAuditStore(
+    {
+      query: (text, params) =>
+        db.query<Record<string, unknown>>(text, params === undefined ? [] : [...params]),
+      exec: async (text) => {
+        await db.exec(text);
+      },
+      close: () => db.close(),
+    },
+    { schema: options.schema, description: `pglite:${dir ?? MEMORY_DATA_DIR}` },
+  );
+  try {
+    await store.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,38 @@
+import { IsoTimestampSchema, STREAM_NAMES, type StreamName } from '@gamma/shared';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { publicProcedure, router } from '../init.ts';
+
+/** Most rows one `audit.events` call returns. */
+export const AUDIT_EVENTS_MAX_LIMIT = 10_000;
+
+/** Input of `audit.events`: every field narrows; `from` inclusive, `to` exclusive, on the message time. */
+export const AuditEventsInputSchema = z
+  .object({
+    intent_id: z.string().min(1).optional(),
+    stream: z.enum(STREAM_NAMES as [StreamName, ...StreamName[]]).optional(),
+    from: IsoTimestampSchema.optional(),
+    to: IsoTimestampSchema.optional(),
+    limit: z.number().int().min(1).max(AUDIT_EVENTS_MAX_LIMIT).default(1000),
+  })
+  .default({ limit: 1000 });
+
+/** Replay and backtests from the audit store (SPEC §12 item 1). */
+export const auditRouter = router({
+  /** Rows `{stream, entry_id, ts, intent_id, client_order_id, strategy_id, symbol, message}`, oldest first */
+  events: publicProcedure.input(AuditEventsInputSchema).query(({ ctx, input }) => {
+    if (!ctx.audit)
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message:
+          'no audit store in this gateway (set DATABASE_URL, or run the audit-recorder in this process)',
+      });
+    return ctx.audit.range({
+      intentId: input.intent_id,
+      stream: input.stream,
+      from: input.from,
+      to: input.to,
+      limit: input.limit,
+    });
+  }),
+});
