@@ -31,12 +31,15 @@ import {
   strategyPosition,
   type PortfolioState,
 } from './core/portfolio-state.ts';
-import { RESERVATION_TTL_MS, type Reservation } from './core/reservations.ts';
+import { RESERVATION_TTL_MS } from './core/reservations.ts';
+import { reserveRequest } from './core/reserve-request.ts';
+import type { StoredReservation } from '../../bus/reservation-store.ts';
 import type { ApprovalStoreLike } from './memory-approval-store.ts';
 import { createRedisOnceStore, type OnceStore } from './once-store.ts';
 import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
+import { StateTails } from './state-tails.ts';
 
-/** Consumer group of the engine. */
+/** Consumer group of the engine's work streams (`strategy.intent`, `strategy.signal`, `intent.approval`). */
 export const ENGINE_GROUP = 'engine';
 /** Idempotency keys live as long as intent ids are remembered (SPEC §5.2: 7 days). */
 const ONCE_TTL_S = 7 * 24 * 3600;
@@ -44,6 +47,10 @@ const ONCE_TTL_S = 7 * 24 * 3600;
 const SWEEP_MS = 1000;
 /** How many recent entries rebuild state at start. */
 const WARM_UP = { positions: 5000, ticks: 200, surfaces: 20 } as const;
+/** How long an evaluation waits for the state tails to reach the newest state entries. */
+const STATE_SYNC_TIMEOUT_MS = 5_000;
+/** Evaluate-then-reserve rounds before giving up (the entry stays pending and is retried). */
+const RESERVE_ATTEMPTS = 10;
 
 /** Options for tests and embedding. */
 export interface EngineOptions {
@@ -51,7 +58,7 @@ export interface EngineOptions {
   approvals?: ApprovalStoreLike;
   /** Idempotency keys; default: Redis `SET NX` under `<prefix>:engine:` */
   once?: OnceStore;
-  /** Reservations; default: shared by every engine of the prefix in Redis, under a lock */
+  /** Reservations; default: shared by every engine of the prefix in Redis, check-and-reserve in one Lua script */
   reservations?: ReservationBook;
   /** Run the expiry sweep every second (default true); tests call `sweep()` themselves */
   timers?: boolean;
@@ -90,6 +97,7 @@ export class EngineService implements Service {
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
   private readonly reservations: ReservationBook;
   private readonly subs: Subscription[] = [];
+  private readonly state: StateTails;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> | null = null;
 
@@ -104,18 +112,19 @@ export class EngineService implements Service {
     this.once = options.once ?? createRedisOnceStore(deps.redis, deps.bus.prefix, 'engine');
     this.reservations = options.reservations ?? createRedisReservationBook(deps.redis, deps.bus.prefix);
     this.portfolio = initialPortfolio(deps.env.PAPER_INITIAL_BALANCE_USDT);
+    this.state = new StateTails(deps.bus, deps.log);
   }
 
+  /**
+   * Warms up, then follows the state streams (`market.tick`, `market.vol_surface`, `position.update`,
+   * `portfolio.risk`, `order.fill`, `intent.decision`) as tails without a group, so every engine process
+   * sees all of them, and consumes the work streams in the `engine` group, so each intent, signal and
+   * approval command is handled by one process.
+   */
   async start(): Promise<void> {
     await this.warmUp();
     const { bus } = this.deps;
     this.subs.push(
-      bus.subscribe('market.tick', ENGINE_GROUP, (m) => this.handleTick(m)),
-      bus.subscribe('market.vol_surface', ENGINE_GROUP, (m) => this.handleSurface(m)),
-      bus.subscribe('position.update', ENGINE_GROUP, (m) => this.handlePositionUpdate(m)),
-      bus.subscribe('portfolio.risk', ENGINE_GROUP, (m) => this.handlePortfolioRisk(m)),
-      bus.subscribe('order.fill', ENGINE_GROUP, (m) => this.handleFill(m)),
-      bus.subscribe('intent.decision', ENGINE_GROUP, (m) => this.handleDecision(m)),
       bus.subscribe('strategy.signal', ENGINE_GROUP, (m, e) => this.handleSignal(m, e)),
       bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m)),
       bus.subscribe('intent.approval', ENGINE_GROUP, (m) => this.handleApproval(m)),
@@ -134,7 +143,7 @@ export class EngineService implements Service {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all(this.subs.splice(0).map((s) => s.close()));
+    await Promise.all([...this.subs.splice(0).map((s) => s.close()), this.state.close()]);
     await this.sweeping;
   }
 
@@ -157,10 +166,11 @@ export class EngineService implements Service {
     this.portfolio = applyPortfolioRisk(this.portfolio, event);
   }
 
-  async handleFill(fill: OrderFillEvent): Promise<void> {
+  /** A fill shrinks its intent's reservation, once per fill entry whichever process applies it first. */
+  async handleFill(fill: OrderFillEvent, entry: { id: string }): Promise<void> {
     if (fill.intent_id === null) return;
     await this.reservations.fill(
-      { intentId: fill.intent_id, symbol: fill.symbol, quantity: fill.quantity },
+      { fillKey: entry.id, intentId: fill.intent_id, symbol: fill.symbol, quantity: fill.quantity },
       this.deps.clock.now(),
     );
   }
@@ -184,6 +194,7 @@ export class EngineService implements Service {
   /** A new intent: checked, then vetoed, approved or left pending; a repeated intent_id is ignored. */
   async handleIntent(intent: StrategyIntentEvent): Promise<void> {
     await this.onceOnly(`intent:${intent.intent_id}`, async () => {
+      await this.state.caughtUp(STATE_SYNC_TIMEOUT_MS);
       const evaluation = await this.checkAndReserve(intent, (ctx) => evaluateIntent(intent, ctx));
       if (evaluation.kind === 'hold') {
         this.deps.log.info('hold intent recorded', {
@@ -232,6 +243,7 @@ export class EngineService implements Service {
           }),
         );
       } else {
+        await this.state.caughtUp(STATE_SYNC_TIMEOUT_MS);
         const evaluation = await this.checkAndReserve(intent, (ctx) =>
           evaluateApproval(intent, ctx, command.requested_by),
         );
@@ -262,7 +274,7 @@ export class EngineService implements Service {
   }
 
   /** The live reservations (for inspection and tests). */
-  currentReservations(): Promise<Reservation[]> {
+  currentReservations(): Promise<StoredReservation[]> {
     return this.reservations.list(this.deps.clock.now());
   }
 
@@ -270,28 +282,43 @@ export class EngineService implements Service {
 
   /**
    * Evaluates on the state at this moment with the live reservations and, when approved, reserves the
-   * order's legs, as one exclusive step across engine processes (SPEC §5.3 item 9).
+   * order's legs in one atomic step shared by every engine process (SPEC §5.3 item 9): the pure checks
+   * decide and word the verdict; the Lua script re-checks the reservation-dependent limits on the
+   * reservations live at that instant and reserves only if they still hold. When it refuses, the checks run
+   * again on the reservations it saw, so a veto names the same failures the script found.
    */
-  private checkAndReserve(
+  private async checkAndReserve(
     intent: StrategyIntentEvent,
     evaluate: (ctx: EvaluationContext) => Evaluation,
   ): Promise<Evaluation> {
     const nowMs = this.deps.clock.now();
-    return this.reservations.checkAndReserve(nowMs, (reservations) => {
+    let reservations = await this.reservations.list(nowMs);
+    for (let attempt = 1; attempt <= RESERVE_ATTEMPTS; attempt += 1) {
       const market: MarketView = { mids: this.mids, surfaces: this.surfaces };
-      const evaluation = evaluate({
-        portfolio: this.portfolio,
+      const portfolio = this.portfolio;
+      const evaluation = evaluate({ portfolio, market, reservations, config: this.config, nowMs });
+      if (evaluation.kind !== 'approved') return evaluation;
+      const request = reserveRequest({
+        intentId: intent.intent_id,
+        legs: evaluation.reserve,
+        portfolio,
         market,
         reservations,
-        config: this.config,
-        nowMs,
+        limits: this.config.limits,
+        expiresAtMs: nowMs + RESERVATION_TTL_MS,
       });
-      const reserve =
-        evaluation.kind === 'approved'
-          ? { intentId: intent.intent_id, legs: evaluation.reserve, expiresAtMs: nowMs + RESERVATION_TTL_MS }
-          : null;
-      return { result: evaluation, reserve };
-    });
+      const result = await this.reservations.tryReserve(request, reservations, nowMs);
+      if (result.ok) return evaluation;
+      this.deps.log.info('reservation refused; evaluating again on the live reservations', {
+        intent_id: intent.intent_id,
+        failed: result.failed,
+        attempt,
+      });
+      reservations = result.reservations;
+    }
+    throw new Error(
+      `check-and-reserve of ${intent.intent_id}: no stable verdict after ${RESERVE_ATTEMPTS} attempts`,
+    );
   }
 
   private async apply(intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
@@ -331,18 +358,31 @@ export class EngineService implements Service {
     }
   }
 
-  /** Rebuilds positions, equity and marks from the newest entries, so a restart starts informed. */
+  /**
+   * Rebuilds positions, equity and marks from the newest entries, so a restart starts informed, then
+   * follows each state stream from just after what the warm-up read. Fills and decisions only change the
+   * shared reservations, so their tails start at the newest entry.
+   */
   private async warmUp(): Promise<void> {
     const { bus } = this.deps;
-    const [positions, risk, ticks, surfaces] = await Promise.all([
+    const [positions, risk, ticks, surfaces, fills, decisions] = await Promise.all([
       bus.latest('position.update', WARM_UP.positions),
       bus.latest('portfolio.risk', 1),
       bus.latest('market.tick', WARM_UP.ticks),
       bus.latest('market.vol_surface', WARM_UP.surfaces),
+      bus.latest('order.fill', 1),
+      bus.latest('intent.decision', 1),
     ]);
     for (const e of [...positions].reverse()) this.handlePositionUpdate(e.message);
     for (const e of risk) this.handlePortfolioRisk(e.message);
     for (const e of [...ticks].reverse()) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
+    const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
+    this.state.follow('market.tick', after(ticks), (m) => this.handleTick(m));
+    this.state.follow('market.vol_surface', after(surfaces), (m) => this.handleSurface(m));
+    this.state.follow('position.update', after(positions), (m) => this.handlePositionUpdate(m));
+    this.state.follow('portfolio.risk', after(risk), (m) => this.handlePortfolioRisk(m));
+    this.state.follow('order.fill', after(fills), (m, e) => this.handleFill(m, e));
+    this.state.follow('intent.decision', after(decisions), (m) => this.handleDecision(m));
   }
 }

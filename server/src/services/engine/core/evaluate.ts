@@ -7,7 +7,7 @@ import { buildBook, strategyPosition, type PortfolioState } from './portfolio-st
 import type { Reservation } from './reservations.ts';
 import { buildExecutionCommand, buildOrderCommand } from './routing.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
-import type { RiskLimits, SizedLeg } from './types.ts';
+import type { OrderLeg, RiskLimits } from './types.ts';
 import { valueOrder } from './valuation.ts';
 
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
@@ -43,7 +43,7 @@ export type Evaluation =
   | { kind: 'hold' }
   | { kind: 'vetoed'; decision: Decision }
   | { kind: 'pending'; decision: Decision; outcome: CheckOutcome; expiresAtMs: number }
-  | { kind: 'approved'; decision: Decision; route: Route; reserve: SizedLeg[] }
+  | { kind: 'approved'; decision: Decision; route: Route; reserve: OrderLeg[] }
   | { kind: 'rejected_on_recheck'; decision: Decision };
 
 /** The route of an approved trade (SPEC §5.1). */
@@ -60,7 +60,8 @@ export function routeOf(
 interface Checked {
   trade: ResolvedTrade;
   outcome: CheckOutcome;
-  legs: SizedLeg[];
+  /** The priced legs (empty when the order could not be valued) */
+  legs: OrderLeg[];
 }
 
 /** Intake, then valuation and every check; a failed intake returns its codes instead. */
@@ -78,7 +79,7 @@ function check(
   const order = valueOrder(intent, trade, { ...ctx.config, market: ctx.market, nowMs: ctx.nowMs });
   const book = buildBook(ctx.portfolio, ctx.market, ctx.reservations);
   const outcome = runChecks({ book, order, limits: ctx.config.limits });
-  const legs = order.ok ? order.legs.map(({ symbol, side, quantity }) => ({ symbol, side, quantity })) : [];
+  const legs = order.ok ? order.legs : [];
   if (!order.ok && outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;
   return { kind: 'checked', trade, outcome, legs };
 }

@@ -25,7 +25,7 @@ export const release = (book: readonly Reservation[], intentId: string): Reserva
   book.filter((x) => x.intentId !== intentId);
 
 /** Drops reservations past their expiry. */
-export const pruneExpired = (book: readonly Reservation[], nowMs: number): Reservation[] =>
+export const pruneExpired = <R extends Reservation>(book: readonly R[], nowMs: number): R[] =>
   book.filter((x) => x.expiresAtMs > nowMs);
 
 /**

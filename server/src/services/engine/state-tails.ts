@@ -1,0 +1,101 @@
+import type { StreamMessage, StreamName } from '@gamma/shared';
+import type { Bus } from '../../bus/bus.ts';
+import { errorText } from '../../bus/codec.ts';
+import { compareEntryIds } from '../../bus/entry-id.ts';
+import type { Logger } from '../../lib/logger.ts';
+
+/** Handles one entry of a state stream. */
+export type StateHandler<TName extends StreamName> = (
+  message: StreamMessage<TName>,
+  entry: { id: string },
+) => Promise<void> | void;
+
+/**
+ * State streams read by every engine process without a consumer group (SPEC §2 Tails): each process
+ * sees every entry, so each holds the whole book. `caughtUp()` waits until every tail has handled the
+ * newest entry of its stream at call time, so an evaluation runs on the state published before it.
+ */
+export class StateTails {
+  private readonly abort = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+  private readonly seen = new Map<StreamName, string>();
+  private waiters = new Set<() => void>();
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Follows a stream from just after `after` (the newest warm-up entry), or from its start when the
+   * warm-up found it empty (`0-0`), so no entry published after the warm-up is missed. A handler that
+   * throws is logged and the tail goes on (a tail has no redelivery).
+   */
+  follow<TName extends StreamName>(name: TName, after: string, handler: StateHandler<TName>): void {
+    this.seen.set(name, after);
+    const entries = this.bus.tail(name, { after, signal: this.abort.signal });
+    const loop = (async () => {
+      for await (const entry of entries) {
+        try {
+          await handler(entry.message, { id: entry.id });
+        } catch (error) {
+          this.log.error('state entry not applied', {
+            stream: name,
+            entry_id: entry.id,
+            error: errorText(error),
+          });
+        }
+        this.seen.set(name, entry.id);
+        this.wake();
+      }
+    })().catch((error: unknown) => {
+      if (!this.abort.signal.aborted)
+        this.log.error('state tail stopped', { stream: name, error: errorText(error) });
+    });
+    this.loops.push(loop);
+  }
+
+  /**
+   * Resolves once every followed stream's tail has handled the newest entry the stream held when this
+   * was called; rejects after `timeoutMs` (the caller's entry stays pending and is retried).
+   */
+  async caughtUp(timeoutMs: number): Promise<void> {
+    const names = [...this.seen.keys()];
+    const newest = await Promise.all(names.map(async (name) => (await this.bus.latest(name, 1))[0]?.id));
+    const behind = (): StreamName[] =>
+      names.filter((name, i) => {
+        const target = newest[i];
+        const seen = this.seen.get(name);
+        return target !== undefined && seen !== undefined && compareEntryIds(seen, target) < 0;
+      });
+    if (behind().length === 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (behind().length > 0 && !this.abort.signal.aborted) return;
+        done();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`engine state tails behind after ${timeoutMs} ms: ${behind().join(', ')}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        this.abort.signal.removeEventListener('abort', check);
+      };
+      this.waiters.add(check);
+      this.abort.signal.addEventListener('abort', check);
+    });
+  }
+
+  /** Stops every tail and waits for the entry in hand. */
+  async close(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops.splice(0));
+  }
+
+  private wake(): void {
+    for (const check of [...this.waiters]) check();
+  }
+}
