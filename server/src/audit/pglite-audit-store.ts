@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { AuditStore } from './audit-store.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
+import type { SqlClient } from './sql-client.ts';
 
 /** `DATA_DIR` value that keeps the embedded database in memory (tests, throw-away runs). */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -10,6 +11,15 @@ export const MEMORY_DATA_DIR = 'memory://';
 /** Where PGlite keeps its files for a `DATA_DIR`: `<DATA_DIR>/pglite`, or null for memory. */
 export const pgliteDir = (dataDir: string): string | null =>
   dataDir === MEMORY_DATA_DIR ? null : resolve(join(dataDir, 'pglite'));
+
+/** A PGlite instance as the audit store's {@link SqlClient}; `close()` closes the instance. */
+export const pgliteClient = (db: PGlite): SqlClient => ({
+  query: (text, params) => db.query<Record<string, unknown>>(text, params === undefined ? [] : [...params]),
+  exec: async (text) => {
+    await db.exec(text);
+  },
+  close: () => db.close(),
+});
 
 /**
  * Opens the embedded Postgres (PGlite) audit store in `<dataDir>/pglite` (created when missing), or in
@@ -32,17 +42,10 @@ export async function openPgliteAuditStore(options: {
       },
     );
   }
-  const store = new SqlAuditStore(
-    {
-      query: (text, params) =>
-        db.query<Record<string, unknown>>(text, params === undefined ? [] : [...params]),
-      exec: async (text) => {
-        await db.exec(text);
-      },
-      close: () => db.close(),
-    },
-    { schema: options.schema, description: `pglite:${dir ?? MEMORY_DATA_DIR}` },
-  );
+  const store = new SqlAuditStore(pgliteClient(db), {
+    schema: options.schema,
+    description: `pglite:${dir ?? MEMORY_DATA_DIR}`,
+  });
   try {
     await store.migrate();
   } catch (error) {
