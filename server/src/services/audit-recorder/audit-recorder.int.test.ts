@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import type { StreamInput, StreamName } from '@gamma/shared';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { explainFromAudit } from '../../audit/audit-explain.ts';
+import type { AuditStore } from '../../audit/audit-store.ts';
+import { pgliteClient } from '../../audit/pglite-audit-store.ts';
+import { SqlAuditStore } from '../../audit/sql-audit-store.ts';
+import { createRedis } from '../../bus/redis.ts';
+import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
+import { loadEnv } from '../../config/env.ts';
+import { systemClock } from '../../lib/clock.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { deleteKeys } from '../../testing/delete-keys.ts';
+import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
+import { testPrefix } from '../../testing/test-prefix.ts';
+import { AUDIT_RECORDER_GROUP, AuditRecorder } from './audit-recorder.ts';
+
+const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
+let db: PGlite;
+beforeAll(async () => {
+  db = await PGlite.create();
+});
+afterAll(async () => {
+  await db.close();
+  await redis.quit();
+});
+
+const T0 = Date.parse('2026-03-02T09:15:04.120Z');
+const at = (s: number): string => new Date(T0 + s * 1000).toISOString();
+
+/** An intent's chain as the services publish it, plus a tick (no intent) and another intent's decision. */
+function publishChain(bus: RedisStreamsBus, intentId: string): Promise<Array<[StreamName, string]>> {
+  const base = { strategy_id: 'grid_btc', symbol: 'BTC/USDT', metadata: {} };
+  const steps: Array<() => Promise<[StreamName, string]>> = [
+    async () => [
+      'market.tick',
+      await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 100_000, timestamp: at(0) }),
+    ],
+    async () => [
+      'strategy.intent',
+      await bus.publish('strategy.intent', {
+        ...base,
+        intent_id: intentId,
+        intent_type: 'grid_rebalance',
+        action: 'buy',
+        direction: 'buy',
+        quantity: 0.1,
+        timestamp: at(1),
+      }),
+    ],
+    async () => [
+      'intent.decision',
+      await bus.publish('intent.decision', decision(intentId, 'approved', at(2))),
+    ],
+    async () => [
+      'intent.decision',
+      await bus.publish('intent.decision', decision('someone-else', 'vetoed', at(2))),
+    ],
+    async () => [
+      'order.command',
+      await bus.publish('order.command', {
+        ...base,
+        side: 'buy',
+        quantity: 0.1,
+        intent_id: intentId,
+        client_order_id: `${intentId}-0`,
+        timestamp: at(3),
+      } satisfies StreamInput<'order.command'>),
+    ],
+    async () => [
+      'order.fill',
+      await bus.publish('order.fill', {
+        ...base,
+        order_id: `paper-${intentId}-0`,
+        side: 'buy',
+        quantity: 0.1,
+        price: 100_010,
+        intent_id: intentId,
+        client_order_id: `${intentId}-0`,
+        timestamp: at(4),
+      }),
+    ],
+    async () => [
+      'position.update',
+      await bus.publish('position.update', {
+        ...base,
+        quantity: 0.1,
+        avg_price: 100_010,
+        timestamp: at(4),
+        metadata: { intent_id: intentId, client_order_id: `${intentId}-0` },
+      }),
+    ],
+  ];
+  return steps.reduce<Promise<Array<[StreamName, string]>>>(
+    async (acc, step) => [...(await acc), await step()],
+    Promise.resolve([]),
+  );
+}
+
+const decision = (
+  intentId: string,
+  status: 'approved' | 'vetoed',
+  timestamp: string,
+): StreamInput<'intent.decision'> => ({
+  decision_id: `${intentId}:${status}`,
+  intent_id: intentId,
+  strategy_id: 'grid_btc',
+  symbol: 'BTC/USDT',
+  action: 'buy',
+  status,
+  decided_by: 'risk_service',
+  approval_mode: 'auto',
+  timestamp,
+  metadata: {},
+});
+
+/** The store, except that its first insert writes and then fails, as a crash before the ack would. */
+function failingAfterFirstWrite(store: AuditStore): AuditStore & { attempts: string[] } {
+  const attempts: string[] = [];
+  let failed = false;
+  return {
+    attempts,
+    description: store.description,
+    migrate: () => store.migrate(),
+    byIntent: (id) => store.byIntent(id),
+    byEntry: (stream, id) => store.byEntry(stream, id),
+    range: (q) => store.range(q),
+    close: () => store.close(),
+    insert: async (rows) => {
+      attempts.push(...rows.map((r) => `${r.stream}@${r.entry_id}`));
+      const inserted = await store.insert(rows);
+      if (!failed) {
+        failed = true;
+        throw new Error('connection lost after the write');
+      }
+      return inserted;
+    },
+  };
+}
+
+describe('AuditRecorder on Redis and PGlite', () => {
+  let prefix: string;
+  let schema: string;
+  let bus: RedisStreamsBus;
+  let store: AuditStore;
+  let recorder: AuditRecorder | null = null;
+
+  beforeEach(async () => {
+    prefix = testPrefix();
+    schema = `test_${randomUUID().replaceAll('-', '')}`;
+    store = new SqlAuditStore(
+      { ...pgliteClient(db), close: async () => undefined },
+      { schema, description: 'test' },
+    );
+    await store.migrate();
+    // Reclaim at once and often, so an entry whose handler failed is redelivered within the test
+    bus = createRedisStreamsBus({
+      url: TEST_REDIS_URL,
+      prefix,
+      blockMs: 50,
+      claimIdleMs: 0,
+      claimIntervalMs: 50,
+      log: silentLogger,
+    });
+  });
+  afterEach(async () => {
+    await recorder?.close();
+    recorder = null;
+    await bus.close();
+    await deleteKeys(redis, `${prefix}:*`);
+    await db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  });
+
+  const pendingOf = async (streams: Iterable<StreamName>): Promise<number> => {
+    let total = 0;
+    for (const stream of streams) {
+      const [count] = (await redis.xpending(`${prefix}:${stream}`, AUDIT_RECORDER_GROUP)) as [number];
+      total += count;
+    }
+    return total;
+  };
+
+  describe('when entries were published before it started and a write fails once', () => {
+    it('records every entry exactly once, acks them all, and byIntent gives the chain in order', async () => {
+      const published = await publishChain(bus, 'intent-audit-1');
+      const flaky = failingAfterFirstWrite(store);
+      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
+      recorder = new AuditRecorder(
+        { bus, clock: systemClock, env, log: silentLogger, redis },
+        { store: flaky },
+      );
+      await recorder.start();
+
+      const keys = published.map(([stream, id]) => `${stream}@${id}`);
+      await expect.poll(async () => (await store.range({ limit: 100 })).length).toBe(keys.length);
+      await expect.poll(() => pendingOf(new Set(published.map(([s]) => s)))).toBe(0);
+      // The failed batch was delivered again: some entries were written twice, stored once
+      expect(flaky.attempts.length).toBeGreaterThan(new Set(flaky.attempts).size);
+      const rows = await store.range({ limit: 100 });
+      expect(rows.map((r) => `${r.stream}@${r.entry_id}`).sort()).toEqual([...keys].sort());
+
+      const chain = await store.byIntent('intent-audit-1');
+      expect(chain.map((r) => r.stream)).toEqual([
+        'strategy.intent',
+        'intent.decision',
+        'order.command',
+        'order.fill',
+        'position.update',
+      ]);
+      expect(chain[3]).toMatchObject({ client_order_id: 'intent-audit-1-0', ts: at(4), symbol: 'BTC/USDT' });
+      const nodes = await explainFromAudit(store, 'intent-audit-1');
+      expect(nodes?.map((n) => n.entry_id)).toEqual(chain.map((r) => r.entry_id));
+    });
+  });
+
+  describe('when it restarts', () => {
+    it('writes only what is new (its group resumes, nothing twice)', async () => {
+      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
+      const deps = { bus, clock: systemClock, env, log: silentLogger, redis };
+      await publishChain(bus, 'intent-audit-2');
+      recorder = new AuditRecorder(deps, { store });
+      await recorder.start();
+      await expect.poll(async () => (await store.range({ limit: 100 })).length).toBe(7);
+      await recorder.close();
+      await publishChain(bus, 'intent-audit-3');
+      recorder = new AuditRecorder(deps, { store });
+      await recorder.start();
+      await expect.poll(async () => (await store.range({ limit: 100 })).length).toBe(14);
+      expect(await store.byIntent('intent-audit-2')).toHaveLength(5);
+      expect(await store.byIntent('intent-audit-3')).toHaveLength(5);
+    });
+  });
+});
