@@ -107,6 +107,7 @@ export const EnvSchema = z.object({
   SIM_SPREAD_BPS: num(2),
   SIM_BASIS_ANNUAL: num(0.03),
   SIM_SENTIMENT_PORT: z.coerce.number().int().optional(),
+  SIM_WARMUP_MIN: z.coerce.number().finite().nonnegative().default(60),
   FORECAST_BAR_S: num(5),
   FORECAST_MIN_RETURNS: int(20),
   FORECAST_INTERVAL_S: num(10),

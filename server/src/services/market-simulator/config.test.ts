@@ -12,6 +12,24 @@ describe('MarketSimulatorConfigSchema', () => {
       spreadBps: 2,
       basisAnnual: 0.03,
       optionHalfSpread: 0.01,
+      warmupMin: 60,
+    });
+  });
+
+  it('takes the warm-up length from SIM_WARMUP_MIN, 0 included', () => {
+    const env = loadEnv({ SIM_WARMUP_MIN: '0' });
+    expect(MarketSimulatorConfigSchema.parse(marketSimulatorConfigFromEnv(env)).warmupMin).toBe(0);
+  });
+
+  it('rejects a negative SIM_WARMUP_MIN naming it', () => {
+    expect(() => loadEnv({ SIM_WARMUP_MIN: '-5' })).toThrow(/SIM_WARMUP_MIN/);
+  });
+
+  describe('when the warm-up would take more steps than a few seconds allow', () => {
+    it('rejects it with a message naming both variables', () => {
+      const parsed = MarketSimulatorConfigSchema.safeParse({ warmupMin: 60, tickIntervalMs: 20 });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/SIM_WARMUP_MIN.*SIM_TICK_INTERVAL_MS/);
     });
   });
 

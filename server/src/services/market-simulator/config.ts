@@ -30,67 +30,82 @@ export const DEFAULT_START_PRICES: Readonly<Record<string, number>> = {
 };
 const FALLBACK_START_PRICE = 100;
 
+/** Most time steps of a warm-up history (a spot and a perpetual tick per underlying each), so it stays within a few seconds and STREAM_MAXLEN */
+export const MAX_WARMUP_STEPS = 21_600;
+const warmupSteps = (c: { warmupMin: number; tickIntervalMs: number }): number =>
+  Math.ceil((c.warmupMin * 60_000) / c.tickIntervalMs);
+
 /** Configuration of the market simulator (SPEC §8.2, §11 `SIM_*`). `{}` parses to the defaults. */
-export const MarketSimulatorConfigSchema = z.strictObject({
-  /** Master seed of every random number (`SIM_SEED`) */
-  seed: z.number().int().default(42),
-  /** Simulated spot symbols (`UNDERLYINGS`) */
-  underlyings: z.array(SpotSymbolSchema).min(1).default(['BTC/USDT', 'ETH/USDT']),
-  /** A spot and a perpetual tick per underlying every this many ms (`SIM_TICK_INTERVAL_MS`) */
-  tickIntervalMs: z.number().int().positive().default(1000),
-  /** A surface per underlying every this many seconds (`SIM_SURFACE_INTERVAL_S`) */
-  surfaceIntervalS: positive.default(5),
-  /** Full spot/perpetual bid-ask spread, bps (`SIM_SPREAD_BPS`) */
-  spreadBps: z.number().finite().nonnegative().default(2),
-  /** Forward basis per year: F = S·e^{basis·T} (`SIM_BASIS_ANNUAL`) */
-  basisAnnual: z.number().finite().default(0.03),
-  /** Option quotes: bid/ask = mid × (1 ∓ this) */
-  optionHalfSpread: z.number().finite().min(0).max(0.5).default(0.01),
-  /** Port of the sentiment HTTP server on 127.0.0.1 (`SIM_SENTIMENT_PORT`); null = no server, 0 = any free port */
-  sentimentPort: z.number().int().min(0).max(65_535).nullable().default(null),
-  /** Simulated start time, epoch ms; null = the clock's time at `start()` */
-  startTimeMs: z.number().int().nullable().default(null),
-  /** Run the tick and surface timers; false = the owner calls `step(nowMs)` (tests) */
-  timers: z.boolean().default(true),
-  /** Start price per underlying (others: a table of common coins, else 100) */
-  startPrices: z.record(z.string(), positive).default({}),
-  /** Strike steps per underlying for expiries ≤ 3 days, ≤ 8 days, longer (others: 1 %, 2 %, 5 % of the start price, rounded) */
-  strikeSteps: z
-    .record(z.string(), z.tuple([positive, positive, positive]))
-    .default({ 'BTC/USDT': [1000, 2000, 5000], 'ETH/USDT': [50, 100, 250] }),
-  /** Long-run total volatility (diffusion + jumps) per underlying; others 0.8 */
-  longRunVols: z.record(z.string(), positive).default({ 'BTC/USDT': 0.55, 'ETH/USDT': 0.7 }),
-  /** Minutes for a variance shock to halve */
-  varianceHalfLifeMin: positive.default(30),
-  /** Stationary sd of the variance as a fraction of its long-run level (≤ 1 keeps it positive) */
-  volOfVolRatio: z.number().finite().min(0).max(1).default(0.4),
-  /** Correlation of price and variance shocks */
-  correlation: z.number().min(-1).max(1).default(-0.5),
-  /** Expected price jumps per hour, their mean and sd (log) */
-  jumpsPerHour: z.number().finite().nonnegative().default(0.5),
-  jumpMean: z.number().finite().default(0),
-  jumpStd: z.number().finite().nonnegative().default(0.003),
-  /** Implied-vol premium over expected realized vol (decimal vol) */
-  premium: OuSchema(0, 0.05, 180),
-  /** Perpetual premium over spot (decimal) */
-  perpBasis: OuSchema(0.0002, 0.0003, 600),
-  /** Latent sentiment mood and its lean per unit of the last hour's log return */
-  sentiment: OuSchema(0, 0.4, 900),
-  sentimentLeanPerReturn: z.number().finite().default(15),
-  /** SVI shape: skew rho, wings β, curvature c (βc < 1), implied mean reversion per year, lowest ATM vol */
-  smile: z
-    .strictObject({
-      skewRho: z.number().min(-0.99).max(0.99),
-      wingBeta: positive,
-      curvature: positive,
-      impliedReversion: z.number().finite().nonnegative(),
-      minAtmVol: positive,
-    })
-    .refine((s) => s.wingBeta * s.curvature < 1, 'smile: wingBeta × curvature must be < 1')
-    .default({ skewRho: -0.25, wingBeta: 0.8, curvature: 1, impliedReversion: 12, minAtmVol: 0.05 }),
-  /** Average daily spot volume, USD (coins = this / start price) */
-  dailyVolumeUsd: positive.default(2e9),
-});
+export const MarketSimulatorConfigSchema = z
+  .strictObject({
+    /** Master seed of every random number (`SIM_SEED`) */
+    seed: z.number().int().default(42),
+    /** Simulated spot symbols (`UNDERLYINGS`) */
+    underlyings: z.array(SpotSymbolSchema).min(1).default(['BTC/USDT', 'ETH/USDT']),
+    /** A spot and a perpetual tick per underlying every this many ms (`SIM_TICK_INTERVAL_MS`) */
+    tickIntervalMs: z.number().int().positive().default(1000),
+    /** A surface per underlying every this many seconds (`SIM_SURFACE_INTERVAL_S`) */
+    surfaceIntervalS: positive.default(5),
+    /** Full spot/perpetual bid-ask spread, bps (`SIM_SPREAD_BPS`) */
+    spreadBps: z.number().finite().nonnegative().default(2),
+    /** Forward basis per year: F = S·e^{basis·T} (`SIM_BASIS_ANNUAL`) */
+    basisAnnual: z.number().finite().default(0.03),
+    /** Option quotes: bid/ask = mid × (1 ∓ this) */
+    optionHalfSpread: z.number().finite().min(0).max(0.5).default(0.01),
+    /** Port of the sentiment HTTP server on 127.0.0.1 (`SIM_SENTIMENT_PORT`); null = no server, 0 = any free port */
+    sentimentPort: z.number().int().min(0).max(65_535).nullable().default(null),
+    /**
+     * Minutes of seeded spot and perpetual history published at start for an underlying with no tick
+     * in `market.tick` yet (`SIM_WARMUP_MIN`); 0 disables
+     */
+    warmupMin: z.number().finite().nonnegative().default(60),
+    /** Simulated start time, epoch ms; null = the clock's time at `start()` */
+    startTimeMs: z.number().int().nullable().default(null),
+    /** Run the tick and surface timers; false = the owner calls `step(nowMs)` (tests) */
+    timers: z.boolean().default(true),
+    /** Start price per underlying (others: a table of common coins, else 100) */
+    startPrices: z.record(z.string(), positive).default({}),
+    /** Strike steps per underlying for expiries ≤ 3 days, ≤ 8 days, longer (others: 1 %, 2 %, 5 % of the start price, rounded) */
+    strikeSteps: z
+      .record(z.string(), z.tuple([positive, positive, positive]))
+      .default({ 'BTC/USDT': [1000, 2000, 5000], 'ETH/USDT': [50, 100, 250] }),
+    /** Long-run total volatility (diffusion + jumps) per underlying; others 0.8 */
+    longRunVols: z.record(z.string(), positive).default({ 'BTC/USDT': 0.55, 'ETH/USDT': 0.7 }),
+    /** Minutes for a variance shock to halve */
+    varianceHalfLifeMin: positive.default(30),
+    /** Stationary sd of the variance as a fraction of its long-run level (≤ 1 keeps it positive) */
+    volOfVolRatio: z.number().finite().min(0).max(1).default(0.4),
+    /** Correlation of price and variance shocks */
+    correlation: z.number().min(-1).max(1).default(-0.5),
+    /** Expected price jumps per hour, their mean and sd (log) */
+    jumpsPerHour: z.number().finite().nonnegative().default(0.5),
+    jumpMean: z.number().finite().default(0),
+    jumpStd: z.number().finite().nonnegative().default(0.003),
+    /** Implied-vol premium over expected realized vol (decimal vol) */
+    premium: OuSchema(0, 0.05, 180),
+    /** Perpetual premium over spot (decimal) */
+    perpBasis: OuSchema(0.0002, 0.0003, 600),
+    /** Latent sentiment mood and its lean per unit of the last hour's log return */
+    sentiment: OuSchema(0, 0.4, 900),
+    sentimentLeanPerReturn: z.number().finite().default(15),
+    /** SVI shape: skew rho, wings β, curvature c (βc < 1), implied mean reversion per year, lowest ATM vol */
+    smile: z
+      .strictObject({
+        skewRho: z.number().min(-0.99).max(0.99),
+        wingBeta: positive,
+        curvature: positive,
+        impliedReversion: z.number().finite().nonnegative(),
+        minAtmVol: positive,
+      })
+      .refine((s) => s.wingBeta * s.curvature < 1, 'smile: wingBeta × curvature must be < 1')
+      .default({ skewRho: -0.25, wingBeta: 0.8, curvature: 1, impliedReversion: 12, minAtmVol: 0.05 }),
+    /** Average daily spot volume, USD (coins = this / start price) */
+    dailyVolumeUsd: positive.default(2e9),
+  })
+  .refine(
+    (c) => warmupSteps(c) <= MAX_WARMUP_STEPS,
+    `warm-up too long: SIM_WARMUP_MIN × 60 000 / SIM_TICK_INTERVAL_MS must be at most ${MAX_WARMUP_STEPS} steps (6 h of 1 s ticks)`,
+  );
 export type MarketSimulatorConfig = z.output<typeof MarketSimulatorConfigSchema>;
 export type MarketSimulatorConfigInput = z.input<typeof MarketSimulatorConfigSchema>;
 
@@ -103,6 +118,7 @@ export const marketSimulatorConfigFromEnv = (env: Env): MarketSimulatorConfigInp
   spreadBps: env.SIM_SPREAD_BPS,
   basisAnnual: env.SIM_BASIS_ANNUAL,
   sentimentPort: env.simSentimentPort,
+  warmupMin: env.SIM_WARMUP_MIN,
 });
 
 const halfLifeToRate = (halfLifeS: number): number => Math.LN2 / (halfLifeS / SECONDS_PER_YEAR);

@@ -43,7 +43,7 @@ describe('MarketSimulatorService on Redis', () => {
 
   describe('when it starts', () => {
     it('writes ticks and surfaces that pass their schemas', async () => {
-      await start({ timers: false, sentimentPort: null });
+      await start({ timers: false, sentimentPort: null, warmupMin: 0 });
       const ticks = await bus.latest('market.tick', 10);
       expect(ticks.map((e) => e.message.symbol).sort()).toEqual([
         'BTC/USDT',
@@ -64,7 +64,7 @@ describe('MarketSimulatorService on Redis', () => {
 
   describe('when its timers run', () => {
     it('keeps publishing ticks at the configured rate', async () => {
-      await start({ tickIntervalMs: 20, surfaceIntervalS: 0.05, sentimentPort: null });
+      await start({ tickIntervalMs: 20, surfaceIntervalS: 0.05, sentimentPort: null, warmupMin: 0 });
       await expect
         .poll(async () => (await bus.latest('market.tick', 100)).length, { timeout: 10_000 })
         .toBeGreaterThanOrEqual(20);

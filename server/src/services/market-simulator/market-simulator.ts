@@ -1,9 +1,9 @@
 import type { ServiceDeps, Service } from '../service.ts';
 import { marketParams, underlyingParams, type MarketSimulatorConfig } from './config.ts';
+import { lastMarketOf, resumeUnderlying } from './core/continuity.ts';
 import { sentimentReply, type SentimentReply } from './core/sentiment.ts';
 import {
   advanceUnderlying,
-  initUnderlying,
   sentimentOf,
   surfaceOf,
   ticksOf,
@@ -11,7 +11,13 @@ import {
   type UnderlyingParams,
   type UnderlyingState,
 } from './core/underlying-state.ts';
+import { warmupHistory } from './core/warmup.ts';
 import { startSentimentServer, type SentimentServer } from './sentiment-server.ts';
+
+/** Newest `market.tick` entries read per simulated symbol (spot and perpetual) to continue a path */
+const RECENT_TICKS_PER_SYMBOL = 300;
+/** Warm-up ticks per published batch */
+const WARMUP_BATCH_TICKS = 500;
 
 /**
  * Publishes simulated spot and perpetual ticks and option surfaces (SPEC §8.2) and serves the
@@ -35,10 +41,15 @@ export class MarketSimulatorService implements Service {
     this.market = marketParams(config);
   }
 
-  /** Seeds the state, publishes the first ticks and surfaces at once, then starts timers and the sentiment server. */
+  /**
+   * Continues each underlying from its last tick in `market.tick`; publishes a seeded warm-up history
+   * for those with none (`warmupMin`); then publishes the first ticks and surfaces at once and starts
+   * the timers and the sentiment server.
+   */
   async start(): Promise<void> {
     const startMs = this.config.startTimeMs ?? this.deps.clock.now();
-    for (const p of this.params) this.states.set(p.underlying, initUnderlying(p, this.config.seed, startMs));
+    const fresh = await this.resume(startMs);
+    await this.warmUp(fresh, startMs);
     await this.publishTicks();
     await this.publishSurfaces();
     if (this.config.sentimentPort !== null) {
@@ -94,6 +105,62 @@ export class MarketSimulatorService implements Service {
     await Promise.allSettled([...this.inFlight.values()]);
     await this.server?.close();
     this.server = null;
+  }
+
+  /** Continues every underlying that has a spot tick in the stream; returns the others. */
+  private async resume(startMs: number): Promise<UnderlyingParams[]> {
+    const count = RECENT_TICKS_PER_SYMBOL * 2 * this.params.length;
+    const ticks = (await this.deps.bus.latest('market.tick', count)).map((e) => e.message);
+    const fresh: UnderlyingParams[] = [];
+    for (const p of this.params) {
+      const last = lastMarketOf(ticks, p);
+      if (!last) {
+        fresh.push(p);
+        continue;
+      }
+      const state = resumeUnderlying(p, last, { seed: this.config.seed, nowMs: startMs });
+      this.states.set(p.underlying, state);
+      const context = { underlying: p.underlying, price: last.spot.price, at: last.spot.timestamp };
+      this.deps.log.info('market simulator continues from the last tick', {
+        ...context,
+        vol: Math.sqrt(state.path.variance),
+      });
+      if (Date.parse(last.spot.timestamp) > startMs)
+        this.deps.log.warn('the last tick is later than the start time: ticks will go back in time', context);
+    }
+    return fresh;
+  }
+
+  /** Publishes the seeded warm-up history of the fresh underlyings, ending at `endMs`, and keeps their end states. */
+  private async warmUp(fresh: readonly UnderlyingParams[], endMs: number): Promise<void> {
+    if (fresh.length === 0) return;
+    const began = performance.now();
+    const history = warmupHistory({
+      params: fresh,
+      market: this.market,
+      seed: this.config.seed,
+      endMs,
+      minutes: this.config.warmupMin,
+      intervalMs: this.config.tickIntervalMs,
+      stepsPerBatch: Math.max(1, Math.floor(WARMUP_BATCH_TICKS / (2 * fresh.length))),
+    });
+    let published = 0;
+    for (let batch = history.next(); ; batch = history.next()) {
+      if (batch.done) {
+        batch.value.forEach((s, i) => fresh[i] && this.states.set(fresh[i].underlying, s));
+        break;
+      }
+      // Both bus adapters append in call order, so a batch published concurrently stays in time order
+      await Promise.all(batch.value.map((tick) => this.deps.bus.publish('market.tick', tick)));
+      published += batch.value.length;
+    }
+    if (published === 0) return;
+    this.deps.log.info('market simulator published a warm-up history', {
+      underlyings: fresh.map((p) => p.underlying),
+      minutes: this.config.warmupMin,
+      ticks: published,
+      ms: Math.round(performance.now() - began),
+    });
   }
 
   private advance(nowMs: number): void {

@@ -57,7 +57,8 @@ export interface UnderlyingState {
   minuteCloses: readonly { minute: number; price: number }[];
 }
 
-const PERP_VOLUME_FACTOR = 3;
+/** The perpetual trades this many times the spot volume. */
+export const PERP_VOLUME_FACTOR = 3;
 const MINUTE_MS = 60_000;
 const KEEP_MINUTES = 61;
 
