@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRow, AuditStore } from '../../audit/audit-store.ts';
+import { acquireAuditStore } from '../../audit/open-audit-store.ts';
+import { startTestServer } from '../../testing/start-test-server.ts';
+
+// The in-memory embedded store, held as the recorder would hold it in the gateway's process
+let store: AuditStore;
+beforeAll(async () => {
+  store = await acquireAuditStore({ dataDir: 'memory://' });
+});
+afterAll(() => store.close());
+
+const row = (stream: AuditRow['stream'], entryId: string, intentId: string): AuditRow => ({
+  stream,
+  entry_id: entryId,
+  ts: new Date(Number(entryId.split('-')[0])).toISOString(),
+  intent_id: intentId,
+  client_order_id: null,
+  strategy_id: 'grid_btc',
+  symbol: 'BTC/USDT',
+  message: { intent_id: intentId },
+});
+
+describe('audit procedures', () => {
+  describe('when the gateway shares the process with the embedded audit store', () => {
+    it('explains an intent from the audit store although the streams no longer hold it', async () => {
+      const intentId = `i-${randomUUID()}`;
+      await store.insert([
+        row('order.fill', '1772442906000-0', intentId),
+        row('intent.decision', '1772442905000-0', intentId),
+        row('strategy.intent', '1772442905000-0', intentId),
+      ]);
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      const nodes = await server.client.intents.explain.query({ intent_id: intentId });
+      expect(nodes.map((n) => `${n.stream}@${n.entry_id}`)).toEqual([
+        'strategy.intent@1772442905000-0',
+        'intent.decision@1772442905000-0',
+        'order.fill@1772442906000-0',
+      ]);
+      expect(nodes[0]?.timestamp).toBe('2026-03-02T09:15:05.000Z');
+    });
+
+    it('answers NOT_FOUND for an intent neither the store nor the streams know', async () => {
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      const error = await server.client.intents.explain
+        .query({ intent_id: 'nobody' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCClientError);
+      expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('lists events by intent, stream and time range, oldest first', async () => {
+      const intentId = `i-${randomUUID()}`;
+      await store.insert([
+        row('strategy.intent', '1772442801000-0', intentId),
+        row('intent.decision', '1772442802000-0', intentId),
+        row('order.fill', '1772442803000-0', intentId),
+      ]);
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      const all = await server.client.audit.events.query({ intent_id: intentId });
+      expect(all.map((r) => r.stream)).toEqual(['strategy.intent', 'intent.decision', 'order.fill']);
+      const window = await server.client.audit.events.query({
+        intent_id: intentId,
+        from: '2026-03-02T09:13:22Z',
+        to: '2026-03-02T09:13:23.000Z',
+      });
+      expect(window.map((r) => r.stream)).toEqual(['intent.decision']);
+      const fills = await server.client.audit.events.query({
+        intent_id: intentId,
+        stream: 'order.fill',
+        limit: 1,
+      });
+      expect(fills).toEqual([row('order.fill', '1772442803000-0', intentId)]);
+    });
+
+    it('rejects an unknown stream and a bad time with BAD_REQUEST', async () => {
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      for (const input of [{ stream: 'market.macro' }, { from: 'yesterday' }, { limit: 0 }]) {
+        const error = await server.client.audit.events
+          .query(input as Parameters<typeof server.client.audit.events.query>[0])
+          .catch((e: unknown) => e);
+        expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'BAD_REQUEST' });
+      }
+    });
+  });
+
+  describe('when the gateway has no audit store', () => {
+    it('answers audit.events with PRECONDITION_FAILED naming what to set', async () => {
+      await using server = await startTestServer();
+      const error = await server.client.audit.events.query({}).catch((e: unknown) => e);
+      expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      expect((error as Error).message).toMatch(/DATABASE_URL/);
+    });
+  });
+});
