@@ -11,7 +11,8 @@ import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { OptionExecutionService } from '../option-execution/option-execution-service.ts';
-import { EngineService } from './engine-service.ts';
+import { EngineService, type EngineOptions } from './engine-service.ts';
+import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
 import { testSurface } from './test-chain.ts';
 
 const NOW = '2026-03-02T09:15:04.120Z';
@@ -170,11 +171,44 @@ describe('engine and option execution on Redis', () => {
 });
 
 describe('two engine processes on one prefix', () => {
-  it('never both take the last unit of a limit: the shared reservations decide', async () => {
-    const prefix = testPrefix();
-    const clock = new FakeClock(Date.parse(NOW));
-    const env = loadEnv({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto' });
-    const buses = [0, 1].map((i) =>
+  let prefix: string;
+  let clock: FakeClock;
+  let buses: RedisStreamsBus[];
+  let engines: EngineService[];
+
+  const tick = (symbol: string, price: number): StreamInput<'market.tick'> => ({
+    symbol,
+    price,
+    volume: 0,
+    bid: price,
+    ask: price,
+    timestamp: NOW,
+    metadata: {},
+  });
+
+  const buy = (id: string, quantity: number): StreamInput<'strategy.intent'> => ({
+    ...intent(id),
+    strategy_id: 'grid_btc',
+    intent_type: 'legacy_signal',
+    action: 'buy',
+    quantity,
+  });
+
+  const groupsOf = async (name: StreamName) =>
+    ((await redis.xinfo('GROUPS', streamKey(prefix, name)).catch(() => [])) as unknown[][]).map((g) =>
+      String(g[1]),
+    );
+
+  /** Two engines with their own bus (consumer) on one prefix, after a BTC tick at 100 000. */
+  const startEngines = async (
+    env: Record<string, string>,
+    options: EngineOptions = {},
+    fixedPrefix?: string,
+  ) => {
+    prefix = fixedPrefix ?? testPrefix();
+    clock = new FakeClock(Date.parse(NOW));
+    const config = loadEnv({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto', ...env });
+    buses = [0, 1].map((i) =>
       createRedisStreamsBus({
         url: TEST_REDIS_URL,
         prefix,
@@ -184,49 +218,110 @@ describe('two engine processes on one prefix', () => {
         consumerName: `engine-test-${i}`,
       }),
     );
-    const [a, b] = buses as [RedisStreamsBus, RedisStreamsBus];
-    await a.publish('market.tick', {
-      symbol: 'BTC/USDT',
-      price: 100_000,
-      volume: 0,
-      bid: 100_000,
-      ask: 100_000,
-      timestamp: NOW,
-      metadata: {},
-    });
-    const engines = buses.map(
-      (bus) => new EngineService({ bus, clock, env, log: silentLogger, redis }, { timers: false }),
+    await buses[0]?.publish('market.tick', tick('BTC/USDT', 100_000));
+    engines = buses.map(
+      (bus) =>
+        new EngineService(
+          { bus, clock, env: config, log: silentLogger, redis },
+          { timers: false, ...options },
+        ),
     );
-    try {
-      for (const e of engines) await e.start();
-      await expect
-        .poll(async () => {
-          const groups = (await redis
-            .xinfo('GROUPS', streamKey(prefix, 'strategy.intent'))
-            .catch(() => [])) as unknown[][];
-          return groups.some((g) => g.includes('engine'));
-        })
-        .toBe(true);
-      // equity 100 000: 0.2 BTC is 20 % each; together 40 % > the 30 % single-position limit
-      const buy = (id: string): StreamInput<'strategy.intent'> => ({
-        ...intent(id),
-        strategy_id: 'grid_btc',
-        intent_type: 'legacy_signal',
-        action: 'buy',
-        quantity: 0.2,
-      });
-      await Promise.all([
-        a.publish('strategy.intent', buy('race-a')),
-        b.publish('strategy.intent', buy('race-b')),
-      ]);
-      await expect.poll(async () => (await a.latest('intent.decision', 10)).length).toBe(2);
-      const statuses = (await a.latest('intent.decision', 10)).map((e) => e.message.status).sort();
-      expect(statuses).toEqual(['approved', 'vetoed']);
-      expect(await a.latest('order.command', 10)).toHaveLength(1);
-    } finally {
-      for (const e of engines) await e.close();
-      for (const bus of buses) await bus.close();
-      await deleteKeys(redis, `${prefix}:*`);
+    for (const e of engines) await e.start();
+    await expect.poll(() => groupsOf('strategy.intent')).toContain('engine');
+  };
+
+  const decisionsOf = async () =>
+    ((await buses[0]?.latest('intent.decision', 100)) ?? []).map((e) => e.message);
+
+  afterEach(async () => {
+    for (const e of engines) await e.close();
+    for (const bus of buses) await bus.close();
+    await deleteKeys(redis, `${prefix}:*`);
+  });
+
+  it('never both take the last unit of a limit: the shared reservations decide', async () => {
+    await startEngines({});
+    const [a, b] = buses as [RedisStreamsBus, RedisStreamsBus];
+    // equity 100 000: 0.2 BTC is 20 % each; together 40 % > the 30 % single-position limit
+    await Promise.all([
+      a.publish('strategy.intent', buy('race-a', 0.2)),
+      b.publish('strategy.intent', buy('race-b', 0.2)),
+    ]);
+    await expect.poll(async () => (await decisionsOf()).length).toBe(2);
+    expect((await decisionsOf()).map((d) => d.status).sort()).toEqual(['approved', 'vetoed']);
+    expect(await a.latest('order.command', 10)).toHaveLength(1);
+  });
+
+  it('approves 20 concurrent intents of half the limit each only while the limit holds, even on stale views', async () => {
+    // Every evaluation starts from a view with no reservations (the worst race: each engine read before the
+    // other reserved), so only the Lua script can keep the two processes under the limit.
+    prefix = testPrefix();
+    const shared = () => createRedisReservationBook(redis, prefix);
+    const staleView = (): ReservationBook => ({ ...shared(), list: () => Promise.resolve([]) });
+    // RISK_MAX_POSITION_QTY BTC 0.1: each intent of 0.05 needs half of the whole (then remaining) limit
+    await startEngines({ RISK_MAX_POSITION_QTY: 'BTC:0.1' }, { reservations: staleView() }, prefix);
+    const [a, b] = buses as [RedisStreamsBus, RedisStreamsBus];
+    const first = { currentReservations: () => shared().list(clock.now()) };
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 === 0 ? a : b).publish('strategy.intent', buy(`h-${i}`, 0.05)),
+      ),
+    );
+    let mostReserved = 0;
+    await expect
+      .poll(async () => {
+        const reserved = (await first.currentReservations())
+          .flatMap((r) => r.legs)
+          .reduce((sum, l) => sum + l.quantity, 0);
+        mostReserved = Math.max(mostReserved, reserved);
+        return (await decisionsOf()).length;
+      })
+      .toBe(20);
+    const decisions = await decisionsOf();
+    expect(decisions.filter((d) => d.status === 'approved')).toHaveLength(2);
+    expect(decisions.filter((d) => d.status === 'vetoed')).toEqual(
+      Array.from({ length: 18 }, () =>
+        expect.objectContaining({ reason_codes: ['MAX_POSITION_SIZE_EXCEEDED'] }),
+      ),
+    );
+    expect(await a.latest('order.command', 100)).toHaveLength(2);
+    const reserved = (await first.currentReservations()).flatMap((r) => r.legs);
+    expect(reserved.reduce((sum, l) => sum + l.quantity, 0)).toBeCloseTo(0.1, 12);
+    expect(mostReserved).toBeLessThanOrEqual(0.1 + 1e-12);
+  });
+
+  it('shows a state message published once to both processes, through tails and not the engine group', async () => {
+    await startEngines({});
+    const [a] = buses as [RedisStreamsBus, RedisStreamsBus];
+    await a.publish('market.tick', tick('ETH/USDT', 3_000));
+    await a.publish('position.update', {
+      strategy_id: 'grid_eth',
+      symbol: 'ETH/USDT',
+      quantity: 2,
+      avg_price: 3_000,
+      unrealized_pnl: 0,
+      timestamp: NOW,
+      metadata: { account_quantity: 2 },
+    });
+    await a.publish('portfolio.risk', {
+      total_delta: 0,
+      total_gamma: 0,
+      total_vega: 0,
+      total_theta: 0,
+      total_rho: 0,
+      position_ratio: null,
+      leverage: null,
+      underlying: 'ETH/USDT',
+      timestamp: NOW,
+      metadata: { total_value: 90_000, cash: 84_000, peak_value: 100_000 },
+    });
+    for (const engine of engines) {
+      await expect.poll(() => engine.stateView().mids['ETH/USDT']).toBe(3_000);
+      await expect.poll(() => engine.stateView().portfolio.accountPositions['ETH/USDT']).toBe(2);
+      await expect.poll(() => engine.stateView().portfolio.equity).toBe(90_000);
+    }
+    for (const name of ['market.tick', 'position.update', 'portfolio.risk'] as const) {
+      expect(await groupsOf(name)).not.toContain('engine');
     }
   });
 });

@@ -273,6 +273,11 @@ export class EngineService implements Service {
     }
   }
 
+  /** This process's picture of the account and the market (for inspection and tests). */
+  stateView(): { portfolio: PortfolioState; mids: Readonly<Record<string, number>>; underlyings: string[] } {
+    return { portfolio: this.portfolio, mids: { ...this.mids }, underlyings: Object.keys(this.surfaces) };
+  }
+
   /** The live reservations (for inspection and tests). */
   currentReservations(): Promise<StoredReservation[]> {
     return this.reservations.list(this.deps.clock.now());
