@@ -62,6 +62,32 @@ describe('MarketSimulatorService on Redis', () => {
     });
   });
 
+  describe('when the tick stream is empty', () => {
+    it('writes the warm-up history, oldest first, before the first live ticks', async () => {
+      await start({ timers: false, sentimentPort: null, warmupMin: 2 });
+      const ticks = (await bus.latest('market.tick', 1000)).reverse().map((e) => e.message);
+      expect(ticks).toHaveLength(120 * 4 + 4);
+      const times = ticks.map((t) => Date.parse(t.timestamp));
+      expect(times.every((t, i) => i === 0 || t >= (times[i - 1] ?? 0))).toBe(true);
+      expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBe(120_000);
+      expect(ticks[0]?.price).toBe(100_000);
+    });
+  });
+
+  describe('when restarted on the same streams', () => {
+    it('continues every symbol from its last price', async () => {
+      const first = await start({ timers: false, sentimentPort: null, warmupMin: 1 });
+      const before = await bus.latest('market.tick', 4);
+      await first.close();
+      await start({ timers: false, sentimentPort: null, warmupMin: 1 });
+      const after = await bus.latest('market.tick', 4);
+      const priceBySymbol = (entries: typeof before) =>
+        Object.fromEntries(entries.map((e) => [e.message.symbol, Math.round(e.message.price * 1e6) / 1e6]));
+      expect(priceBySymbol(after)).toEqual(priceBySymbol(before));
+      expect(await redis.xlen(`${prefix}:market.tick`)).toBe(60 * 4 + 4 + 4);
+    });
+  });
+
   describe('when its timers run', () => {
     it('keeps publishing ticks at the configured rate', async () => {
       await start({ tickIntervalMs: 20, surfaceIntervalS: 0.05, sentimentPort: null, warmupMin: 0 });
