@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InMemoryBus } from '../../bus/in-memory-bus.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { StateTails } from './state-tails.ts';
+
+const tick = (price: number) => ({
+  symbol: 'BTC/USDT',
+  price,
+  volume: 0,
+  bid: price,
+  ask: price,
+  timestamp: '2026-03-02T09:15:04.120Z',
+  metadata: {},
+});
+
+let tails: StateTails | null = null;
+let bus: InMemoryBus | null = null;
+afterEach(async () => {
+  await tails?.close();
+  await bus?.close();
+});
+
+describe('StateTails', () => {
+  it('follows a stream from just after the given id and every process sees every entry', async () => {
+    bus = new InMemoryBus();
+    const before = await bus.publish('market.tick', tick(1));
+    const seen: number[][] = [[], []];
+    const readers = [new StateTails(bus, silentLogger), new StateTails(bus, silentLogger)];
+    readers.forEach((r, i) => r.follow('market.tick', before, (m) => void seen[i]?.push(m.price)));
+    await bus.publish('market.tick', tick(2));
+    await bus.publish('market.tick', tick(3));
+    await Promise.all(readers.map((r) => r.caughtUp(5_000)));
+    expect(seen).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
+    await Promise.all(readers.map((r) => r.close()));
+  });
+
+  it('reads from the start when the warm-up found the stream empty (0-0)', async () => {
+    bus = new InMemoryBus();
+    tails = new StateTails(bus, silentLogger);
+    const prices: number[] = [];
+    await bus.publish('market.tick', tick(7));
+    tails.follow('market.tick', '0-0', (m) => void prices.push(m.price));
+    await tails.caughtUp(5_000);
+    expect(prices).toEqual([7]);
+  });
+
+  it('waits in caughtUp for an entry still being handled, and goes on after a handler error', async () => {
+    bus = new InMemoryBus();
+    tails = new StateTails(bus, silentLogger);
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handled: number[] = [];
+    tails.follow('market.tick', '0-0', async (m) => {
+      if (m.price === 1) throw new Error('bad entry');
+      if (m.price === 2) await gate;
+      handled.push(m.price);
+    });
+    await bus.publish('market.tick', tick(1));
+    await bus.publish('market.tick', tick(2));
+    let done = false;
+    const waiting = tails.caughtUp(5_000).then(() => (done = true));
+    await vi.waitFor(() => expect(handled).toEqual([]));
+    expect(done).toBe(false);
+    release();
+    await waiting;
+    expect(handled).toEqual([2]);
+  });
+
+  it('rejects caughtUp when a tail stays behind past the timeout', async () => {
+    bus = new InMemoryBus();
+    tails = new StateTails(bus, silentLogger);
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    tails.follow('market.tick', '0-0', () => gate);
+    await bus.publish('market.tick', tick(1));
+    await expect(tails.caughtUp(1)).rejects.toThrow(/state tails behind after 1 ms: market.tick/);
+    release();
+  });
+});
