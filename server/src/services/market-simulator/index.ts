@@ -12,7 +12,7 @@ export type { MarketSimulatorConfig, MarketSimulatorConfigInput } from './config
 
 /**
  * Creates the market simulator from the environment (SPEC §11 `SIM_*`, `UNDERLYINGS`), with optional
- * overrides (tests: `{ timers: false, sentimentPort: null }`). Throws on an invalid config.
+ * overrides (tests: `{ timers: false, sentimentPort: null, warmupMin: 0 }`). Throws on an invalid config.
  */
 export const createMarketSimulatorService = ((
   deps: ServiceDeps,
