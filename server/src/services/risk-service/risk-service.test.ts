@@ -163,6 +163,31 @@ describe('RiskService', () => {
     });
   });
 
+  describe('when the tick stream already holds an hour of history at start', () => {
+    it('knows the realized vol at its first macro broadcast', async () => {
+      clock = new FakeClock();
+      bus = new InMemoryBus({ clock });
+      const t0 = clock.now();
+      for (let m = 0; m <= 30; m++) {
+        const price = m % 2 === 0 ? 100_000 : 100_200;
+        await bus.publish('market.tick', { symbol: 'BTC/USDT', price, timestamp: iso(t0 + m * 60_000) });
+      }
+      clock.set(t0 + 31 * 60_000);
+      const env = loadEnv({ SENTIMENT_API_URLS: '' });
+      service = new RiskService(
+        { bus, clock, env, log: silentLogger, redis: undefined as unknown as Redis },
+        {
+          config: { timers: false },
+          peakStore: createMemoryPeakStore(),
+          fetch: () => Promise.reject(new Error('offline')),
+        },
+      );
+      await service.start();
+      const macro = await service.runMacro();
+      expect(macro?.realized_vol).toBeGreaterThan(0);
+    });
+  });
+
   describe('when the first sentiment source fails and the second answers', () => {
     it('uses the second, with the SPEC query, and computes FOMO from the realized vol', async () => {
       const urls: string[] = [];

@@ -243,15 +243,16 @@ export class RiskService implements Service {
     };
   }
 
-  // Rebuilds the book from the retained fills and the market from the newest ticks and surfaces.
+  // Rebuilds the book from the retained fills, the market and the macro closes from the newest ticks and surfaces.
   private async warmUp(): Promise<void> {
     const { bus, log } = this.deps;
     const [fills, ticks, surfaces] = await Promise.all([
       bus.latest('order.fill', this.config.replayFills),
-      bus.latest('market.tick', 200),
+      bus.latest('market.tick', this.config.warmupTicks),
       bus.latest('market.vol_surface', 20),
     ]);
-    for (const e of [...ticks].reverse()) this.market.ticks.set(e.message.symbol, e.message);
+    // Through handleTick, so the macro realized vol has its closes at the first broadcast after a restart
+    for (const e of [...ticks].reverse()) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) this.market.surfaces.set(e.message.underlying, e.message);
     for (const e of [...fills].reverse()) {
       try {
