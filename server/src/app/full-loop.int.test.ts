@@ -14,6 +14,15 @@ describe('the whole loop, live', () => {
     (await stack.read('intent.decision')).filter((d) => d.intent_id === intentId);
   const statusesOf = async (intentId: string) => (await decisionsOf(intentId)).map((d) => d.status);
 
+  describe('when the stack starts with SIM_SENTIMENT_PORT 0', () => {
+    it('points the risk service at the port the simulator bound, so the macro state has a sentiment', async () => {
+      expect(stack.env.sentimentUrls).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/)]);
+      await poll(async () => (await stack.read('market.macro_state')).at(-1)?.sentiment_score).toEqual(
+        expect.any(Number),
+      );
+    });
+  });
+
   describe('when an external producer writes an intent and a trader approves it', () => {
     it('routes it through execution and the paper exchange into filled legs and portfolio Greeks', async () => {
       const intent = externalIntent();
