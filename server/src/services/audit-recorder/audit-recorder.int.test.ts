@@ -115,10 +115,12 @@ const decision = (
   metadata: {},
 });
 
-/** The store, except that its first insert writes and then fails, as a crash before the ack would. */
-function failingAfterFirstWrite(store: AuditStore): AuditStore & { attempts: string[] } {
+/** The store seen through a recorder that dies after writing: each insert writes, then the connection "fails". */
+function writingThenFailing(
+  store: AuditStore,
+  failing: { on: boolean },
+): AuditStore & { attempts: string[] } {
   const attempts: string[] = [];
-  let failed = false;
   return {
     attempts,
     description: store.description,
@@ -130,10 +132,7 @@ function failingAfterFirstWrite(store: AuditStore): AuditStore & { attempts: str
     insert: async (rows) => {
       attempts.push(...rows.map((r) => `${r.stream}@${r.entry_id}`));
       const inserted = await store.insert(rows);
-      if (!failed) {
-        failed = true;
-        throw new Error('connection lost after the write');
-      }
+      if (failing.on) throw Object.assign(new Error('connection lost after the write'), { code: '08006' });
       return inserted;
     },
   };
@@ -181,22 +180,27 @@ describe('AuditRecorder on Redis and PGlite', () => {
     return total;
   };
 
-  describe('when entries were published before it started and a write fails once', () => {
+  describe('when entries were published before it started and are delivered again after a failed ack', () => {
     it('records every entry exactly once, acks them all, and byIntent gives the chain in order', async () => {
       const published = await publishChain(bus, 'intent-audit-1');
-      const flaky = failingAfterFirstWrite(store);
-      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
-      recorder = new AuditRecorder(
-        { bus, clock: systemClock, env, log: silentLogger, redis },
-        { store: flaky },
-      );
-      await recorder.start();
-
       const keys = published.map(([stream, id]) => `${stream}@${id}`);
-      await expect.poll(async () => (await store.range({ limit: 100 })).length).toBe(keys.length);
-      await expect.poll(() => pendingOf(new Set(published.map(([s]) => s)))).toBe(0);
-      // The failed batch was delivered again: some entries were written twice, stored once
-      expect(flaky.attempts.length).toBeGreaterThan(new Set(flaky.attempts).size);
+      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
+      const deps = { bus, clock: systemClock, env, log: silentLogger, redis };
+      // First recorder: every write lands but reports a lost connection, so nothing is acked
+      const first = writingThenFailing(store, { on: true });
+      recorder = new AuditRecorder(deps, { store: first, batch: { retryMinMs: 5, retryMaxMs: 20 } });
+      await recorder.start();
+      // One entry per stream is tried (and retried) while the store seems down; later ones wait behind it
+      const streams = new Set(published.map(([s]) => s));
+      await expect.poll(() => new Set(first.attempts.map((k) => k.split('@')[0])).size).toBe(streams.size);
+      await recorder.close();
+      expect(await pendingOf(streams)).toBe(keys.length);
+      // Second recorder of the same group: reclaims the pending entries, which are written again
+      const second = writingThenFailing(store, { on: false });
+      recorder = new AuditRecorder(deps, { store: second });
+      await recorder.start();
+      await expect.poll(() => pendingOf(streams)).toBe(0);
+      expect([...second.attempts].sort()).toEqual([...keys].sort());
       const rows = await store.range({ limit: 100 });
       expect(rows.map((r) => `${r.stream}@${r.entry_id}`).sort()).toEqual([...keys].sort());
 

@@ -18,7 +18,7 @@ export interface AuditRecorderOptions {
   batch?: Partial<RowBatcherOptions>;
 }
 
-const DEFAULT_BATCH: RowBatcherOptions = { maxBatch: 200, lingerMs: 20 };
+const DEFAULT_BATCH: RowBatcherOptions = { maxBatch: 200, lingerMs: 20, retryMinMs: 200, retryMaxMs: 10_000 };
 
 /**
  * The audit recorder (SPEC §12 item 1): reads every stream from `0` in its own group and writes each
@@ -58,11 +58,10 @@ export class AuditRecorder implements Service {
   }
 
   async close(): Promise<void> {
-    // Handlers in flight wait for their batch, so flush while the subscriptions wind down
+    // Handlers in flight wait for their batch: stop retrying so they end, then let the subscriptions wind down
     const closing = Promise.all(this.subs.splice(0).map((s) => s.close()));
-    await this.batcher?.flush();
+    await this.batcher?.close();
     await closing;
-    await this.batcher?.flush();
     if (this.ownsStore) await this.store?.close();
     this.store = null;
   }
