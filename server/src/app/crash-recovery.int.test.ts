@@ -1,3 +1,4 @@
+import { streamKey } from '../bus/keys.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIntent, poll, STACK_START_MS, startStack, type Stack } from '../testing/start-stack.ts';
 
@@ -5,7 +6,8 @@ import { externalIntent, poll, STACK_START_MS, startStack, type Stack } from '..
 describe('restarts mid-stream, live', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // entries a dead consumer holds are reclaimed after 0.5 s of idleness (default 30 s)
+    stack = await startStack({ BUS_CLAIM_IDLE_MS: '500' });
     stack.setUser('carol');
   }, STACK_START_MS);
   afterAll(() => stack.close());
@@ -81,6 +83,45 @@ describe('restarts mid-stream, live', () => {
       for (const fill of await fillsOf(id))
         perOrder.set(fill.client_order_id ?? '', (perOrder.get(fill.client_order_id ?? '') ?? 0) + 1);
       expect(Object.fromEntries(perOrder)).toEqual({ [`${id}-0`]: 1, [`${id}-1`]: 1 });
+    });
+  });
+
+  describe('when the paper exchange dies holding delivered, unacked order commands', () => {
+    it('a new instance of the group reclaims them and fills each once', async () => {
+      const intent = externalIntent();
+      const id = intent.intent_id;
+      await stack.xadd('strategy.intent', intent);
+      await poll(async () => (await decisionsOf(id)).map((d) => d.status)).toEqual(['pending_approval']);
+      await stack.stopService('paper-exchange');
+      await stack.client.approvals.approve.mutate({ intent_id: id });
+      await poll(async () => (await ordersOf(id)).length).toBe(2);
+      // the crashed process: read its batch in the group, then died before handling and acking it
+      const key = streamKey(stack.prefix, 'order.command');
+      await stack.redis.xreadgroup(
+        'GROUP',
+        'paper-exchange',
+        'paper-exchange-crashed',
+        'COUNT',
+        100,
+        'STREAMS',
+        key,
+        '>',
+      );
+      expect(await stack.groupState('order.command', 'paper-exchange')).toEqual({ pending: 2, lag: 0 });
+      const idleMs = async () =>
+        (
+          (await stack.redis.xpending(key, 'paper-exchange', '-', '+', 100)) as [string, string, number][]
+        ).map(([, , idle]) => idle);
+      await poll(async () => Math.min(...(await idleMs()))).toBeGreaterThan(500);
+
+      await stack.startService('paper-exchange');
+
+      await poll(async () => (await fillsOf(id)).map((f) => f.client_order_id).sort()).toEqual([
+        `${id}-0`,
+        `${id}-1`,
+      ]);
+      await poll(() => stack.groupState('order.command', 'paper-exchange')).toEqual(drained);
+      expect(await fillsOf(id)).toHaveLength(2);
     });
   });
 });
