@@ -23,7 +23,7 @@ import {
   type EvaluationContext,
   type Route,
 } from './core/evaluate.ts';
-import { tickMid, type MarketView } from './core/market-view.ts';
+import { tickMid } from './core/market-view.ts';
 import {
   applyPortfolioRisk,
   applyPositionUpdate,
@@ -31,9 +31,8 @@ import {
   strategyPosition,
   type PortfolioState,
 } from './core/portfolio-state.ts';
-import { RESERVATION_TTL_MS } from './core/reservations.ts';
-import { reserveRequest } from './core/reserve-request.ts';
 import type { StoredReservation } from '../../bus/reservation-store.ts';
+import { checkAndReserve } from './check-and-reserve.ts';
 import type { ApprovalStoreLike } from './memory-approval-store.ts';
 import { createRedisOnceStore, type OnceStore } from './once-store.ts';
 import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
@@ -49,8 +48,6 @@ const SWEEP_MS = 1000;
 const WARM_UP = { positions: 5000, ticks: 200, surfaces: 20 } as const;
 /** How long an evaluation waits for the state tails to reach the newest state entries. */
 const STATE_SYNC_TIMEOUT_MS = 5_000;
-/** Evaluate-then-reserve rounds before giving up (the entry stays pending and is retried). */
-const RESERVE_ATTEMPTS = 10;
 
 /** Options for tests and embedding. */
 export interface EngineOptions {
@@ -285,44 +282,18 @@ export class EngineService implements Service {
 
   // ---- helpers ------------------------------------------------------------------------------------
 
-  /**
-   * Evaluates on the state at this moment with the live reservations and, when approved, reserves the
-   * order's legs in one atomic step shared by every engine process (SPEC §5.3 item 9): the pure checks
-   * decide and word the verdict; the Lua script re-checks the reservation-dependent limits on the
-   * reservations live at that instant and reserves only if they still hold. When it refuses, the checks run
-   * again on the reservations it saw, so a veto names the same failures the script found.
-   */
-  private async checkAndReserve(
+  private checkAndReserve(
     intent: StrategyIntentEvent,
     evaluate: (ctx: EvaluationContext) => Evaluation,
   ): Promise<Evaluation> {
-    const nowMs = this.deps.clock.now();
-    let reservations = await this.reservations.list(nowMs);
-    for (let attempt = 1; attempt <= RESERVE_ATTEMPTS; attempt += 1) {
-      const market: MarketView = { mids: this.mids, surfaces: this.surfaces };
-      const portfolio = this.portfolio;
-      const evaluation = evaluate({ portfolio, market, reservations, config: this.config, nowMs });
-      if (evaluation.kind !== 'approved') return evaluation;
-      const request = reserveRequest({
-        intentId: intent.intent_id,
-        legs: evaluation.reserve,
-        portfolio,
-        market,
-        reservations,
-        limits: this.config.limits,
-        expiresAtMs: nowMs + RESERVATION_TTL_MS,
-      });
-      const result = await this.reservations.tryReserve(request, reservations, nowMs);
-      if (result.ok) return evaluation;
-      this.deps.log.info('reservation refused; evaluating again on the live reservations', {
-        intent_id: intent.intent_id,
-        failed: result.failed,
-        attempt,
-      });
-      reservations = result.reservations;
-    }
-    throw new Error(
-      `check-and-reserve of ${intent.intent_id}: no stable verdict after ${RESERVE_ATTEMPTS} attempts`,
+    return checkAndReserve(
+      {
+        reservations: this.reservations,
+        config: this.config,
+        log: this.deps.log,
+        state: () => ({ portfolio: this.portfolio, market: { mids: this.mids, surfaces: this.surfaces } }),
+      },
+      { intent, nowMs: this.deps.clock.now(), evaluate },
     );
   }
 

@@ -1,0 +1,74 @@
+import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
+import { describe, expect, it } from 'vitest';
+import type { ReserveResult, StoredReservation } from '../../bus/reservation-store.ts';
+import { loadEnv } from '../../config/env.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { checkAndReserve, RESERVE_ATTEMPTS } from './check-and-reserve.ts';
+import type { Evaluation, EvaluationContext } from './core/evaluate.ts';
+import { initialPortfolio } from './core/portfolio-state.ts';
+import { engineConfigFrom } from './engine-service.ts';
+import { createMemoryReservationBook, type ReservationBook } from './reservation-book.ts';
+
+const intent = { intent_id: 'i-1' } as StrategyIntentEvent;
+const decision = {} as StreamInput<'intent.decision'>;
+const LEG = { symbol: 'BTC/USDT', side: 'buy' as const, quantity: 1, mark: 100, spot: 100 };
+const other: StoredReservation = {
+  intentId: 'other',
+  expiresAtMs: 60_000,
+  legs: [{ ...LEG, optionType: null }],
+};
+
+/** Approves while it sees no reservation, vetoes otherwise. */
+const evaluate = (ctx: EvaluationContext): Evaluation =>
+  ctx.reservations.length === 0
+    ? { kind: 'approved', decision, route: {} as never, reserve: [LEG] }
+    : { kind: 'vetoed', decision };
+
+const run = (reservations: ReservationBook) =>
+  checkAndReserve(
+    {
+      reservations,
+      config: engineConfigFrom(loadEnv({})),
+      log: silentLogger,
+      state: () => ({ portfolio: initialPortfolio(1_000), market: { mids: {}, surfaces: {} } }),
+    },
+    { intent, nowMs: 0, evaluate },
+  );
+
+describe('checkAndReserve', () => {
+  it('reserves the approved legs for 60 s', async () => {
+    const book = createMemoryReservationBook();
+    expect((await run(book)).kind).toBe('approved');
+    expect(await book.list(0)).toEqual([
+      { intentId: 'i-1', expiresAtMs: 60_000, legs: [{ ...LEG, optionType: null }] },
+    ]);
+  });
+
+  describe('when the reservation is refused', () => {
+    it('evaluates again on the reservations the refusal returned and keeps that verdict', async () => {
+      const seen: StoredReservation[][] = [];
+      const book: ReservationBook = {
+        ...createMemoryReservationBook(),
+        tryReserve: (_request, s): Promise<ReserveResult> => {
+          seen.push([...s]);
+          return Promise.resolve({ ok: false, failed: ['max_position_size'], reservations: [other] });
+        },
+      };
+      expect((await run(book)).kind).toBe('vetoed');
+      expect(seen).toEqual([[]]);
+    });
+
+    it('gives up with an error when the checks pass but the script refuses every round', async () => {
+      let rounds = 0;
+      const book: ReservationBook = {
+        ...createMemoryReservationBook(),
+        tryReserve: () => {
+          rounds += 1;
+          return Promise.resolve({ ok: false, failed: ['gross_leverage'], reservations: [] });
+        },
+      };
+      await expect(run(book)).rejects.toThrow(/i-1: no stable verdict after 10 attempts/);
+      expect(rounds).toBe(RESERVE_ATTEMPTS);
+    });
+  });
+});
