@@ -1,5 +1,5 @@
 import { impliedVolDiscounted } from './implied-vol.ts';
-import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
 import { blackCall, blackPut } from './normalized-black.ts';
 
 /**
@@ -118,19 +118,21 @@ export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch
     const kd = k * dr;
     const d1 = Math.log(fs / kd) / sd + 0.5 * sd;
     const d2 = d1 - sd;
-    const pdf = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+    const e1 = Math.exp(-0.5 * d1 * d1);
+    const e2 = e1 > 1e-290 ? e1 * (fs / kd) : Math.exp(-0.5 * d2 * d2);
+    const pdf = INV_SQRT_2PI * e1;
     const decay = (-fs * pdf * v) / (2 * sqrtT);
     res.gamma[i] = (dq * pdf) / (s * sd);
     res.vega[i] = fs * pdf * sqrtT;
     if (isCall[i] === 1) {
-      const n1 = normCdf(d1);
-      const n2 = normCdf(d2);
+      const n1 = normCdfWithExp(d1, e1);
+      const n2 = normCdfWithExp(d2, e2);
       res.delta[i] = dq * n1;
       res.theta[i] = decay - ri * kd * n2 + qi * fs * n1;
       res.rho[i] = k * t * dr * n2;
     } else {
-      const m1 = normCdf(-d1);
-      const m2 = normCdf(-d2);
+      const m1 = normCdfWithExp(-d1, e1);
+      const m2 = normCdfWithExp(-d2, e2);
       res.delta[i] = -dq * m1;
       res.theta[i] = decay + ri * kd * m2 - qi * fs * m1;
       res.rho[i] = -k * t * dr * m2;

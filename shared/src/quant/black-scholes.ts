@@ -1,4 +1,4 @@
-import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
 import { blackCall, blackPut } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
@@ -19,6 +19,10 @@ export interface BsInput {
 }
 
 function validate(o: BsInput): void {
+  // Fast path: one comparison chain; the named checks only run to build the error message.
+  if (o.S > 0 && o.K > 0 && o.sigma >= 0 && Number.isFinite(o.S + o.K + o.T + o.r + o.q + o.sigma)) {
+    if (o.type === 'call' || o.type === 'put') return;
+  }
   requirePositive('S', o.S);
   requirePositive('K', o.K);
   requireFinite('T', o.T);
@@ -69,30 +73,20 @@ export function bsGreeks(o: BsInput): Greeks {
     const w = isCall ? 1 : -1;
     return { delta: w * dq, gamma: 0, vega: 0, theta: w * (q * Sq - r * Kr), rho: w * K * T * dr };
   }
-  const d1 = (Math.log(S / K) + (r - q) * T) / sd + 0.5 * sd;
+  const d1 = Math.log(Sq / Kr) / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  const pdf = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * (Sq / Kr) : Math.exp(-0.5 * d2 * d2);
+  const pdf = INV_SQRT_2PI * e1;
   const gamma = (dq * pdf) / (S * sd);
   const vega = Sq * pdf * sqrtT;
   const decay = (-Sq * pdf * sigma) / (2 * sqrtT);
   if (isCall) {
-    const n1 = normCdf(d1);
-    const n2 = normCdf(d2);
-    return {
-      delta: dq * n1,
-      gamma,
-      vega,
-      theta: decay - r * Kr * n2 + q * Sq * n1,
-      rho: K * T * dr * n2,
-    };
+    const n1 = normCdfWithExp(d1, e1);
+    const n2 = normCdfWithExp(d2, e2);
+    return { delta: dq * n1, gamma, vega, theta: decay - r * Kr * n2 + q * Sq * n1, rho: K * T * dr * n2 };
   }
-  const m1 = normCdf(-d1);
-  const m2 = normCdf(-d2);
-  return {
-    delta: -dq * m1,
-    gamma,
-    vega,
-    theta: decay + r * Kr * m2 - q * Sq * m1,
-    rho: -K * T * dr * m2,
-  };
+  const m1 = normCdfWithExp(-d1, e1);
+  const m2 = normCdfWithExp(-d2, e2);
+  return { delta: -dq * m1, gamma, vega, theta: decay + r * Kr * m2 - q * Sq * m1, rho: -K * T * dr * m2 };
 }

@@ -17,6 +17,9 @@ export interface Black76Input {
 }
 
 function validate(o: Black76Input): void {
+  if (o.F > 0 && o.K > 0 && o.sigma >= 0 && Number.isFinite(o.F + o.K + o.T + o.r + o.sigma)) {
+    if (o.type === 'call' || o.type === 'put') return;
+  }
   requirePositive('F', o.F);
   requirePositive('K', o.K);
   requireFinite('T', o.T);

@@ -16,6 +16,9 @@ export interface InverseInput {
 }
 
 function validate(o: InverseInput): void {
+  if (o.F > 0 && o.K > 0 && o.sigma >= 0 && Number.isFinite(o.F + o.K + o.T + o.sigma)) {
+    if (o.type === 'call' || o.type === 'put') return;
+  }
   requirePositive('F', o.F);
   requirePositive('K', o.K);
   requireFinite('T', o.T);

@@ -49,22 +49,42 @@ const SQRT_32 = 5.656854249492381;
 
 /** Lower tail P(Z ≤ -|x|) for |x| > 0.66291 (Cody's second and third intervals). */
 function tail(y: number): number {
-  let r: number;
-  if (y <= SQRT_32) {
-    const num = (((((((C8 * y + C0) * y + C1) * y + C2) * y + C3) * y + C4) * y + C5) * y + C6) * y + C7;
-    const den = (((((((y + D0) * y + D1) * y + D2) * y + D3) * y + D4) * y + D5) * y + D6) * y + D7;
-    r = num / den;
-  } else {
-    if (y > 38.5) return 0;
-    const z = 1 / (y * y);
-    const num = (((((P5 * z + P0) * z + P1) * z + P2) * z + P3) * z + P4) * z;
-    const den = ((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4;
-    r = (INV_SQRT_2PI - num / den) / y;
-  }
+  if (y > 38.5) return 0;
+  const r = tailRatio(y);
   // exp(-y²/2) split so that the rounding of y² does not cost relative accuracy in the tail.
   const ysq = Math.trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);
   return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5) * r;
+}
+
+/** N(−y)/e^{−y²/2} for y > 0.66291 (Cody's rational in the second and third intervals). */
+function tailRatio(y: number): number {
+  if (y <= SQRT_32) {
+    const num = (((((((C8 * y + C0) * y + C1) * y + C2) * y + C3) * y + C4) * y + C5) * y + C6) * y + C7;
+    const den = (((((((y + D0) * y + D1) * y + D2) * y + D3) * y + D4) * y + D5) * y + D6) * y + D7;
+    return num / den;
+  }
+  const z = 1 / (y * y);
+  const num = (((((P5 * z + P0) * z + P1) * z + P2) * z + P3) * z + P4) * z;
+  const den = ((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4;
+  return (INV_SQRT_2PI - num / den) / y;
+}
+
+/**
+ * N(x) given e = e^{−x²/2} already computed (shared with the density by the pricers: one exponential serves
+ * φ(d1), N(d1) and, times F/K, N(d2)). Relative accuracy ~x²·ε/2 in the tail instead of a few ε; the
+ * pricers route the far tail through the wing path.
+ */
+export function normCdfWithExp(x: number, e: number): number {
+  const y = x < 0 ? -x : x;
+  if (y <= 0.66291) {
+    const xsq = x * x;
+    const num = (((A4 * xsq + A0) * xsq + A1) * xsq + A2) * xsq + A3;
+    const den = (((xsq + B0) * xsq + B1) * xsq + B2) * xsq + B3;
+    return 0.5 + (x * num) / den;
+  }
+  const t = e * tailRatio(y);
+  return x > 0 ? 1 - t : t;
 }
 
 /**

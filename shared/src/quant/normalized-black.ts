@@ -1,4 +1,4 @@
-import { normCdf, INV_SQRT_2PI } from './normal.ts';
+import { normCdf, normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
 
 /*
  * Normalised Black call in the out-of-the-money half-plane, accurate to a few ulps where the textbook formula
@@ -85,7 +85,9 @@ export function blackCall(fd: number, kd: number, sd: number): number {
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
   if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
-  return fd * normCdf(d1) - kd * normCdf(d2);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * (fd / kd) : Math.exp(-0.5 * d2 * d2);
+  return fd * normCdfWithExp(d1, e1) - kd * normCdfWithExp(d2, e2);
 }
 
 /**
@@ -97,5 +99,7 @@ export function blackPut(fd: number, kd: number, sd: number): number {
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
   if (x > 0 && (d1 / sd) * (1 + d1 * d1) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(-x, sd);
-  return kd * normCdf(-d2) - fd * normCdf(-d1);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * (fd / kd) : Math.exp(-0.5 * d2 * d2);
+  return kd * normCdfWithExp(-d2, e2) - fd * normCdfWithExp(-d1, e1);
 }
