@@ -1,7 +1,7 @@
 import type { StreamName } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '../audit-store.ts';
-import { explainChain, sourceSignalId } from './explain-chain.ts';
+import { explainChain, mergeChains, sourceSignalId } from './explain-chain.ts';
 
 const row = (stream: StreamName, entryId: string, message: Record<string, unknown> = {}): AuditRow => ({
   stream,
@@ -85,5 +85,35 @@ describe('sourceSignalId', () => {
   it('is null for an intent without a source entry', () => {
     expect(sourceSignalId([row('strategy.intent', '1-0', { metadata: {} })])).toBeNull();
     expect(sourceSignalId([])).toBeNull();
+  });
+});
+
+describe('mergeChains', () => {
+  const node = (stream: StreamName, entryId: string) => ({
+    stream,
+    entry_id: entryId,
+    timestamp: '2026-03-02T09:15:04.120Z',
+    message: {},
+  });
+
+  describe('when the read model has entries the audit store has not written yet', () => {
+    it('adds them once each, in chain order', () => {
+      const audited = [node('strategy.intent', '1-0'), node('intent.decision', '2-0')];
+      const live = [
+        node('intent.decision', '2-0'),
+        node('order.command', '3-0'),
+        node('strategy.intent', '1-0'),
+      ];
+      expect(mergeChains(audited, live)?.map((n) => n.entry_id)).toEqual(['1-0', '2-0', '3-0']);
+    });
+  });
+
+  describe('when only one side knows the intent', () => {
+    it('returns that side, or null for neither', () => {
+      const one = [node('strategy.intent', '1-0')];
+      expect(mergeChains(one, null)).toBe(one);
+      expect(mergeChains(null, one)).toBe(one);
+      expect(mergeChains(null, null)).toBeNull();
+    });
   });
 });

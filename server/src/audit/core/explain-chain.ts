@@ -57,9 +57,24 @@ export function explainChain(rows: readonly AuditRow[], signal: AuditRow | null)
     seen.add(key);
     return true;
   });
-  const ms = (n: AuditRow): number => idMs(n.entry_id) ?? 0;
-  const rank = (n: AuditRow): number => RANK[n.stream] ?? 9;
-  return kept
-    .sort((a, b) => ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id))
-    .map(toNode);
+  return kept.map(toNode).sort(chainOrder);
+}
+
+/** Chronological by entry id; within one millisecond, causal order (a decision follows its intent). */
+function chainOrder(a: ExplainNode, b: ExplainNode): number {
+  const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
+  const rank = (n: ExplainNode): number => RANK[n.stream] ?? 9;
+  return ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id);
+}
+
+/**
+ * The audit chain completed by the read model's (the recorder writes in batches, so the newest
+ * entries may reach the gateway's tails first): one node per (stream, entry_id), in chain order.
+ * Null when neither knows the intent.
+ */
+export function mergeChains(audited: ExplainNode[] | null, live: ExplainNode[] | null): ExplainNode[] | null {
+  if (audited === null) return live;
+  if (live === null) return audited;
+  const seen = new Set(audited.map((n) => `${n.stream}@${n.entry_id}`));
+  return [...audited, ...live.filter((n) => !seen.has(`${n.stream}@${n.entry_id}`))].sort(chainOrder);
 }

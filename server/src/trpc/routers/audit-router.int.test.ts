@@ -42,6 +42,34 @@ describe('audit procedures', () => {
       expect(nodes[0]?.timestamp).toBe('2026-03-02T09:15:05.000Z');
     });
 
+    it('completes the audit chain with what only the read model has seen yet, once each', async () => {
+      const intentId = `i-${randomUUID()}`;
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      const base = { strategy_id: 'grid_btc', symbol: 'BTC/USDT', action: 'buy', metadata: {} };
+      const intentEntry = await server.bus.publish('strategy.intent', {
+        ...base,
+        intent_id: intentId,
+        intent_type: 'grid_rebalance',
+        timestamp: '2026-03-02T09:15:04.120Z',
+      });
+      await server.bus.publish('intent.decision', {
+        ...base,
+        decision_id: `${intentId}:vetoed`,
+        intent_id: intentId,
+        status: 'vetoed',
+        decided_by: 'risk_service',
+        approval_mode: 'manual',
+        timestamp: '2026-03-02T09:15:04.130Z',
+      });
+      // The recorder has written the intent but not yet the decision
+      await store.insert([row('strategy.intent', intentEntry, intentId)]);
+      await expect
+        .poll(async () =>
+          (await server.client.intents.explain.query({ intent_id: intentId })).map((n) => n.stream),
+        )
+        .toEqual(['strategy.intent', 'intent.decision']);
+    });
+
     it('answers NOT_FOUND for an intent neither the store nor the streams know', async () => {
       await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
       const error = await server.client.intents.explain

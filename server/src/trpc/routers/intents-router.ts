@@ -2,6 +2,7 @@ import { RecentIntentsInputSchema } from '@gamma/shared';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { explainFromAudit } from '../../audit/audit-explain.ts';
+import { mergeChains } from '../../audit/core/explain-chain.ts';
 import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -18,7 +19,7 @@ export const intentsRouter = router({
       underlying: underlying === undefined ? undefined : (normalizeUnderlying(underlying) ?? underlying),
     });
   }),
-  /** Ordered nodes `{ stream, entry_id, timestamp, message }` from the audit store, else the read model; NOT_FOUND for an unknown intent */
+  /** Ordered nodes `{ stream, entry_id, timestamp, message }` from the audit store completed by the read model; NOT_FOUND for an unknown intent */
   explain: publicProcedure.input(ExplainInputSchema).query(async ({ ctx, input }) => {
     const audited = ctx.audit
       ? await explainFromAudit(ctx.audit, input.intent_id).catch((error: unknown) => {
@@ -26,7 +27,7 @@ export const intentsRouter = router({
           return null;
         })
       : null;
-    const nodes = audited ?? ctx.readModel.explain(input.intent_id);
+    const nodes = mergeChains(audited, ctx.readModel.explain(input.intent_id));
     if (nodes === null)
       throw new TRPCError({ code: 'NOT_FOUND', message: `unknown intent ${input.intent_id}` });
     return nodes;
