@@ -131,11 +131,15 @@ const fromWire = (json: string): StoredReservation => {
 const isReservedCheck = (x: string): x is (typeof RESERVED_CHECKS)[number] =>
   (RESERVED_CHECKS as readonly string[]).includes(x);
 
+/** The hash tag of every key the scripts touch, so they share one slot on a Redis cluster. */
+const TAG = '{reservations}';
+
 /**
  * Reservations of approved-but-unfilled intents in Redis, shared by every engine process of a prefix:
- * a hash `<prefix>:engine:reservations` (intent id → JSON) and a sorted set
- * `<prefix>:engine:reservations:expiry` (intent id → expiry ms). Check-and-reserve, release and fills are
- * Lua scripts (see `scripts/reservation-scripts.ts`).
+ * a hash `<prefix>:engine:{reservations}` (intent id → JSON), a sorted set
+ * `<prefix>:engine:{reservations}:expiry` (intent id → expiry ms) and one marker per applied fill
+ * `<prefix>:engine:{reservations}:fill:<fill key>`. Check-and-reserve, release and fills are Lua scripts
+ * (see `scripts/reservation-scripts.ts`).
  */
 export class ReservationStore {
   private readonly hashKey: string;
@@ -145,8 +149,8 @@ export class ReservationStore {
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {
-    this.hashKey = recordKey(prefix, 'engine', 'reservations');
-    this.expiryKey = recordKey(prefix, 'engine', 'reservations', 'expiry');
+    this.hashKey = recordKey(prefix, 'engine', TAG);
+    this.expiryKey = recordKey(prefix, 'engine', TAG, 'expiry');
   }
 
   /** Live reservations; expired ones are dropped. */
@@ -232,7 +236,7 @@ export class ReservationStore {
       3,
       this.hashKey,
       this.expiryKey,
-      recordKey(this.prefix, 'engine', 'reservation-fill', fill.fillKey),
+      recordKey(this.prefix, 'engine', TAG, 'fill', fill.fillKey),
       options.nowMs,
       fill.intentId,
       fill.symbol,
