@@ -46,7 +46,7 @@ export const externalIntent = (
   ...overrides,
 });
 
-/** Time for `beforeAll(() => startStack())`: nine services and the embedded audit database start. */
+/** Time for `beforeAll(() => startStack())`: eight services, the embedded audit database and the gateway start. */
 export const STACK_START_MS = 60_000;
 
 /**
@@ -191,7 +191,12 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const startService = async (name: StackServiceName): Promise<void> => {
     if (running.has(name)) throw new Error(`startService: ${name} is already running`);
     const service = SERVICE_FACTORIES[name](deps);
-    await service.start();
+    try {
+      await service.start();
+    } catch (error) {
+      await service.close().catch(() => undefined);
+      throw new Error(`startStack: ${name} did not start: ${String(error)}`, { cause: error });
+    }
     running.set(name, service);
     // SIM_SENTIMENT_PORT 0 binds any free port: point the risk service at the port actually bound
     if (service instanceof MarketSimulatorService && overrides.SENTIMENT_API_URLS === undefined) {
