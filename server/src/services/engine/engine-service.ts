@@ -12,6 +12,7 @@ import type {
 } from '@gamma/shared';
 import { ApprovalStore } from '../../bus/approval-store.ts';
 import type { Subscription } from '../../bus/bus.ts';
+import type { StoredReservation } from '../../bus/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { convertSignal } from './core/convert-signal.ts';
 import { buildDecision } from './core/decision.ts';
@@ -31,7 +32,6 @@ import {
   strategyPosition,
   type PortfolioState,
 } from './core/portfolio-state.ts';
-import type { StoredReservation } from '../../bus/reservation-store.ts';
 import { checkAndReserve } from './check-and-reserve.ts';
 import type { ApprovalStoreLike } from './memory-approval-store.ts';
 import { createRedisOnceStore, type OnceStore } from './once-store.ts';
