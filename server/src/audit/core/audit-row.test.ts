@@ -8,7 +8,7 @@ import {
   TEST_TIMESTAMP,
 } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { parseEntryId, toAuditRow, withoutNul } from './audit-row.ts';
+import { parseEntryId, toAuditRow, pgStorable } from './audit-row.ts';
 
 describe('toAuditRow', () => {
   describe('when the message is an intent', () => {
@@ -98,9 +98,13 @@ describe('parseEntryId', () => {
   });
 });
 
-describe('withoutNul', () => {
+describe('pgStorable', () => {
+  it('replaces lone surrogates and keeps surrogate pairs', () => {
+    expect(pgStorable('a\uD800b\uDC00c😀')).toBe('a\uFFFDb\uFFFDc😀');
+  });
+
   it('keeps numbers, booleans, null and nesting', () => {
     const value = { a: [1, true, null, { b: 'c\u0000' }] };
-    expect(withoutNul(value)).toEqual({ a: [1, true, null, { b: 'c\uFFFD' }] });
+    expect(pgStorable(value)).toEqual({ a: [1, true, null, { b: 'c\uFFFD' }] });
   });
 });

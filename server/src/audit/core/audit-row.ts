@@ -10,21 +10,27 @@ export function parseEntryId(entryId: string): { ms: string; seq: string } | nul
   return { ms: match[1], seq: match[2] };
 }
 
-/** Postgres text and JSONB hold no NUL character: it becomes U+FFFD, everything else is kept. */
-export function withoutNul(value: unknown): unknown {
+/** A UTF-16 surrogate without its pair: Postgres text and JSONB refuse it, as they refuse NUL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The value with every character Postgres cannot store (NUL, lone surrogates) replaced by U+FFFD,
+ * so a row is never refused for its text; everything else is kept as it is.
+ */
+export function pgStorable(value: unknown): unknown {
   if (typeof value === 'string')
-    return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
-  if (Array.isArray(value)) return value.map(withoutNul);
+    return value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(pgStorable);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [withoutNul(k) as string, withoutNul(v)]),
+      Object.entries(value).map(([k, v]) => [pgStorable(k) as string, pgStorable(v)]),
     );
   }
   return value;
 }
 
 const text = (value: unknown): string | null =>
-  typeof value === 'string' && value !== '' ? (withoutNul(value) as string) : null;
+  typeof value === 'string' && value !== '' ? (pgStorable(value) as string) : null;
 
 /** A field of the message, else the same key in its `metadata`. */
 function field(message: Record<string, unknown>, key: string): string | null {
@@ -51,7 +57,7 @@ export function toAuditRow<TName extends StreamName>(
   message: StreamMessage<TName>,
 ): AuditRow {
   if (parseEntryId(entryId) === null) throw new Error(`audit: malformed entry id "${entryId}" on ${stream}`);
-  const body = withoutNul(message) as Record<string, unknown>;
+  const body = pgStorable(message) as Record<string, unknown>;
   const ts = text(body.timestamp);
   if (ts === null) throw new Error(`audit: entry ${entryId} on ${stream} has no timestamp`);
   return {
