@@ -62,8 +62,8 @@ export function bsPriceBatch(inp: BsBatchInput, out?: Float64Array): Float64Arra
       continue;
     }
     const sd = v * Math.sqrt(t);
-    const fs = s * Math.exp(-qi * t);
-    const kd = k * Math.exp(-ri * t);
+    const fs = qi === 0 ? s : s * Math.exp(-qi * t);
+    const kd = ri === 0 ? k : k * Math.exp(-ri * t);
     if (sd === 0) {
       res[i] = Math.max(call ? fs - kd : kd - fs, 0);
       continue;

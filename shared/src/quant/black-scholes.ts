@@ -42,8 +42,8 @@ export function bsPrice(o: BsInput): number {
   const { S, K, T, r, q, sigma } = o;
   const isCall = o.type === 'call';
   if (T <= 0) return Math.max(isCall ? S - K : K - S, 0);
-  const dq = Math.exp(-q * T);
-  const dr = Math.exp(-r * T);
+  const dq = q === 0 ? 1 : Math.exp(-q * T);
+  const dr = r === 0 ? 1 : Math.exp(-r * T);
   const sd = sigma * Math.sqrt(T);
   if (sd === 0) return Math.max(isCall ? S * dq - K * dr : K * dr - S * dq, 0);
   return isCall ? blackCall(S * dq, K * dr, sd) : blackPut(S * dq, K * dr, sd);
@@ -62,8 +62,8 @@ export function bsGreeks(o: BsInput): Greeks {
   const isCall = o.type === 'call';
   if (T <= 0) return { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 };
   const sqrtT = Math.sqrt(T);
-  const dq = Math.exp(-q * T);
-  const dr = Math.exp(-r * T);
+  const dq = q === 0 ? 1 : Math.exp(-q * T);
+  const dr = r === 0 ? 1 : Math.exp(-r * T);
   const sd = sigma * sqrtT;
   const Sq = S * dq;
   const Kr = K * dr;

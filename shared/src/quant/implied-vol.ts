@@ -1,4 +1,4 @@
-import { normCdf, normInv, INV_SQRT_2PI } from './normal.ts';
+import { normCdf, normCdfWithExp, normInv, INV_SQRT_2PI } from './normal.ts';
 import { normalizedOtmCall } from './normalized-black.ts';
 import type { OptionType } from './types.ts';
 import { requireFinite, requirePositive, requireType } from './types.ts';
@@ -16,17 +16,30 @@ const MAX_ITER = 100;
 const TOL = 1e-14;
 const STEP_TOL = 4e-16;
 
-/** e^{x/2} − b(x, s), computed without cancellation: e^{x/2}·N(−d1) + e^{−x/2}·N(d2). */
-function complement(x: number, s: number): number {
-  const h = x / s;
-  const t = 0.5 * s;
-  return Math.exp(0.5 * x) * normCdf(-h - t) + Math.exp(-0.5 * x) * normCdf(h - t);
-}
+// Scratch results of evalAt (single-threaded): b, e^{x/2} − b and ∂b/∂s.
+let B = 0;
+let C = 0;
+let V = 0;
 
-/** ∂b/∂s = e^{x/2}·φ(x/s + s/2). */
-function vegaS(x: number, s: number): number {
+/**
+ * Evaluates at s, with one exponential: V = ∂b/∂s = e^{x/2}·φ(d1); for the lower branch B = b (far wing by
+ * the quadrature of normalized-black.ts), for the upper branch C = e^{x/2}·N(−d1) + e^{−x/2}·N(d2) (no
+ * cancellation). ex = e^{x/2}.
+ */
+function evalAt(x: number, s: number, o: { ex: number; upper: boolean }): void {
+  const ex = o.ex;
   const d1 = x / s + 0.5 * s;
-  return Math.exp(0.5 * x) * INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
+  const d2 = d1 - s;
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * ex * ex : Math.exp(-0.5 * d2 * d2);
+  V = ex * INV_SQRT_2PI * e1;
+  if (o.upper) {
+    C = ex * normCdfWithExp(-d1, e1) + normCdfWithExp(d2, e2) / ex;
+  } else if ((-d2 / s) * (1 + d2 * d2) > 30) {
+    B = normalizedOtmCall(x, s);
+  } else {
+    B = ex * normCdfWithExp(d1, e1) - normCdfWithExp(d2, e2) / ex;
+  }
 }
 
 /** Start above the inflection point: exact for x = 0 (e^{x/2} − b = 2·N(−s/2)), else a bound-respecting guess. */
@@ -59,8 +72,10 @@ export function impliedTotalStdDev(beta: number, x: number): number {
   const bmax = Math.exp(0.5 * x);
   if (!(beta > 0 && beta < bmax) || !(x <= 0)) return NaN;
   const sc = Math.sqrt(-2 * x);
-  const bc = sc > 0 ? normalizedOtmCall(x, sc) : 0;
+  // At s_c, d1 = 0: b_c = e^{x/2}/2 − e^{−x/2}·N(−s_c).
+  const bc = sc > 0 ? 0.5 * bmax - normCdf(-sc) / bmax : 0;
   const upper = beta >= bc;
+  const ctx = { ex: bmax, upper };
   const target = upper ? Math.log(bmax - beta) : Math.log(beta);
   let s = upper ? upperGuess(beta, x, sc) : lowerGuess(beta, x, sc);
   if (!(s > 0) || !Number.isFinite(s)) s = Math.max(sc, 0.5);
@@ -68,20 +83,21 @@ export function impliedTotalStdDev(beta: number, x: number): number {
   let hi = Infinity;
   let gPrev = Infinity;
   for (let i = 0; i < MAX_ITER; i++) {
-    const v = vegaS(x, s);
+    evalAt(x, s, ctx);
+    const v = V;
     let g: number;
     let gp: number;
     let gpp: number;
     const bpp = (x * x) / (s * s * s) - s / 4; // b''/b'
     if (upper) {
-      const c = complement(x, s);
+      const c = C;
       if (c < bmax - beta) hi = s;
       else lo = s;
       g = Math.log(c) - target;
       gp = -v / c; // (ln c)'
       gpp = gp * (-bpp - gp); // (ln c)'' = −b''/c − (b'/c)²
     } else {
-      const b = normalizedOtmCall(x, s);
+      const b = B;
       if (b > beta) hi = s;
       else lo = s;
       g = Math.log(b) - target;
