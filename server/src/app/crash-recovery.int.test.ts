@@ -6,7 +6,7 @@ import { externalIntent, poll, STACK_START_MS, startStack, type Stack } from '..
 describe('restarts mid-stream, live', () => {
   let stack: Stack;
   beforeAll(async () => {
-    // entries a dead consumer holds are reclaimed after 0.5 s of idleness (default 30 s)
+    // Entries a dead consumer holds are reclaimed after 0.5 s of idleness (default 30 s)
     stack = await startStack({ BUS_CLAIM_IDLE_MS: '500' });
     stack.setUser('carol');
   }, STACK_START_MS);
@@ -95,7 +95,7 @@ describe('restarts mid-stream, live', () => {
       await stack.stopService('paper-exchange');
       await stack.client.approvals.approve.mutate({ intent_id: id });
       await poll(async () => (await ordersOf(id)).length).toBe(2);
-      // the crashed process: read its batch in the group, then died before handling and acking it
+      // The crashed process: read its batch in the group, then died before handling and acking it
       const key = streamKey(stack.prefix, 'order.command');
       await stack.redis.xreadgroup(
         'GROUP',

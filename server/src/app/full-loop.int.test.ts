@@ -95,7 +95,7 @@ describe('the whole loop, live', () => {
         reason_codes: ['MANUAL_VETO'],
         reason: 'FOMC in an hour',
       });
-      // the engine handled the command completely: its group has nothing pending or unread
+      // The engine handled the command completely: its group has nothing pending or unread
       await poll(() => stack.groupState('intent.approval', 'engine')).toEqual({ pending: 0, lag: 0 });
       expect((await stack.read('execution.command')).filter((c) => c.intent_id === id)).toEqual([]);
       expect((await stack.read('order.command')).filter((o) => o.intent_id === id)).toEqual([]);

@@ -47,13 +47,13 @@ describe('intake from external producers, live', () => {
         }),
       ]);
       for (const letter of await lettersOf('engine')) expect(letter.error).not.toBe('');
-      // every group reading the stream gives up on the entry once, the audit recorder's included
+      // Every group reading the stream gives up on the entry once, the audit recorder's included
       await poll(async () => (await lettersOf('audit-recorder')).map((d) => d.source_entry_id)).toEqual([
         notJson,
         badSchema,
         noData,
       ]);
-      // acked: nothing is left pending in the engine's group
+      // Acked: nothing is left pending in the engine's group
       await poll(() => stack.groupState('strategy.intent', 'engine')).toEqual({ pending: 0, lag: 0 });
     });
   });

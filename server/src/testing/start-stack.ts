@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { expect } from 'vitest';
 import { SERVICE_FACTORIES } from '../app/service-registry.ts';
-import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from '../bus/bus.ts';
+import type { Bus, Entry } from '../bus/bus.ts';
 import { decodeEntry } from '../bus/codec.ts';
 import { streamKey } from '../bus/keys.ts';
 import { createRedis } from '../bus/redis.ts';
@@ -92,51 +92,35 @@ export interface Stack extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** A {@link Bus} that remembers each (stream, group) subscribed, so the stack can wait for the groups. */
-class RecordingBus implements Bus {
-  readonly groups = new Map<string, { name: StreamName; group: string }>();
-  constructor(private readonly inner: RedisStreamsBus) {}
+type Groups = Map<string, { name: StreamName; group: string }>;
 
-  get prefix(): string {
-    return this.inner.prefix;
-  }
-
-  publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
-    return this.inner.publish(name, message);
-  }
-
+/** The bus, remembering each (stream, group) subscribed so the stack can wait for the groups. */
+const recordingBus = (inner: RedisStreamsBus, groups: Groups): Bus => ({
+  prefix: inner.prefix,
+  publish: (name, message) => inner.publish(name, message),
   // eslint-disable-next-line max-params -- the Bus interface fixes this signature
-  subscribe<TName extends StreamName>(
-    name: TName,
-    group: string,
-    handler: Handler<TName>,
-    options?: SubscribeOptions,
-  ): Subscription {
-    this.groups.set(`${name}|${group}`, { name, group });
-    return this.inner.subscribe(name, group, handler, options);
-  }
+  subscribe: (name, group, handler, options) => {
+    groups.set(`${name}|${group}`, { name, group });
+    return inner.subscribe(name, group, handler, options);
+  },
+  tail: (name, options) => inner.tail(name, options),
+  latest: (name, count) => inner.latest(name, count),
+  close: () => inner.close(),
+});
 
-  tail<TName extends StreamName>(name: TName, options: TailOptions): AsyncIterable<Entry<TName>> {
-    return this.inner.tail(name, options);
-  }
-
-  latest<TName extends StreamName>(name: TName, count: number): Promise<Entry<TName>[]> {
-    return this.inner.latest(name, count);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
+/** The XINFO GROUPS fields of one group of a stream, or undefined when either is missing. */
+async function groupFields(redis: Redis, key: string, group: string): Promise<unknown[] | undefined> {
+  const info = (await redis.xinfo('GROUPS', key).catch(() => [])) as unknown[][];
+  return info.find((fields) => fields[1] === group);
 }
 
 /** Resolves once every subscribed group exists in Redis (XGROUP CREATE runs in each consumer's loop). */
-async function waitForGroups(redis: Redis, bus: RecordingBus): Promise<void> {
+async function waitForGroups(redis: Redis, prefix: string, groups: Groups): Promise<void> {
   const deadline = Date.now() + GROUPS_READY_MS;
   for (;;) {
     const missing: string[] = [];
-    for (const { name, group } of bus.groups.values()) {
-      const info = (await redis.xinfo('GROUPS', streamKey(bus.prefix, name)).catch(() => [])) as unknown[][];
-      if (!info.some((fields) => fields[1] === group)) missing.push(`${name}/${group}`);
+    for (const { name, group } of groups.values()) {
+      if (!(await groupFields(redis, streamKey(prefix, name), group))) missing.push(`${name}/${group}`);
     }
     if (missing.length === 0) return;
     if (Date.now() > deadline) {
@@ -148,6 +132,52 @@ async function waitForGroups(redis: Redis, bus: RecordingBus): Promise<void> {
   }
 }
 
+/** Raw writes and decoded reads of the prefix's streams, for producers and assertions. */
+function streamAccess(redis: Redis, prefix: string): Pick<Stack, 'xadd' | 'read' | 'entries' | 'groupState'> {
+  const entries = async <TName extends StreamName>(name: TName): Promise<Entry<TName>[]> => {
+    const raw = await redis.xrange(streamKey(prefix, name), '-', '+');
+    return raw.flatMap(([id, fields]) => {
+      const decoded = decodeEntry(name, fields, Date.now());
+      return decoded.ok ? [{ id, stream: name, message: decoded.message }] : [];
+    });
+  };
+  return {
+    xadd: async (name, entry) => {
+      const fields = Array.isArray(entry)
+        ? [...(entry as readonly string[])]
+        : ['data', JSON.stringify(entry)];
+      const id = await redis.xadd(streamKey(prefix, name), '*', ...fields);
+      if (id === null) throw new Error(`XADD to ${name} returned no id`);
+      return id;
+    },
+    read: async (name) => (await entries(name)).map((e) => e.message),
+    entries,
+    groupState: async (name, group) => {
+      const fields = await groupFields(redis, streamKey(prefix, name), group);
+      if (fields === undefined) return null;
+      const field = (key: string): unknown => fields[fields.indexOf(key) + 1];
+      const lag = field('lag');
+      return { pending: Number(field('pending')), lag: typeof lag === 'number' ? lag : null };
+    },
+  };
+}
+
+/** The stack's environment: the process's, then the test settings, then the caller's overrides. */
+const stackEnv = (prefix: string, overrides: Record<string, string>): Env =>
+  loadEnv({
+    ...process.env,
+    REDIS_URL: TEST_REDIS_URL,
+    HOST: '127.0.0.1',
+    STREAM_PREFIX: prefix,
+    PORT: '0',
+    SIM_SENTIMENT_PORT: '0',
+    LOG_LEVEL: 'silent',
+    // The audit recorder: an in-memory PGlite, never the repository's data folder or a real database
+    DATA_DIR: 'memory://',
+    DATABASE_URL: '',
+    ...overrides,
+  });
+
 /**
  * Starts every service of `SERVICE_FACTORIES` and the gateway (port 0) in this process, on the real
  * Redis Streams bus under a fresh `test-<uuid>` prefix, as `main.ts` does:
@@ -156,21 +186,10 @@ async function waitForGroups(redis: Redis, bus: RecordingBus): Promise<void> {
  */
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
   const prefix = testPrefix();
-  const baseEnv = loadEnv({
-    ...process.env,
-    REDIS_URL: TEST_REDIS_URL,
-    HOST: '127.0.0.1',
-    STREAM_PREFIX: prefix,
-    PORT: '0',
-    SIM_SENTIMENT_PORT: '0',
-    LOG_LEVEL: 'silent',
-    // the audit recorder: an in-memory PGlite, never the repository's data folder or a real database
-    DATA_DIR: 'memory://',
-    DATABASE_URL: '',
-    ...overrides,
-  });
+  const baseEnv = stackEnv(prefix, overrides);
   const redis = createRedis(baseEnv.REDIS_URL, { log: silentLogger });
-  const bus = new RecordingBus(
+  const groups: Groups = new Map();
+  const bus = recordingBus(
     createRedisStreamsBus({
       url: baseEnv.REDIS_URL,
       prefix,
@@ -182,6 +201,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       log: silentLogger,
       clock: systemClock,
     }),
+    groups,
   );
   let deps: ServiceDeps = { bus, redis, env: baseEnv, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
@@ -204,7 +224,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       const sentimentUrls = port === null ? [] : [`http://127.0.0.1:${port}`];
       deps = { ...deps, env: { ...deps.env, sentimentUrls, simSentimentPort: port ?? 0 } };
     }
-    await waitForGroups(redis, bus);
+    await waitForGroups(redis, prefix, groups);
   };
 
   let closed: Promise<void> | null = null;
@@ -233,14 +253,6 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const main = createTestClient({ url, wsUrl: `ws://127.0.0.1:${gateway.port}/trpc` });
   clients.push(main);
 
-  const entries = async <TName extends StreamName>(name: TName): Promise<Entry<TName>[]> => {
-    const raw = await redis.xrange(streamKey(prefix, name), '-', '+');
-    return raw.flatMap(([id, fields]) => {
-      const decoded = decodeEntry(name, fields, Date.now());
-      return decoded.ok ? [{ id, stream: name, message: decoded.message }] : [];
-    });
-  };
-
   return {
     prefix,
     bus,
@@ -249,24 +261,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     url,
     client: main.client,
     setUser: main.setUser,
-    xadd: async (name, entry) => {
-      const fields = Array.isArray(entry)
-        ? [...(entry as readonly string[])]
-        : ['data', JSON.stringify(entry)];
-      const id = await redis.xadd(streamKey(prefix, name), '*', ...fields);
-      if (id === null) throw new Error(`XADD to ${name} returned no id`);
-      return id;
-    },
-    read: async (name) => (await entries(name)).map((e) => e.message),
-    entries,
-    groupState: async (name, group) => {
-      const info = (await redis.xinfo('GROUPS', streamKey(prefix, name)).catch(() => [])) as unknown[][];
-      const fields = info.find((f) => f[1] === group);
-      if (fields === undefined) return null;
-      const field = (key: string): unknown => fields[fields.indexOf(key) + 1];
-      const lag = field('lag');
-      return { pending: Number(field('pending')), lag: typeof lag === 'number' ? lag : null };
-    },
+    ...streamAccess(redis, prefix),
     stopService: async (name) => {
       const service = running.get(name);
       if (service === undefined) throw new Error(`stopService: ${name} is not running`);
