@@ -32,6 +32,24 @@ describe('impliedVol', () => {
     });
   });
 
+  describe('when the option is near the money with a tiny total deviation', () => {
+    it('converges in relative price, not in the complement (regression: 2.6e-12 before)', () => {
+      const c = {
+        S: 100,
+        K: 99.97556218848757,
+        T: 0.008246415388449068,
+        r: 0.0507250255905,
+        q: 0.0808407947886,
+        sigma: 0.0358725114015011,
+      };
+      for (const type of ['call', 'put'] as const) {
+        const price = bsPrice({ ...c, type });
+        const iv = impliedVol({ price, K: c.K, T: c.T, r: c.r, type, model: 'bs', S: c.S, q: c.q });
+        expect(Math.abs(bsPrice({ ...c, sigma: iv, type }) - price) / price).toBeLessThan(1e-12);
+      }
+    });
+  });
+
   describe('when given a Black-76 price', () => {
     it('recovers sigma on the forward', () => {
       const o = { F: 100000, K: 120000, T: 30 / 365, r: 0, sigma: 0.65 };

@@ -74,7 +74,8 @@ export function impliedTotalStdDev(beta: number, x: number): number {
   const sc = Math.sqrt(-2 * x);
   // At s_c, d1 = 0: b_c = e^{x/2}/2 − e^{−x/2}·N(−s_c).
   const bc = sc > 0 ? 0.5 * bmax - normCdf(-sc) / bmax : 0;
-  const upper = beta >= bc;
+  // Upper objective only where b is close to its bound (there ln b is flat); elsewhere ln b converges in relative price.
+  const upper = beta >= bc && beta >= 0.25 * bmax;
   const ctx = { ex: bmax, upper };
   const target = upper ? Math.log(bmax - beta) : Math.log(beta);
   let s = upper ? upperGuess(beta, x, sc) : lowerGuess(beta, x, sc);
@@ -94,6 +95,8 @@ export function impliedTotalStdDev(beta: number, x: number): number {
       if (c < bmax - beta) hi = s;
       else lo = s;
       g = Math.log(c) - target;
+      // Converged when the price, not its complement, is within TOL relative.
+      if (Math.abs(g) * c <= TOL * beta) return s;
       gp = -v / c; // (ln c)'
       gpp = gp * (-bpp - gp); // (ln c)'' = −b''/c − (b'/c)²
     } else {
