@@ -60,6 +60,10 @@ describe('openPgliteAuditStore', () => {
         const second = await openPgliteAuditStore({ dataDir });
         try {
           expect(await second.byIntent('i-1')).toEqual([auditRow('strategy.intent', '1-0')]);
+          // PGlite's files take one opener at a time: another one is refused with a clear message
+          await expect(openPgliteAuditStore({ dataDir })).rejects.toThrow(
+            new RegExp(`in use by process ${process.pid} .*another DATA_DIR or a DATABASE_URL`),
+          );
         } finally {
           await second.close();
         }

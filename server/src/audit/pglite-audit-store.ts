@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { AuditStore } from './audit-store.ts';
+import { lockDataDir, type DirLock } from './data-dir-lock.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
 import type { SqlClient } from './sql-client.ts';
 
@@ -30,26 +31,36 @@ export async function openPgliteAuditStore(options: {
   schema?: string;
 }): Promise<AuditStore> {
   const dir = pgliteDir(options.dataDir);
-  if (dir !== null) await mkdir(dir, { recursive: true });
+  const where = dir ?? MEMORY_DATA_DIR;
+  let lock: DirLock | null = null;
+  if (dir !== null) {
+    await mkdir(dir, { recursive: true });
+    lock = await lockDataDir(`${dir}.lock`, `audit store: embedded Postgres in ${dir}`);
+  }
   let db: PGlite;
   try {
     db = dir === null ? await PGlite.create() : await PGlite.create(dir);
   } catch (error) {
-    throw new Error(
-      `audit store: embedded Postgres (PGlite) failed to open ${dir ?? 'in memory'}: ${String(error)}`,
-      {
-        cause: error,
-      },
-    );
+    await lock?.release();
+    throw new Error(`audit store: embedded Postgres (PGlite) failed to open ${where}: ${String(error)}`, {
+      cause: error,
+    });
   }
-  const store = new SqlAuditStore(pgliteClient(db), {
-    schema: options.schema,
-    description: `pglite:${dir ?? MEMORY_DATA_DIR}`,
-  });
+  const client = pgliteClient(db);
+  const store = new SqlAuditStore(
+    {
+      ...client,
+      close: async () => {
+        await client.close();
+        await lock?.release();
+      },
+    },
+    { schema: options.schema, description: `pglite:${where}` },
+  );
   try {
     await store.migrate();
   } catch (error) {
-    await db.close();
+    await store.close();
     throw error;
   }
   return store;
