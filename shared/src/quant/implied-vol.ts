@@ -96,7 +96,7 @@ export function impliedTotalStdDev(beta: number, x: number): number {
       else lo = s;
       g = Math.log(c) - target;
       // Converged when the price, not its complement, is within TOL relative.
-      if (Math.abs(g) * c <= TOL * beta) return s;
+      if (Math.abs(c - (bmax - beta)) <= TOL * beta) return s;
       gp = -v / c; // (ln c)'
       gpp = gp * (-bpp - gp); // (ln c)'' = −b''/c − (b'/c)²
     } else {
