@@ -136,7 +136,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (key.startsWith('STRATEGY_') && value !== undefined && key !== 'STRATEGIES')
       strategyOverrides[key] = value;
   }
-  const simSentimentPort = parsed.data.SIM_SENTIMENT_PORT ?? parsed.data.PORT + 1;
+  // PORT 0 (any free port) must not put the sentiment server on port 1
+  const simSentimentPort =
+    parsed.data.SIM_SENTIMENT_PORT ?? (parsed.data.PORT === 0 ? 0 : parsed.data.PORT + 1);
   const rawUrls = source.SENTIMENT_API_URLS;
   const sentimentUrls =
     rawUrls === undefined
