@@ -13,7 +13,7 @@ import { testPrefix } from '../../testing/test-prefix.ts';
 import { OptionExecutionService } from '../option-execution/option-execution-service.ts';
 import { EngineService, type EngineOptions } from './engine-service.ts';
 import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
-import { testSurface } from './test-chain.ts';
+import { createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });

@@ -9,7 +9,7 @@ import { EngineService } from './engine-service.ts';
 import { MemoryApprovalStore } from './memory-approval-store.ts';
 import { createMemoryOnceStore } from './once-store.ts';
 import { createMemoryReservationBook } from './reservation-book.ts';
-import { testSurface } from './test-chain.ts';
+import { createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 

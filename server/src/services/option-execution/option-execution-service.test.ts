@@ -7,7 +7,7 @@ import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryExecutedIntents } from './once-key.ts';
 import { OptionExecutionService } from './option-execution-service.ts';
-import { testSurface } from './test-chain.ts';
+import { createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 

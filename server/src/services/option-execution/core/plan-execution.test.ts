@@ -1,6 +1,6 @@
 import type { ExecutionCommandEvent } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
-import { testSurface } from '../test-chain.ts';
+import { createTestSurface as testSurface } from '@gamma/shared/testing';
 import { planExecution, type ExecutionContext } from './plan-execution.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:04.120Z');

@@ -4,7 +4,7 @@ import type { OptionChainData, VolatilitySurfaceEvent } from '@gamma/shared';
  * A small BTC chain for tests: expiry 2026-03-06 (live from 2026-03-02), strikes 90 000…110 000 by 5 000,
  * forward 100 000; call deltas 0.85/0.7/0.52/0.3/0.15, put = call − 1; bid/ask = mid ∓ 1 %.
  */
-export function testSurface(
+export function createTestSurface(
   over: Partial<VolatilitySurfaceEvent> = {},
   timestamp = '2026-03-02T09:15:04.120Z',
 ) {
