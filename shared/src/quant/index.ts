@@ -41,3 +41,27 @@ export {
   garch11MeanVariance,
   garch11Filter,
 } from './garch.ts';
+export type {
+  SignedPosition,
+  SurfaceRowLike,
+  SurfaceLike,
+  PortfolioMarket,
+  UnderlyingGreeks,
+  PortfolioGreeks,
+  UnderlyingWhatIf,
+} from './portfolio.ts';
+export { portfolioGreeks, greeksWhatIf } from './portfolio.ts';
+export type {
+  SurfaceFitExpiry,
+  SurfaceFitInput,
+  DeltaPoint,
+  SliceRepairs,
+  FittedSlice,
+  FittedSurface,
+} from './surface-fit.ts';
+export {
+  fitSurface,
+  sviRepairButterfly,
+  sviSliceButterflyCheck,
+  sviCalendarShortfall,
+} from './surface-fit.ts';
