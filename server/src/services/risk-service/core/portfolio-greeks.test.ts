@@ -4,6 +4,8 @@ import { netDelta, venueGreeks } from '@gamma/shared/quant';
 import { describe, expect, it } from 'vitest';
 import type { MarketData } from './market-data.ts';
 import { greeksAfter, portfolioGreeks, unitGreeks } from './portfolio-greeks.ts';
+import { buildPortfolioRisk } from './risk-report.ts';
+import type { Valuation } from './valuation.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:04.120Z');
 const EXPIRY = '2026-03-27';
@@ -145,6 +147,47 @@ describe('greeksAfter', () => {
         },
       );
       expect(after.byUnderlying.get('BTC/USDT')).toBeUndefined();
+    });
+  });
+});
+
+describe('portfolio.risk metadata', () => {
+  describe('when options of one expiry and a perpetual are held', () => {
+    it('carries greeks_by_expiry per underlying, summing to the totals', () => {
+      const greeks = portfolioGreeks(
+        [
+          { symbol: CALL, quantity: 1 },
+          { symbol: 'BTC/USDT:USDT', quantity: -0.5 },
+        ],
+        market,
+        NOW,
+      );
+      const valuation: Valuation = {
+        equity: 1,
+        positionValue: 0,
+        grossNotional: 0,
+        cash: 1,
+        numPositions: 2,
+        positionRatio: 0,
+        leverage: 0,
+        marks: new Map(),
+        unmarked: [],
+      };
+      const [event] = buildPortfolioRisk(
+        { valuation, greeks, underlyings: ['BTC/USDT'], peak: 1, drawdown: 0, spotOf: () => 100_000 },
+        '2026-03-02T09:15:04.120Z',
+      );
+      const byExpiry = event?.metadata?.['greeks_by_expiry'] as Record<
+        string,
+        { delta: number; vega: number }
+      >;
+      expect(Object.keys(byExpiry).sort()).toEqual([EXPIRY, 'perpetual']);
+      expect(byExpiry['perpetual']?.delta).toBe(-0.5);
+      expect((byExpiry[EXPIRY]?.delta ?? NaN) + (byExpiry['perpetual']?.delta ?? NaN)).toBeCloseTo(
+        event?.total_delta ?? NaN,
+        12,
+      );
+      expect(byExpiry[EXPIRY]?.vega).toBeCloseTo(event?.total_vega ?? NaN, 12);
     });
   });
 });

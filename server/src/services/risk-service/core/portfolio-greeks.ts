@@ -1,7 +1,7 @@
 import type { Side } from '@gamma/shared';
-import { parseOptionSymbol, underlyingOf, yearsToExpiry } from '@gamma/shared';
-import { netDelta, venueGreeks } from '@gamma/shared/quant';
-import { forwardOf, impliedVolOf, type MarketData } from './market-data.ts';
+import type { Greeks, PortfolioMarket } from '@gamma/shared/quant';
+import { portfolioGreeks as sharedPortfolioGreeks } from '@gamma/shared/quant';
+import { spotOf, type MarketData } from './market-data.ts';
 
 /** Greeks of one underlying in display units (SPEC §9), summed over positions. */
 export interface UnderlyingGreeks {
@@ -19,9 +19,11 @@ export interface UnderlyingGreeks {
   netDelta: number;
 }
 
-/** Portfolio Greeks per underlying, and the option positions that could not be priced. */
+/** Portfolio Greeks per underlying and per expiry, and the option positions that could not be priced. */
 export interface PortfolioGreeks {
   byUnderlying: Map<string, UnderlyingGreeks>;
+  /** `underlying|expiry` (or `underlying|spot`, `underlying|perpetual`) → Greeks; sums to the underlying totals */
+  byExpiry: Record<string, Greeks>;
   /** Option symbols without surface or forward: their delta, gamma… are left out */
   unpriced: string[];
 }
@@ -32,51 +34,42 @@ export interface SignedQuantity {
   quantity: number;
 }
 
-const ZERO: UnderlyingGreeks = { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0, netDelta: 0 };
-
-/**
- * Per-unit display Greeks and net delta of one instrument: spot and perpetual have delta 1; an option
- * uses venueGreeks at the surface IV for its strike and expiry, F from `forwards`, T to 08:00 UTC of
- * the expiry (expired → zeros). Null when an option cannot be priced.
- */
-export function unitGreeks(symbol: string, market: MarketData, nowMs: number): UnderlyingGreeks | null {
-  const option = parseOptionSymbol(symbol);
-  if (!option) return { ...ZERO, delta: 1, netDelta: 1 };
-  const T = yearsToExpiry(option.expiry, nowMs);
-  if (T <= 0) return { ...ZERO };
-  const F = forwardOf(market, underlyingOf(symbol), option.expiry);
-  const sigma = impliedVolOf(market, option);
-  if (F === null || sigma === null) return null;
-  const input = { F, K: option.strike, T, sigma, type: option.optionType };
-  return { ...venueGreeks(input), netDelta: netDelta(input) };
+/** The risk service's market data as the quant core's market view. */
+export function portfolioMarketOf(market: MarketData, nowMs: number): PortfolioMarket {
+  return {
+    nowMs,
+    spot: (underlying) => spotOf(market, underlying),
+    surface: (underlying) => market.surfaces.get(underlying) ?? null,
+  };
 }
 
-/** Sums per-unit Greeks × quantity per underlying (SPEC §6.2). */
+/**
+ * Sums per-unit Greeks × quantity per underlying and per expiry (SPEC §6.2): an adapter over
+ * `portfolioGreeks` of `@gamma/shared/quant`, which holds the math.
+ */
 export function portfolioGreeks(
   positions: Iterable<SignedQuantity>,
   market: MarketData,
   nowMs: number,
 ): PortfolioGreeks {
+  const r = sharedPortfolioGreeks(positions, portfolioMarketOf(market, nowMs));
   const byUnderlying = new Map<string, UnderlyingGreeks>();
-  const unpriced: string[] = [];
-  for (const p of positions) {
-    if (p.quantity === 0) continue;
-    const underlying = underlyingOf(p.symbol);
-    const acc = byUnderlying.get(underlying) ?? { ...ZERO };
-    byUnderlying.set(underlying, acc);
-    const unit = unitGreeks(p.symbol, market, nowMs);
-    if (unit === null) {
-      unpriced.push(p.symbol);
-      continue;
-    }
-    acc.delta += unit.delta * p.quantity;
-    acc.gamma += unit.gamma * p.quantity;
-    acc.vega += unit.vega * p.quantity;
-    acc.theta += unit.theta * p.quantity;
-    acc.rho += unit.rho * p.quantity;
-    acc.netDelta += unit.netDelta * p.quantity;
+  for (const [underlying, g] of Object.entries(r.byUnderlying)) {
+    const { delta, gamma, vega, theta, rho, netDelta } = g;
+    byUnderlying.set(underlying, { delta, gamma, vega, theta, rho, netDelta });
   }
-  return { byUnderlying, unpriced };
+  return { byUnderlying, byExpiry: r.byExpiry, unpriced: r.unpriced };
+}
+
+/**
+ * Per-unit display Greeks and net delta of one instrument: spot and perpetual have delta 1; an option
+ * uses venueGreeks at the surface IV for its strike and expiry (expired → zeros). Null when an option
+ * cannot be priced.
+ */
+export function unitGreeks(symbol: string, market: MarketData, nowMs: number): UnderlyingGreeks | null {
+  const r = portfolioGreeks([{ symbol, quantity: 1 }], market, nowMs);
+  if (r.unpriced.length > 0) return null;
+  return [...r.byUnderlying.values()][0] ?? null;
 }
 
 /** A proposed order leg. */

@@ -1,5 +1,6 @@
 import type { StreamInput } from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
+import type { Greeks } from '@gamma/shared/quant';
 import type { PortfolioGreeks } from './portfolio-greeks.ts';
 import type { Valuation } from './valuation.ts';
 
@@ -12,6 +13,18 @@ export interface RiskReportInput {
   peak: number;
   drawdown: number;
   spotOf: (underlying: string) => number | null;
+}
+
+/**
+ * The by-expiry buckets of one underlying, keyed by expiry `YYYY-MM-DD` (`spot` and `perpetual` for
+ * delta-one positions), each `{delta, gamma, vega, theta, rho}` in display units; they sum to the totals.
+ */
+export function greeksByExpiryOf(greeks: PortfolioGreeks, underlying: string): Record<string, Greeks> {
+  const prefix = `${underlying}|`;
+  const out: Record<string, Greeks> = {};
+  for (const [key, g] of Object.entries(greeks.byExpiry))
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = { ...g };
+  return out;
 }
 
 /**
@@ -46,6 +59,7 @@ export function buildPortfolioRisk(input: RiskReportInput, nowIso: string): Stre
         delta_usd: spot === null ? null : delta * spot,
         net_delta: g?.netDelta ?? 0,
         unpriced: greeks.unpriced.filter((s) => underlyingOf(s) === underlying),
+        greeks_by_expiry: greeksByExpiryOf(greeks, underlying),
       },
     };
   });
