@@ -114,6 +114,21 @@ describe('EngineService', () => {
       expect(bus.published('execution.command')).toEqual([]);
     });
 
+    it('attaches the Greeks what-if to the decision and to the pending record', async () => {
+      const { bus, approvals, publish } = await setup();
+      await publish('strategy.intent', intent());
+      const [decision] = decisions(bus);
+      const whatIf = decision?.metadata.what_if as
+        { underlying: string; before: Record<string, number>; after: Record<string, number> } | undefined;
+      expect(whatIf?.underlying).toBe('BTC/USDT');
+      expect(whatIf?.before).toEqual({ delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 });
+      expect(whatIf?.after.vega).toBeGreaterThan(0);
+      expect(whatIf?.after.gamma).toBeGreaterThan(0);
+      const [record] = await approvals.listPending();
+      expect(record?.intent.metadata.what_if).toEqual(whatIf);
+      expect(record?.intent.metadata.p_vol).toBe(0.6);
+    });
+
     it('approves on the trader command, routes an execution command and marks the record done', async () => {
       const { bus, approvals, clock, publish } = await setup();
       await publish('strategy.intent', intent());
@@ -138,6 +153,11 @@ describe('EngineService', () => {
           direction: 'buy',
           quantity: 0.1,
           approved_by: 'alice',
+          metadata: expect.not.objectContaining({ what_if: expect.anything() }),
+        }),
+      ]);
+      expect(bus.published('execution.command')).toEqual([
+        expect.objectContaining({
           metadata: expect.objectContaining({
             p_vol: 0.6,
             intent_type: 'increase_long_gamma',

@@ -37,6 +37,7 @@ import type { ApprovalStoreLike } from './memory-approval-store.ts';
 import { createRedisOnceStore, type OnceStore } from './once-store.ts';
 import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
 import { StateTails } from './state-tails.ts';
+import { withoutWhatIf, withWhatIf } from './core/what-if.ts';
 
 /** Consumer group of the engine's work streams (`strategy.intent`, `strategy.signal`, `intent.approval`). */
 export const ENGINE_GROUP = 'engine';
@@ -202,7 +203,8 @@ export class EngineService implements Service {
       }
       if (evaluation.kind === 'pending') {
         await this.approvals.create({
-          intent,
+          // The record is what approvals.pending returns: the console reads `what_if` from its intent
+          intent: withWhatIf(intent, evaluation.whatIf),
           checks: evaluation.outcome.checks,
           expires_at: new Date(evaluation.expiresAtMs).toISOString(),
           created_at: new Date(this.deps.clock.now()).toISOString(),
@@ -227,7 +229,7 @@ export class EngineService implements Service {
         });
         return;
       }
-      const { intent } = record;
+      const intent = withoutWhatIf(record.intent);
       if (command.command === 'veto') {
         await this.publishDecision(
           buildDecision(intent, {

@@ -3,12 +3,13 @@ import { buildDecision } from './decision.ts';
 import { validateIntake, type ResolvedTrade } from './intake.ts';
 import type { MarketView } from './market-view.ts';
 import { approvalModeFor } from './policy.ts';
-import { buildBook, strategyPosition, type PortfolioState } from './portfolio-state.ts';
+import { accountQuantities, buildBook, strategyPosition, type PortfolioState } from './portfolio-state.ts';
 import type { Reservation } from './reservations.ts';
 import { buildExecutionCommand, buildOrderCommand } from './routing.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 import type { OrderLeg, RiskLimits } from './types.ts';
 import { valueOrder } from './valuation.ts';
+import { optionWhatIf, type WhatIfMetadata } from './what-if.ts';
 
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
 export interface EngineConfig {
@@ -42,7 +43,14 @@ type Decision = StreamInput<'intent.decision'>;
 export type Evaluation =
   | { kind: 'hold' }
   | { kind: 'vetoed'; decision: Decision }
-  | { kind: 'pending'; decision: Decision; outcome: CheckOutcome; expiresAtMs: number }
+  | {
+      kind: 'pending';
+      decision: Decision;
+      outcome: CheckOutcome;
+      expiresAtMs: number;
+      /** Option intents: the underlying's Greeks before/after the legs (`metadata.what_if`); else null */
+      whatIf: WhatIfMetadata | null;
+    }
   | { kind: 'approved'; decision: Decision; route: Route; reserve: OrderLeg[] }
   | { kind: 'rejected_on_recheck'; decision: Decision };
 
@@ -127,14 +135,19 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
     };
   }
   const expiresAtMs = ctx.nowMs + ctx.config.approvalTtlS * 1000;
+  const whatIf =
+    trade.route === 'execution'
+      ? optionWhatIf(accountQuantities(ctx.portfolio), legs, { market: ctx.market, nowMs: ctx.nowMs })
+      : null;
   const decision = buildDecision(intent, {
     ...base,
     ...resolved,
     status: 'pending_approval',
     decidedBy: 'engine',
     expiresAt: new Date(expiresAtMs).toISOString(),
+    ...(whatIf === null ? {} : { metadata: { what_if: whatIf } }),
   });
-  return { kind: 'pending', decision, outcome, expiresAtMs };
+  return { kind: 'pending', decision, outcome, expiresAtMs, whatIf };
 }
 
 /**
