@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Polls wait for behaviour, never for a fixed time; the limit only bounds a failing run on a loaded machine.
+const expect = { poll: { timeout: 15_000, interval: 25 } };
+
 // Test projects by file name (CONVENTIONS §22): *.test.ts unit, *.int.test.ts real Redis, web under jsdom.
 export default defineConfig({
   test: {
@@ -7,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          expect,
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
@@ -15,6 +19,7 @@ export default defineConfig({
         resolve: { alias: { '@': new URL('./web/src', import.meta.url).pathname } },
         test: {
           name: 'web',
+          expect,
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
         },
@@ -22,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          expect,
           include: ['server/src/**/*.int.test.ts'],
           fileParallelism: false,
           testTimeout: 30000,
