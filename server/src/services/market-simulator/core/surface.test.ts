@@ -1,8 +1,8 @@
 import { VolatilitySurfaceEventSchema, parseOptionSymbol, yearsToExpiry } from '@gamma/shared';
-import { impliedVol } from '@gamma/shared/quant';
+import { fitSurface, impliedVol, sviButterflyCheck, sviTotalVariance } from '@gamma/shared/quant';
 import { describe, expect, it } from 'vitest';
 import { atmIvOf, nearestStrike } from './surface-summary.ts';
-import { buildSurface, type SurfaceInput } from './surface.ts';
+import { buildSurface, sampledQuotes, type SurfaceInput } from './surface.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:00Z');
 const input = (overrides: Partial<SurfaceInput> = {}): SurfaceInput => ({
@@ -133,6 +133,78 @@ describe('buildSurface', () => {
       const calm = buildSurface(input({ variance: 0.2 }));
       const stressed = buildSurface(input({ variance: 0.8 }));
       expect(stressed.atm_iv).toBeGreaterThan(calm.atm_iv);
+    });
+  });
+
+  describe('when priced from the fitted surface', () => {
+    const fit = fitSurface({ expiries: sampledQuotes(input(), expiries) });
+    const svi = surface.metadata['svi'] as Record<string, Record<string, number | boolean>>;
+
+    it('reports the surface free of butterfly and calendar arbitrage', () => {
+      expect(surface.metadata['arbitrage_free']).toBe(true);
+      expect(fit.arbitrageFree).toBe(true);
+      const slices = expiries.map((e) => svi[e] ?? {});
+      for (const p of slices) {
+        const params = p as unknown as { a: number; b: number; rho: number; m: number; sigma: number };
+        expect(sviButterflyCheck(params, { kMin: -2, kMax: 2, step: 0.001 }).minG).toBeGreaterThanOrEqual(0);
+      }
+      for (let i = 1; i < slices.length; i += 1) {
+        const before = slices[i - 1] as unknown as Parameters<typeof sviTotalVariance>[0];
+        const after = slices[i] as unknown as Parameters<typeof sviTotalVariance>[0];
+        for (let k = -1; k <= 1; k += 0.001) {
+          expect(sviTotalVariance(after, k)).toBeGreaterThanOrEqual(sviTotalVariance(before, k));
+        }
+      }
+    });
+
+    it('gives atm_iv, term_structure and rr_25d of the fit', () => {
+      expect(surface.atm_iv).toBe(fit.slice(surface.atm_expiry ?? '').atmIv);
+      expect(surface.term_structure).toEqual(fit.termStructure);
+      for (const e of expiries) expect(surface.rr_25d?.[e]).toBe(fit.slice(e).rr25);
+    });
+
+    it('prices every row at the fitted IV of its strike', () => {
+      for (const r of surface.surface_data) expect(r.implied_volatility).toBe(fit.ivAt(r.expiry, r.strike));
+    });
+
+    it('writes metadata.svi per expiry with the parameters, the RMSE and the repair flag', () => {
+      expect(Object.keys(svi)).toEqual(expiries);
+      for (const e of expiries) {
+        const s = fit.slice(e);
+        expect(svi[e]).toEqual({
+          ...s.params,
+          rmse: s.rmse,
+          repaired: s.repaired.butterfly || s.repaired.calendar,
+        });
+      }
+    });
+
+    it('fits noisy quotes: the fitted IVs differ from the sampled ones, but by well under a vol point', () => {
+      const quotes = sampledQuotes(input(), expiries);
+      const gaps = quotes.flatMap((q) =>
+        q.strikes.map((K, i) => Math.abs(fit.ivAt(q.expiry, K) - (q.ivs[i] ?? NaN))),
+      );
+      expect(Math.max(...gaps)).toBeGreaterThan(0);
+      expect(Math.max(...gaps)).toBeLessThan(0.01);
+    });
+
+    it('is reproducible: the same input gives the same surface', () => {
+      expect(buildSurface(input())).toEqual(buildSurface(input()));
+    });
+  });
+
+  describe('when the noise is off', () => {
+    it('recovers the simulated smile exactly', () => {
+      const exact = buildSurface(input({ ivNoise: 0 }));
+      for (const s of Object.values(exact.metadata?.['svi'] as Record<string, { rmse: number }>)) {
+        expect(s.rmse).toBeLessThan(1e-8);
+      }
+    });
+  });
+
+  describe('when the noise is out of range', () => {
+    it('throws a RangeError', () => {
+      expect(() => buildSurface(input({ ivNoise: -0.1 }))).toThrow(/ivNoise/);
     });
   });
 });
