@@ -4,6 +4,7 @@ import { actionLabel, reasonLabel } from '@/lib/labels';
 import { quantity } from '@/lib/quantity';
 import { countdownText } from '../core/countdown';
 import type { ApprovalRowState } from '../core/approval-rows';
+import { whatIfOf, whatIfText } from '../core/what-if';
 import { VerdictList } from './verdict-list';
 import { VetoForm } from './veto-form';
 
@@ -17,6 +18,8 @@ export interface ApprovalRowData {
     direction: 'buy' | 'sell' | null;
     quantity: number | null;
     reason: string | null;
+    /** Carries `what_if` (Greeks before → after) for option intents */
+    metadata?: Readonly<Record<string, unknown>>;
   };
   checks: readonly RiskCheckVerdict[];
   expires_at: string | null;
@@ -50,6 +53,7 @@ export function ApprovalRow({ row, state, nowMs, busy, onApprove, onVeto, onDism
         </span>
       </div>
       <div className="reason">{reasonLabel(intent.reason)}</div>
+      <WhatIfLine metadata={intent.metadata} />
       <VerdictList checks={row.checks} />
       {expired ? (
         <div className="approval-actions">
@@ -75,5 +79,18 @@ export function ApprovalRow({ row, state, nowMs, busy, onApprove, onVeto, onDism
         />
       )}
     </li>
+  );
+}
+
+/** Δ and vega of the underlying before → after the legs, when the engine attached a what-if. */
+function WhatIfLine({ metadata }: { metadata: unknown }) {
+  const whatIf = whatIfOf(metadata);
+  if (whatIf === null) return null;
+  const text = whatIfText(whatIf);
+  return (
+    <div className="what-if" aria-label="greeks what-if">
+      <span className="underlying">{text.underlying}</span> <span className="delta">Δ {text.delta}</span>{' '}
+      <span className="vega">vega {text.vega} USD/vol pt</span>
+    </div>
   );
 }

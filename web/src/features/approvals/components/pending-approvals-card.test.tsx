@@ -56,6 +56,28 @@ describe('PendingApprovalsCard', () => {
     expect(within(row).getByLabelText('expires in').textContent).toMatch(/^1:(2\d|30)$/);
   });
 
+  describe('when the engine attached a Greeks what-if', () => {
+    it('shows Δ and vega before → after', () => {
+      const base = approval('i-3', inMs(90_000));
+      const whatIf = {
+        underlying: 'BTC/USDT',
+        before: { delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0 },
+        after: { delta: 0.0123, gamma: 0.00001, vega: 8.5, theta: -40, rho: 0.2 },
+      };
+      pending.data = [{ ...base, intent: { ...base.intent, metadata: { what_if: whatIf } } }];
+      render(<PendingApprovalsCard />);
+      const line = within(screen.getByRole('listitem', { name: 'approval i-3' })).getByLabelText(
+        'greeks what-if',
+      );
+      expect(line.textContent).toContain('Δ 0.0000 → +0.0123');
+      expect(line.textContent).toContain('vega 0.00 → +8.50');
+    });
+    it('shows no what-if line for an intent without one', () => {
+      render(<PendingApprovalsCard />);
+      expect(screen.queryByLabelText('greeks what-if')).toBeNull();
+    });
+  });
+
   it('approves with the intent id', () => {
     render(<PendingApprovalsCard />);
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
