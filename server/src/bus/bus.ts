@@ -22,6 +22,11 @@ export interface Subscription {
 export interface SubscribeOptions {
   /** Where a new group starts: `$` (default, new entries only) or `0` (whole stream: the audit recorder) */
   startId?: '$' | '0';
+  /**
+   * How many entries of one read the handler may work on at once (default 1: strictly in stream order).
+   * Only for handlers whose effects do not depend on order, such as the audit recorder's idempotent inserts.
+   */
+  concurrency?: number;
 }
 
 export interface TailOptions {

@@ -20,6 +20,8 @@ export interface ConsumerConfig {
   group: string;
   consumer: string;
   startId: '$' | '0';
+  /** Entries of one read handled at once; 1 keeps stream order */
+  concurrency: number;
   handler: Handler<StreamName>;
   maxLen: number;
   readCount: number;
@@ -98,7 +100,7 @@ export class StreamConsumer {
           await reclaimPending(this);
           nextReclaimAt = Date.now() + this.config.claimIntervalMs;
         }
-        for (const entry of await this.read()) await this.handle(entry);
+        await this.handleAll(await this.read());
         failures = 0;
       } catch (error) {
         if (this.stopped) break;
@@ -136,6 +138,13 @@ export class StreamConsumer {
       return parseReadReply(await blocking.call('XREADGROUP', ...args), 'XREADGROUP');
     } finally {
       this.reading = false;
+    }
+  }
+
+  private async handleAll(entries: RawEntry[]): Promise<void> {
+    const step = Math.max(1, this.config.concurrency);
+    for (let i = 0; i < entries.length; i += step) {
+      await Promise.all(entries.slice(i, i + step).map((entry) => this.handle(entry)));
     }
   }
 

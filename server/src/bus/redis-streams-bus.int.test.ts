@@ -202,6 +202,33 @@ describe('RedisStreamsBus', () => {
     });
   });
 
+  describe('when a subscription allows concurrent handling', () => {
+    it('hands a whole read to the handler at once and acks every entry', async () => {
+      // Published before the group reads, so one XREADGROUP returns all five
+      const group = 'audit-recorder';
+      await bus.redis.xgroup('CREATE', key, group, '0', 'MKSTREAM');
+      for (let i = 1; i <= 5; i++) await bus.publish('market.tick', tick(i));
+      let release = () => undefined as void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let inFlight = 0;
+      let peak = 0;
+      bus.subscribe(
+        'market.tick',
+        group,
+        async () => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          if (inFlight === 5) release();
+          await gate; // In order, the first handler would wait here forever
+          inFlight -= 1;
+        },
+        { concurrency: 10 },
+      );
+      await expect.poll(() => peak).toBe(5);
+      await expect.poll(async () => ((await admin.xpending(key, group)) as unknown[])[0]).toBe(0);
+    });
+  });
+
   describe('when its blocking connection is killed', () => {
     it('reconnects and keeps handling', async () => {
       const handled: number[] = [];

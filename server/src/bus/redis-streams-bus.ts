@@ -96,6 +96,7 @@ export class RedisStreamsBus implements Bus {
       group,
       consumer: consumerName,
       startId: options.startId ?? '$',
+      concurrency: options.concurrency ?? 1,
       handler: handler as Handler<StreamName>,
       log,
     });

@@ -51,7 +51,8 @@ export class AuditRecorder implements Service {
           stream,
           AUDIT_RECORDER_GROUP,
           (message, entry) => batcher.add(toAuditRow(stream, entry.id, message)),
-          { startId: '0' },
+          // Inserts are idempotent and order-free, so a whole read goes into one batch
+          { startId: '0', concurrency: DEFAULT_BATCH.maxBatch },
         ),
       );
     }
