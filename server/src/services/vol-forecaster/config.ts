@@ -5,36 +5,45 @@ const positive = z.number().finite().positive();
 const count = (def: number) => z.number().int().positive().default(def);
 
 /** Configuration of the volatility forecaster (SPEC §8.3, §11 `FORECAST_*`). `{}` parses to the defaults. */
-export const VolForecasterConfigSchema = z.strictObject({
-  /** Spot symbols forecast (`UNDERLYINGS`); other symbols' ticks are ignored */
-  underlyings: z.array(z.string().min(1)).min(1).default(['BTC/USDT', 'ETH/USDT']),
-  /** Bar length of the log returns, seconds (`FORECAST_BAR_S`) */
-  barSeconds: positive.default(5),
-  /** Returns needed before the first forecast (`FORECAST_MIN_RETURNS`) */
-  minReturns: count(20),
-  /** Forecasts every this many seconds (`FORECAST_INTERVAL_S`) */
-  intervalS: positive.default(10),
-  /** EWMA decay (RiskMetrics 0.94) */
-  lambda: z.number().gt(0).lt(1).default(0.94),
-  /** Returns needed before GARCH(1,1) is fitted */
-  garchMinReturns: count(200),
-  /** Refit GARCH after this many new returns (not on every forecast) */
-  refitEveryReturns: count(120),
-  /** Most recent returns GARCH is fitted on */
-  garchMaxReturns: count(2000),
-  /** Newest returns held out of the fit and used to score both models one step ahead */
-  evaluationWindow: count(50),
-  /** Returns kept per underlying */
-  maxReturns: count(5000),
-  /** A tick gap of up to this many bars yields one scaled return; longer restarts the bars */
-  maxGapBars: count(12),
-  /** Returns behind `metadata.realized_vol` (720 × 5 s = 1 h) */
-  realizedWindow: count(720),
-  /** Newest `market.tick` entries replayed at start, so a restart forecasts at once (0 = none) */
-  warmupTicks: z.number().int().nonnegative().default(5000),
-  /** Run the forecast timer; false = the owner calls `publishForecasts(nowMs)` (tests) */
-  timers: z.boolean().default(true),
-});
+export const VolForecasterConfigSchema = z
+  .strictObject({
+    /** Spot symbols forecast (`UNDERLYINGS`); other symbols' ticks are ignored */
+    underlyings: z.array(z.string().min(1)).min(1).default(['BTC/USDT', 'ETH/USDT']),
+    /** Bar length of the log returns, seconds (`FORECAST_BAR_S`) */
+    barSeconds: positive.default(5),
+    /** Returns needed before the first forecast (`FORECAST_MIN_RETURNS`) */
+    minReturns: count(20),
+    /** Forecasts every this many seconds (`FORECAST_INTERVAL_S`) */
+    intervalS: positive.default(10),
+    /** EWMA decay (RiskMetrics 0.94) */
+    lambda: z.number().gt(0).lt(1).default(0.94),
+    /** Returns needed before GARCH(1,1) is fitted */
+    garchMinReturns: count(200),
+    /** Refit GARCH after this many new returns (not on every forecast) */
+    refitEveryReturns: count(120),
+    /** Most recent returns GARCH is fitted on */
+    garchMaxReturns: count(2000),
+    /** Newest returns held out of the fit and used to score both models one step ahead */
+    evaluationWindow: count(50),
+    /** HAR-RV block ("day") length, seconds: realized variance per block of bars (60 s = 12 × 5 s bars) */
+    harBlockSeconds: positive.default(60),
+    /** HAR-RV medium ("week") and long ("month") means, in blocks */
+    harMedium: count(5),
+    harLong: count(22),
+    /** Returns kept per underlying */
+    maxReturns: count(5000),
+    /** A tick gap of up to this many bars yields one scaled return; longer restarts the bars */
+    maxGapBars: count(12),
+    /** Returns behind `metadata.realized_vol` (720 × 5 s = 1 h) */
+    realizedWindow: count(720),
+    /** Newest `market.tick` entries replayed at start, so a restart forecasts at once (0 = none) */
+    warmupTicks: z.number().int().nonnegative().default(5000),
+    /** Run the forecast timer; false = the owner calls `publishForecasts(nowMs)` (tests) */
+    timers: z.boolean().default(true),
+  })
+  .refine((c) => c.harMedium > 1 && c.harLong > c.harMedium, {
+    message: 'HAR lags need 1 < harMedium < harLong',
+  });
 export type VolForecasterConfig = z.output<typeof VolForecasterConfigSchema>;
 export type VolForecasterConfigInput = z.input<typeof VolForecasterConfigSchema>;
 

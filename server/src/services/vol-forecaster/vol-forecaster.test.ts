@@ -87,10 +87,10 @@ describe('VolForecasterService', () => {
   });
 
   describe('when 200 returns exist', () => {
-    it('fits GARCH once, not on every forecast, and names the chosen model', async () => {
-      let fits = 0;
-      const fitter: Garch11Fitter = () => {
-        fits += 1;
+    it('fits each GARCH variant once, not on every forecast, and names the chosen model', async () => {
+      const fits = { mle: 0, vt: 0 };
+      const fitter: Garch11Fitter = (_r, o) => {
+        fits[o?.varianceTargeting === true ? 'vt' : 'mle'] += 1;
         return { omega: 0.05, alpha: 0.05, beta: 0.9, logLikelihood: 0 };
       };
       const { service, bus } = forecaster(fitter);
@@ -99,9 +99,10 @@ describe('VolForecasterService', () => {
       await bus.drain();
       await service.publishForecasts(T0 + 1_400_000);
       await service.publishForecasts(T0 + 1_410_000);
-      expect(fits).toBe(1);
+      expect(fits).toEqual({ mle: 1, vt: 1 });
       const versions = new Set(bus.published('strategy.forecast.volatility').map((f) => f.model_version));
-      expect([...versions].every((v) => v === 'ewma-0.94/1' || v === 'garch11-mle/1')).toBe(true);
+      const candidates = ['ewma-0.94/1', 'garch11-mle/1', 'garch11-vt/1'];
+      expect([...versions].every((v) => candidates.includes(v))).toBe(true);
     });
   });
 });
@@ -157,7 +158,7 @@ describe('createVolForecasterService', () => {
       expect(forecasts).toHaveLength(3);
       for (const f of forecasts) {
         expect(VolatilityForecastEventSchema.safeParse(f).success).toBe(true);
-        expect(['ewma-0.94/1', 'garch11-mle/1']).toContain(f.model_version);
+        expect(['ewma-0.94/1', 'garch11-mle/1', 'garch11-vt/1']).toContain(f.model_version);
         expect(f.metadata).toMatchObject({ n_returns: 300 });
       }
     });

@@ -7,17 +7,23 @@ import {
   chooseModel,
   ewmaView,
   forecastHorizons,
+  GARCH_VERSIONS,
   garchView,
   type ForecastRules,
   type GarchFit,
 } from './core/forecast.ts';
 import { fitGarch, type Garch11Fitter } from './core/garch-fit.ts';
+import { harView, type HarRules } from './core/har-view.ts';
+import { rangeVolsOf } from './core/range-vol.ts';
 
-/** GARCH state per underlying: the current fit (if any) and when a fit was last tried. */
+/** GARCH state per underlying: the current fits (plain MLE, variance-targeted) and when a fit was last tried. */
 interface GarchSlot {
-  fit: GarchFit | null;
+  mle: GarchFit | null;
+  vt: GarchFit | null;
   triedAt: number;
 }
+
+const noGarch: GarchSlot = { mle: null, vt: null, triedAt: -Infinity };
 
 /**
  * Builds bar returns from spot ticks (group `vol-forecaster` on `market.tick`) and publishes a
@@ -29,6 +35,7 @@ export class VolForecasterService implements Service {
   private readonly garch = new Map<string, GarchSlot>();
   private readonly barRules: BarRules;
   private readonly rules: ForecastRules;
+  private readonly harRules: HarRules;
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
@@ -48,6 +55,13 @@ export class VolForecasterService implements Service {
       lambda: config.lambda,
       evaluationWindow: config.evaluationWindow,
       realizedWindow: config.realizedWindow,
+    };
+    this.harRules = {
+      barSeconds: config.barSeconds,
+      blockBars: Math.max(1, Math.round(config.harBlockSeconds / config.barSeconds)),
+      medium: config.harMedium,
+      long: config.harLong,
+      evaluationWindow: config.evaluationWindow,
     };
     if (!fitter) deps.log.info('no GARCH fitter given: forecasting with EWMA only');
   }
@@ -85,10 +99,16 @@ export class VolForecasterService implements Service {
     for (const underlying of this.config.underlyings) {
       const bars = this.bars.get(underlying);
       if (!bars || bars.returns.length < this.config.minReturns) continue;
-      const fit = this.refitIfDue(underlying, bars);
-      const ewma = ewmaView(bars.returns, this.rules);
-      const model = chooseModel(ewma, fit ? garchView(bars, fit, this.rules) : null);
-      for (const f of forecastHorizons(bars.returns, model, this.rules)) {
+      const fits = this.refitIfDue(underlying, bars);
+      const candidates = [
+        ewmaView(bars.returns, this.rules),
+        fits.mle ? garchView(bars, fits.mle, this.rules, GARCH_VERSIONS.mle) : null,
+        fits.vt ? garchView(bars, fits.vt, this.rules, GARCH_VERSIONS.vt) : null,
+        harView(bars.returns, this.harRules),
+      ] as const;
+      const model = chooseModel(...candidates);
+      const range = rangeVolsOf(bars.ohlc, this.config.realizedWindow, this.config.barSeconds);
+      for (const f of forecastHorizons(bars.returns, model, this.rules, { range, candidates })) {
         await this.deps.bus.publish('strategy.forecast.volatility', { underlying, timestamp, ...f });
       }
     }
@@ -120,21 +140,34 @@ export class VolForecasterService implements Service {
     }
   }
 
-  private refitIfDue(underlying: string, bars: BarState): GarchFit | null {
-    const slot = this.garch.get(underlying) ?? { fit: null, triedAt: -Infinity };
+  /** Refits both GARCH variants on the returns before the evaluation window when due. */
+  private refitIfDue(underlying: string, bars: BarState): GarchSlot {
+    const slot = this.garch.get(underlying) ?? noGarch;
     const due = bars.total - slot.triedAt >= this.config.refitEveryReturns;
-    if (!this.fitter || bars.returns.length < this.config.garchMinReturns || !due) return slot.fit;
-    const training = bars.returns.slice(0, bars.returns.length - this.config.evaluationWindow);
-    let fit = slot.fit;
-    try {
-      const params = fitGarch(training.slice(-this.config.garchMaxReturns), this.fitter);
-      if (params) fit = { params, trainedThrough: bars.total - this.config.evaluationWindow };
-      else this.deps.log.warn('GARCH fit not stationary; keeping the previous model', { underlying });
-    } catch (err) {
-      this.deps.log.warn('GARCH fit failed; keeping the previous model', { underlying, error: String(err) });
-    }
-    this.garch.set(underlying, { fit, triedAt: bars.total });
-    return fit;
+    const fitter = this.fitter;
+    if (!fitter || bars.returns.length < this.config.garchMinReturns || !due) return slot;
+    const training = bars.returns
+      .slice(0, bars.returns.length - this.config.evaluationWindow)
+      .slice(-this.config.garchMaxReturns);
+    const trainedThrough = bars.total - this.config.evaluationWindow;
+    const refit = (varianceTargeting: boolean, previous: GarchFit | null): GarchFit | null => {
+      const model = varianceTargeting ? GARCH_VERSIONS.vt : GARCH_VERSIONS.mle;
+      try {
+        const params = fitGarch(training, fitter, { varianceTargeting });
+        if (params) return { params, trainedThrough };
+        this.deps.log.warn('GARCH fit not stationary; keeping the previous model', { underlying, model });
+      } catch (err) {
+        this.deps.log.warn('GARCH fit failed; keeping the previous model', {
+          underlying,
+          model,
+          error: String(err),
+        });
+      }
+      return previous;
+    };
+    const next = { mle: refit(false, slot.mle), vt: refit(true, slot.vt), triedAt: bars.total };
+    this.garch.set(underlying, next);
+    return next;
   }
 
   private onTimer(): void {

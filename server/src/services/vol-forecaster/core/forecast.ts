@@ -1,4 +1,5 @@
 import { closeToCloseVol, garch11MeanVariance, type Garch11Params } from '@gamma/shared/quant';
+import type { RangeVols } from './range-vol.ts';
 import { ewmaPath, garchPath, qlike } from './variance-models.ts';
 
 /** Forecast horizons (SPEC §3.2) and their length in seconds. */
@@ -21,9 +22,12 @@ export interface ForecastRules {
   lambda: number;
   /** Returns scored for the model choice (one-step-ahead, out of sample for GARCH) */
   evaluationWindow: number;
-  /** Returns behind the realized vol in the metadata */
+  /** Returns (and OHLC bars) behind the realized vols in the metadata */
   realizedWindow: number;
 }
+
+/** The GARCH(1,1) variants: plain MLE of omega, alpha, beta, or omega from variance targeting. */
+export const GARCH_VERSIONS = { mle: 'garch11-mle/1', vt: 'garch11-vt/1' } as const;
 
 /** One model's view of the coming bars. */
 export interface ModelView {
@@ -34,6 +38,8 @@ export interface ModelView {
   meanVariance: (bars: number) => number;
   /** Out-of-sample loss over the evaluation window (NaN when not scorable) */
   loss: number;
+  /** The model's inputs (`features_used`); default `log_returns_<bar>s` */
+  features?: readonly string[];
 }
 
 /** A forecast ready to publish (the shell adds underlying and timestamp). */
@@ -43,7 +49,20 @@ export interface HorizonForecast {
   confidence: number;
   model_version: string;
   features_used: string[];
-  metadata: { realized_vol: number | null; n_returns: number; bar_seconds: number; loss: number | null };
+  metadata: {
+    /** Annualised close-to-close vol of the recent returns */
+    realized_vol: number | null;
+    /** Annualised Parkinson (high–low) vol of the recent OHLC bars */
+    realized_vol_parkinson: number | null;
+    /** Annualised Garman–Klass (OHLC) vol of the recent OHLC bars */
+    realized_vol_garman_klass: number | null;
+    n_returns: number;
+    bar_seconds: number;
+    /** The winner's out-of-sample QLIKE loss */
+    loss: number | null;
+    /** Every candidate's loss (null = not scorable yet) */
+    model_losses: Record<string, number | null>;
+  };
 }
 
 /** Annualised vol from a mean variance per bar: √(variance × bars per year). */
@@ -69,18 +88,19 @@ export function ewmaView(returns: readonly number[], r: ForecastRules): ModelVie
   };
 }
 
-/** The GARCH view: variance reverting to its long-run level over the horizon. */
+/** A GARCH view (`garch11-mle/1` unless named): variance reverting to its long-run level over the horizon. */
 export function garchView(
   bars: { returns: readonly number[]; total: number },
   fit: GarchFit,
   r: ForecastRules,
+  modelVersion: string = GARCH_VERSIONS.mle,
 ): ModelView {
   const { returns, total } = bars;
   const path = garchPath(returns, fit.params);
   const next = path.at(-1) ?? 0;
   const outOfSample = Math.min(r.evaluationWindow, total - fit.trainedThrough);
   return {
-    modelVersion: 'garch11-mle/1',
+    modelVersion,
     nextVariance: next,
     meanVariance: (bars) => garch11MeanVariance({ ...fit.params, currentVariance: next, horizon: bars }),
     loss: scoreWindow(returns, path, outOfSample),
@@ -94,11 +114,18 @@ function scoreWindow(returns: readonly number[], path: readonly number[], window
   return qlike(returns.slice(start), path.slice(start - 1, returns.length - 1));
 }
 
-/** The model with the lower out-of-sample loss; EWMA when GARCH cannot be scored. */
-export function chooseModel(ewma: ModelView, garch: ModelView | null): ModelView {
-  if (!garch || !Number.isFinite(garch.loss) || !(garch.nextVariance > 0)) return ewma;
-  if (!Number.isFinite(ewma.loss)) return garch;
-  return garch.loss < ewma.loss ? garch : ewma;
+const usable = (m: ModelView | null): m is ModelView =>
+  m !== null && Number.isFinite(m.loss) && m.nextVariance > 0;
+
+/**
+ * The candidate with the lowest out-of-sample loss among those that can be scored (finite loss,
+ * positive variance); EWMA wins ties and is the fallback when nothing else is usable. Null
+ * candidates (not enough data yet) are skipped.
+ */
+export function chooseModel(ewma: ModelView, ...others: (ModelView | null)[]): ModelView {
+  let best: ModelView | null = usable(ewma) ? ewma : null;
+  for (const m of others) if (usable(m) && (best === null || m.loss < best.loss)) best = m;
+  return best ?? ewma;
 }
 
 /** Annualised close-to-close vol of the last `window` returns (null with fewer than two). */
@@ -115,8 +142,12 @@ export function forecastHorizons(
   returns: readonly number[],
   model: ModelView,
   r: ForecastRules,
+  extra: { range?: RangeVols; candidates?: readonly (ModelView | null)[] } = {},
 ): HorizonForecast[] {
   const realized = realizedVolOf(returns, r.realizedWindow, r.barSeconds);
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const losses: Record<string, number | null> = {};
+  for (const m of extra.candidates ?? [model]) if (m) losses[m.modelVersion] = finite(m.loss);
   return HORIZONS.map((horizon) => {
     const bars = Math.max(1, Math.round(HORIZON_SECONDS[horizon] / r.barSeconds));
     const vol = annualiseVariance(model.meanVariance(bars), r.barSeconds);
@@ -125,12 +156,15 @@ export function forecastHorizons(
       predicted_volatility: vol,
       confidence: confidenceOf(vol, returns.length),
       model_version: model.modelVersion,
-      features_used: [`log_returns_${r.barSeconds}s`],
+      features_used: [...(model.features ?? [`log_returns_${r.barSeconds}s`])],
       metadata: {
         realized_vol: realized,
+        realized_vol_parkinson: extra.range?.parkinson ?? null,
+        realized_vol_garman_klass: extra.range?.garmanKlass ?? null,
         n_returns: returns.length,
         bar_seconds: r.barSeconds,
-        loss: Number.isFinite(model.loss) ? model.loss : null,
+        loss: finite(model.loss),
+        model_losses: losses,
       },
     };
   });
