@@ -102,13 +102,13 @@ export class VolForecasterService implements Service {
       const fits = this.refitIfDue(underlying, bars);
       const candidates = [
         ewmaView(bars.returns, this.rules),
-        fits.mle ? garchView(bars, fits.mle, this.rules, GARCH_VERSIONS.mle) : null,
-        fits.vt ? garchView(bars, fits.vt, this.rules, GARCH_VERSIONS.vt) : null,
+        fits.mle ? garchView(bars, fits.mle, this.rules) : null,
+        fits.vt ? garchView(bars, fits.vt, this.rules) : null,
         harView(bars.returns, this.harRules),
       ] as const;
       const model = chooseModel(...candidates);
       const range = rangeVolsOf(bars.ohlc, this.config.realizedWindow, this.config.barSeconds);
-      for (const f of forecastHorizons(bars.returns, model, this.rules, { range, candidates })) {
+      for (const f of forecastHorizons(bars.returns, model, { ...this.rules, range, candidates })) {
         await this.deps.bus.publish('strategy.forecast.volatility', { underlying, timestamp, ...f });
       }
     }
@@ -154,7 +154,7 @@ export class VolForecasterService implements Service {
       const model = varianceTargeting ? GARCH_VERSIONS.vt : GARCH_VERSIONS.mle;
       try {
         const params = fitGarch(training, fitter, { varianceTargeting });
-        if (params) return { params, trainedThrough };
+        if (params) return { params, trainedThrough, modelVersion: model };
         this.deps.log.warn('GARCH fit not stationary; keeping the previous model', { underlying, model });
       } catch (err) {
         this.deps.log.warn('GARCH fit failed; keeping the previous model', {

@@ -14,6 +14,8 @@ export interface GarchFit {
   params: Garch11Params;
   /** `BarState.total` when it was fitted: returns after this point are out of sample */
   trainedThrough: number;
+  /** Which variant it is; default `garch11-mle/1` */
+  modelVersion?: string;
 }
 
 /** The model settings. */
@@ -88,19 +90,18 @@ export function ewmaView(returns: readonly number[], r: ForecastRules): ModelVie
   };
 }
 
-/** A GARCH view (`garch11-mle/1` unless named): variance reverting to its long-run level over the horizon. */
+/** A GARCH view named by the fit's variant: variance reverting to its long-run level over the horizon. */
 export function garchView(
   bars: { returns: readonly number[]; total: number },
   fit: GarchFit,
   r: ForecastRules,
-  modelVersion: string = GARCH_VERSIONS.mle,
 ): ModelView {
   const { returns, total } = bars;
   const path = garchPath(returns, fit.params);
   const next = path.at(-1) ?? 0;
   const outOfSample = Math.min(r.evaluationWindow, total - fit.trainedThrough);
   return {
-    modelVersion,
+    modelVersion: fit.modelVersion ?? GARCH_VERSIONS.mle,
     nextVariance: next,
     meanVariance: (bars) => garch11MeanVariance({ ...fit.params, currentVariance: next, horizon: bars }),
     loss: scoreWindow(returns, path, outOfSample),
@@ -137,17 +138,23 @@ export function realizedVolOf(returns: readonly number[], window: number, barSec
   return closeToCloseVol(prices, { periodsPerYear: SECONDS_PER_YEAR / barSeconds }).annualVol ?? null;
 }
 
+/** What the metadata reports beside the chosen model: range vols and every candidate's loss. */
+export interface HorizonExtras {
+  range?: RangeVols;
+  /** Every candidate considered (null = skipped); default just the chosen one */
+  candidates?: readonly (ModelView | null)[];
+}
+
 /** The forecast of every horizon from the chosen model (SPEC §8.3). */
 export function forecastHorizons(
   returns: readonly number[],
   model: ModelView,
-  r: ForecastRules,
-  extra: { range?: RangeVols; candidates?: readonly (ModelView | null)[] } = {},
+  r: ForecastRules & HorizonExtras,
 ): HorizonForecast[] {
   const realized = realizedVolOf(returns, r.realizedWindow, r.barSeconds);
   const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
   const losses: Record<string, number | null> = {};
-  for (const m of extra.candidates ?? [model]) if (m) losses[m.modelVersion] = finite(m.loss);
+  for (const m of r.candidates ?? [model]) if (m) losses[m.modelVersion] = finite(m.loss);
   return HORIZONS.map((horizon) => {
     const bars = Math.max(1, Math.round(HORIZON_SECONDS[horizon] / r.barSeconds));
     const vol = annualiseVariance(model.meanVariance(bars), r.barSeconds);
@@ -159,8 +166,8 @@ export function forecastHorizons(
       features_used: [...(model.features ?? [`log_returns_${r.barSeconds}s`])],
       metadata: {
         realized_vol: realized,
-        realized_vol_parkinson: extra.range?.parkinson ?? null,
-        realized_vol_garman_klass: extra.range?.garmanKlass ?? null,
+        realized_vol_parkinson: r.range?.parkinson ?? null,
+        realized_vol_garman_klass: r.range?.garmanKlass ?? null,
         n_returns: returns.length,
         bar_seconds: r.barSeconds,
         loss: finite(model.loss),
