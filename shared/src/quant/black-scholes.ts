@@ -18,11 +18,8 @@ export interface BsInput {
   type: OptionType;
 }
 
+/** Throws the RangeError naming the first invalid field; the hot paths only call it when their check fails. */
 function validate(o: BsInput): void {
-  // Fast path: one comparison chain; the named checks only run to build the error message.
-  if (o.S > 0 && o.K > 0 && o.sigma >= 0 && Number.isFinite(o.S + o.K + o.T + o.r + o.q + o.sigma)) {
-    if (o.type === 'call' || o.type === 'put') return;
-  }
   requirePositive('S', o.S);
   requirePositive('K', o.K);
   requireFinite('T', o.T);
@@ -38,6 +35,34 @@ function validate(o: BsInput): void {
  * @throws RangeError on non-finite inputs, S ≤ 0, K ≤ 0 or sigma < 0.
  */
 export function bsPrice(o: BsInput): number {
+  const S = o.S;
+  const K = o.K;
+  const T = o.T;
+  const r = o.r;
+  const q = o.q;
+  const sigma = o.sigma;
+  const type = o.type;
+  const isCall = type === 'call';
+  // One cheap check covers every valid input with T > 0 and sigma > 0; the rest goes to the careful path.
+  if (!(
+    S > 0 &&
+    K > 0 &&
+    T > 0 &&
+    sigma > 0 &&
+    (isCall || type === 'put') &&
+    Number.isFinite(S + K + T + r + q + sigma)
+  ))
+    return bsPriceEdge(o);
+  const sd = sigma * Math.sqrt(T);
+  const fd = q === 0 ? S : S * Math.exp(-q * T);
+  const kd = r === 0 ? K : K * Math.exp(-r * T);
+  if (sd === 0) return Math.max(isCall ? fd - kd : kd - fd, 0);
+  // A put is the call with the discounted legs swapped (see blackPut).
+  return isCall ? blackCall(fd, kd, sd) : blackCall(kd, fd, sd);
+}
+
+/** bsPrice outside the common case: validation errors, T ≤ 0, sigma = 0, sums that overflow. */
+function bsPriceEdge(o: BsInput): number {
   validate(o);
   const { S, K, T, r, q, sigma } = o;
   const isCall = o.type === 'call';
@@ -57,6 +82,52 @@ export function bsPrice(o: BsInput): number {
  * @throws RangeError on invalid inputs, as {@link bsPrice}.
  */
 export function bsGreeks(o: BsInput): Greeks {
+  const S = o.S;
+  const K = o.K;
+  const T = o.T;
+  const r = o.r;
+  const q = o.q;
+  const sigma = o.sigma;
+  const type = o.type;
+  const isCall = type === 'call';
+  if (!(
+    S > 0 &&
+    K > 0 &&
+    T > 0 &&
+    sigma > 0 &&
+    (isCall || type === 'put') &&
+    Number.isFinite(S + K + T + r + q + sigma)
+  ))
+    return bsGreeksEdge(o);
+  const sqrtT = Math.sqrt(T);
+  const sd = sigma * sqrtT;
+  const dq = q === 0 ? 1 : Math.exp(-q * T);
+  const dr = r === 0 ? 1 : Math.exp(-r * T);
+  if (sd === 0) return bsGreeksEdge(o);
+  const Sq = S * dq;
+  const Kr = K * dr;
+  const ratio = Sq / Kr;
+  const d1 = Math.log(ratio) / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
+  const pdf = INV_SQRT_2PI * e1;
+  const vega = Sq * pdf * sqrtT;
+  const gamma = (dq * pdf) / (S * sd);
+  const decay = (-0.5 * vega * sigma) / T;
+  const KrT = Kr * T;
+  if (isCall) {
+    const n1 = normCdfWithExp(d1, e1);
+    const n2 = normCdfWithExp(d2, e2);
+    return { delta: dq * n1, gamma, vega, theta: decay - r * Kr * n2 + q * Sq * n1, rho: KrT * n2 };
+  }
+  const m1 = normCdfWithExp(-d1, e1);
+  const m2 = normCdfWithExp(-d2, e2);
+  return { delta: -dq * m1, gamma, vega, theta: decay + r * Kr * m2 - q * Sq * m1, rho: -KrT * m2 };
+}
+
+/** bsGreeks outside the common case: validation errors, T ≤ 0, sigma = 0, sums that overflow. */
+function bsGreeksEdge(o: BsInput): Greeks {
   validate(o);
   const { S, K, T, r, q, sigma } = o;
   const isCall = o.type === 'call';

@@ -57,13 +57,21 @@ function tail(y: number): number {
   return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5) * r;
 }
 
-/** N(−y)/e^{−y²/2} for y > 0.66291 (Cody's rational in the second and third intervals). */
-function tailRatio(y: number): number {
+/**
+ * Scaled tail R(y) = N(−y)/e^{−y²/2} for y > 0.66291 (Cody's rational in the second and third intervals),
+ * dimensionless, a few ulps relative; no exponential is evaluated.
+ */
+export function tailRatio(y: number): number {
   if (y <= SQRT_32) {
     const num = (((((((C8 * y + C0) * y + C1) * y + C2) * y + C3) * y + C4) * y + C5) * y + C6) * y + C7;
     const den = (((((((y + D0) * y + D1) * y + D2) * y + D3) * y + D4) * y + D5) * y + D6) * y + D7;
     return num / den;
   }
+  return farRatio(y);
+}
+
+/** N(−y)/e^{−y²/2} for y > √32 (Cody's asymptotic rational in 1/y²); kept out of the hot path. */
+function farRatio(y: number): number {
   const z = 1 / (y * y);
   const num = (((((P5 * z + P0) * z + P1) * z + P2) * z + P3) * z + P4) * z;
   const den = ((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4;
@@ -73,17 +81,53 @@ function tailRatio(y: number): number {
 /**
  * N(x) given e = e^{−x²/2} already computed (shared with the density by the pricers: one exponential serves
  * φ(d1), N(d1) and, times F/K, N(d2)). Relative accuracy ~x²·ε/2 in the tail instead of a few ε; the
- * pricers route the far tail through the wing path.
+ * pricers route the far tail through the wing path. Written small (one rational per interval, the rare
+ * asymptotic interval out of line, Cody's coefficients as literals rather than module constants, whose
+ * loads and TDZ checks would triple the bytecode) so that TurboFan inlines it into the pricers: a call that
+ * is not inlined passes and returns its doubles boxed, and the allocations cost more than the arithmetic.
  */
 export function normCdfWithExp(x: number, e: number): number {
   const y = x < 0 ? -x : x;
   if (y <= 0.66291) {
     const xsq = x * x;
-    const num = (((A4 * xsq + A0) * xsq + A1) * xsq + A2) * xsq + A3;
-    const den = (((xsq + B0) * xsq + B1) * xsq + B2) * xsq + B3;
+    const num =
+      (((0.06568233791820745 * xsq + 2.2352520354606837) * xsq + 161.02823106855587) * xsq +
+        1067.6894854603709) *
+        xsq +
+      18154.98125334356;
+    const den =
+      (((xsq + 47.202581904688245) * xsq + 976.0985517377767) * xsq + 10260.932208618979) * xsq +
+      45507.78933502673;
     return 0.5 + (x * num) / den;
   }
-  const t = e * tailRatio(y);
+  let t: number;
+  if (y <= 5.656854249492381) {
+    const num =
+      (((((((1.0765576773720192e-8 * y + 0.39894151208813466) * y + 8.883149794388377) * y +
+        93.50665613217785) *
+        y +
+        597.2702763948002) *
+        y +
+        2494.5375852903726) *
+        y +
+        6848.190450536283) *
+        y +
+        11602.65143764735) *
+        y +
+      9842.714838383978;
+    const den =
+      (((((((y + 22.266688044328117) * y + 235.387901782625) * y + 1519.3775994075547) * y +
+        6485.558298266761) *
+        y +
+        18615.571640885097) *
+        y +
+        34900.95272114598) *
+        y +
+        38912.00328609327) *
+        y +
+      19685.429676859992;
+    t = (e * num) / den;
+  } else t = e * farRatio(y);
   return x > 0 ? 1 - t : t;
 }
 

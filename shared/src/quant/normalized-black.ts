@@ -1,4 +1,4 @@
-import { normCdf, normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
+import { normCdf, normCdfWithExp, tailRatio, INV_SQRT_2PI } from './normal.ts';
 
 /*
  * Normalised Black call in the out-of-the-money half-plane, accurate to a few ulps where the textbook formula
@@ -51,6 +51,12 @@ export function millsDerivative(z: number): number {
 const GX = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363] as const;
 const GW = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763] as const;
 
+// 4-point Gauss–Legendre on [−1, 1]: nodes ±GX4A, ±GX4B with weights GW4A, GW4B.
+const GX4A = 0.3399810435848563;
+const GX4B = 0.8611363115940526;
+const GW4A = 0.6521451548625461;
+const GW4B = 0.3478548451374538;
+
 /**
  * Normalised Black call b(x, s) = e^{x/2}·N(x/s + s/2) − e^{−x/2}·N(x/s − s/2) for x = ln(F/K) ≤ 0 (out of
  * the money) and s = σ√T > 0; 0 < b < e^{x/2}. Undiscounted price = √(F·K)·b.
@@ -60,6 +66,15 @@ export function normalizedOtmCall(x: number, s: number): number {
   const t = 0.5 * s;
   const d1 = h + t;
   if (d1 <= 0.5 && t <= Math.max(-0.125 * h, 0.5)) {
+    if (40 * t <= Math.max(-h, 1)) {
+      // Narrow interval (t ≤ max(|h|, 1)/40): 4-point Gauss–Legendre already agrees with 8 points to ~1e-14.
+      const a = t * GX4A;
+      const b = t * GX4B;
+      const sum4 =
+        GW4A * (millsDerivative(h - a) + millsDerivative(h + a)) +
+        GW4B * (millsDerivative(h - b) + millsDerivative(h + b));
+      return INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t)) * t * sum4;
+    }
     let sum = 0;
     for (let i = 0; i < 4; i++) {
       const dz = t * (GX[i] as number);
@@ -79,27 +94,53 @@ const WING_CUTOFF = 30;
 /**
  * Black call value on discounted legs: fd = F·D (e.g. S·e^{−qT}), kd = K·D, sd = σ√T > 0:
  * fd·N(d1) − kd·N(d2), accurate to ~1e-13 relative even deep out of the money.
+ * The put is the same kernel with the legs swapped (see {@link blackPut}).
  */
 export function blackCall(fd: number, kd: number, sd: number): number {
+  const ratio = fd / kd;
+  const x = Math.log(ratio);
+  const d1 = x / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return wingCall(fd, kd, sd);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·F/K (recomputed only where e1 underflows).
+  const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
+  // fd·N(d1) − kd·N(d2) with one call site of the CDF, so that TurboFan's cumulative inlining budget takes
+  // the CDF once instead of refusing the second copy (a call that is not inlined boxes its doubles).
+  let v = 0;
+  for (let k = 0; k < 2; k++) {
+    const first = k === 0;
+    const n = normCdfWithExp(first ? d1 : d2, first ? e1 : e2);
+    v = first ? fd * n : v - kd * n;
+  }
+  return v;
+}
+
+/** Above this |d2|/σ√T the difference of scaled tails below cancels more than ~40 ulps: integrate instead. */
+const MILLS_CUTOFF = 40;
+
+/**
+ * The far out-of-the-money call (x < 0, d2 < 0), out of line. Where both d1 and d2 are in the tail and the
+ * interval is not too narrow, fd·N(d1) − kd·N(d2) = kd·e^{−d2²/2}·[R(−d1) − R(−d2)] with R(y) = N(−y)/e^{−y²/2}
+ * (fd·e^{−d1²/2} = kd·e^{−d2²/2} exactly, so only the scaled tails cancel: one exponential, two rationals);
+ * otherwise the cancellation-free normalised form {@link normalizedOtmCall}.
+ */
+function wingCall(fd: number, kd: number, sd: number): number {
+  // Recomputed here rather than passed in: this path is rare, and the hot path stays small.
   const x = Math.log(fd / kd);
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
-  const e1 = Math.exp(-0.5 * d1 * d1);
-  const e2 = e1 > 1e-290 ? e1 * (fd / kd) : Math.exp(-0.5 * d2 * d2);
-  return fd * normCdfWithExp(d1, e1) - kd * normCdfWithExp(d2, e2);
+  if (d1 < -0.66291 && -d2 <= MILLS_CUTOFF * sd) {
+    return kd * Math.exp(-0.5 * d2 * d2) * (tailRatio(-d1) - tailRatio(-d2));
+  }
+  return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
 }
 
 /**
  * Black put value on discounted legs (see {@link blackCall}): kd·N(−d2) − fd·N(−d1), accurate to ~1e-13
- * relative even deep out of the money.
+ * relative even deep out of the money. By symmetry it is the call with the legs swapped:
+ * with x' = −x, d1' = −d2 and d2' = −d1, so kd·N(d1') − fd·N(d2') is the put.
  */
 export function blackPut(fd: number, kd: number, sd: number): number {
-  const x = Math.log(fd / kd);
-  const d1 = x / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  if (x > 0 && (d1 / sd) * (1 + d1 * d1) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(-x, sd);
-  const e1 = Math.exp(-0.5 * d1 * d1);
-  const e2 = e1 > 1e-290 ? e1 * (fd / kd) : Math.exp(-0.5 * d2 * d2);
-  return kd * normCdfWithExp(-d2, e2) - fd * normCdfWithExp(-d1, e1);
+  return blackCall(kd, fd, sd);
 }
