@@ -14,6 +14,19 @@ describe('VolForecasterConfigSchema', () => {
     });
   });
 
+  it('defaults HAR-RV to 60 s blocks with 5- and 22-block means', () => {
+    expect(VolForecasterConfigSchema.parse({})).toMatchObject({
+      harBlockSeconds: 60,
+      harMedium: 5,
+      harLong: 22,
+    });
+  });
+
+  it('rejects HAR lags that are not 1 < medium < long', () => {
+    expect(VolForecasterConfigSchema.safeParse({ harMedium: 22, harLong: 5 }).success).toBe(false);
+    expect(VolForecasterConfigSchema.safeParse({ harMedium: 1 }).success).toBe(false);
+  });
+
   it('rejects an unknown key', () => {
     expect(VolForecasterConfigSchema.safeParse({ barSecs: 5 }).success).toBe(false);
   });

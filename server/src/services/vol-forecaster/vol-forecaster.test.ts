@@ -107,6 +107,64 @@ describe('VolForecasterService', () => {
   });
 });
 
+describe('VolForecasterService with several ticks per bar', () => {
+  /** Five ticks a second apart per 5 s bar, a seeded random walk of ±0.05 % steps. */
+  async function publishWalk(bus: InMemoryBus, bars: number): Promise<void> {
+    let logPrice = Math.log(100_000);
+    for (let i = 0; i < bars * 5 + 1; i += 1) {
+      const x = Math.sin(i * 78.233) * 43_758.5453;
+      logPrice += (x - Math.floor(x) < 0.5 ? -1 : 1) * 5e-4;
+      await bus.publish('market.tick', {
+        symbol: 'BTC/USDT',
+        price: Math.exp(logPrice),
+        timestamp: iso(T0 + i * 1000),
+      });
+    }
+  }
+
+  describe('when enough bars for HAR-RV exist', () => {
+    it('publishes range vols, every candidate loss and the winner’s features', async () => {
+      const { service, bus } = forecaster();
+      await service.start();
+      await publishWalk(bus, 500);
+      await bus.drain();
+      await service.publishForecasts(T0 + 2_600_000);
+      const forecasts = bus.published('strategy.forecast.volatility');
+      expect(forecasts).toHaveLength(3);
+      for (const f of forecasts) {
+        expect(VolatilityForecastEventSchema.safeParse(f).success).toBe(true);
+        const m = f.metadata as Record<string, unknown>;
+        expect(m.realized_vol_parkinson).toBeGreaterThan(0);
+        expect(m.realized_vol_garman_klass).toBeGreaterThan(0);
+        expect(m.realized_vol).toBeGreaterThan(0);
+        const losses = m.model_losses as Record<string, number | null>;
+        expect(Object.keys(losses).sort()).toEqual(['ewma-0.94/1', 'har-rv/1']);
+        expect(losses['har-rv/1']).toSatisfy(Number.isFinite);
+        expect(['ewma-0.94/1', 'har-rv/1']).toContain(f.model_version);
+        expect(f.features_used).toEqual(
+          f.model_version === 'har-rv/1'
+            ? ['log_returns_5s', 'rv_60s', 'rv_60s_mean_5', 'rv_60s_mean_22']
+            : ['log_returns_5s'],
+        );
+      }
+    });
+  });
+
+  describe('when every bar has a single tick', () => {
+    it('reports no range vols', async () => {
+      const { service, bus } = forecaster();
+      await service.start();
+      await publishTicks(bus, 'BTC/USDT', 40);
+      await bus.drain();
+      await service.publishForecasts(T0 + 300_000);
+      expect(bus.published('strategy.forecast.volatility')).toHaveLength(3);
+      for (const f of bus.published('strategy.forecast.volatility')) {
+        expect(f.metadata).toMatchObject({ realized_vol_parkinson: null, realized_vol_garman_klass: null });
+      }
+    });
+  });
+});
+
 describe('VolForecasterService warm-up', () => {
   describe('when ticks are already on the stream at start', () => {
     it('replays them and can forecast at once', async () => {

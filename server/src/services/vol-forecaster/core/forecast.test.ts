@@ -9,6 +9,7 @@ import {
   type ForecastRules,
   type ModelView,
 } from './forecast.ts';
+import { harView } from './har-view.ts';
 import { ewmaPath, garchPath, qlike } from './variance-models.ts';
 
 const rules: ForecastRules = { barSeconds: 5, lambda: 0.94, evaluationWindow: 50, realizedWindow: 720 };
@@ -135,6 +136,63 @@ describe('chooseModel', () => {
     it('keeps EWMA', () => {
       expect(chooseModel(view('ewma', -10), null).modelVersion).toBe('ewma');
       expect(chooseModel(view('ewma', -10), view('garch', NaN)).modelVersion).toBe('ewma');
+    });
+  });
+});
+
+describe('chooseModel over all candidates', () => {
+  const harRules = { barSeconds: 5, blockBars: 12, medium: 5, long: 22, evaluationWindow: 50 };
+  const view = (modelVersion: string, loss: number, nextVariance = 1e-8): ModelView => ({
+    modelVersion,
+    nextVariance,
+    meanVariance: () => nextVariance,
+    loss,
+  });
+
+  it('picks the lowest loss of any number of candidates, skipping missing ones', () => {
+    const chosen = chooseModel(view('ewma', -10), view('garch', -11), null, view('har', -12));
+    expect(chosen.modelVersion).toBe('har');
+  });
+
+  it('skips a candidate with a zero variance forecast or an unscorable loss', () => {
+    expect(chooseModel(view('ewma', -10), view('har', -12, 0), view('vt', NaN)).modelVersion).toBe('ewma');
+  });
+
+  describe('when nothing but a later candidate can be scored', () => {
+    it('picks it', () => {
+      expect(chooseModel(view('ewma', NaN), view('garch', -11)).modelVersion).toBe('garch');
+    });
+  });
+
+  /** EWMA, a constant-variance GARCH at the calm level (trained before the window) and HAR on `returns`. */
+  const candidates = (returns: number[]) => {
+    const fit = { params: { omega: 1e-8, alpha: 0, beta: 0 }, trainedThrough: returns.length - 50 };
+    return [
+      ewmaView(returns, rules),
+      garchView({ returns, total: returns.length }, fit, rules),
+      harView(returns, harRules),
+    ] as const;
+  };
+
+  describe('when one outlier shortly before the window inflates EWMA and HAR', () => {
+    it('picks the constant-variance GARCH, whose loss is the lowest', () => {
+      const returns = gaussianReturns(1000, 1e-4, 7);
+      returns[940] = 1e-2;
+      const [ewma, garch, har] = candidates(returns);
+      expect(garch.loss).toBeLessThan(ewma.loss);
+      expect(garch.loss).toBeLessThan(har?.loss ?? -Infinity);
+      expect(chooseModel(ewma, garch, har).modelVersion).toBe('garch11-mle/1');
+    });
+  });
+
+  describe('when the variance jumps a hundredfold before the window', () => {
+    it('picks EWMA, which adapts, over the constant GARCH and HAR', () => {
+      const calm = gaussianReturns(940, 1e-4, 8);
+      const wild = gaussianReturns(60, 1e-3, 9);
+      const [ewma, garch, har] = candidates([...calm, ...wild]);
+      expect(ewma.loss).toBeLessThan(garch.loss);
+      expect(ewma.loss).toBeLessThan(har?.loss ?? -Infinity);
+      expect(chooseModel(ewma, garch, har).modelVersion).toBe('ewma-0.94/1');
     });
   });
 });
