@@ -26,8 +26,12 @@ interface GarchSlot {
 const noGarch: GarchSlot = { mle: null, vt: null, triedAt: -Infinity };
 
 /**
- * Builds bar returns from spot ticks (group `vol-forecaster` on `market.tick`) and publishes a
- * volatility forecast per underlying and horizon every interval (SPEC §8.3).
+ * Builds OHLC bars and bar returns from spot ticks (group `vol-forecaster` on `market.tick`) and
+ * publishes a volatility forecast per underlying and horizon every interval (SPEC §8.3). Candidates:
+ * EWMA, GARCH(1,1) by MLE (`garch11-mle/1`) and with variance targeting (`garch11-vt/1`), both refit
+ * every `refitEveryReturns`, and HAR-RV on `harBlockSeconds` blocks (`har-rv/1`); the one with the
+ * lowest QLIKE over the newest `evaluationWindow` returns (out of sample) wins. The metadata carries
+ * close-to-close, Parkinson and Garman–Klass realized vol and every candidate's loss.
  */
 export class VolForecasterService implements Service {
   readonly name = 'vol-forecaster';
