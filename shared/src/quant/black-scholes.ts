@@ -89,41 +89,44 @@ export function bsGreeks(o: BsInput): Greeks {
   const q = o.q;
   const sigma = o.sigma;
   const type = o.type;
-  const isCall = type === 'call';
-  if (!(
-    S > 0 &&
-    K > 0 &&
-    T > 0 &&
-    sigma > 0 &&
-    (isCall || type === 'put') &&
-    Number.isFinite(S + K + T + r + q + sigma)
-  ))
-    return bsGreeksEdge(o);
   const sqrtT = Math.sqrt(T);
   const sd = sigma * sqrtT;
-  const dq = q === 0 ? 1 : Math.exp(-q * T);
-  const dr = r === 0 ? 1 : Math.exp(-r * T);
-  if (sd === 0) return bsGreeksEdge(o);
+  const w = type === 'call' ? 1 : -1;
+  // Products are written with a local on the left (it needs no register move), which keeps the bytecode small.
+  const dq = Math.exp(T * -q);
   const Sq = S * dq;
-  const Kr = K * dr;
+  const Kr = K * Math.exp(T * -r);
   const ratio = Sq / Kr;
-  const d1 = Math.log(ratio) / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  const e1 = Math.exp(-0.5 * d1 * d1);
-  const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
-  const pdf = INV_SQRT_2PI * e1;
-  const vega = Sq * pdf * sqrtT;
-  const gamma = (dq * pdf) / (S * sd);
-  const decay = (-0.5 * vega * sigma) / T;
-  const KrT = Kr * T;
-  if (isCall) {
-    const n1 = normCdfWithExp(d1, e1);
-    const n2 = normCdfWithExp(d2, e2);
-    return { delta: dq * n1, gamma, vega, theta: decay - r * Kr * n2 + q * Sq * n1, rho: KrT * n2 };
+  const d1 = Math.log(ratio) / sd + sd * 0.5;
+  let e1 = Math.exp(d1 * (d1 * -0.5));
+  // One cheap check, after the arithmetic (which cannot throw): sd > 0 means T > 0 and sigma > 0; with S > 0,
+  // any K ≤ 0 or non-finite input makes d1 NaN or infinite and e1 fail. Kept this small because the whole
+  // function, with the CDF inlined into it, must fit TurboFan's inlining budget: inlined into the caller,
+  // the returned object is scalar-replaced; called, it costs six heap allocations. Errors, expiry, zero
+  // vol and |d1| > 36.5 (where e^{−d2²/2} is computed on its own) go to the careful path.
+  if (!(S > 0 && sd > 0 && e1 > 1e-290 && (w > 0 || type === 'put'))) return bsGreeksEdge(o);
+  const pdf = e1 * 0.3989422804014327; // φ(d1)
+  const vega = Sq * (pdf * sqrtT);
+  // w = ±1: the put's N(−d) terms are the call's with the sign of d and of each term flipped. Both CDF values
+  // come from one call site so that TurboFan inlines the CDF once (see blackCall): first pass
+  // n1 = w·N(w·d1), second pass n2 = w·N(w·d2) with e^{−d2²/2} = e1·Sq/Kr.
+  let n1 = 0;
+  let n2 = w * d1;
+  for (let k = 0; k < 2; k++) {
+    const n = w * normCdfWithExp(n2, e1);
+    if (k === 0) {
+      n1 = n;
+      n2 = w * (d1 - sd); // d2
+      e1 *= ratio;
+    } else n2 = n;
   }
-  const m1 = normCdfWithExp(-d1, e1);
-  const m2 = normCdfWithExp(-d2, e2);
-  return { delta: -dq * m1, gamma, vega, theta: decay + r * Kr * m2 - q * Sq * m1, rho: -KrT * m2 };
+  return {
+    delta: dq * n1,
+    gamma: dq * (pdf / (S * sd)),
+    vega,
+    theta: q * (Sq * n1) - r * (Kr * n2) - vega * (sigma / T) * 0.5,
+    rho: Kr * (T * n2),
+  };
 }
 
 /** bsGreeks outside the common case: validation errors, T ≤ 0, sigma = 0, sums that overflow. */
