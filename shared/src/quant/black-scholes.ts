@@ -1,5 +1,5 @@
 import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
-import { blackCall, blackPut } from './normalized-black.ts';
+import { blackCall, blackCallWing, blackPut } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
 
@@ -38,27 +38,37 @@ export function bsPrice(o: BsInput): number {
   const S = o.S;
   const K = o.K;
   const T = o.T;
-  const r = o.r;
   const q = o.q;
-  const sigma = o.sigma;
   const type = o.type;
+  const sd = o.sigma * Math.sqrt(T);
   const isCall = type === 'call';
-  // One cheap check covers every valid input with T > 0 and sigma > 0; the rest goes to the careful path.
-  if (!(
-    S > 0 &&
-    K > 0 &&
-    T > 0 &&
-    sigma > 0 &&
-    (isCall || type === 'put') &&
-    Number.isFinite(S + K + T + r + q + sigma)
-  ))
-    return bsPriceEdge(o);
-  const sd = sigma * Math.sqrt(T);
-  const fd = q === 0 ? S : S * Math.exp(-q * T);
-  const kd = r === 0 ? K : K * Math.exp(-r * T);
-  if (sd === 0) return Math.max(isCall ? fd - kd : kd - fd, 0);
+  const Sq = q === 0 ? S : S * Math.exp(T * -q);
+  const Kr = K * Math.exp(T * -o.r);
   // A put is the call with the discounted legs swapped (see blackPut).
-  return isCall ? blackCall(fd, kd, sd) : blackCall(kd, fd, sd);
+  const fd = isCall ? Sq : Kr;
+  const kd = isCall ? Kr : Sq;
+  const ratio = fd / kd;
+  const x = Math.log(ratio);
+  const d1 = x / sd + sd * 0.5;
+  const d2 = d1 - sd;
+  let e = Math.exp(d1 * (d1 * -0.5));
+  // One cheap check after the arithmetic (see bsGreeks): every valid input with T > 0, sigma > 0 and
+  // |d1| < 36.5 passes; the rest (errors included) takes the careful path. The body, with the CDF inlined,
+  // stays inside TurboFan's inlining budget so that callers inline it whole.
+  if (!(S > 0 && sd > 0 && e > 1e-290 && (isCall || type === 'put'))) return bsPriceEdge(o);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > 30) return blackCallWing(fd, kd, sd);
+  // fd·N(d1) − kd·N(d2) from one CDF call site; e^{−d2²/2} = e^{−d1²/2}·fd/kd.
+  let v = 0;
+  let d = d1;
+  for (let k = 0; k < 2; k++) {
+    const n = normCdfWithExp(d, e);
+    if (k === 0) {
+      v = fd * n;
+      d = d2;
+      e *= ratio;
+    } else v -= kd * n;
+  }
+  return v;
 }
 
 /** bsPrice outside the common case: validation errors, T ≤ 0, sigma = 0, sums that overflow. */

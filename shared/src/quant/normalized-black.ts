@@ -101,7 +101,7 @@ export function blackCall(fd: number, kd: number, sd: number): number {
   const x = Math.log(ratio);
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return wingCall(fd, kd, sd);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(fd, kd, sd);
   const e1 = Math.exp(-0.5 * d1 * d1);
   // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·F/K (recomputed only where e1 underflows).
   const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
@@ -120,12 +120,12 @@ export function blackCall(fd: number, kd: number, sd: number): number {
 const MILLS_CUTOFF = 40;
 
 /**
- * The far out-of-the-money call (x < 0, d2 < 0), out of line. Where both d1 and d2 are in the tail and the
+ * The far out-of-the-money call (x < 0, d2 < 0; the caller checks (−d2/sd)·(1 + d2²) > WING_CUTOFF), out of line. Where both d1 and d2 are in the tail and the
  * interval is not too narrow, fd·N(d1) − kd·N(d2) = kd·e^{−d2²/2}·[R(−d1) − R(−d2)] with R(y) = N(−y)/e^{−y²/2}
  * (fd·e^{−d1²/2} = kd·e^{−d2²/2} exactly, so only the scaled tails cancel: one exponential, two rationals);
  * otherwise the cancellation-free normalised form {@link normalizedOtmCall}.
  */
-function wingCall(fd: number, kd: number, sd: number): number {
+export function blackCallWing(fd: number, kd: number, sd: number): number {
   // Recomputed here rather than passed in: this path is rare, and the hot path stays small.
   const x = Math.log(fd / kd);
   const d1 = x / sd + 0.5 * sd;
