@@ -36,16 +36,48 @@ function typicalCases(n: number, seed: number): Case[] {
   return out;
 }
 
-/** Best of `rounds` timings of fn over the cases, in operations per second. */
-function opsPerSec(n: number, fn: () => void, rounds = 5): number {
-  fn(); // warm-up: let the JIT tier up before timing
-  let best = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
+/** One thing to time: `fn` does `n` operations and returns a number derived from every result. */
+interface Task {
+  n: number;
+  fn: () => number;
+  rates: number[];
+}
+
+const MIN_SAMPLE_MS = QUICK ? 20 : 60;
+const ROUNDS = QUICK ? 3 : 9;
+
+/**
+ * Times every task fairly against the others: each is warmed up first (so every library runs optimised
+ * code), then ROUNDS rounds run all tasks, each round in a different order (rotated, and reversed every other
+ * round, so that nobody always runs first, last or after the same neighbour); a sample repeats the task until
+ * MIN_SAMPLE_MS has passed. Every result is folded into the returned number, which goes to `sink`, so no
+ * work can be optimised away, and the accumulator is a local (a module-level `sink +=` per operation would
+ * box a heap number per operation and time the harness, not the library). The rate of a task is the median
+ * of its rounds.
+ */
+function measure(tasks: Task[]): void {
+  for (const t of tasks) for (let i = 0; i < 3; i++) sink += t.fn();
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = tasks.map((_t, k) => tasks[(k + r * 3) % tasks.length] as Task);
+    if (r % 2 === 1) order.reverse();
+    for (const t of order) {
+      let ops = 0;
+      const t0 = performance.now();
+      let dt = 0;
+      do {
+        sink += t.fn();
+        ops += t.n;
+        dt = performance.now() - t0;
+      } while (dt < MIN_SAMPLE_MS);
+      t.rates.push(ops / (dt / 1000));
+    }
   }
-  return n / (best / 1000);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 let sink = 0;
@@ -133,95 +165,94 @@ function run(): void {
     }
     return m;
   };
-  const ours: Row = {
-    name: 'gamma quant (scalar)',
-    prices: opsPerSec(N, () => {
-      for (const c of cases) sink += bsPrice(c);
-    }),
-    greeks: opsPerSec(N, () => {
-      for (const c of cases) sink += bsGreeks(c).delta;
-    }),
-    iv: opsPerSec(NIV, () => {
-      for (let i = 0; i < NIV; i++) {
-        const c = ivCases[i] as Case;
-        sink += impliedVol({
-          price: ivPrice[i] as number,
-          K: c.K,
-          T: c.T,
-          r: c.r,
-          type: c.type,
-          model: 'bs',
-          S: c.S,
-          q: c.q,
-        });
-      }
-    }),
-    priceErr: 0,
-    greekErr: 0,
-    ivErr: ivErr((c, i) =>
-      impliedVol({
-        price: ivPrice[i] as number,
-        K: c.K,
-        T: c.T,
-        r: c.r,
-        type: c.type,
-        model: 'bs',
-        S: c.S,
-        q: c.q,
-      }),
-    ),
+  const tasks: Task[] = [];
+  const task = (n: number, fn: () => number): Task => {
+    const t: Task = { n, fn, rates: [] };
+    tasks.push(t);
+    return t;
   };
-  rows.push(ours);
+  const bsIv = (c: Case, i: number): number =>
+    impliedVol({
+      price: ivPrice[i] as number,
+      K: c.K,
+      T: c.T,
+      r: c.r,
+      type: c.type,
+      model: 'bs',
+      S: c.S,
+      q: c.q,
+    });
+
+  // --- ours, scalar: every Greek of every case is consumed.
+  const oursT = {
+    prices: task(N, () => {
+      let acc = 0;
+      for (const c of cases) acc += bsPrice(c);
+      return acc;
+    }),
+    greeks: task(N, () => {
+      let acc = 0;
+      for (const c of cases) {
+        const g = bsGreeks(c);
+        acc += g.delta + g.gamma + g.vega + g.theta + g.rho;
+      }
+      return acc;
+    }),
+    iv: task(NIV, () => {
+      let acc = 0;
+      for (let i = 0; i < NIV; i++) acc += bsIv(ivCases[i] as Case, i);
+      return acc;
+    }),
+  };
+  // --- ours, batch
   const batchIv = impliedVolBatch(ivCols);
   const batchPrices = bsPriceBatch(cols);
   const batchGreeks = bsGreeksBatch(cols);
-  rows.push({
-    name: 'gamma quant (batch)',
-    prices: opsPerSec(N, () => void bsPriceBatch(cols, out)),
-    greeks: opsPerSec(N, () => void bsGreeksBatch(cols, gOut)),
-    iv: opsPerSec(NIV, () => void impliedVolBatch(ivCols, out.subarray(0, NIV))),
-    priceErr: maxErr(cases, (_c, i) => batchPrices[i] as number, ref),
-    greekErr: maxErr(cases, (_c, i) => batchGreeks.delta[i] as number, refDelta),
-    ivErr: ivErr((_c, i) => batchIv[i] as number),
-  });
+  const ivOut = out.subarray(0, NIV);
+  const batchT = {
+    prices: task(N, () => bsPriceBatch(cols, out)[N - 1] as number),
+    greeks: task(N, () => {
+      const g = bsGreeksBatch(cols, gOut);
+      const k = N - 1;
+      const last = (g.delta[k] as number) + (g.gamma[k] as number) + (g.vega[k] as number);
+      return last + (g.theta[k] as number) + (g.rho[k] as number);
+    }),
+    iv: task(NIV, () => impliedVolBatch(ivCols, ivOut)[NIV - 1] as number),
+  };
 
-  // --- @uqee/black-scholes (double-precision CDF; Newton IV to 1e-12 in price)
+  // --- @uqee/black-scholes (double-precision CDF; Newton IV to 1e-12 in price): one call gives price and
+  // all Greeks; the Greeks task consumes all five, as ours does.
   const uq = (c: Case): ReturnType<BlackScholes['option']> =>
     uqee.option({ rate: c.r, sigma: c.sigma, strike: c.K, time: c.T, type: c.type, underlying: c.S });
-  rows.push({
-    name: '@uqee/black-scholes',
-    prices: opsPerSec(N, () => {
-      for (const c of cases) sink += uq(c).price;
+  const uqSigma = (c: Case, i: number): number =>
+    uqeeIv.sigma({
+      price: ivPrice[i] as number,
+      rate: c.r,
+      strike: c.K,
+      time: c.T,
+      type: c.type,
+      underlying: c.S,
+    });
+  const uqT = {
+    prices: task(N, () => {
+      let acc = 0;
+      for (const c of cases) acc += uq(c).price;
+      return acc;
     }),
-    greeks: opsPerSec(N, () => {
-      for (const c of cases) sink += uq(c).delta;
-    }),
-    iv: opsPerSec(NIV, () => {
-      for (let i = 0; i < NIV; i++) {
-        const c = ivCases[i] as Case;
-        sink += uqeeIv.sigma({
-          price: ivPrice[i] as number,
-          rate: c.r,
-          strike: c.K,
-          time: c.T,
-          type: c.type,
-          underlying: c.S,
-        });
+    greeks: task(N, () => {
+      let acc = 0;
+      for (const c of cases) {
+        const g = uq(c);
+        acc += g.delta + g.gamma + g.vega + g.theta + g.rho;
       }
+      return acc;
     }),
-    priceErr: maxErr(cases, (c) => uq(c).price, ref),
-    greekErr: maxErr(cases, (c) => uq(c).delta, refDelta),
-    ivErr: ivErr((c, i) =>
-      uqeeIv.sigma({
-        price: ivPrice[i] as number,
-        rate: c.r,
-        strike: c.K,
-        time: c.T,
-        type: c.type,
-        underlying: c.S,
-      }),
-    ),
-  });
+    iv: task(NIV, () => {
+      let acc = 0;
+      for (let i = 0; i < NIV; i++) acc += uqSigma(ivCases[i] as Case, i);
+      return acc;
+    }),
+  };
 
   // --- @quantlib/ql
   const qlPrice = (c: Case, i: number): number => {
@@ -246,58 +277,106 @@ function run(): void {
     return sd / Math.sqrt(c.T);
   };
   const NQ = Math.min(NIV, QUICK ? 5_000 : 50_000);
-  rows.push({
-    name: '@quantlib/ql',
-    prices: opsPerSec(N, () => cases.forEach((c, i) => (sink += qlPrice(c, i)))),
-    greeks: opsPerSec(N, () =>
-      cases.forEach((c, i) => {
+  const qlT = {
+    prices: task(N, () => {
+      let acc = 0;
+      for (let i = 0; i < N; i++) acc += qlPrice(cases[i] as Case, i);
+      return acc;
+    }),
+    greeks: task(N, () => {
+      let acc = 0;
+      for (let i = 0; i < N; i++) {
+        const c = cases[i] as Case;
         const k = qlCalc(c, i);
-        sink += k.delta() + k.gamma() + k.vega(c.T) + k.theta(c.T) + k.rho(c.T);
-      }),
-    ),
-    iv: opsPerSec(
-      NQ,
-      () => {
-        for (let i = 0; i < NQ; i++) sink += qlIv(ivCases[i] as Case, i);
-      },
-      1,
-    ),
-    priceErr: maxErr(cases, qlPrice, ref),
-    greekErr: maxErr(cases, (c, i) => qlCalc(c, i).delta(), refDelta),
-    ivErr: ivErr(qlIv, NQ),
-  });
+        acc += k.delta() + k.gamma() + k.vega(c.T) + k.theta(c.T) + k.rho(c.T);
+      }
+      return acc;
+    }),
+    iv: task(NQ, () => {
+      let acc = 0;
+      for (let i = 0; i < NQ; i++) acc += qlIv(ivCases[i] as Case, i);
+      return acc;
+    }),
+  };
 
   // --- black-scholes, greeks, implied-volatility (Loppatto; no yield)
   const NL = QUICK ? 2_000 : 20_000;
   const lop = cases.slice(0, NL);
+  const NI = Math.min(QUICK ? 300 : 1_000, NIV);
+  const ivl = (c: Case, i: number): number =>
+    ivPkg.getImpliedVolatility(ivPrice[i] as number, c.S, c.K, c.T, c.r, c.type);
+  const lopT = {
+    prices: task(NL, () => {
+      let acc = 0;
+      for (const c of lop) acc += bsPkg.blackScholes(c.S, c.K, c.T, c.sigma, c.r, c.type);
+      return acc;
+    }),
+    greeks: task(NL, () => {
+      let acc = 0;
+      for (const c of lop) {
+        const a = [c.S, c.K, c.T, c.sigma, c.r, c.type] as const;
+        acc += greeksPkg.getDelta(...a) + greeksPkg.getGamma(...a) + greeksPkg.getVega(...a);
+        acc += greeksPkg.getTheta(...a) + greeksPkg.getRho(...a);
+      }
+      return acc;
+    }),
+    iv: task(NI, () => {
+      let acc = 0;
+      for (let i = 0; i < NI; i++) acc += ivl(ivCases[i] as Case, i);
+      return acc;
+    }),
+  };
+
+  measure(tasks);
+  const rate = (t: Task): number => median(t.rates);
+
+  rows.push({
+    name: 'gamma quant (scalar)',
+    prices: rate(oursT.prices),
+    greeks: rate(oursT.greeks),
+    iv: rate(oursT.iv),
+    priceErr: 0,
+    greekErr: 0,
+    ivErr: ivErr(bsIv),
+  });
+  rows.push({
+    name: 'gamma quant (batch)',
+    prices: rate(batchT.prices),
+    greeks: rate(batchT.greeks),
+    iv: rate(batchT.iv),
+    priceErr: maxErr(cases, (_c, i) => batchPrices[i] as number, ref),
+    greekErr: maxErr(cases, (_c, i) => batchGreeks.delta[i] as number, refDelta),
+    ivErr: ivErr((_c, i) => batchIv[i] as number),
+  });
+  rows.push({
+    name: '@uqee/black-scholes',
+    prices: rate(uqT.prices),
+    greeks: rate(uqT.greeks),
+    iv: rate(uqT.iv),
+    priceErr: maxErr(cases, (c) => uq(c).price, ref),
+    greekErr: maxErr(cases, (c) => uq(c).delta, refDelta),
+    ivErr: ivErr(uqSigma),
+  });
+  rows.push({
+    name: '@quantlib/ql',
+    prices: rate(qlT.prices),
+    greeks: rate(qlT.greeks),
+    iv: rate(qlT.iv),
+    priceErr: maxErr(cases, qlPrice, ref),
+    greekErr: maxErr(cases, (c, i) => qlCalc(c, i).delta(), refDelta),
+    ivErr: ivErr(qlIv, NQ),
+  });
   rows.push({
     name: 'black-scholes + greeks',
-    prices: opsPerSec(NL, () =>
-      lop.forEach((c) => (sink += bsPkg.blackScholes(c.S, c.K, c.T, c.sigma, c.r, c.type))),
-    ),
-    greeks: opsPerSec(NL, () =>
-      lop.forEach((c) => {
-        const a = [c.S, c.K, c.T, c.sigma, c.r, c.type] as const;
-        sink += greeksPkg.getDelta(...a) + greeksPkg.getGamma(...a) + greeksPkg.getVega(...a);
-        sink += greeksPkg.getTheta(...a) + greeksPkg.getRho(...a);
-      }),
-    ),
+    prices: rate(lopT.prices),
+    greeks: rate(lopT.greeks),
     priceErr: maxErr(lop, (c) => bsPkg.blackScholes(c.S, c.K, c.T, c.sigma, c.r, c.type), ref),
     greekErr: maxErr(lop, (c) => greeksPkg.getDelta(c.S, c.K, c.T, c.sigma, c.r, c.type), refDelta),
   });
-  const NI = QUICK ? 300 : 1_000;
-  const ivl = (c: Case, i: number): number =>
-    ivPkg.getImpliedVolatility(ivPrice[i] as number, c.S, c.K, c.T, c.r, c.type);
   rows.push({
     name: 'implied-volatility',
-    iv: opsPerSec(
-      Math.min(NI, NIV),
-      () => {
-        for (let i = 0; i < Math.min(NI, NIV); i++) sink += ivl(ivCases[i] as Case, i);
-      },
-      1,
-    ),
-    ivErr: ivErr(ivl, Math.min(NI, NIV)),
+    iv: rate(lopT.iv),
+    ivErr: ivErr(ivl, NI),
   });
 
   printTable(rows);
@@ -312,6 +391,10 @@ const fmtErr = (v?: number): string => (v === undefined ? '—' : v === 0 ? 'ref
 function printTable(rows: Row[]): void {
   console.log(
     `\nSame ${N.toLocaleString('en')} seeded random inputs (S=100, T 1d–2y, σ 10–150 %, ±2.5 s.d. strikes, r 0–6 %).`,
+  );
+  console.log(
+    `Rates: median of ${ROUNDS} interleaved rounds (order rotated each round), each sample ≥ ${MIN_SAMPLE_MS} ms, ` +
+      'after warm-up; results summed into a local (all five Greeks for every library).',
   );
   console.log('Errors: max |Δ| vs gamma quant on price (USD), delta, and vs the true σ for IV.\n');
   const head = ['library', 'prices', 'Greeks (all 5)', 'IV solves', 'price err', 'delta err', 'IV err'];

@@ -44,11 +44,11 @@ export function bsPrice(o: BsInput): number {
   const isCall = type === 'call';
   const Sq = q === 0 ? S : S * Math.exp(T * -q);
   const Kr = K * Math.exp(T * -o.r);
-  // A put is the call with the discounted legs swapped (see blackPut).
+  // A put is the call with the discounted legs swapped, x = ln(Sq/Kr) negated (see blackPut).
   const fd = isCall ? Sq : Kr;
   const kd = isCall ? Kr : Sq;
-  const ratio = fd / kd;
-  const x = Math.log(ratio);
+  const lx = Math.log(Sq / Kr);
+  const x = isCall ? lx : -lx;
   const d1 = x / sd + sd * 0.5;
   const d2 = d1 - sd;
   let e = Math.exp(d1 * (d1 * -0.5));
@@ -56,7 +56,7 @@ export function bsPrice(o: BsInput): number {
   // |d1| < 36.5 passes; the rest (errors included) takes the careful path. The body, with the CDF inlined,
   // stays inside TurboFan's inlining budget so that callers inline it whole.
   if (!(S > 0 && sd > 0 && e > 1e-290 && (isCall || type === 'put'))) return bsPriceEdge(o);
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > 30) return blackCallWing(fd, kd, sd);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > 30) return blackCallWing(Math.sqrt(Sq * Kr), x, sd);
   // fd·N(d1) − kd·N(d2) from one CDF call site; e^{−d2²/2} = e^{−d1²/2}·fd/kd.
   let v = 0;
   let d = d1;
@@ -65,7 +65,7 @@ export function bsPrice(o: BsInput): number {
     if (k === 0) {
       v = fd * n;
       d = d2;
-      e *= ratio;
+      e *= fd / kd;
     } else v -= kd * n;
   }
   return v;

@@ -94,24 +94,42 @@ const WING_CUTOFF = 30;
 /**
  * Black call value on discounted legs: fd = F·D (e.g. S·e^{−qT}), kd = K·D, sd = σ√T > 0:
  * fd·N(d1) − kd·N(d2), accurate to ~1e-13 relative even deep out of the money.
- * The put is the same kernel with the legs swapped (see {@link blackPut}).
  */
 export function blackCall(fd: number, kd: number, sd: number): number {
   const ratio = fd / kd;
   const x = Math.log(ratio);
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(fd, kd, sd);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(Math.sqrt(fd * kd), x, sd);
   const e1 = Math.exp(-0.5 * d1 * d1);
   // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·F/K (recomputed only where e1 underflows).
   const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
-  // fd·N(d1) − kd·N(d2) with one call site of the CDF, so that TurboFan's cumulative inlining budget takes
-  // the CDF once instead of refusing the second copy (a call that is not inlined boxes its doubles).
+  return blackLegs(fd, kd, d1, d2, e1, e2);
+}
+
+/**
+ * Black put value on discounted legs (see {@link blackCall}): kd·N(−d2) − fd·N(−d1), accurate to ~1e-13
+ * relative even deep out of the money. It is the call with the legs swapped (x → −x, d1 → −d2, d2 → −d1),
+ * with x = ln(fd/kd) taken in the same orientation as the call and the implied-vol solver, because deep in
+ * the wing the price is so sensitive to x that ln(kd/fd) ≠ −ln(fd/kd) by one rounding shows at 1e-12.
+ */
+export function blackPut(fd: number, kd: number, sd: number): number {
+  const x = -Math.log(fd / kd);
+  const d1 = x / sd + 0.5 * sd;
+  const d2 = d1 - sd;
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(Math.sqrt(fd * kd), x, sd);
+  const e1 = Math.exp(-0.5 * d1 * d1);
+  const e2 = e1 > 1e-290 ? e1 * (kd / fd) : Math.exp(-0.5 * d2 * d2);
+  return blackLegs(kd, fd, d1, d2, e1, e2);
+}
+
+/** a·N(d1) − b·N(d2) given e^{−d²/2} of both, with one CDF call site (so that TurboFan inlines it once). */
+// eslint-disable-next-line max-params -- a private kernel: named objects would allocate in the hot path
+function blackLegs(a: number, b: number, d1: number, d2: number, e1: number, e2: number): number {
   let v = 0;
   for (let k = 0; k < 2; k++) {
-    const first = k === 0;
-    const n = normCdfWithExp(first ? d1 : d2, first ? e1 : e2);
-    v = first ? fd * n : v - kd * n;
+    const n = normCdfWithExp(k === 0 ? d1 : d2, k === 0 ? e1 : e2);
+    v = k === 0 ? a * n : v - b * n;
   }
   return v;
 }
@@ -120,27 +138,19 @@ export function blackCall(fd: number, kd: number, sd: number): number {
 const MILLS_CUTOFF = 40;
 
 /**
- * The far out-of-the-money call (x < 0, d2 < 0; the caller checks (−d2/sd)·(1 + d2²) > WING_CUTOFF), out of line. Where both d1 and d2 are in the tail and the
- * interval is not too narrow, fd·N(d1) − kd·N(d2) = kd·e^{−d2²/2}·[R(−d1) − R(−d2)] with R(y) = N(−y)/e^{−y²/2}
- * (fd·e^{−d1²/2} = kd·e^{−d2²/2} exactly, so only the scaled tails cancel: one exponential, two rationals);
- * otherwise the cancellation-free normalised form {@link normalizedOtmCall}.
+ * The far out-of-the-money call, out of line: rootFK = √(fd·kd), x = ln(fd/kd) < 0, sd = σ√T (the caller
+ * has checked (−d2/sd)·(1 + d2²) > WING_CUTOFF). Where both d1 and d2 are in the tail and the interval is not
+ * too narrow, fd·N(d1) − kd·N(d2) = √(fd·kd)·e^{−(h²+t²)/2}·[R(−d1) − R(−d2)] with R(y) = N(−y)/e^{−y²/2},
+ * h = x/sd, t = sd/2 (both legs share the factor exactly, so only the scaled tails cancel: one exponential,
+ * two rationals); otherwise the cancellation-free normalised form {@link normalizedOtmCall}.
  */
-export function blackCallWing(fd: number, kd: number, sd: number): number {
-  // Recomputed here rather than passed in: this path is rare, and the hot path stays small.
-  const x = Math.log(fd / kd);
-  const d1 = x / sd + 0.5 * sd;
+export function blackCallWing(rootFK: number, x: number, sd: number): number {
+  const h = x / sd;
+  const t = 0.5 * sd;
+  const d1 = h + t;
   const d2 = d1 - sd;
   if (d1 < -0.66291 && -d2 <= MILLS_CUTOFF * sd) {
-    return kd * Math.exp(-0.5 * d2 * d2) * (tailRatio(-d1) - tailRatio(-d2));
+    return rootFK * Math.exp(-0.5 * (h * h + t * t)) * (tailRatio(-d1) - tailRatio(-d2));
   }
-  return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
-}
-
-/**
- * Black put value on discounted legs (see {@link blackCall}): kd·N(−d2) − fd·N(−d1), accurate to ~1e-13
- * relative even deep out of the money. By symmetry it is the call with the legs swapped:
- * with x' = −x, d1' = −d2 and d2' = −d1, so kd·N(d1') − fd·N(d2') is the put.
- */
-export function blackPut(fd: number, kd: number, sd: number): number {
-  return blackCall(kd, fd, sd);
+  return rootFK * normalizedOtmCall(x, sd);
 }
