@@ -1,5 +1,5 @@
 import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
-import { blackCall, blackCallWing, blackPut } from './normalized-black.ts';
+import { blackCall, blackPut, normalizedOtmCall } from './normalized-black.ts';
 import type { Greeks, OptionType } from './types.ts';
 import { requireFinite, requireNonNegative, requirePositive, requireType } from './types.ts';
 
@@ -56,7 +56,8 @@ export function bsPrice(o: BsInput): number {
   // |d1| < 36.5 passes; the rest (errors included) takes the careful path. The body, with the CDF inlined,
   // stays inside TurboFan's inlining budget so that callers inline it whole.
   if (!(S > 0 && sd > 0 && e > 1e-290 && (isCall || type === 'put'))) return bsPriceEdge(o);
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > 30) return blackCallWing(Math.sqrt(Sq * Kr), x, sd);
+  // The wing test of blackCall, (−d2/sd)·(1 + d2²) > 30, multiplied out (sd > 0).
+  if (x < 0 && d2 * (d2 * d2 + 1) < sd * -30) return Math.sqrt(Sq * Kr) * normalizedOtmCall(x, sd);
   // fd·N(d1) − kd·N(d2) from one CDF call site; e^{−d2²/2} = e^{−d1²/2}·fd/kd.
   let v = 0;
   let d = d1;

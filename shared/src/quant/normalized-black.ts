@@ -47,6 +47,9 @@ export function millsDerivative(z: number): number {
   return SQRT_2PI * (num / den);
 }
 
+/** Above this |d2|/σ√T the difference of scaled tails cancels more than ~40 ulps: integrate instead. */
+const MILLS_CUTOFF = 40;
+
 // 8-point Gauss–Legendre on [−1, 1] (symmetric: nodes ±X, weights W).
 const GX = [0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363] as const;
 const GW = [0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763] as const;
@@ -65,6 +68,13 @@ export function normalizedOtmCall(x: number, s: number): number {
   const h = x / s;
   const t = 0.5 * s;
   const d1 = h + t;
+  const d2 = h - t;
+  if (d1 < -0.66291 && -d2 <= MILLS_CUTOFF * s) {
+    // Both in the tail, interval not too narrow: e^{x/2}·N(d1) − e^{−x/2}·N(d2) = e^{−(h²+t²)/2}·[R(−d1) −
+    // R(−d2)] with R(y) = N(−y)/e^{−y²/2} (both legs share the factor exactly; only the scaled tails cancel,
+    // by at most ~MILLS_CUTOFF ulps): one exponential and two rationals instead of eight.
+    return Math.exp(-0.5 * (h * h + t * t)) * (tailRatio(-d1) - tailRatio(-d2));
+  }
   if (d1 <= 0.5 && t <= Math.max(-0.125 * h, 0.5)) {
     if (40 * t <= Math.max(-h, 1)) {
       // Narrow interval (t ≤ max(|h|, 1)/40): 4-point Gauss–Legendre already agrees with 8 points to ~1e-14.
@@ -100,7 +110,7 @@ export function blackCall(fd: number, kd: number, sd: number): number {
   const x = Math.log(ratio);
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(Math.sqrt(fd * kd), x, sd);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
   const e1 = Math.exp(-0.5 * d1 * d1);
   // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·F/K (recomputed only where e1 underflows).
   const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
@@ -117,7 +127,7 @@ export function blackPut(fd: number, kd: number, sd: number): number {
   const x = -Math.log(fd / kd);
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return blackCallWing(Math.sqrt(fd * kd), x, sd);
+  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
   const e1 = Math.exp(-0.5 * d1 * d1);
   const e2 = e1 > 1e-290 ? e1 * (kd / fd) : Math.exp(-0.5 * d2 * d2);
   return blackLegs(kd, fd, d1, d2, e1, e2);
@@ -132,25 +142,4 @@ function blackLegs(a: number, b: number, d1: number, d2: number, e1: number, e2:
     v = k === 0 ? a * n : v - b * n;
   }
   return v;
-}
-
-/** Above this |d2|/σ√T the difference of scaled tails below cancels more than ~40 ulps: integrate instead. */
-const MILLS_CUTOFF = 40;
-
-/**
- * The far out-of-the-money call, out of line: rootFK = √(fd·kd), x = ln(fd/kd) < 0, sd = σ√T (the caller
- * has checked (−d2/sd)·(1 + d2²) > WING_CUTOFF). Where both d1 and d2 are in the tail and the interval is not
- * too narrow, fd·N(d1) − kd·N(d2) = √(fd·kd)·e^{−(h²+t²)/2}·[R(−d1) − R(−d2)] with R(y) = N(−y)/e^{−y²/2},
- * h = x/sd, t = sd/2 (both legs share the factor exactly, so only the scaled tails cancel: one exponential,
- * two rationals); otherwise the cancellation-free normalised form {@link normalizedOtmCall}.
- */
-export function blackCallWing(rootFK: number, x: number, sd: number): number {
-  const h = x / sd;
-  const t = 0.5 * sd;
-  const d1 = h + t;
-  const d2 = d1 - sd;
-  if (d1 < -0.66291 && -d2 <= MILLS_CUTOFF * sd) {
-    return rootFK * Math.exp(-0.5 * (h * h + t * t)) * (tailRatio(-d1) - tailRatio(-d2));
-  }
-  return rootFK * normalizedOtmCall(x, sd);
 }
