@@ -104,7 +104,7 @@ export function bsGreeks(o: BsInput): Greeks {
   const sd = sigma * sqrtT;
   const w = type === 'call' ? 1 : -1;
   // Products are written with a local on the left (it needs no register move), which keeps the bytecode small.
-  const dq = Math.exp(T * -q);
+  const dq = q === 0 ? 1 : Math.exp(T * -q);
   const Sq = S * dq;
   const Kr = K * Math.exp(T * -r);
   const ratio = Sq / Kr;
@@ -121,15 +121,17 @@ export function bsGreeks(o: BsInput): Greeks {
   // w = ±1: the put's N(−d) terms are the call's with the sign of d and of each term flipped. Both CDF values
   // come from one call site so that TurboFan inlines the CDF once (see blackCall): first pass
   // n1 = w·N(w·d1), second pass n2 = w·N(w·d2) with e^{−d2²/2} = e1·Sq/Kr.
-  let n1 = 0;
+  let n1 = 2; // not a CDF value: marks the first pass
   let n2 = w * d1;
-  for (let k = 0; k < 2; k++) {
+  for (;;) {
     const n = w * normCdfWithExp(n2, e1);
-    if (k === 0) {
-      n1 = n;
-      n2 = w * (d1 - sd); // d2
-      e1 *= ratio;
-    } else n2 = n;
+    if (n1 !== 2) {
+      n2 = n;
+      break;
+    }
+    n1 = n;
+    n2 = w * (d1 - sd); // d2
+    e1 *= ratio;
   }
   return {
     delta: dq * n1,
