@@ -1,6 +1,6 @@
 import { impliedVolDiscounted } from './implied-vol.ts';
 import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
-import { blackCall, blackPut } from './normalized-black.ts';
+import { blackOption } from './normalized-black.ts';
 
 /**
  * Columns of a chain for the batch API: element i is one option. Units as {@link bsPrice}: S, K in USD,
@@ -68,7 +68,7 @@ export function bsPriceBatch(inp: BsBatchInput, out?: Float64Array): Float64Arra
       res[i] = Math.max(call ? fs - kd : kd - fs, 0);
       continue;
     }
-    res[i] = call ? blackCall(fs, kd, sd) : blackPut(fs, kd, sd);
+    res[i] = blackOption(fs, kd, call ? sd : -sd); // one call site: inlined with its CDF
   }
   return res;
 }

@@ -102,35 +102,36 @@ export function normalizedOtmCall(x: number, s: number): number {
 const WING_CUTOFF = 30;
 
 /**
- * Black call value on discounted legs: fd = F·D (e.g. S·e^{−qT}), kd = K·D, sd = σ√T > 0:
- * fd·N(d1) − kd·N(d2), accurate to ~1e-13 relative even deep out of the money.
+ * Black value on discounted legs: fd = F·D (e.g. S·e^{−qT}), kd = K·D, and the signed sdw = ±σ√T (σ√T > 0):
+ * + for a call fd·N(d1) − kd·N(d2), − for a put kd·N(−d2) − fd·N(−d1); accurate to ~1e-13 relative even deep
+ * out of the money. One kernel with one CDF call site, so that a caller's loop inlines it whole. The put is
+ * the call with the legs swapped (x → −x), x = ln(fd/kd) taken in the same orientation as the call and the
+ * implied-vol solver, because deep in the wing the price is so sensitive to x that ln(kd/fd) ≠ −ln(fd/kd) by
+ * one rounding would show at 1e-12.
  */
-export function blackCall(fd: number, kd: number, sd: number): number {
+export function blackOption(fd: number, kd: number, sdw: number): number {
+  const isCall = sdw > 0;
+  const sd = isCall ? sdw : -sdw;
   const ratio = fd / kd;
-  const x = Math.log(ratio);
+  const lx = Math.log(ratio);
+  const x = isCall ? lx : -lx;
   const d1 = x / sd + 0.5 * sd;
   const d2 = d1 - sd;
   if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
   const e1 = Math.exp(-0.5 * d1 * d1);
-  // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·F/K (recomputed only where e1 underflows).
-  const e2 = e1 > 1e-290 ? e1 * ratio : Math.exp(-0.5 * d2 * d2);
-  return blackLegs(fd, kd, d1, d2, e1, e2);
+  // One exponential for both: e^{−d2²/2} = e^{−d1²/2}·(leg ratio) (recomputed only where e1 underflows).
+  const e2 = e1 > 1e-290 ? e1 * (isCall ? ratio : kd / fd) : Math.exp(-0.5 * d2 * d2);
+  return blackLegs(isCall ? fd : kd, isCall ? kd : fd, d1, d2, e1, e2);
 }
 
-/**
- * Black put value on discounted legs (see {@link blackCall}): kd·N(−d2) − fd·N(−d1), accurate to ~1e-13
- * relative even deep out of the money. It is the call with the legs swapped (x → −x, d1 → −d2, d2 → −d1),
- * with x = ln(fd/kd) taken in the same orientation as the call and the implied-vol solver, because deep in
- * the wing the price is so sensitive to x that ln(kd/fd) ≠ −ln(fd/kd) by one rounding shows at 1e-12.
- */
+/** Black call value on discounted legs (see {@link blackOption}): fd·N(d1) − kd·N(d2), sd = σ√T > 0. */
+export function blackCall(fd: number, kd: number, sd: number): number {
+  return blackOption(fd, kd, sd);
+}
+
+/** Black put value on discounted legs (see {@link blackOption}): kd·N(−d2) − fd·N(−d1), sd = σ√T > 0. */
 export function blackPut(fd: number, kd: number, sd: number): number {
-  const x = -Math.log(fd / kd);
-  const d1 = x / sd + 0.5 * sd;
-  const d2 = d1 - sd;
-  if (x < 0 && (-d2 / sd) * (1 + d2 * d2) > WING_CUTOFF) return Math.sqrt(fd * kd) * normalizedOtmCall(x, sd);
-  const e1 = Math.exp(-0.5 * d1 * d1);
-  const e2 = e1 > 1e-290 ? e1 * (kd / fd) : Math.exp(-0.5 * d2 * d2);
-  return blackLegs(kd, fd, d1, d2, e1, e2);
+  return blackOption(fd, kd, -sd);
 }
 
 /** a·N(d1) − b·N(d2) given e^{−d²/2} of both, with one CDF call site (so that TurboFan inlines it once). */
