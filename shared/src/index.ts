@@ -21,3 +21,4 @@ export * from './actions.ts';
 export * from './symbols.ts';
 export * from './api/inputs.ts';
 export * from './execution/leg-builder.ts';
+export * from './position-accounting.ts';

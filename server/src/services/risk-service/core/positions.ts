@@ -1,5 +1,5 @@
 import type { Side } from '@gamma/shared';
-import { isOptionSymbol, isPerpetualSymbol } from '@gamma/shared';
+import { applyFillToPosition, isOptionSymbol, isPerpetualSymbol } from '@gamma/shared';
 
 /** The book's net position in one symbol (over all strategies). */
 export interface Holding {
@@ -31,30 +31,12 @@ export interface BookFill {
   fee: number;
 }
 
-const EPS = 1e-12;
-
 /** An all-cash book. */
 export const emptyBook = (initialCash: number): Book => ({ cash: initialCash, fees: 0, holdings: new Map() });
 
-/**
- * A holding after a fill: same direction → weighted average; reducing → average kept, realized
- * PnL = (fill − avg) × closed × sign(position); crossing zero → the rest opens at the fill price; flat → avg 0.
- */
-export function applyToHolding(h: Holding, fill: Pick<BookFill, 'side' | 'quantity' | 'price'>): Holding {
-  const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity;
-  const q = h.quantity;
-  if (q === 0 || Math.sign(q) === Math.sign(signed)) {
-    const quantity = q + signed;
-    const avgPrice = (Math.abs(q) * h.avgPrice + Math.abs(signed) * fill.price) / Math.abs(quantity);
-    return { ...h, quantity, avgPrice };
-  }
-  const closed = Math.min(Math.abs(q), Math.abs(signed));
-  const realizedPnl = h.realizedPnl + (fill.price - h.avgPrice) * closed * Math.sign(q);
-  const quantity = Math.abs(q + signed) < EPS ? 0 : q + signed;
-  if (quantity === 0) return { ...h, quantity: 0, avgPrice: 0, realizedPnl };
-  const crossed = Math.sign(quantity) !== Math.sign(q);
-  return { ...h, quantity, avgPrice: crossed ? fill.price : h.avgPrice, realizedPnl };
-}
+/** A holding after a fill, with the account rules of SPEC §6.2 (shared with the paper exchange). */
+export const applyToHolding = (h: Holding, fill: Pick<BookFill, 'side' | 'quantity' | 'price'>): Holding =>
+  applyFillToPosition(h, fill);
 
 /**
  * The book after a fill (SPEC §6.2): spot and option buys pay quantity × price and sells receive it;
