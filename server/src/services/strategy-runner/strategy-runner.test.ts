@@ -170,6 +170,27 @@ describe('StrategyRunner', () => {
       expect(bus.published('strategy.intent').map((i) => i.intent_id)).toEqual(['earlier']);
     });
 
+    it('does not let a half-filled structure older than 30 s hold the hedger back', async () => {
+      await bus.publish('order.fill', {
+        strategy_id: 'pq_vol_trader_btc',
+        order_id: 'paper-old-0',
+        symbol: 'BTC-20261225-100000-C',
+        side: 'sell',
+        quantity: 0.1,
+        price: 5_000,
+        intent_id: 'old',
+        client_order_id: 'old-0',
+        timestamp: iso(clock.now() - 60_000),
+      });
+      await start();
+      await bus.publish(
+        'portfolio.risk',
+        createPortfolioRisk({ total_delta: -0.08, timestamp: iso(clock.now()) }),
+      );
+      await bus.drain();
+      expect(bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge')).toHaveLength(1);
+    });
+
     it('restores the grid base from its last fill', async () => {
       await bus.publish('order.fill', {
         strategy_id: 'grid_btc',
@@ -200,6 +221,70 @@ describe('StrategyRunner', () => {
       expect(bus.published('strategy.intent').map((i) => [i.strategy_id, i.action])).toEqual([
         ['pq_vol_trader_eth', 'sell_straddle'],
       ]);
+    });
+
+    it("also shows the DeltaHedger other strategies' option legs: no hedge of a half-filled straddle", async () => {
+      await start();
+      const hedges = () => bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge');
+      const leg = (n: number, symbol: string) => ({
+        strategy_id: 'pq_vol_trader_btc',
+        order_id: `paper-straddle-1-${n}`,
+        symbol,
+        side: 'sell' as const,
+        quantity: 0.1,
+        price: 5_000,
+        intent_id: 'straddle-1',
+        client_order_id: `straddle-1-${n}`,
+        timestamp: iso(clock.now()),
+      });
+      const riskOf = (delta: number) =>
+        bus.publish(
+          'portfolio.risk',
+          createPortfolioRisk({ total_delta: delta, timestamp: iso(clock.now()) }),
+        );
+
+      await bus.publish('order.fill', leg(0, 'BTC-20261225-100000-C'));
+      await riskOf(-0.052);
+      await bus.drain();
+      expect(hedges()).toEqual([]);
+      expect(runner.snapshot().delta_hedger_btc).toMatchObject({ partial_structures: ['straddle-1'] });
+
+      await bus.publish('order.fill', leg(1, 'BTC-20261225-100000-P'));
+      await riskOf(-0.08);
+      await bus.drain();
+      expect(hedges()).toEqual([expect.objectContaining({ direction: 'buy', quantity: 0.08 })]);
+    });
+
+    it('releases the DeltaHedger on an execution_rejected decision of another strategy', async () => {
+      await start();
+      await bus.publish('order.fill', {
+        strategy_id: 'pq_vol_trader_btc',
+        order_id: 'paper-straddle-2-0',
+        symbol: 'BTC-20261225-100000-C',
+        side: 'sell',
+        quantity: 0.1,
+        price: 5_000,
+        intent_id: 'straddle-2',
+        client_order_id: 'straddle-2-0',
+        timestamp: iso(clock.now()),
+      });
+      await bus.publish('intent.decision', {
+        decision_id: 'straddle-2:execution_rejected',
+        intent_id: 'straddle-2',
+        strategy_id: 'pq_vol_trader_btc',
+        symbol: 'BTC/USDT',
+        action: 'sell_straddle',
+        status: 'execution_rejected',
+        decided_by: 'execution_engine',
+        approval_mode: 'manual',
+        timestamp: iso(clock.now()),
+      });
+      await bus.publish(
+        'portfolio.risk',
+        createPortfolioRisk({ total_delta: -0.08, timestamp: iso(clock.now()) }),
+      );
+      await bus.drain();
+      expect(bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge')).toHaveLength(1);
     });
   });
 });

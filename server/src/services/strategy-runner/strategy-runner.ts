@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { Service } from '../service.ts';
 import type { Strategy, StrategyOutput } from './core/strategy.ts';
+import { msOf } from './core/strategy.ts';
 
 /** The consumer group of the runner on every stream it reads. */
 export const STRATEGY_RUNNER_GROUP = 'strategy-runner';
@@ -92,9 +93,14 @@ export class StrategyRunner implements Service {
     return this.emit(this.deps.strategies.flatMap((s) => s.handlePortfolioRisk?.(risk, now) ?? []));
   }
 
-  /** Fills go to the instance named by `strategy_id`. */
+  /**
+   * Fills go to the instance named by `strategy_id`; every instance observing fills (the DeltaHedger,
+   * for half-filled option structures of its underlying) also sees it, read-only.
+   */
   handleFill(fill: StreamMessage<'order.fill'>): Promise<void> {
-    return this.emit(this.byId.get(fill.strategy_id)?.handleFill?.(fill, this.deps.clock.now()) ?? []);
+    const now = this.deps.clock.now();
+    for (const s of this.deps.strategies) s.observeFill?.(fill, now);
+    return this.emit(this.byId.get(fill.strategy_id)?.handleFill?.(fill, now) ?? []);
   }
 
   /** Position updates go to the instance named by `strategy_id`. */
@@ -103,10 +109,15 @@ export class StrategyRunner implements Service {
     return this.emit(strategy?.handlePositionUpdate?.(update, this.deps.clock.now()) ?? []);
   }
 
-  /** Decisions go to the instance that emitted the intent. */
+  /**
+   * Decisions go to the instance that emitted the intent; every instance observing decisions (the
+   * DeltaHedger, for `execution_rejected` structures) also sees it, read-only.
+   */
   handleDecision(decision: StreamMessage<'intent.decision'>): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const s of this.deps.strategies) s.observeDecision?.(decision, now);
     const strategy = this.byId.get(decision.strategy_id);
-    return this.emit(strategy?.handleDecision?.(decision, this.deps.clock.now()) ?? []);
+    return this.emit(strategy?.handleDecision?.(decision, now) ?? []);
   }
 
   /** Snapshots of every instance, by id. */
@@ -151,8 +162,13 @@ export class StrategyRunner implements Service {
     for (const entry of macro) for (const s of this.deps.strategies) s.handleMacroState?.(entry.message, now);
     for (const entry of intents.reverse())
       this.byId.get(entry.message.strategy_id)?.restoreIntent?.(entry.message);
-    for (const entry of fills.reverse())
+    for (const entry of fills.reverse()) {
+      // Observed at their own time (not "now"), so an old half-filled structure does not hold hedging back.
+      const filledAt = msOf(entry.message.timestamp);
+      const at = Number.isFinite(filledAt) ? Math.min(now, filledAt) : now;
+      for (const s of this.deps.strategies) s.observeFill?.(entry.message, at);
       this.byId.get(entry.message.strategy_id)?.handleFill?.(entry.message, now);
+    }
   }
 }
 

@@ -161,4 +161,86 @@ describe('DeltaHedger', () => {
       expect(hedger.snapshot().hedge_position).toBe(-0.08);
     });
   });
+
+  describe('when an option structure of its underlying is half filled', () => {
+    const CALL = 'BTC-20261225-100000-C';
+    const PUT = 'BTC-20261225-100000-P';
+    const leg = (intentId: string, n: number, symbol: string) =>
+      createOrderFill({
+        strategy_id: 'pq_vol_trader_btc',
+        symbol,
+        side: 'sell',
+        quantity: 0.1,
+        intent_id: intentId,
+        client_order_id: `${intentId}-${n}`,
+      });
+
+    it('does not hedge after the first leg, even with |Δ| above the threshold', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
+      expect(hedger.handlePortfolioRisk(risk(-0.052), at(1))).toEqual([]);
+      expect(hedger.snapshot()).toMatchObject({ last_delta: -0.052, partial_structures: ['straddle-1'] });
+    });
+
+    it('evaluates normally on the next portfolio.risk once the second leg fills', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
+      expect(hedger.handlePortfolioRisk(risk(-0.052), at(1))).toEqual([]);
+      hedger.observeFill(leg('straddle-1', 1, PUT), at(2));
+      expect(hedger.handlePortfolioRisk(risk(-0.0055), at(3))).toEqual([]);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(4)))).toMatchObject({
+        direction: 'buy',
+        quantity: 0.08,
+      });
+    });
+
+    it('counts a redelivered first leg once, and a late redelivery does not block again', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(1));
+      expect(hedger.handlePortfolioRisk(risk(-0.08), at(2))).toEqual([]);
+      hedger.observeFill(leg('straddle-1', 1, PUT), at(3));
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(4));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(5))).quantity).toBe(0.08);
+    });
+
+    it('knows the leg from metadata.leg when client_order_id has no suffix', () => {
+      const hedger = makeHedger();
+      const viaMeta = (n: number, symbol: string) =>
+        createOrderFill({ symbol, intent_id: 'straddle-2', client_order_id: null, metadata: { leg: n } });
+      hedger.observeFill(viaMeta(0, CALL), at(0));
+      expect(hedger.handlePortfolioRisk(risk(0.08), at(1))).toEqual([]);
+      hedger.observeFill(viaMeta(1, PUT), at(2));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(0.08), at(3))).direction).toBe('sell');
+    });
+
+    it('hedges 30 s after the first leg fill when the second never comes', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
+      expect(hedger.handlePortfolioRisk(risk(-0.08), at(29.999))).toEqual([]);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(30))).quantity).toBe(0.08);
+    });
+
+    it('hedges once an execution_rejected decision of that intent arrives', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
+      hedger.observeDecision(createIntentDecision({ intent_id: 'straddle-1', status: 'approved' }));
+      expect(hedger.handlePortfolioRisk(risk(-0.08), at(1))).toEqual([]);
+      hedger.observeDecision(createIntentDecision({ intent_id: 'straddle-1', status: 'execution_rejected' }));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(2))).quantity).toBe(0.08);
+    });
+
+    it('is not held back by option legs of another underlying', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(leg('straddle-eth', 0, 'ETH-20261225-4000-C'), at(0));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.08);
+    });
+
+    it('is not held back by non-option fills or fills without an intent', () => {
+      const hedger = makeHedger();
+      hedger.observeFill(createOrderFill({ symbol: 'BTC/USDT', intent_id: 'grid-1' }), at(0));
+      hedger.observeFill(createOrderFill({ symbol: CALL, intent_id: null, client_order_id: null }), at(0));
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.08);
+    });
+  });
 });

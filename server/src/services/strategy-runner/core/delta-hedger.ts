@@ -9,6 +9,7 @@ import type {
 } from '@gamma/shared';
 import type { DeltaHedgerConfig } from '../config.ts';
 import { InFlightTracker } from './in-flight.ts';
+import { PartialStructureTracker } from './partial-structures.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf } from './strategy.ts';
 
@@ -21,7 +22,8 @@ export function floorToLot(x: number, lot: number): number {
 /**
  * DeltaHedger (SPEC §4.2): on each `portfolio.risk` of its underlying, hedges the whole delta back
  * to zero with the linear perpetual once |Δ| reaches the threshold, at most once per rebalance
- * interval and never while a previous hedge is in flight.
+ * interval, never while a previous hedge is in flight, and never while an option structure of its
+ * underlying (any strategy's) is half filled: see {@link PartialStructureTracker}.
  */
 export class DeltaHedger implements Strategy {
   private lastHedgeAtMs: number | null = null;
@@ -29,6 +31,7 @@ export class DeltaHedger implements Strategy {
   private hedgePosition = 0;
   private lastDelta: number | null = null;
   private readonly inFlight: InFlightTracker;
+  private readonly partials: PartialStructureTracker;
 
   constructor(
     readonly id: string,
@@ -36,6 +39,7 @@ export class DeltaHedger implements Strategy {
     private readonly newId: IdGenerator,
   ) {
     this.inFlight = new InFlightTracker(config.inFlightTtlS * 1000);
+    this.partials = new PartialStructureTracker(config.underlying);
   }
 
   wantsTick(symbol: string): boolean {
@@ -53,6 +57,7 @@ export class DeltaHedger implements Strategy {
     if (risk.underlying !== null && risk.underlying !== c.underlying) return [];
     const delta = risk.total_delta;
     this.lastDelta = delta;
+    if (this.partials.any(nowMs)) return [];
     if (Math.abs(delta) < c.deltaThreshold) return [];
     if (this.lastHedgeAtMs !== null && nowMs - this.lastHedgeAtMs < c.rebalanceIntervalS * 1000) return [];
     if (this.inFlight.any(nowMs)) return [];
@@ -101,6 +106,16 @@ export class DeltaHedger implements Strategy {
     return [];
   }
 
+  /** Any strategy's option fill: tracks half-filled structures of this underlying. */
+  observeFill(fill: OrderFillEvent, nowMs: number): void {
+    this.partials.onFill(fill, nowMs);
+  }
+
+  /** Any strategy's decision: an `execution_rejected` releases that intent's half-filled structure. */
+  observeDecision(decision: IntentDecisionEvent): void {
+    this.partials.onDecision(decision);
+  }
+
   /** Tracks `hedge_position` (display only). */
   handlePositionUpdate(update: PositionUpdateEvent): StrategyOutput[] {
     if (update.symbol === this.config.hedgeInstrument) this.hedgePosition = update.quantity;
@@ -115,6 +130,7 @@ export class DeltaHedger implements Strategy {
       last_delta: this.lastDelta,
       last_hedge_at: this.lastHedgeAtMs === null ? null : isoOf(this.lastHedgeAtMs),
       in_flight: this.inFlight.ids(),
+      partial_structures: this.partials.ids(),
     };
   }
 }

@@ -40,6 +40,13 @@ export interface Strategy {
   handlePositionUpdate?(update: PositionUpdateEvent, nowMs: number): StrategyOutput[];
   /** Decisions on intents whose `strategy_id` is this instance */
   handleDecision?(decision: IntentDecisionEvent, nowMs: number): StrategyOutput[];
+  /**
+   * Every fill, whoever owns it (read-only observation, no output), for instances that watch other
+   * strategies' orders, e.g. the DeltaHedger's half-filled-structure rule
+   */
+  observeFill?(fill: OrderFillEvent, nowMs: number): void;
+  /** Every decision, whoever owns the intent (read-only observation, no output) */
+  observeDecision?(decision: IntentDecisionEvent, nowMs: number): void;
   /** Restores cooldown state at start-up from an intent this instance published earlier (oldest first) */
   restoreIntent?(intent: StrategyIntentEvent): void;
   /** A plain snapshot of the instance's state (for logs and display) */
