@@ -22,3 +22,4 @@ export * from './symbols.ts';
 export * from './api/inputs.ts';
 export * from './execution/leg-builder.ts';
 export * from './position-accounting.ts';
+export * from './hedge-status.ts';

@@ -1,6 +1,6 @@
+import { hedgeStatus, type HedgeStatus } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../lib/logger.ts';
-import { type HedgeStatus, hedgeStatus } from './core/hedge-status.ts';
 import { explainIntent, recentIntents, type ExplainNode, type IntentSummary } from './core/intent-views.ts';
 import * as intents from './core/intents-state.ts';
 import * as market from './core/market-state.ts';
@@ -120,12 +120,15 @@ export class ReadModel {
   }
 
   /** Latest portfolio risk per underlying (sorted by underlying; a whole-book event last). */
-  portfolio(deltaThreshold: number): PortfolioRow[] {
+  portfolio(deltaThresholdOf: (underlying: string) => number): PortfolioRow[] {
     return [...this.market.portfolio.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
       .map(([, entry]) => ({
         event: entry.message,
-        hedge_status: hedgeStatus(entry.message.total_delta, deltaThreshold),
+        hedge_status: hedgeStatus(
+          entry.message.total_delta,
+          deltaThresholdOf(entry.message.underlying ?? ''),
+        ),
       }));
   }
 

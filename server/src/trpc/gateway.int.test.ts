@@ -26,6 +26,20 @@ describe('gateway over HTTP', () => {
     });
   });
 
+  describe('when the console asks for the desk configuration', () => {
+    it('serves the FOMO gate and the delta threshold and hedge instrument of each underlying', async () => {
+      await using server = await startTestServer({
+        env: { PQ_MAX_FOMO_SCORE: '0.65', STRATEGY_DELTA_HEDGER_ETH_DELTA_THRESHOLD: '0.4' },
+      });
+      const config = await server.client.config.query();
+      expect(config.max_fomo_score).toBe(0.65);
+      expect(config.underlyings).toEqual([
+        { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC/USDT:USDT' },
+        { underlying: 'ETH/USDT', delta_threshold: 0.4, hedge_instrument: 'ETH/USDT:USDT' },
+      ]);
+    });
+  });
+
   describe('when a plain HTTP client (curl) GETs /trpc/health', () => {
     it('answers plain JSON without a transformer', async () => {
       await using server = await startTestServer();

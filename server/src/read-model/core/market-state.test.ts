@@ -6,7 +6,7 @@ import {
   createVolSurface,
 } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { hedgeStatus } from './hedge-status.ts';
+import { hedgeStatus } from '@gamma/shared';
 import {
   applyAlert,
   applyDeadLetter,

@@ -2,6 +2,7 @@ import { router } from '../init.ts';
 import { subscriptions } from '../subscriptions.ts';
 import { approvalsRouter } from './approvals-router.ts';
 import { auditRouter } from './audit-router.ts';
+import { configProcedure } from './config-procedure.ts';
 import { healthProcedure } from './health-procedure.ts';
 import { intentsRouter } from './intents-router.ts';
 import { macroRouter } from './macro-router.ts';
@@ -12,6 +13,7 @@ import { riskRouter } from './risk-router.ts';
 /** The gateway's router: one router per domain, plus `health` and the `onXxx` subscriptions. */
 export const appRouter = router({
   health: healthProcedure,
+  config: configProcedure,
   approvals: approvalsRouter,
   intents: intentsRouter,
   market: marketRouter,

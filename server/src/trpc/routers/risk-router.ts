@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicProcedure, router } from '../init.ts';
+import { deltaThresholdOf } from '../../config/desk-config.ts';
 
 /** Input of `risk.alerts` and `macro.history`. */
 export const LimitInputSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional();
@@ -7,7 +8,7 @@ export const LimitInputSchema = z.object({ limit: z.number().int().min(1).max(50
 /** Portfolio Greeks with hedge status, and recent alerts. */
 export const riskRouter = router({
   /** `[{ event: PortfolioRiskEvent, hedge_status }]`, one per underlying */
-  portfolio: publicProcedure.query(({ ctx }) => ctx.readModel.portfolio(ctx.env.DELTA_THRESHOLD)),
+  portfolio: publicProcedure.query(({ ctx }) => ctx.readModel.portfolio((u) => deltaThresholdOf(ctx.env, u))),
   /** Recent RiskAlertEvents, newest first */
   alerts: publicProcedure
     .input(LimitInputSchema)

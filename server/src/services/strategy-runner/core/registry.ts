@@ -1,4 +1,4 @@
-import { baseCoinOf } from '@gamma/shared';
+import { baseCoinOf, hedgeInstrumentFor } from '@gamma/shared';
 import { prettifyError } from 'zod';
 import type { z } from 'zod';
 import type { Env } from '../../../config/env.ts';
@@ -94,7 +94,7 @@ function baseConfig(type: StrategyType, symbol: string, env: Env): Record<string
     case 'delta_hedger':
       return {
         underlying: symbol,
-        hedgeInstrument: env.DELTA_HEDGE_INSTRUMENT.replaceAll('{BASE}', baseCoinOf(symbol)),
+        hedgeInstrument: hedgeInstrumentFor(env.DELTA_HEDGE_INSTRUMENT, symbol),
         deltaThreshold: env.DELTA_THRESHOLD,
         rebalanceIntervalS: env.DELTA_REBALANCE_INTERVAL_S,
         hedgeLot: env.DELTA_HEDGE_LOT,

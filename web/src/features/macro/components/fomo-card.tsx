@@ -1,12 +1,12 @@
 import { Card } from '@/components/ui/card';
-import { env } from '@/config/env';
+import { useDeskConfig } from '@/lib/use-desk-config';
 import { aboveGate, fomoLevel, fomoText } from '../core/fomo-level';
 import { useLatestMacro } from '../hooks/use-latest-macro';
 
 /** FOMO score (2 dp) and level, on a 0…1 bar with the PQVolTrader gate marked. */
 export function FomoCard() {
   const score = useLatestMacro()?.fomo_score ?? null;
-  const gate = env.VITE_MAX_FOMO_SCORE;
+  const gate = useDeskConfig().maxFomoScore;
   const level = fomoLevel(score);
   const blocked = aboveGate(score, gate);
   return (

@@ -1,10 +1,19 @@
 import type { PortfolioRiskEvent } from '@gamma/shared';
 import { compact, fixed, percent } from '@/lib/format';
 import { deltaLevel } from '../core/delta-level';
-import { hedgeStatus, hedgeText } from '../core/hedge-status';
+import { hedgeStatus } from '@gamma/shared';
+import { hedgeText } from '../core/hedge-status';
 
 /** Greeks of one underlying: Δ (4 dp, coloured), Γ, vega, θ, ρ, leverage, position ratio, hedge status. */
-export function GreeksBlock({ event, threshold }: { event: PortfolioRiskEvent; threshold: number }) {
+export interface GreeksBlockProps {
+  event: PortfolioRiskEvent;
+  /** The hedger's delta threshold of this underlying, coins */
+  threshold: number;
+  /** The instrument the hedger trades, e.g. `BTC/USDT:USDT` */
+  hedgeInstrument: string;
+}
+
+export function GreeksBlock({ event, threshold, hedgeInstrument }: GreeksBlockProps) {
   const underlying = event.underlying ?? 'whole book';
   const delta = event.total_delta;
   return (
@@ -29,7 +38,7 @@ export function GreeksBlock({ event, threshold }: { event: PortfolioRiskEvent; t
         <dd aria-label="position ratio">{percent(event.position_ratio, 1)}</dd>
       </dl>
       <p aria-label="hedge" className={`hedge hedge-${hedgeStatus(delta, threshold)}`}>
-        {hedgeText(delta, threshold, event.underlying ?? 'BTC/USDT')}
+        {hedgeText(delta, threshold, hedgeInstrument)}
       </p>
     </div>
   );

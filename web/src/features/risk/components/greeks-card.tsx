@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import { env } from '@/config/env';
+import { useDeskConfig } from '@/lib/use-desk-config';
 import { usePortfolioRisk } from '../api/use-portfolio-risk';
 import { greeksRows } from '../core/greeks-rows';
 import { useRiskStore } from '../stores/risk-store';
@@ -10,7 +10,8 @@ export function GreeksCard() {
   const snapshot = usePortfolioRisk();
   const live = useRiskStore((s) => s.byUnderlying);
   const rows = greeksRows(snapshot.data, live);
-  const threshold = env.VITE_DELTA_THRESHOLD;
+  const config = useDeskConfig();
+  const threshold = config.deltaThresholdOf('BTC/USDT');
   return (
     <Card label="Greeks" className="greeks-card">
       {rows.length === 0 && (
@@ -18,10 +19,18 @@ export function GreeksCard() {
       )}
       <div className="greeks-grid">
         {rows.map((event) => (
-          <GreeksBlock key={event.underlying ?? ''} event={event} threshold={threshold} />
+          <GreeksBlock
+            key={event.underlying ?? ''}
+            event={event}
+            threshold={config.deltaThresholdOf(event.underlying ?? '')}
+            hedgeInstrument={config.hedgeInstrumentOf(event.underlying ?? 'BTC/USDT')}
+          />
         ))}
       </div>
-      <p className="muted small">Δ threshold {threshold} coins: green below, amber below 2×, red beyond</p>
+      <p className="muted small">
+        Δ threshold {threshold} coins (the hedger&apos;s, per underlying): green below, amber below 2×, red
+        beyond
+      </p>
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hedgeInstrumentOf, hedgeStatus, hedgeText } from './hedge-status';
+import { hedgeStatus } from '@gamma/shared';
+import { hedgeText } from './hedge-status';
 
 describe('hedgeStatus', () => {
   it.each([
@@ -20,24 +21,18 @@ describe('hedgeStatus', () => {
 describe('hedgeText', () => {
   describe('when delta is long beyond the threshold', () => {
     it('says to sell |Δ| of the perpetual', () => {
-      expect(hedgeText(0.08, 0.05, 'BTC/USDT')).toBe('long_delta: sell 0.0800 of BTC/USDT:USDT');
+      expect(hedgeText(0.08, 0.05, 'BTC/USDT:USDT')).toBe('long_delta: sell 0.0800 of BTC/USDT:USDT');
     });
   });
 
   describe('when delta is short beyond the threshold', () => {
     it('says to buy |Δ| of the perpetual', () => {
-      expect(hedgeText(-0.12, 0.05, 'ETH/USDT')).toBe('short_delta: buy 0.1200 of ETH/USDT:USDT');
+      expect(hedgeText(-0.12, 0.05, 'ETH/USDT:USDT')).toBe('short_delta: buy 0.1200 of ETH/USDT:USDT');
     });
   });
 
   it('shows well_hedged and acceptable as they are', () => {
-    expect(hedgeText(0.01, 0.05, 'BTC/USDT')).toBe('well_hedged');
-    expect(hedgeText(0.03, 0.05, 'BTC/USDT')).toBe('acceptable');
-  });
-});
-
-describe('hedgeInstrumentOf', () => {
-  it('is the linear perpetual of the base coin', () => {
-    expect(hedgeInstrumentOf('BTC/USDT')).toBe('BTC/USDT:USDT');
+    expect(hedgeText(0.01, 0.05, 'BTC/USDT:USDT')).toBe('well_hedged');
+    expect(hedgeText(0.03, 0.05, 'BTC/USDT:USDT')).toBe('acceptable');
   });
 });

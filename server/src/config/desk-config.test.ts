@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { deskConfig } from './desk-config.ts';
+import { loadEnv } from './env.ts';
+
+describe('deskConfig', () => {
+  describe('when nothing is set', () => {
+    it('gives the SPEC defaults for every underlying', () => {
+      expect(deskConfig(loadEnv({}))).toEqual({
+        approval_mode: 'manual',
+        approval_ttl_s: 120,
+        max_fomo_score: 0.7,
+        underlyings: [
+          { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC/USDT:USDT' },
+          { underlying: 'ETH/USDT', delta_threshold: 0.05, hedge_instrument: 'ETH/USDT:USDT' },
+        ],
+      });
+    });
+  });
+
+  describe('when a hedger has its own threshold and the instrument template changes', () => {
+    it('uses them for that underlying only', () => {
+      const env = loadEnv({
+        STRATEGY_DELTA_HEDGER_ETH_DELTA_THRESHOLD: '0.5',
+        DELTA_HEDGE_INSTRUMENT: '{BASE}-PERP',
+        PQ_MAX_FOMO_SCORE: '0.6',
+      });
+      expect(deskConfig(env)).toMatchObject({
+        max_fomo_score: 0.6,
+        underlyings: [
+          { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC-PERP' },
+          { underlying: 'ETH/USDT', delta_threshold: 0.5, hedge_instrument: 'ETH-PERP' },
+        ],
+      });
+    });
+  });
+});
