@@ -13,25 +13,14 @@ import { testPrefix } from '../../testing/test-prefix.ts';
 import { OptionExecutionService } from '../option-execution/option-execution-service.ts';
 import { EngineService, type EngineOptions } from './engine-service.ts';
 import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
-import { createTestSurface as testSurface } from '@gamma/shared/testing';
+import { createStrategyIntent, createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
 
-const intent = (intentId: string): StreamInput<'strategy.intent'> => ({
-  intent_id: intentId,
-  strategy_id: 'pq_vol_trader_btc',
-  symbol: 'BTC/USDT',
-  intent_type: 'increase_long_gamma',
-  action: 'buy_straddle',
-  direction: 'buy',
-  quantity: 0.1,
-  confidence: 0.7,
-  reason: 'market_underpricing_volatility',
-  timestamp: NOW,
-  metadata: {},
-});
+const intent = (intentId: string): StreamInput<'strategy.intent'> =>
+  createStrategyIntent({ intent_id: intentId, timestamp: NOW });
 
 describe('engine and option execution on Redis', () => {
   let prefix: string;

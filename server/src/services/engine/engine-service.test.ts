@@ -9,22 +9,12 @@ import { EngineService } from './engine-service.ts';
 import { MemoryApprovalStore } from './memory-approval-store.ts';
 import { createMemoryOnceStore } from './once-store.ts';
 import { createMemoryReservationBook } from './reservation-book.ts';
-import { createTestSurface as testSurface } from '@gamma/shared/testing';
+import { createStrategyIntent, createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 
 const intent = (over: Partial<StreamInput<'strategy.intent'>> = {}): StreamInput<'strategy.intent'> => ({
-  intent_id: 'intent-1',
-  strategy_id: 'pq_vol_trader_btc',
-  symbol: 'BTC/USDT',
-  intent_type: 'increase_long_gamma',
-  action: 'buy_straddle',
-  direction: 'buy',
-  quantity: 0.1,
-  confidence: 0.7,
-  reason: 'market_underpricing_volatility',
-  timestamp: NOW,
-  metadata: { p_vol: 0.6 },
+  ...createStrategyIntent({ intent_id: 'intent-1', timestamp: NOW, metadata: { p_vol: 0.6 } }),
   ...over,
 });
 
