@@ -116,7 +116,7 @@ describe('approvals router', () => {
 
       await expect(veto).rejects.toMatchObject({
         message: expect.stringMatching(/already approved by alice/),
-        data: { code: 'CONFLICT' },
+        data: { code: 'CONFLICT', httpStatus: 409 },
       });
       expect(await commands(server)).toHaveLength(1);
     });

@@ -1,5 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { AppError } from '../errors/app-error.ts';
+import { toTRPCError } from '../errors/to-trpc-error.ts';
 import type { Context } from './context.ts';
 
 /** The one tRPC instance (CONVENTIONS §4): no transformer, so plain JSON works with curl. */
@@ -19,7 +21,18 @@ const t = initTRPC.context<Context>().create({
   }),
 });
 
+/**
+ * Procedures throw the server's error classes; this turns them into their tRPC codes once, before the
+ * adapters log (they log internal errors only) and the formatter shapes the reply.
+ */
+const translateErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error);
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** Every procedure starts here. */
+export const publicProcedure = t.procedure.use(translateErrors);
 /** Procedures acting for a trader: `ctx.user` is who decided (SPEC §5.5). */
-export const traderProcedure = t.procedure;
+export const traderProcedure = publicProcedure;

@@ -77,7 +77,10 @@ describe('subscriptions', () => {
       const error = await new Promise<unknown>((resolve) => {
         server.client.onFill.subscribe({ lastEventId: 'yesterday' }, { onError: resolve });
       });
-      expect(error).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+      expect(error).toMatchObject({
+        message: 'lastEventId is not a stream entry id: yesterday',
+        data: { code: 'BAD_REQUEST' },
+      });
     });
   });
 

@@ -1,22 +1,33 @@
 import { SubscriptionInputSchema, type StreamMessage, type StreamName } from '@gamma/shared';
-import { tracked, TRPCError } from '@trpc/server';
+import { tracked } from '@trpc/server';
+import type { Bus } from '../bus/bus.ts';
+import { InvalidInputError } from '../errors/index.ts';
 import { publicProcedure } from './init.ts';
+
+/** The entries after `after` (null: from now on), each tracked by its entry id for resumption. */
+async function* trackedTail<TName extends StreamName>(
+  bus: Bus,
+  name: TName,
+  tail: { after: string | null; signal: AbortSignal | undefined },
+) {
+  for await (const entry of bus.tail(name, tail)) {
+    yield tracked(entry.id, entry.message as StreamMessage<TName>);
+  }
+}
 
 /**
  * A subscription over one stream: a read-only tail (no group, no acks) yielding `tracked(entryId, message)`,
  * so a client reconnecting with its `lastEventId` gets exactly what it missed (CONVENTIONS §10).
- * Without `lastEventId`, only entries published from now on.
+ * Without `lastEventId`, only entries published from now on. The id is checked before the tail starts,
+ * so a bad one fails the subscription with BAD_REQUEST through the error middleware.
  */
 const tailOf = <TName extends StreamName>(name: TName) =>
-  publicProcedure.input(SubscriptionInputSchema).subscription(async function* ({ ctx, input, signal }) {
+  publicProcedure.input(SubscriptionInputSchema).subscription(({ ctx, input, signal }) => {
     const after = input?.lastEventId ?? null;
     if (after !== null && !/^\d+-\d+$/.test(after)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `lastEventId is not a stream entry id: ${after}` });
+      throw new InvalidInputError(`lastEventId is not a stream entry id: ${after}`);
     }
-    const entries = ctx.bus.tail(name, { after, signal });
-    for await (const entry of entries) {
-      yield tracked(entry.id, entry.message as StreamMessage<TName>);
-    }
+    return trackedTail(ctx.bus, name, { after, signal });
   });
 
 /** The live subscriptions of the console (SPEC §10.1). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApproveIntentInputSchema, VetoIntentInputSchema } from '@gamma/shared';
-import { TRPCError } from '@trpc/server';
 import type { ApprovalRecord, ClaimResult } from '../../bus/approval-store.ts';
+import { ConflictError, NotFoundError } from '../../errors/index.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, router, traderProcedure } from '../init.ts';
 
@@ -20,7 +20,7 @@ function conflictMessage(intentId: string, record: ApprovalRecord | null, nowMs:
   return `intent ${intentId} is already ${verb}${by} (status ${record.status})`;
 }
 
-/** Claims the pending record for the user; maps the store's refusals to tRPC errors. */
+/** Claims the pending record for the user; the store's refusals become NOT_FOUND / CONFLICT errors. */
 async function claim(
   ctx: Context,
   input: { intent_id: string; command: 'approve' | 'veto'; reason: string | null },
@@ -45,10 +45,10 @@ async function claim(
     return { intent_id: input.intent_id, command_id: result.command_id };
   }
   if (result.code === 'NOT_FOUND') {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `no pending approval for intent ${input.intent_id}` });
+    throw new NotFoundError(`no pending approval for intent ${input.intent_id}`);
   }
   const record = await ctx.approvals.get(input.intent_id);
-  throw new TRPCError({ code: 'CONFLICT', message: conflictMessage(input.intent_id, record, nowMs) });
+  throw new ConflictError(conflictMessage(input.intent_id, record, nowMs));
 }
 
 /** Pending approvals and the trader's approve / veto (SPEC §5.3 items 4–7). */

@@ -118,7 +118,10 @@ describe('audit procedures', () => {
     it('answers audit.events with PRECONDITION_FAILED naming what to set', async () => {
       await using server = await startTestServer();
       const error = await server.client.audit.events.query({}).catch((e: unknown) => e);
-      expect((error as TRPCClientError<never>).data).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      expect((error as TRPCClientError<never>).data).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        httpStatus: 412,
+      });
       expect((error as Error).message).toMatch(/DATABASE_URL/);
     });
   });

@@ -1,6 +1,6 @@
 import { IsoTimestampSchema, STREAM_NAMES, type StreamName } from '@gamma/shared';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { InvalidStateError } from '../../errors/index.ts';
 import { publicProcedure, router } from '../init.ts';
 
 /** Most rows one `audit.events` call returns. */
@@ -22,11 +22,9 @@ export const auditRouter = router({
   /** Rows `{stream, entry_id, ts, intent_id, client_order_id, strategy_id, symbol, message}`, oldest first */
   events: publicProcedure.input(AuditEventsInputSchema).query(({ ctx, input }) => {
     if (!ctx.audit)
-      throw new TRPCError({
-        code: 'PRECONDITION_FAILED',
-        message:
-          'no audit store in this gateway (set DATABASE_URL, or run the audit-recorder in this process)',
-      });
+      throw new InvalidStateError(
+        'no audit store in this gateway (set DATABASE_URL, or run the audit-recorder in this process)',
+      );
     return ctx.audit.range({
       intentId: input.intent_id,
       stream: input.stream,

@@ -1,8 +1,8 @@
 import { RecentIntentsInputSchema } from '@gamma/shared';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { explainFromAudit } from '../../audit/audit-explain.ts';
 import { mergeChains } from '../../audit/core/explain-chain.ts';
+import { NotFoundError } from '../../errors/index.ts';
 import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -28,8 +28,7 @@ export const intentsRouter = router({
         })
       : null;
     const nodes = mergeChains(audited, ctx.readModel.explain(input.intent_id));
-    if (nodes === null)
-      throw new TRPCError({ code: 'NOT_FOUND', message: `unknown intent ${input.intent_id}` });
+    if (nodes === null) throw new NotFoundError(`unknown intent ${input.intent_id}`);
     return nodes;
   }),
 });

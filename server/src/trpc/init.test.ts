@@ -1,0 +1,72 @@
+import type { TRPCError } from '@trpc/server';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, InvariantError, NotFoundError } from '../errors/index.ts';
+import type { Context } from './context.ts';
+import { publicProcedure, router } from './init.ts';
+
+const testRouter = router({
+  missing: publicProcedure.query(() => {
+    throw new NotFoundError('unknown intent i-1');
+  }),
+  broken: publicProcedure.query(() => {
+    throw new InvariantError('reservation went negative');
+  }),
+  tail: publicProcedure.subscription(() => {
+    throw new InvalidInputError('lastEventId is not a stream entry id: x');
+  }),
+});
+
+const ctxIn = (NODE_ENV: string) => ({ env: { NODE_ENV } }) as Context;
+const caller = testRouter.createCaller(ctxIn('test'));
+
+/** The reply a client would get for the error (what the adapters send). */
+const shapeOf = (error: TRPCError, NODE_ENV: string) =>
+  getErrorShape({
+    config: testRouter._def._config,
+    error,
+    type: 'query',
+    path: 'missing',
+    input: undefined,
+    ctx: ctxIn(NODE_ENV),
+  });
+
+describe('the base procedure', () => {
+  describe('when a procedure throws one of the error classes', () => {
+    it('fails with its tRPC code and its message', async () => {
+      await expect(caller.missing()).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'unknown intent i-1',
+      });
+    });
+
+    it('does so for subscriptions too', async () => {
+      await expect(caller.tail()).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    });
+  });
+
+  describe('when the error is internal', () => {
+    it('shows the message outside production', async () => {
+      const error = await caller.broken().catch((e: unknown) => e as TRPCError);
+      expect(shapeOf(error, 'development')).toMatchObject({
+        message: 'reservation went negative',
+        data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 },
+      });
+    });
+
+    it('hides the message in production', async () => {
+      const error = await caller.broken().catch((e: unknown) => e as TRPCError);
+      expect(shapeOf(error, 'production').message).toBe('Internal server error');
+    });
+  });
+
+  describe('when a client error is shaped in production', () => {
+    it('keeps its message, code and HTTP status', async () => {
+      const error = await caller.missing().catch((e: unknown) => e as TRPCError);
+      expect(shapeOf(error, 'production')).toMatchObject({
+        message: 'unknown intent i-1',
+        data: { code: 'NOT_FOUND', httpStatus: 404, zodError: null },
+      });
+    });
+  });
+});
