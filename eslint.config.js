@@ -2,6 +2,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+
+/**
+ * The error rules of CONVENTIONS §12–13 (server/src/errors/index.ts states them). They reuse the core
+ * `no-restricted-syntax` under their own names, so they add to the other blocks' `no-restricted-syntax`
+ * selectors instead of replacing them.
+ */
+const errorsPlugin = {
+  rules: {
+    'no-new-error': builtinRules.get('no-restricted-syntax'),
+    'only-in-errors-folder': builtinRules.get('no-restricted-syntax'),
+  },
+};
+/**
+ * Server files that still create bare errors: the stores and config code being moved by other changes of
+ * issue 7. They get error classes (and leave this list) once those moves land.
+ */
+const BARE_ERRORS_PENDING = [
+  'server/src/bus/approval-store.ts',
+  'server/src/bus/reservation-store.ts',
+  'server/src/config/env.ts',
+  'server/src/services/risk-service/config.ts',
+  'server/src/services/strategy-runner/core/registry.ts',
+  'server/src/main.ts',
+];
 
 export default tseslint.config(
   {
@@ -129,5 +154,44 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts'],
     rules: { 'max-lines': 'off' },
+  },
+  // Errors (CONVENTIONS §12–13): throw only error classes, declared in server/src/errors/, mapped to tRPC once
+  {
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/only-throw-error': 'error' },
+  },
+  {
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts'],
+    ignores: ['server/src/errors/**', '**/*.test.ts'],
+    plugins: { errors: errorsPlugin },
+    rules: {
+      'errors/only-in-errors-folder': [
+        'error',
+        {
+          selector: ':matches(ClassDeclaration, ClassExpression)[superClass.name=/Error$/]',
+          message: 'Error classes live in server/src/errors/, one per file',
+        },
+        {
+          selector: "NewExpression[callee.name='TRPCError']",
+          message: 'Throw a class from server/src/errors/; toTRPCError maps it to its tRPC code',
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.contract.ts', 'server/src/testing/**', ...BARE_ERRORS_PENDING],
+    plugins: { errors: errorsPlugin },
+    rules: {
+      'errors/no-new-error': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Error']",
+          message:
+            'Throw a class from server/src/errors/ (InvariantError for a bug, InfrastructureError for Redis, …)',
+        },
+      ],
+    },
   },
 );

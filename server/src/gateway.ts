@@ -10,6 +10,7 @@ import { serverVersion } from './http/version.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { ReadModel } from './read-model/read-model.ts';
+import { InfrastructureError } from './errors/index.ts';
 
 /** The built console, `web/dist` of the repository, unless `WEB_DIST_DIR` says otherwise. */
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -57,7 +58,9 @@ export async function startGateway(deps: {
   } catch (error) {
     await readModel.close();
     if (ownsAudit) await audit?.close();
-    throw new Error(`gateway cannot listen on ${env.HOST}:${env.PORT}: ${String(error)}`, { cause: error });
+    throw new InfrastructureError(`gateway cannot listen on ${env.HOST}:${env.PORT}: ${String(error)}`, {
+      cause: error,
+    });
   }
   const address = gateway.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;

@@ -7,6 +7,7 @@ import { createRiskService } from '../services/risk-service/index.ts';
 import type { ServiceFactory } from '../services/service.ts';
 import { createStrategyRunnerService } from '../services/strategy-runner/index.ts';
 import { createVolForecasterService } from '../services/vol-forecaster/index.ts';
+import { ConfigError } from '../errors/index.ts';
 
 /** Every service `main.ts` can host, by the name `SERVICES` uses; the gateway is handled apart. */
 export const SERVICE_FACTORIES = {
@@ -28,7 +29,9 @@ export function selectServices(requested: readonly string[]): ServiceName[] {
   if (requested.length === 0 || requested.includes('all')) return SERVICE_NAMES;
   const unknown = requested.filter((name) => !(SERVICE_NAMES as string[]).includes(name));
   if (unknown.length > 0) {
-    throw new Error(`SERVICES: unknown service ${unknown.join(', ')}; known: ${SERVICE_NAMES.join(', ')}`);
+    throw new ConfigError(
+      `SERVICES: unknown service ${unknown.join(', ')}; known: ${SERVICE_NAMES.join(', ')}`,
+    );
   }
   return requested as ServiceName[];
 }

@@ -1,4 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises';
+import { InfrastructureError, InvalidStateError } from '../errors/index.ts';
 
 /** A held lock file; `release()` removes it. */
 export interface DirLock {
@@ -37,11 +38,11 @@ export async function lockDataDir(path: string, what: string): Promise<DirLock> 
     if (await tryCreate(path)) return { release: () => rm(path, { force: true }) };
     const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
     if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-      throw new Error(
+      throw new InvalidStateError(
         `${what} is in use by process ${holder} (lock ${path}); stop it (or delete the lock if that process is not Gamma), or give this process another DATA_DIR or a DATABASE_URL`,
       );
     }
     await rm(path, { force: true });
   }
-  throw new Error(`${what}: could not take the lock ${path}`);
+  throw new InfrastructureError(`${what}: could not take the lock ${path}`);
 }

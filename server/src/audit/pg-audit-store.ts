@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Logger } from '../lib/logger.ts';
 import type { AuditStore } from './audit-store.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** A database URL without its password, for logs and errors. */
 export function redactUrl(url: string): string {
@@ -46,7 +47,7 @@ export async function openPgAuditStore(options: {
     await store.migrate();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new Error(
+    throw new InfrastructureError(
       `audit store: cannot use Postgres at ${where}: ${error instanceof Error ? error.message : String(error)}`,
       {
         cause: error,

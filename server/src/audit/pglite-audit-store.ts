@@ -5,6 +5,7 @@ import type { AuditStore } from './audit-store.ts';
 import { lockDataDir, type DirLock } from './data-dir-lock.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
 import type { SqlClient } from './sql-client.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** `DATA_DIR` value that keeps the embedded database in memory (tests, throw-away runs). */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -42,9 +43,12 @@ export async function openPgliteAuditStore(options: {
     db = dir === null ? await PGlite.create() : await PGlite.create(dir);
   } catch (error) {
     await lock?.release();
-    throw new Error(`audit store: embedded Postgres (PGlite) failed to open ${where}: ${String(error)}`, {
-      cause: error,
-    });
+    throw new InfrastructureError(
+      `audit store: embedded Postgres (PGlite) failed to open ${where}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   const client = pgliteClient(db);
   const store = new SqlAuditStore(

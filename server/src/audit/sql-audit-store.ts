@@ -2,6 +2,7 @@ import { STREAM_NAMES, type StreamName } from '@gamma/shared';
 import type { AuditRangeQuery, AuditRow, AuditStore } from './audit-store.ts';
 import { parseEntryId } from './core/audit-row.ts';
 import type { SqlClient } from './sql-client.ts';
+import { ConfigError, InvalidInputError, InvariantError } from '../errors/index.ts';
 
 /** Rows per INSERT statement (10 parameters each, far below Postgres' 65535). */
 const INSERT_CHUNK = 500;
@@ -37,7 +38,7 @@ function rowOf(raw: Record<string, unknown>): AuditRow {
 
 function requireTime(label: string, value: string | undefined): string | undefined {
   if (value !== undefined && !Number.isFinite(Date.parse(value)))
-    throw new Error(`audit range: "${label}" is not an ISO-8601 time: ${value}`);
+    throw new InvalidInputError(`audit range: "${label}" is not an ISO-8601 time: ${value}`);
   return value;
 }
 
@@ -52,7 +53,7 @@ export class SqlAuditStore implements AuditStore {
     options: SqlAuditStoreOptions,
   ) {
     if (options.schema !== undefined && !IDENT_RE.test(options.schema))
-      throw new Error(`audit store: schema must be a lower-case identifier, got "${options.schema}"`);
+      throw new ConfigError(`audit store: schema must be a lower-case identifier, got "${options.schema}"`);
     this.schema = options.schema;
     this.table = options.schema === undefined ? 'audit_events' : `"${options.schema}".audit_events`;
     this.description = options.description;
@@ -96,7 +97,8 @@ export class SqlAuditStore implements AuditStore {
     const params: unknown[] = [];
     const tuples = rows.map((row) => {
       const id = parseEntryId(row.entry_id);
-      if (id === null) throw new Error(`audit: malformed entry id "${row.entry_id}" on ${row.stream}`);
+      if (id === null)
+        throw new InvariantError(`audit: malformed entry id "${row.entry_id}" on ${row.stream}`);
       const base = params.length;
       params.push(row.stream, row.entry_id, id.ms, id.seq, row.ts);
       params.push(
@@ -138,9 +140,9 @@ export class SqlAuditStore implements AuditStore {
 
   async range(query: AuditRangeQuery): Promise<AuditRow[]> {
     if (!Number.isInteger(query.limit) || query.limit < 1)
-      throw new Error(`audit range: limit must be a positive integer, got ${query.limit}`);
+      throw new InvalidInputError(`audit range: limit must be a positive integer, got ${query.limit}`);
     if (query.stream !== undefined && !STREAM_NAMES.includes(query.stream))
-      throw new Error(`audit range: unknown stream "${query.stream}"`);
+      throw new InvalidInputError(`audit range: unknown stream "${query.stream}"`);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown): void => {

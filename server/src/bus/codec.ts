@@ -1,6 +1,7 @@
 import { STREAMS, type StreamInput, type StreamMessage, type StreamName } from '@gamma/shared';
 import type { z } from 'zod';
 import { iso } from '../lib/clock.ts';
+import { InvalidInputError } from '../errors/index.ts';
 
 /** Why an entry could not be decoded (a subset of the dead-letter reasons). */
 export type DecodeFailureReason = 'MISSING_DATA_FIELD' | 'INVALID_JSON' | 'SCHEMA_MISMATCH';
@@ -43,7 +44,9 @@ export function describeFirstIssue(error: z.ZodError): string {
 export function encodeMessage<TName extends StreamName>(name: TName, input: StreamInput<TName>): string {
   const parsed = STREAMS[name].safeParse(input);
   if (!parsed.success) {
-    throw new Error(`Cannot publish an invalid ${name} message: ${describeFirstIssue(parsed.error)}`);
+    throw new InvalidInputError(
+      `Cannot publish an invalid ${name} message: ${describeFirstIssue(parsed.error)}`,
+    );
   }
   return JSON.stringify(parsed.data);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../errors/index.ts';
 import { compareEntryIds, isEntryId, parseEntryId } from './entry-id.ts';
 
 describe('compareEntryIds', () => {
@@ -17,6 +18,7 @@ describe('parseEntryId', () => {
       expect(isEntryId('1-2')).toBe(true);
       expect(isEntryId('$')).toBe(false);
       expect(() => parseEntryId('abc')).toThrow(/<ms>-<seq>/);
+      expect(() => parseEntryId('abc')).toThrow(InvalidInputError);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../errors/index.ts';
 const ENTRY_ID_RE = /^(\d+)-(\d+)$/;
 
 /** True when `value` is a Redis stream entry id (`<ms>-<seq>`). */
@@ -6,7 +7,8 @@ export const isEntryId = (value: string): boolean => ENTRY_ID_RE.test(value);
 /** Splits an entry id into its millisecond and sequence parts; throws on a malformed id. */
 export function parseEntryId(id: string): { ms: bigint; seq: bigint } {
   const match = ENTRY_ID_RE.exec(id);
-  if (!match) throw new Error(`Invalid stream entry id "${id}": expected <ms>-<seq>, e.g. 1772442904120-0`);
+  if (!match)
+    throw new InvalidInputError(`Invalid stream entry id "${id}": expected <ms>-<seq>, e.g. 1772442904120-0`);
   return { ms: BigInt(match[1] ?? '0'), seq: BigInt(match[2] ?? '0') };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidStateError } from '../errors/index.ts';
 import { FakeClock } from '../lib/clock.ts';
 import { CONTRACT_MAX_DELIVERIES, describeBusContract } from './bus.contract.ts';
 import { InMemoryBus } from './in-memory-bus.ts';
@@ -89,6 +90,7 @@ describe('InMemoryBus', () => {
       await bus.close();
       await expect(next).resolves.toEqual({ done: true, value: undefined });
       await expect(bus.publish('market.tick', tick(1))).rejects.toThrow(/closed/);
+      await expect(bus.publish('market.tick', tick(1))).rejects.toThrow(InvalidStateError);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
 import { InMemoryStream } from './in-memory-stream.ts';
+import { InvalidStateError } from '../errors/index.ts';
 
 /** Options of the in-memory bus. */
 export interface InMemoryBusOptions {
@@ -75,7 +76,8 @@ export class InMemoryBus implements Bus {
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
-    if (this.closing.signal.aborted) throw new Error(`Cannot publish to ${name}: the bus is closed`);
+    if (this.closing.signal.aborted)
+      throw new InvalidStateError(`Cannot publish to ${name}: the bus is closed`);
     return this.append(name, { data: encodeMessage(name, message) });
   }
 
@@ -91,7 +93,8 @@ export class InMemoryBus implements Bus {
     handler: Handler<TName>,
     options: SubscribeOptions = {},
   ): Subscription {
-    if (this.closing.signal.aborted) throw new Error(`Cannot subscribe to ${name}: the bus is closed`);
+    if (this.closing.signal.aborted)
+      throw new InvalidStateError(`Cannot subscribe to ${name}: the bus is closed`);
     const state = this.group(name, group, options.startId ?? '$');
     const consumer: Consumer = { handler: handler as Handler<StreamName>, inFlight: null };
     state.consumers.push(consumer);
@@ -142,8 +145,7 @@ export class InMemoryBus implements Bus {
    */
   async drain(): Promise<void> {
     while (this.pumps.size > 0) await Promise.all([...this.pumps]);
-    const bug = this.bugs.shift();
-    if (bug !== undefined) throw bug;
+    if (this.bugs.length > 0) throw this.bugs.shift();
   }
 
   async close(): Promise<void> {

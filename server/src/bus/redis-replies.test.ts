@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InfrastructureError } from '../errors/index.ts';
 import { isNoGroupError, parseAutoClaimReply, parseDeliveryCount, parseReadReply } from './redis-replies.ts';
 
 describe('parseReadReply', () => {
@@ -29,6 +30,7 @@ describe('parseReadReply', () => {
   describe('when the reply has an unexpected shape', () => {
     it('throws naming the command', () => {
       expect(() => parseReadReply('OK', 'XREADGROUP')).toThrow(/XREADGROUP/);
+      expect(() => parseReadReply('OK', 'XREADGROUP')).toThrow(InfrastructureError);
     });
   });
 });

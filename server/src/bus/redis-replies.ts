@@ -1,8 +1,9 @@
 import type { RawEntry } from './codec.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** The reply could not be read as stream entries: Redis answered something unexpected. */
-const unexpected = (what: string, reply: unknown): Error =>
-  new Error(`Unexpected Redis reply to ${what}: ${JSON.stringify(reply)?.slice(0, 200)}`);
+const unexpected = (what: string, reply: unknown): InfrastructureError =>
+  new InfrastructureError(`Unexpected Redis reply to ${what}: ${JSON.stringify(reply)?.slice(0, 200)}`);
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

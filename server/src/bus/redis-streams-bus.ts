@@ -11,6 +11,7 @@ import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
 import { tailStream } from './redis-tail.ts';
+import { InfrastructureError, InvalidStateError } from '../errors/index.ts';
 
 /** Options of the Redis Streams bus; defaults are those of SPEC §11. */
 export interface RedisStreamsBusOptions {
@@ -67,11 +68,12 @@ export class RedisStreamsBus implements Bus {
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
-    if (this.closing.signal.aborted) throw new Error(`Cannot publish to ${name}: the bus is closed`);
+    if (this.closing.signal.aborted)
+      throw new InvalidStateError(`Cannot publish to ${name}: the bus is closed`);
     const data = encodeMessage(name, message);
     const key = streamKey(this.prefix, name);
     const id = await this.redis.xadd(key, 'MAXLEN', '~', this.settings.maxLen, '*', 'data', data);
-    if (id === null) throw new Error(`XADD to ${key} returned no id`);
+    if (id === null) throw new InfrastructureError(`XADD to ${key} returned no id`);
     return id;
   }
 
@@ -82,7 +84,8 @@ export class RedisStreamsBus implements Bus {
     handler: Handler<TName>,
     options: SubscribeOptions = {},
   ): Subscription {
-    if (this.closing.signal.aborted) throw new Error(`Cannot subscribe to ${name}: the bus is closed`);
+    if (this.closing.signal.aborted)
+      throw new InvalidStateError(`Cannot subscribe to ${name}: the bus is closed`);
     const log = this.settings.log.child({ stream: name, group });
     const consumerName = this.nextConsumerName(name, group);
     const blocking = this.redis.duplicate({ connectionName: consumerName });

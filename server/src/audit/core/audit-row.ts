@@ -1,5 +1,6 @@
 import type { StreamMessage, StreamName } from '@gamma/shared';
 import type { AuditRow } from '../audit-store.ts';
+import { InvalidInputError, InvariantError } from '../../errors/index.ts';
 
 const ENTRY_ID_RE = /^(\d+)-(\d+)$/;
 
@@ -56,10 +57,11 @@ export function toAuditRow<TName extends StreamName>(
   entryId: string,
   message: StreamMessage<TName>,
 ): AuditRow {
-  if (parseEntryId(entryId) === null) throw new Error(`audit: malformed entry id "${entryId}" on ${stream}`);
+  if (parseEntryId(entryId) === null)
+    throw new InvalidInputError(`audit: malformed entry id "${entryId}" on ${stream}`);
   const body = pgStorable(message) as Record<string, unknown>;
   const ts = text(body.timestamp);
-  if (ts === null) throw new Error(`audit: entry ${entryId} on ${stream} has no timestamp`);
+  if (ts === null) throw new InvariantError(`audit: entry ${entryId} on ${stream} has no timestamp`);
   return {
     stream,
     entry_id: entryId,

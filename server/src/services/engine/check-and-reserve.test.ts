@@ -2,6 +2,7 @@ import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
 import type { ReserveResult, StoredReservation } from '../../bus/reservation-store.ts';
 import { loadEnv } from '../../config/env.ts';
+import { ConflictError } from '../../errors/index.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { checkAndReserve, RESERVE_ATTEMPTS } from './check-and-reserve.ts';
 import type { Evaluation, EvaluationContext } from './core/evaluate.ts';
@@ -67,7 +68,9 @@ describe('checkAndReserve', () => {
           return Promise.resolve({ ok: false, failed: ['gross_leverage'], reservations: [] });
         },
       };
-      await expect(run(book)).rejects.toThrow(/i-1: no stable verdict after 10 attempts/);
+      const outcome = run(book);
+      await expect(outcome).rejects.toThrow(/i-1: no stable verdict after 10 attempts/);
+      await expect(outcome).rejects.toThrow(ConflictError);
       expect(rounds).toBe(RESERVE_ATTEMPTS);
     });
   });

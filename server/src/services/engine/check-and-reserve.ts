@@ -6,6 +6,7 @@ import type { PortfolioState } from './core/portfolio-state.ts';
 import { RESERVATION_TTL_MS } from './core/reservations.ts';
 import { reserveRequest } from './core/reserve-request.ts';
 import type { ReservationBook } from './reservation-book.ts';
+import { ConflictError } from '../../errors/index.ts';
 
 /** Evaluate-then-reserve rounds before giving up (the caller's entry stays pending and is retried). */
 export const RESERVE_ATTEMPTS = 10;
@@ -59,7 +60,7 @@ export async function checkAndReserve(
     });
     reservations = result.reservations;
   }
-  throw new Error(
+  throw new ConflictError(
     `check-and-reserve of ${intent.intent_id}: no stable verdict after ${RESERVE_ATTEMPTS} attempts`,
   );
 }

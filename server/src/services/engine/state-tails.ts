@@ -2,6 +2,7 @@ import type { StreamMessage, StreamName } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
 import { errorText } from '../../bus/codec.ts';
 import { compareEntryIds } from '../../bus/entry-id.ts';
+import { InfrastructureError } from '../../errors/index.ts';
 import type { Logger } from '../../lib/logger.ts';
 
 /** Handles one entry of a state stream. */
@@ -77,7 +78,9 @@ export class StateTails {
       };
       const timer = setTimeout(() => {
         done();
-        reject(new Error(`engine state tails behind after ${timeoutMs} ms: ${behind().join(', ')}`));
+        reject(
+          new InfrastructureError(`engine state tails behind after ${timeoutMs} ms: ${behind().join(', ')}`),
+        );
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
