@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
 import type { AuditStore } from './audit/audit-store.ts';
 import { attachGatewayAuditStore } from './audit/open-audit-store.ts';
-import { ApprovalStore } from './bus/approval-store.ts';
 import type { Bus } from './bus/bus.ts';
 import type { Env } from './config/env.ts';
 import { createGatewayServer } from './http/gateway-server.ts';
@@ -11,6 +9,7 @@ import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { ReadModel } from './read-model/read-model.ts';
 import { InfrastructureError } from './errors/index.ts';
+import type { Stores } from './stores/stores.ts';
 
 /** The built console, `web/dist` of the repository, unless `WEB_DIST_DIR` says otherwise. */
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -31,21 +30,20 @@ export interface Gateway {
  */
 export async function startGateway(deps: {
   bus: Bus;
-  redis: Redis;
+  stores: Stores;
   env: Env;
   clock: Clock;
   log: Logger;
   /** The audit store to read; default: see `attachGatewayAuditStore` (null = none) */
   audit?: AuditStore | null;
 }): Promise<Gateway> {
-  const { bus, redis, env, clock } = deps;
+  const { bus, stores, env, clock } = deps;
   const log = deps.log.child({ service: 'gateway' });
   const readModel = new ReadModel({ bus, log });
   await readModel.start();
-  const approvals = new ApprovalStore(redis, { prefix: bus.prefix, maxLen: env.STREAM_MAXLEN });
   const ownsAudit = deps.audit === undefined;
   const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(env, log) : null);
-  const parts = { bus, redis, env, clock, log, readModel, approvals, audit, version: serverVersion() };
+  const parts = { bus, stores, env, clock, log, readModel, audit, version: serverVersion() };
   const gateway = createGatewayServer(parts, { distDir: env.WEB_DIST_DIR ?? DEFAULT_DIST_DIR });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -7,8 +7,9 @@ import { startGateway, type Gateway } from './gateway.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import type { Service } from './services/service.ts';
+import { createRedisStores } from './stores/redis-stores.ts';
 
-// env → configs → Redis → bus → services → HTTP/WS. A bad setting stops here, before any connection.
+// env → configs → Redis → bus and stores → services → HTTP/WS. A bad setting stops here, before any connection.
 const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL, { pid: process.pid });
 const names = selectServices(env.SERVICES);
@@ -24,7 +25,8 @@ const bus = createRedisStreamsBus({
   log,
   clock: systemClock,
 });
-const deps = { bus, redis, env, clock: systemClock, log };
+const stores = createRedisStores(redis, { prefix: env.STREAM_PREFIX, maxLen: env.STREAM_MAXLEN });
+const deps = { bus, stores, env, clock: systemClock, log };
 const services: Service[] = [];
 let gateway: Gateway | null = null;
 

@@ -1,4 +1,4 @@
-import { streamKey } from '../bus/keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIntent, poll, STACK_START_MS, startStack, type Stack } from '../testing/start-stack.ts';
 

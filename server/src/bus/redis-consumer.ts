@@ -5,7 +5,7 @@ import { iso, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Handler } from './bus.ts';
 import { decodeEntry, encodeMessage, errorText, type RawEntry } from './codec.ts';
-import { streamKey } from './keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
 import { reclaimPending } from './redis-reclaim.ts';
 

@@ -6,7 +6,7 @@ import { deleteKeys } from '../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../testing/redis-url.ts';
 import { testPrefix } from '../testing/test-prefix.ts';
 import { CONTRACT_MAX_DELIVERIES, describeBusContract } from './bus.contract.ts';
-import { streamKey } from './keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { createRedis } from './redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBusOptions } from './redis-streams-bus.ts';
 

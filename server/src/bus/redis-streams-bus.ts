@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../lib/clock.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
 import { decodeEntry, encodeMessage } from './codec.ts';
-import { streamKey } from './keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { createRedis, logConnectionErrors } from './redis.ts';
 import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';

@@ -6,7 +6,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Entry, TailOptions } from './bus.ts';
 import { decodeEntry, errorText } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
-import { streamKey } from './keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { logConnectionErrors } from './redis.ts';
 import { parseEntries, parseReadReply } from './redis-replies.ts';
 

@@ -4,7 +4,6 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
 import { appRouter } from '../trpc/routers/app-router.ts';
-import { redisUp } from '../trpc/routers/health-procedure.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -39,7 +38,7 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     const path = pathOf(req);
     if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHandler(req, res);
     if (path === '/healthz') {
-      const redis = (await redisUp(parts.redis)) ? 'up' : 'down';
+      const redis = (await parts.stores.ping()) ? 'up' : 'down';
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ status: 'ok', redis, version: parts.version }));
       return;

@@ -1,8 +1,10 @@
 import { STREAM_NAMES, type StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
-import { streamKey } from '../bus/keys.ts';
+import type { GroupStats, StreamStats } from '../bus/redis-stream-info.ts';
 import type { DeadLetterCount } from './core/market-state.ts';
 import { idMs } from './core/stream-id.ts';
+
+/** Where the statistics of one stream come from (`Stores.streamStats`). */
+export type StreamStatsReader = (stream: StreamName) => Promise<StreamStats>;
 
 /** One consumer group of a stream (SPEC §10.4). */
 export interface GroupInfo {
@@ -34,98 +36,57 @@ export interface StreamInfo {
   groups: GroupInfo[];
 }
 
-/** A flat `[k1, v1, k2, v2, …]` reply as an object. */
-function pairs(reply: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!Array.isArray(reply)) return out;
-  for (let i = 0; i + 1 < reply.length; i += 2) out[String(reply[i])] = reply[i + 1];
-  return out;
-}
-
-const num = (value: unknown): number | null => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : null;
-};
-
 const isoOfId = (id: string | null): string | null => {
   const ms = id === null ? null : idMs(id);
   return ms === null || ms === 0 ? null : new Date(ms).toISOString();
 };
 
-async function groupInfo(
-  { redis, key }: { redis: Redis; key: string },
-  raw: Record<string, unknown>,
-  context: { nowMs: number; deadLetters: number },
-): Promise<GroupInfo> {
-  const name = String(raw.name);
-  const lastDelivered = String(raw['last-delivered-id'] ?? '0-0');
-  const lag = num(raw.lag);
-  const pending = num(raw.pending) ?? 0;
-  let oldestIdle: number | null = null;
-  let oldestUnacked: string | null = null;
-  if (pending > 0) {
-    const detail = (await redis.xpending(key, name, '-', '+', 1)) as unknown[];
-    const first = detail[0];
-    if (Array.isArray(first)) {
-      oldestUnacked = String(first[0]);
-      oldestIdle = num(first[2]);
-    }
-  }
-  if (oldestUnacked === null && lag !== 0) {
-    // Nothing pending: the oldest unacked entry is the first one not yet delivered
-    const next = await redis.xrange(key, `(${lastDelivered}`, '+', 'COUNT', 1);
-    oldestUnacked = next[0]?.[0] ?? null;
-  }
+function groupInfo(group: GroupStats, context: { nowMs: number; deadLetters: number }): GroupInfo {
+  const oldestUnacked = group.oldestPending?.id ?? group.nextUndeliveredId;
   const oldestMs = oldestUnacked === null ? null : idMs(oldestUnacked);
   return {
-    name,
-    consumers: num(raw.consumers) ?? 0,
-    pending,
-    lag,
-    last_delivered_id: lastDelivered,
-    oldest_pending_idle_ms: oldestIdle,
+    name: group.name,
+    consumers: group.consumers,
+    pending: group.pending,
+    lag: group.lag,
+    last_delivered_id: group.lastDeliveredId,
+    oldest_pending_idle_ms: group.oldestPending?.idleMs ?? null,
     delay_ms: oldestMs === null ? 0 : Math.max(0, context.nowMs - oldestMs),
     dead_letters: context.deadLetters,
   };
 }
 
 async function streamInfo(
-  { redis, prefix }: { redis: Redis; prefix: string },
+  stats: StreamStatsReader,
   stream: StreamName,
   context: { nowMs: number; deadLetters: DeadLetterCount[] },
 ): Promise<StreamInfo> {
-  const key = streamKey(prefix, stream);
   const letters = context.deadLetters.filter((d) => d.source_stream === stream);
   const base = { stream, dead_letters: letters.reduce((sum, d) => sum + d.count, 0) };
-  if ((await redis.exists(key)) === 0) {
+  const s = await stats(stream);
+  if (!s.exists) {
     return { ...base, exists: false, length: 0, last_entry_id: null, last_entry_at: null, groups: [] };
   }
-  const info = pairs(await redis.xinfo('STREAM', key));
-  const lastId = typeof info['last-generated-id'] === 'string' ? info['last-generated-id'] : null;
-  const rawGroups = ((await redis.xinfo('GROUPS', key)) as unknown[]).map(pairs);
-  const groups = await Promise.all(
-    rawGroups.map((g) =>
-      groupInfo({ redis, key }, g, {
-        nowMs: context.nowMs,
-        deadLetters: letters.find((d) => d.group === String(g.name))?.count ?? 0,
-      }),
-    ),
+  const groups = s.groups.map((g) =>
+    groupInfo(g, {
+      nowMs: context.nowMs,
+      deadLetters: letters.find((d) => d.group === g.name)?.count ?? 0,
+    }),
   );
   return {
     ...base,
     exists: true,
-    length: num(info.length) ?? 0,
-    last_entry_id: lastId,
-    last_entry_at: isoOfId(lastId),
+    length: s.length,
+    last_entry_id: s.lastEntryId,
+    last_entry_at: isoOfId(s.lastEntryId),
     groups: groups.sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-/** Length, groups, lag, pending and delays of every stream (SPEC §10.4), read with XINFO / XPENDING. */
+/** Length, groups, lag, pending and delays of every stream (SPEC §10.4), from the bus's stream statistics. */
 export function streamsInfo(
-  redis: Redis,
-  prefix: string,
+  stats: StreamStatsReader,
   context: { nowMs: number; deadLetters: DeadLetterCount[] },
 ): Promise<StreamInfo[]> {
-  return Promise.all(STREAM_NAMES.map((name) => streamInfo({ redis, prefix }, name, context)));
+  return Promise.all(STREAM_NAMES.map((name) => streamInfo(stats, name, context)));
 }

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { Bus } from '../bus/bus.ts';
 import type { Env } from '../config/env.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Stores } from '../stores/stores.ts';
 
 /** Everything a service shell receives; services never import one another. */
 export interface ServiceDeps {
@@ -10,8 +10,8 @@ export interface ServiceDeps {
   clock: Clock;
   env: Env;
   log: Logger;
-  /** For the few atomic records that are not streams (approval records, order ledger); used through bus/ helpers */
-  redis: Redis;
+  /** Every record that is not a stream: approvals, reservations, once marks, the paper ledger, peaks */
+  stores: Stores;
 }
 
 /** A running part of the system, hosted by `main.ts` (all in one process by default). */

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { SERVICE_FACTORIES } from '../app/service-registry.ts';
 import type { Bus, Entry } from '../bus/bus.ts';
 import { decodeEntry } from '../bus/codec.ts';
-import { streamKey } from '../bus/keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
 import { loadEnv, type Env } from '../config/env.ts';
@@ -18,6 +18,7 @@ import { MarketSimulatorService } from '../services/market-simulator/market-simu
 import type { Service, ServiceDeps } from '../services/service.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
 import { deleteKeys } from './delete-keys.ts';
+import { createRedisStores } from '../stores/redis-stores.ts';
 import { TEST_REDIS_URL } from './redis-url.ts';
 import { createTestClient, type TestClient } from './start-test-server.ts';
 import { testPrefix } from './test-prefix.ts';
@@ -203,7 +204,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     }),
     groups,
   );
-  let deps: ServiceDeps = { bus, redis, env: baseEnv, clock: systemClock, log: silentLogger };
+  const stores = createRedisStores(redis, { prefix, maxLen: baseEnv.STREAM_MAXLEN });
+  let deps: ServiceDeps = { bus, stores, env: baseEnv, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
   const clients: TestClient[] = [];
   let gateway: Gateway | null = null;

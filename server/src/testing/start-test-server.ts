@@ -17,6 +17,8 @@ import { systemClock, type Clock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
 import { deleteKeys } from './delete-keys.ts';
+import { createRedisStores } from '../stores/redis-stores.ts';
+import type { Stores } from '../stores/stores.ts';
 import { TEST_REDIS_URL } from './redis-url.ts';
 import { testPrefix } from './test-prefix.ts';
 
@@ -41,6 +43,8 @@ export interface TestServer extends AsyncDisposable {
   createClient(options?: { user?: string }): TestClient;
   bus: Bus;
   redis: Redis;
+  /** The gateway's stores, on `redis` under `prefix` */
+  stores: Stores;
   prefix: string;
   env: Env;
   /** Ends every open WebSocket on the server side (clients reconnect by themselves) */
@@ -126,9 +130,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     HOST: '127.0.0.1',
     STREAM_PREFIX: prefix,
   });
+  const stores = createRedisStores(redis, { prefix, maxLen: env.STREAM_MAXLEN });
   const gateway = await startGateway({
     bus,
-    redis,
+    stores,
     env,
     clock: options.clock ?? systemClock,
     log: silentLogger,
@@ -161,6 +166,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     createClient,
     bus,
     redis,
+    stores,
     prefix,
     env,
     dropConnections: () => gateway.dropConnections(),

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RiskCheckVerdict } from '@gamma/shared';
 import { createStrategyIntent } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { ApprovalStore } from '../bus/approval-store.ts';
-import { streamKey } from '../bus/keys.ts';
+import { streamKey } from '../keys/key-table.ts';
 import { FakeClock, iso } from '../lib/clock.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 
@@ -15,8 +14,7 @@ const CHECKS: RiskCheckVerdict[] = [
 /** Creates a pending record the way the engine does; returns the intent id. */
 async function createPending(server: TestServer, clock: FakeClock, ttlMs = 120_000): Promise<string> {
   const intent = createStrategyIntent({ intent_id: `intent-${randomUUID()}` });
-  const store = new ApprovalStore(server.redis, { prefix: server.prefix, maxLen: 1000 });
-  await store.create({
+  await server.stores.approvals.create({
     intent,
     checks: CHECKS,
     expires_at: iso(clock.now() + ttlMs),

@@ -1,22 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Redis } from 'ioredis';
 import type { AuditStore } from '../audit/audit-store.ts';
-import type { ApprovalStore } from '../bus/approval-store.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { Env } from '../config/env.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
+import type { Stores } from '../stores/stores.ts';
 
 /** What every request shares: the gateway's long-lived parts. */
 export interface GatewayParts {
   bus: Bus;
-  redis: Redis;
+  /** Approvals (claims), health ping and stream statistics; never a Redis client */
+  stores: Stores;
   env: Env;
   clock: Clock;
   log: Logger;
   readModel: ReadModel;
-  approvals: ApprovalStore;
   /** The audit store (SPEC §12), when this process has one; explain falls back to the read model */
   audit?: AuditStore | null;
   /** The server package version, for `health` */

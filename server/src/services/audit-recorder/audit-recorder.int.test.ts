@@ -15,6 +15,7 @@ import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { AUDIT_RECORDER_GROUP, AuditRecorder } from './audit-recorder.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 let db: PGlite;
@@ -185,7 +186,13 @@ describe('AuditRecorder on Redis and PGlite', () => {
       const published = await publishChain(bus, 'intent-audit-1');
       const keys = published.map(([stream, id]) => `${stream}@${id}`);
       const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
-      const deps = { bus, clock: systemClock, env, log: silentLogger, redis };
+      const deps = {
+        bus,
+        clock: systemClock,
+        env,
+        log: silentLogger,
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      };
       // First recorder: every write lands but reports a lost connection, so nothing is acked
       const first = writingThenFailing(store, { on: true });
       recorder = new AuditRecorder(deps, { store: first, batch: { retryMinMs: 5, retryMaxMs: 20 } });
@@ -221,7 +228,13 @@ describe('AuditRecorder on Redis and PGlite', () => {
   describe('when it restarts', () => {
     it('writes only what is new (its group resumes, nothing twice)', async () => {
       const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
-      const deps = { bus, clock: systemClock, env, log: silentLogger, redis };
+      const deps = {
+        bus,
+        clock: systemClock,
+        env,
+        log: silentLogger,
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      };
       await publishChain(bus, 'intent-audit-2');
       recorder = new AuditRecorder(deps, { store });
       await recorder.start();

@@ -1,14 +1,18 @@
 import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
-import type { ReserveResult, StoredReservation } from '../../bus/reservation-store.ts';
 import { loadEnv } from '../../config/env.ts';
 import { ConflictError } from '../../errors/index.ts';
 import { silentLogger } from '../../lib/logger.ts';
+import { createMemoryReservationStore } from '../../stores/reservations/memory-reservation-store.ts';
+import type {
+  ReservationStore,
+  ReserveResult,
+  StoredReservation,
+} from '../../stores/reservations/reservation-store.ts';
 import { checkAndReserve, RESERVE_ATTEMPTS } from './check-and-reserve.ts';
 import type { Evaluation, EvaluationContext } from './core/evaluate.ts';
 import { initialPortfolio } from './core/portfolio-state.ts';
 import { engineConfigFrom } from './engine-service.ts';
-import { createMemoryReservationBook, type ReservationBook } from './reservation-book.ts';
 
 const intent = { intent_id: 'i-1' } as StrategyIntentEvent;
 const decision = {} as StreamInput<'intent.decision'>;
@@ -25,7 +29,7 @@ const evaluate = (ctx: EvaluationContext): Evaluation =>
     ? { kind: 'approved', decision, route: {} as never, reserve: [LEG] }
     : { kind: 'vetoed', decision };
 
-const run = (reservations: ReservationBook) =>
+const run = (reservations: ReservationStore) =>
   checkAndReserve(
     {
       reservations,
@@ -38,7 +42,7 @@ const run = (reservations: ReservationBook) =>
 
 describe('checkAndReserve', () => {
   it('reserves the approved legs for 60 s', async () => {
-    const book = createMemoryReservationBook();
+    const book = createMemoryReservationStore();
     expect((await run(book)).kind).toBe('approved');
     expect(await book.list(0)).toEqual([
       { intentId: 'i-1', expiresAtMs: 60_000, legs: [{ ...LEG, optionType: null }] },
@@ -48,8 +52,8 @@ describe('checkAndReserve', () => {
   describe('when the reservation is refused', () => {
     it('evaluates again on the reservations the refusal returned and keeps that verdict', async () => {
       const seen: StoredReservation[][] = [];
-      const book: ReservationBook = {
-        ...createMemoryReservationBook(),
+      const book: ReservationStore = {
+        ...createMemoryReservationStore(),
         tryReserve: (_request, s): Promise<ReserveResult> => {
           seen.push([...s]);
           return Promise.resolve({ ok: false, failed: ['max_position_size'], reservations: [other] });
@@ -61,8 +65,8 @@ describe('checkAndReserve', () => {
 
     it('gives up with an error when the checks pass but the script refuses every round', async () => {
       let rounds = 0;
-      const book: ReservationBook = {
-        ...createMemoryReservationBook(),
+      const book: ReservationStore = {
+        ...createMemoryReservationStore(),
         tryReserve: () => {
           rounds += 1;
           return Promise.resolve({ ok: false, failed: ['gross_leverage'], reservations: [] });

@@ -1,11 +1,11 @@
 import type { StrategyIntentEvent } from '@gamma/shared';
+import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { EngineConfig, Evaluation, EvaluationContext } from './core/evaluate.ts';
 import type { MarketView } from './core/market-view.ts';
 import type { PortfolioState } from './core/portfolio-state.ts';
 import { RESERVATION_TTL_MS } from './core/reservations.ts';
 import { reserveRequest } from './core/reserve-request.ts';
-import type { ReservationBook } from './reservation-book.ts';
 import { ConflictError } from '../../errors/index.ts';
 
 /** Evaluate-then-reserve rounds before giving up (the caller's entry stays pending and is retried). */
@@ -13,7 +13,7 @@ export const RESERVE_ATTEMPTS = 10;
 
 /** What one check-and-reserve reads and writes. */
 export interface CheckAndReserveDeps {
-  reservations: ReservationBook;
+  reservations: ReservationStore;
   config: EngineConfig;
   log: Logger;
   /** The process's state at this instant (read again on every round) */

@@ -1,7 +1,6 @@
 import type { StreamInput, StreamName } from '@gamma/shared';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApprovalStore } from '../../bus/approval-store.ts';
-import { streamKey } from '../../bus/keys.ts';
+import { streamKey } from '../../keys/key-table.ts';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
 import { loadEnv } from '../../config/env.ts';
@@ -11,8 +10,11 @@ import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { OptionExecutionService } from '../option-execution/option-execution-service.ts';
-import { EngineService, type EngineOptions } from './engine-service.ts';
-import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
+import { EngineService } from './engine-service.ts';
+import type { ApprovalStore } from '../../stores/approvals/approval-store.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
+import { RedisReservationStore } from '../../stores/reservations/redis-reservation-store.ts';
+import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import { createStrategyIntent, createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
@@ -47,7 +49,8 @@ describe('engine and option execution on Redis', () => {
     clock = new FakeClock(Date.parse(NOW));
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger, clock });
     const env = loadEnv({ STREAM_PREFIX: prefix });
-    const deps = { bus, clock, env, log: silentLogger, redis };
+    const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
+    const deps = { bus, clock, env, log: silentLogger, stores };
     // published before the services start: both read it at warm-up
     await bus.publish('market.vol_surface', testSurface());
     engine = new EngineService(deps, { timers: false });
@@ -57,7 +60,7 @@ describe('engine and option execution on Redis', () => {
     await groupReady('strategy.intent', 'engine');
     await groupReady('intent.approval', 'engine');
     await groupReady('execution.command', 'option-execution');
-    store = new ApprovalStore(redis, { prefix, maxLen: 1000 });
+    store = stores.approvals;
   });
 
   afterEach(async () => {
@@ -191,12 +194,13 @@ describe('two engine processes on one prefix', () => {
   /** Two engines with their own bus (consumer) on one prefix, after a BTC tick at 100 000. */
   const startEngines = async (
     env: Record<string, string>,
-    options: EngineOptions = {},
+    reservations?: ReservationStore,
     fixedPrefix?: string,
   ) => {
     prefix = fixedPrefix ?? testPrefix();
     clock = new FakeClock(Date.parse(NOW));
     const config = loadEnv({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto', ...env });
+    const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
     buses = [0, 1].map((i) =>
       createRedisStreamsBus({
         url: TEST_REDIS_URL,
@@ -211,8 +215,14 @@ describe('two engine processes on one prefix', () => {
     engines = buses.map(
       (bus) =>
         new EngineService(
-          { bus, clock, env: config, log: silentLogger, redis },
-          { timers: false, ...options },
+          {
+            bus,
+            clock,
+            env: config,
+            log: silentLogger,
+            stores: { ...stores, ...(reservations ? { reservations } : {}) },
+          },
+          { timers: false },
         ),
     );
     for (const e of engines) await e.start();
@@ -245,10 +255,10 @@ describe('two engine processes on one prefix', () => {
     // Every evaluation starts from a view with no reservations (the worst race: each engine read before the
     // other reserved), so only the Lua script can keep the two processes under the limit.
     prefix = testPrefix();
-    const shared = () => createRedisReservationBook(redis, prefix);
-    const staleView = (): ReservationBook => ({ ...shared(), list: () => Promise.resolve([]) });
+    const shared = () => new RedisReservationStore(redis, prefix);
+    const staleView = (): ReservationStore => Object.assign(shared(), { list: () => Promise.resolve([]) });
     // RISK_MAX_POSITION_QTY BTC 0.1: each intent of 0.05 needs half of the whole (then remaining) limit
-    await startEngines({ RISK_MAX_POSITION_QTY: 'BTC:0.1' }, { reservations: staleView() }, prefix);
+    await startEngines({ RISK_MAX_POSITION_QTY: 'BTC:0.1' }, staleView(), prefix);
     const [a, b] = buses as [RedisStreamsBus, RedisStreamsBus];
     const first = { currentReservations: () => shared().list(clock.now()) };
     await Promise.all(

@@ -1,14 +1,11 @@
 import type { StreamInput } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { EngineService } from './engine-service.ts';
-import { MemoryApprovalStore } from './memory-approval-store.ts';
-import { createMemoryOnceStore } from './once-store.ts';
-import { createMemoryReservationBook } from './reservation-book.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 import { createStrategyIntent, createTestSurface as testSurface } from '@gamma/shared/testing';
 
 const NOW = '2026-03-02T09:15:04.120Z';
@@ -55,12 +52,12 @@ afterEach(async () => {
 async function setup(options: Setup = {}) {
   const clock = new FakeClock(Date.parse(NOW));
   const theBus = new InMemoryBus({ clock, deliverTwice: options.deliverTwice ?? false });
-  const approvals = new MemoryApprovalStore(theBus);
-  const once = createMemoryOnceStore();
+  const stores = createMemoryStores(theBus);
+  const { approvals } = stores;
   const env = loadEnv(options.env ?? {});
   const theEngine = new EngineService(
-    { bus: theBus, clock, env, log: silentLogger, redis: undefined as unknown as Redis },
-    { approvals, once, reservations: createMemoryReservationBook(), timers: false },
+    { bus: theBus, clock, env, log: silentLogger, stores },
+    { timers: false },
   );
   await theEngine.start();
   bus = theBus;

@@ -10,9 +10,10 @@ import type {
   StreamInput,
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
-import { ApprovalStore } from '../../bus/approval-store.ts';
 import type { Subscription } from '../../bus/bus.ts';
-import type { StoredReservation } from '../../bus/reservation-store.ts';
+import type { ApprovalStore } from '../../stores/approvals/approval-store.ts';
+import type { OnceMarks } from '../../stores/once/once-marks.ts';
+import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { convertSignal } from './core/convert-signal.ts';
 import { buildDecision } from './core/decision.ts';
@@ -32,10 +33,8 @@ import {
   strategyPosition,
   type PortfolioState,
 } from './core/portfolio-state.ts';
+import { RESERVATION_TTL_MS } from './core/reservations.ts';
 import { checkAndReserve } from './check-and-reserve.ts';
-import type { ApprovalStoreLike } from './memory-approval-store.ts';
-import { createRedisOnceStore, type OnceStore } from './once-store.ts';
-import { createRedisReservationBook, type ReservationBook } from './reservation-book.ts';
 import { StateTails } from './state-tails.ts';
 import { withoutWhatIf, withWhatIf } from './core/what-if.ts';
 
@@ -52,12 +51,6 @@ const STATE_SYNC_TIMEOUT_MS = 5_000;
 
 /** Options for tests and embedding. */
 export interface EngineOptions {
-  /** Pending approvals; default: the Redis {@link ApprovalStore} */
-  approvals?: ApprovalStoreLike;
-  /** Idempotency keys; default: Redis `SET NX` under `<prefix>:engine:` */
-  once?: OnceStore;
-  /** Reservations; default: shared by every engine of the prefix in Redis, check-and-reserve in one Lua script */
-  reservations?: ReservationBook;
   /** Run the expiry sweep every second (default true); tests call `sweep()` themselves */
   timers?: boolean;
 }
@@ -88,12 +81,12 @@ export function engineConfigFrom(env: ServiceDeps['env']): EngineConfig {
 export class EngineService implements Service {
   readonly name = 'engine';
   private readonly config: EngineConfig;
-  private readonly approvals: ApprovalStoreLike;
-  private readonly once: OnceStore;
+  private readonly approvals: ApprovalStore;
+  private readonly once: OnceMarks;
   private portfolio: PortfolioState;
   private readonly mids: Record<string, number> = {};
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
-  private readonly reservations: ReservationBook;
+  private readonly reservations: ReservationStore;
   private readonly subs: Subscription[] = [];
   private readonly state: StateTails;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -104,11 +97,9 @@ export class EngineService implements Service {
     private readonly options: EngineOptions = {},
   ) {
     this.config = engineConfigFrom(deps.env);
-    this.approvals =
-      options.approvals ??
-      new ApprovalStore(deps.redis, { prefix: deps.bus.prefix, maxLen: deps.env.STREAM_MAXLEN });
-    this.once = options.once ?? createRedisOnceStore(deps.redis, deps.bus.prefix, 'engine');
-    this.reservations = options.reservations ?? createRedisReservationBook(deps.redis, deps.bus.prefix);
+    this.approvals = deps.stores.approvals;
+    this.once = deps.stores.once;
+    this.reservations = deps.stores.reservations;
     this.portfolio = initialPortfolio(deps.env.PAPER_INITIAL_BALANCE_USDT);
     this.state = new StateTails(deps.bus, deps.log);
   }
@@ -169,7 +160,7 @@ export class EngineService implements Service {
     if (fill.intent_id === null) return;
     await this.reservations.fill(
       { fillKey: entry.id, intentId: fill.intent_id, symbol: fill.symbol, quantity: fill.quantity },
-      this.deps.clock.now(),
+      { nowMs: this.deps.clock.now(), ttlMs: RESERVATION_TTL_MS },
     );
   }
 
@@ -327,11 +318,11 @@ export class EngineService implements Service {
 
   /** Runs an effect once per key; a failed effect releases the key so a redelivery can retry it. */
   private async onceOnly(key: string, effect: () => Promise<unknown>): Promise<void> {
-    if (!(await this.once.claim(key, ONCE_TTL_S))) return;
+    if (!(await this.once.claim('engine', key, ONCE_TTL_S))) return;
     try {
       await effect();
     } catch (err) {
-      await this.once.release(key);
+      await this.once.release('engine', key);
       throw err;
     }
   }

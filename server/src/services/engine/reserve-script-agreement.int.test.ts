@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReservationStore } from '../../bus/reservation-store.ts';
+import { RedisReservationStore } from '../../stores/reservations/redis-reservation-store.ts';
 import { createRedis } from '../../bus/redis.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -50,7 +50,7 @@ describe('the check-and-reserve script and the pure checks', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const prefix = testPrefix();
-        const store = new ReservationStore(redis, prefix);
+        const store = new RedisReservationStore(redis, prefix);
         try {
           const priced = (l: (typeof s.order)[number]): OrderLeg => ({
             ...l,

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
@@ -7,6 +6,7 @@ import { silentLogger } from '../../lib/logger.ts';
 import type { MarketSimulatorConfigInput } from './config.ts';
 import { createMarketSimulatorService } from './index.ts';
 import type { MarketSimulatorService } from './market-simulator.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 
 const T0 = Date.parse('2026-03-02T09:15:00Z');
 const running: MarketSimulatorService[] = [];
@@ -17,7 +17,7 @@ afterEach(async () => {
 function simulator(overrides: MarketSimulatorConfigInput) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock });
-  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
   const service = createMarketSimulatorService(deps, { timers: false, sentimentPort: null, ...overrides });
   running.push(service);
   return { service, bus, clock };

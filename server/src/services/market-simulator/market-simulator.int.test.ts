@@ -11,6 +11,7 @@ import { testPrefix } from '../../testing/test-prefix.ts';
 import type { MarketSimulatorConfigInput } from './config.ts';
 import { createMarketSimulatorService } from './index.ts';
 import type { MarketSimulatorService } from './market-simulator.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -23,7 +24,13 @@ describe('MarketSimulatorService on Redis', () => {
   const start = async (overrides: MarketSimulatorConfigInput) => {
     const env = loadEnv({ STREAM_PREFIX: prefix });
     simulator = createMarketSimulatorService(
-      { bus, clock: systemClock, env, log: silentLogger, redis },
+      {
+        bus,
+        clock: systemClock,
+        env,
+        log: silentLogger,
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      },
       overrides,
     );
     await simulator.start();

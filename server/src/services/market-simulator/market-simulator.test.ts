@@ -1,6 +1,5 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
@@ -10,6 +9,7 @@ import { createLogger, silentLogger, type Logger } from '../../lib/logger.ts';
 import type { MarketSimulatorConfigInput } from './config.ts';
 import { createMarketSimulatorService } from './index.ts';
 import type { MarketSimulatorService } from './market-simulator.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 
 const T0 = Date.parse('2026-03-02T09:15:00Z');
 const running: MarketSimulatorService[] = [];
@@ -20,7 +20,7 @@ afterEach(async () => {
 function simulator(overrides: MarketSimulatorConfigInput = {}, log: Logger = silentLogger) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock });
-  const deps = { bus, clock, env: loadEnv({}), log, redis: undefined as unknown as Redis };
+  const deps = { bus, clock, env: loadEnv({}), log, stores: createMemoryStores(bus) };
   const service = createMarketSimulatorService(deps, {
     timers: false,
     sentimentPort: null,
@@ -147,7 +147,7 @@ describe('MarketSimulatorService', () => {
           clock,
           env: loadEnv({}),
           log: silentLogger,
-          redis: undefined as unknown as Redis,
+          stores: createMemoryStores(bus),
         };
         const service = createMarketSimulatorService(deps, {
           sentimentPort: null,

@@ -1,12 +1,7 @@
 import type { ServiceFactory } from '../service.ts';
 import { OptionExecutionService } from './option-execution-service.ts';
 
-export {
-  OptionExecutionService,
-  OPTION_EXECUTION_GROUP,
-  type OptionExecutionOptions,
-} from './option-execution-service.ts';
-export { createMemoryExecutedIntents, createRedisExecutedIntents, type ExecutedIntents } from './once-key.ts';
+export { OptionExecutionService, OPTION_EXECUTION_GROUP } from './option-execution-service.ts';
 
-/** Creates option execution (SPEC §7) with Redis-backed executed-intent marks. */
+/** Creates option execution (SPEC §7); executed intents are `exec` once marks of `deps.stores`. */
 export const createOptionExecutionService: ServiceFactory = (deps) => new OptionExecutionService(deps);

@@ -1,11 +1,10 @@
 import type { StreamInput } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
-import { createMemoryExecutedIntents } from './once-key.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 import { OptionExecutionService } from './option-execution-service.ts';
 import { createTestSurface as testSurface } from '@gamma/shared/testing';
 
@@ -35,10 +34,13 @@ afterEach(async () => {
 async function setup(deliverTwice = false) {
   const clock = new FakeClock(Date.parse(NOW));
   const theBus = new InMemoryBus({ clock, deliverTwice });
-  const theService = new OptionExecutionService(
-    { bus: theBus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-    { executed: createMemoryExecutedIntents() },
-  );
+  const theService = new OptionExecutionService({
+    bus: theBus,
+    clock,
+    env: loadEnv({}),
+    log: silentLogger,
+    stores: createMemoryStores(theBus),
+  });
   await theService.start();
   bus = theBus;
   service = theService;

@@ -3,16 +3,12 @@ import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { planExecution, type ExecutionConfig } from './core/plan-execution.ts';
-import { createRedisExecutedIntents, type ExecutedIntents } from './once-key.ts';
 
 /** Consumer group of option execution. */
 export const OPTION_EXECUTION_GROUP = 'option-execution';
 
-/** Options for tests and embedding. */
-export interface OptionExecutionOptions {
-  /** Executed-intent marks; default Redis `SET NX` on `<prefix>:exec:<intent_id>` */
-  executed?: ExecutedIntents;
-}
+/** Executed-intent marks live a week, like intent ids (SPEC §5.2). */
+const EXECUTED_TTL_S = 7 * 24 * 3600;
 
 const positive = (x: number | null | undefined): x is number =>
   typeof x === 'number' && Number.isFinite(x) && x > 0;
@@ -24,15 +20,11 @@ const positive = (x: number | null | undefined): x is number =>
 export class OptionExecutionService implements Service {
   readonly name = 'option-execution';
   private readonly config: ExecutionConfig;
-  private readonly executed: ExecutedIntents;
   private readonly surfaces = new Map<string, VolatilitySurfaceEvent>();
   private readonly spots = new Map<string, number>();
   private readonly subs: Subscription[] = [];
 
-  constructor(
-    private readonly deps: ServiceDeps,
-    options: OptionExecutionOptions = {},
-  ) {
+  constructor(private readonly deps: ServiceDeps) {
     const { env } = deps;
     this.config = {
       maxSurfaceAgeS: env.EXEC_SURFACE_MAX_AGE_S,
@@ -40,7 +32,6 @@ export class OptionExecutionService implements Service {
       strangleDelta: env.EXEC_STRANGLE_DELTA,
       priceBufferPct: env.EXEC_PRICE_BUFFER_PCT,
     };
-    this.executed = options.executed ?? createRedisExecutedIntents(deps.redis, deps.bus.prefix);
   }
 
   async start(): Promise<void> {
@@ -73,7 +64,8 @@ export class OptionExecutionService implements Service {
 
   /** Validates every leg, then publishes all orders, or one `execution_rejected`; once per intent_id. */
   async handleCommand(command: ExecutionCommandEvent): Promise<void> {
-    if (!(await this.executed.claim(command.intent_id))) {
+    const { once } = this.deps.stores;
+    if (!(await once.claim('exec', command.intent_id, EXECUTED_TTL_S))) {
       this.deps.log.info('repeated execution command ignored', { intent_id: command.intent_id });
       return;
     }
@@ -96,7 +88,7 @@ export class OptionExecutionService implements Service {
       }
       for (const order of plan.orders) await this.deps.bus.publish('order.command', order);
     } catch (err) {
-      await this.executed.release(command.intent_id);
+      await once.release('exec', command.intent_id);
       throw err;
     }
   }

@@ -3,5 +3,5 @@ import { PaperExchange } from './paper-exchange.ts';
 
 export { PaperExchange, PAPER_EXCHANGE_GROUP, type PaperExchangeOptions } from './paper-exchange.ts';
 
-/** Creates the paper exchange (SPEC §8.1) on Redis-backed idempotency. */
+/** Creates the paper exchange (SPEC §8.1) on `deps.stores.ledger` (order ids, outcomes, positions). */
 export const createPaperExchange: ServiceFactory = (deps) => new PaperExchange(deps);

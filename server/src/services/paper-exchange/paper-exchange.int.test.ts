@@ -9,6 +9,7 @@ import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { PaperExchange } from './paper-exchange.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -33,7 +34,13 @@ describe('PaperExchange on Redis', () => {
   const startExchange = async () => {
     const env = loadEnv({ STREAM_PREFIX: prefix });
     const svc = new PaperExchange(
-      { bus, clock: systemClock, env, log: silentLogger, redis },
+      {
+        bus,
+        clock: systemClock,
+        env,
+        log: silentLogger,
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      },
       { config: { timers: false } },
     );
     await svc.start();

@@ -1,9 +1,9 @@
 import type { OptionChainData, StreamInput } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { createMemoryOrderLedger, type OrderLedger } from '../../bus/order-ledger.ts';
+import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
+import { createMemoryStores, type Stores } from '../../stores/stores.ts';
 import { loadEnv } from '../../config/env.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
@@ -46,17 +46,18 @@ describe('PaperExchange', () => {
   let bus: InMemoryBus;
   let clock: FakeClock;
   let ledger: OrderLedger;
+  let stores: Stores;
   let exchange: PaperExchange;
 
   const start = async (deliverTwice = false) => {
     clock = new FakeClock();
     bus = new InMemoryBus({ deliverTwice, clock });
-    ledger = createMemoryOrderLedger();
+    stores = createMemoryStores(bus);
+    ledger = stores.ledger;
     const env = loadEnv({});
-    const redis = undefined as unknown as Redis;
     exchange = new PaperExchange(
-      { bus, clock, env, log: silentLogger, redis },
-      { ledger, config: { timers: false } },
+      { bus, clock, env, log: silentLogger, stores },
+      { config: { timers: false } },
     );
     await exchange.start();
     await bus.publish('market.tick', {
@@ -258,8 +259,8 @@ describe('PaperExchange', () => {
       };
       await exchange.close();
       exchange = new PaperExchange(
-        { bus: flaky, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-        { ledger, config: { timers: false } },
+        { bus: flaky, clock, env: loadEnv({}), log: silentLogger, stores },
+        { config: { timers: false } },
       );
       await exchange.start();
       await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 100_000, timestamp: NOW });
@@ -276,8 +277,8 @@ describe('PaperExchange', () => {
       await exchange.close();
       const restart = async () => {
         const svc = new PaperExchange(
-          { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-          { ledger, config: { timers: false } },
+          { bus, clock, env: loadEnv({}), log: silentLogger, stores },
+          { config: { timers: false } },
         );
         await svc.start();
         return svc;
@@ -297,8 +298,8 @@ describe('PaperExchange', () => {
       await bus.drain();
       await exchange.close();
       const again = new PaperExchange(
-        { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis },
-        { ledger, config: { timers: false } },
+        { bus, clock, env: loadEnv({}), log: silentLogger, stores },
+        { config: { timers: false } },
       );
       await again.start();
       await bus.publish('market.tick', {

@@ -1,7 +1,7 @@
 import type { MarketTickEvent, OrderCommand, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
-import { createOrderLedger, type OrderLedger, type OrderOutcome } from '../../bus/order-ledger.ts';
+import type { OrderLedger, OrderOutcome } from '../../stores/ledger/order-ledger.ts';
 import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import {
@@ -21,8 +21,6 @@ export const PAPER_EXCHANGE_GROUP = 'paper-exchange';
 
 /** Options for tests and embedding. */
 export interface PaperExchangeOptions {
-  /** Idempotency and position store; default: Redis (`deps.redis`) */
-  ledger?: OrderLedger;
   /** Overrides of the config read from the environment */
   config?: Partial<PaperExchangeConfigInput>;
 }
@@ -72,7 +70,7 @@ export class PaperExchange implements Service {
       ...paperExchangeConfigFromEnv(deps.env),
       ...options.config,
     });
-    this.ledger = options.ledger ?? createOrderLedger(deps.redis, deps.bus.prefix);
+    this.ledger = deps.stores.ledger;
   }
 
   async start(): Promise<void> {

@@ -9,6 +9,7 @@ import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { PaperExchange } from '../paper-exchange/paper-exchange.ts';
 import { RiskService } from './risk-service.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -27,7 +28,7 @@ describe('RiskService on Redis', () => {
       clock: systemClock,
       env: loadEnv({ STREAM_PREFIX: prefix, SENTIMENT_API_URLS: '' }),
       log: silentLogger,
-      redis,
+      stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
     };
     risk = new RiskService(deps, { config: { timers: false } });
     exchange = new PaperExchange(deps, { config: { timers: false } });

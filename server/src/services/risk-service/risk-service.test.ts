@@ -1,11 +1,11 @@
 import type { StreamInput } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
-import { createMemoryPeakStore } from './peak-store.ts';
+import { createMemoryPeakStore } from '../../stores/peaks/peak-store.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 import { RiskService } from './risk-service.ts';
 import type { FetchFn } from './sentiment-client.ts';
 
@@ -36,13 +36,11 @@ describe('RiskService', () => {
     clock = new FakeClock();
     bus = new InMemoryBus({ clock, deliverTwice: o.deliverTwice ?? false });
     const env = loadEnv({ SENTIMENT_API_URLS: '', ...o.env });
-    const redis = undefined as unknown as Redis;
     const peakStore = createMemoryPeakStore();
     service = new RiskService(
-      { bus, clock, env, log: silentLogger, redis },
+      { bus, clock, env, log: silentLogger, stores: { ...createMemoryStores(bus), peaks: peakStore } },
       {
         config: { timers: false },
-        peakStore,
         fetch: o.fetch ?? (() => Promise.reject(new Error('no network in tests'))),
       },
     );
@@ -105,9 +103,9 @@ describe('RiskService', () => {
           clock,
           env: loadEnv({ SENTIMENT_API_URLS: '' }),
           log: silentLogger,
-          redis: undefined as unknown as Redis,
+          stores: createMemoryStores(bus),
         },
-        { config: { timers: false }, peakStore: createMemoryPeakStore() },
+        { config: { timers: false } },
       );
       await again.start();
       expect(again.currentBook().holdings.get('BTC/USDT:USDT')?.quantity).toBe(0.5);
@@ -175,10 +173,9 @@ describe('RiskService', () => {
       clock.set(t0 + 31 * 60_000);
       const env = loadEnv({ SENTIMENT_API_URLS: '' });
       service = new RiskService(
-        { bus, clock, env, log: silentLogger, redis: undefined as unknown as Redis },
+        { bus, clock, env, log: silentLogger, stores: createMemoryStores(bus) },
         {
           config: { timers: false },
-          peakStore: createMemoryPeakStore(),
           fetch: () => Promise.reject(new Error('offline')),
         },
       );

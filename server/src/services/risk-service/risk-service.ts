@@ -16,7 +16,7 @@ import {
   type RiskServiceConfig,
   type RiskServiceConfigInput,
 } from './config.ts';
-import { createRedisPeakStore, type PeakStore } from './peak-store.ts';
+import type { PeakStore } from '../../stores/peaks/peak-store.ts';
 import { fetchSentiment, type FetchFn } from './sentiment-client.ts';
 
 /** Consumer group of the risk service. */
@@ -25,8 +25,6 @@ export const RISK_SERVICE_GROUP = 'risk-service';
 export interface RiskServiceOptions {
   /** Overrides of the config read from the environment */
   config?: Partial<RiskServiceConfigInput>;
-  /** Default: Redis (`deps.redis`) */
-  peakStore?: PeakStore;
   /** Default: global `fetch` */
   fetch?: FetchFn;
 }
@@ -61,7 +59,7 @@ export class RiskService implements Service {
   ) {
     this.config = RiskServiceConfigSchema.parse({ ...riskServiceConfigFromEnv(deps.env), ...options.config });
     this.book = emptyBook(this.config.initialBalance);
-    this.peakStore = options.peakStore ?? createRedisPeakStore(deps.redis, deps.bus.prefix);
+    this.peakStore = deps.stores.peaks;
     this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
   }
 

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
@@ -6,17 +5,18 @@ import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import type { ServiceDeps } from '../service.ts';
 import { createStrategyRunnerService } from './index.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 
-// The runner never touches Redis directly; the bus is its only I/O.
-const unusedRedis = {} as Redis;
-
-const depsWith = (vars: Record<string, string>): ServiceDeps => ({
-  bus: new InMemoryBus(),
-  clock: new FakeClock(),
-  env: loadEnv(vars),
-  log: silentLogger,
-  redis: unusedRedis,
-});
+const depsWith = (vars: Record<string, string>): ServiceDeps => {
+  const bus = new InMemoryBus();
+  return {
+    bus,
+    clock: new FakeClock(),
+    env: loadEnv(vars),
+    log: silentLogger,
+    stores: createMemoryStores(bus),
+  };
+};
 
 describe('createStrategyRunnerService', () => {
   describe('with the default environment', () => {

@@ -10,6 +10,7 @@ import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { createVolForecasterService } from './index.ts';
 import type { VolForecasterService } from './vol-forecaster.ts';
+import { createRedisStores } from '../../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -24,7 +25,13 @@ describe('VolForecasterService on Redis', () => {
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger });
     const env = loadEnv({ STREAM_PREFIX: prefix });
     forecaster = createVolForecasterService(
-      { bus, clock: systemClock, env, log: silentLogger, redis },
+      {
+        bus,
+        clock: systemClock,
+        env,
+        log: silentLogger,
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      },
       { timers: false },
     );
     await forecaster.start();

@@ -1,5 +1,4 @@
 import { VolatilityForecastEventSchema } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadEnv } from '../../config/env.ts';
@@ -9,6 +8,7 @@ import { VolForecasterConfigSchema } from './config.ts';
 import type { Garch11Fitter } from './core/garch-fit.ts';
 import { createVolForecasterService } from './index.ts';
 import { VolForecasterService } from './vol-forecaster.ts';
+import { createMemoryStores } from '../../stores/stores.ts';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const running: VolForecasterService[] = [];
@@ -19,7 +19,7 @@ afterEach(async () => {
 function forecaster(fitter: Garch11Fitter | null = null, deliverTwice = false) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock, deliverTwice });
-  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
   const service = new VolForecasterService(deps, VolForecasterConfigSchema.parse({ timers: false }), fitter);
   running.push(service);
   return { service, bus, clock };
@@ -171,7 +171,7 @@ describe('VolForecasterService warm-up', () => {
       const clock = new FakeClock(T0);
       const bus = new InMemoryBus({ clock });
       await publishTicks(bus, 'BTC/USDT', 40);
-      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
       const service = new VolForecasterService(
         deps,
         VolForecasterConfigSchema.parse({ timers: false }),
@@ -190,7 +190,7 @@ describe('createVolForecasterService', () => {
     it('publishes valid forecasts for every horizon', async () => {
       const clock = new FakeClock(T0);
       const bus = new InMemoryBus({ clock });
-      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, redis: undefined as unknown as Redis };
+      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
       const service = createVolForecasterService(deps, { timers: false });
       running.push(service);
       await service.start();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApproveIntentInputSchema, VetoIntentInputSchema } from '@gamma/shared';
-import type { ApprovalRecord, ClaimResult } from '../../bus/approval-store.ts';
+import type { ApprovalRecord, ClaimResult } from '../../stores/approvals/approval-store.ts';
 import { ConflictError, NotFoundError } from '../../errors/index.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, router, traderProcedure } from '../init.ts';
@@ -26,7 +26,7 @@ async function claim(
   input: { intent_id: string; command: 'approve' | 'veto'; reason: string | null },
 ): Promise<{ intent_id: string; command_id: string }> {
   const nowMs = ctx.clock.now();
-  const result: ClaimResult = await ctx.approvals.claim({
+  const result: ClaimResult = await ctx.stores.approvals.claim({
     intentId: input.intent_id,
     command: input.command,
     requestedBy: ctx.user,
@@ -47,7 +47,7 @@ async function claim(
   if (result.code === 'NOT_FOUND') {
     throw new NotFoundError(`no pending approval for intent ${input.intent_id}`);
   }
-  const record = await ctx.approvals.get(input.intent_id);
+  const record = await ctx.stores.approvals.get(input.intent_id);
   throw new ConflictError(conflictMessage(input.intent_id, record, nowMs));
 }
 
@@ -55,7 +55,7 @@ async function claim(
 export const approvalsRouter = router({
   /** Pending approvals, oldest expiry first */
   pending: publicProcedure.query(async ({ ctx }) =>
-    (await ctx.approvals.listPending()).map((r) => ({
+    (await ctx.stores.approvals.listPending()).map((r) => ({
       intent: r.intent,
       checks: r.checks,
       expires_at: r.expires_at,

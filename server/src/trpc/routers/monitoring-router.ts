@@ -5,7 +5,7 @@ import { publicProcedure, router } from '../init.ts';
 export const monitoringRouter = router({
   /** Per stream: length, last entry; per group: lag, pending, consumers, delay; dead letters */
   streams: publicProcedure.query(({ ctx }) =>
-    streamsInfo(ctx.redis, ctx.bus.prefix, {
+    streamsInfo(ctx.stores.streamStats, {
       nowMs: ctx.clock.now(),
       deadLetters: ctx.readModel.deadLetters(),
     }),

@@ -1,5 +1,5 @@
 import { baseCoinOf, parseOptionSymbol } from '@gamma/shared';
-import type { BookFigure, ReserveRequest } from '../../../bus/reservation-store.ts';
+import type { BookFigure, ReserveRequest } from '../../../stores/reservations/reservation-store.ts';
 import { marketMark, spotOf, type MarketView } from './market-view.ts';
 import { accountQuantities, type PortfolioState } from './portfolio-state.ts';
 import type { Reservation } from './reservations.ts';

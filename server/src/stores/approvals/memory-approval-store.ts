@@ -1,23 +1,25 @@
-import { IntentApprovalCommandSchema } from '@gamma/shared';
-import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from '../../bus/approval-store.ts';
 import type { Bus } from '../../bus/bus.ts';
-
-/** The part of the approval store the engine uses. */
-export type ApprovalStoreLike = Pick<
-  ApprovalStore,
-  'create' | 'get' | 'listPending' | 'claim' | 'expire' | 'markDone' | 'dueForExpiry'
->;
+import {
+  approvalCommand,
+  recordTimeMs,
+  type ApprovalRecord,
+  type ApprovalStore,
+  type ClaimInput,
+  type ClaimResult,
+} from './approval-store.ts';
 
 /**
- * The approval store in memory with the same state machine as the Redis one (tests): a claim publishes
- * the IntentApprovalCommand on the bus.
+ * The approval store in memory, with the same state machine as the Redis one (unit tests; one process):
+ * a claim publishes the IntentApprovalCommand on the bus.
  */
-export class MemoryApprovalStore implements ApprovalStoreLike {
+export class MemoryApprovalStore implements ApprovalStore {
   private readonly records = new Map<string, ApprovalRecord>();
 
   constructor(private readonly bus: Bus) {}
 
   create(record: ApprovalRecord): Promise<boolean> {
+    recordTimeMs(record.expires_at, 'expires_at');
+    recordTimeMs(record.created_at, 'created_at');
     if (this.records.has(record.intent.intent_id)) return Promise.resolve(false);
     this.records.set(record.intent.intent_id, structuredClone(record));
     return Promise.resolve(true);
@@ -35,15 +37,7 @@ export class MemoryApprovalStore implements ApprovalStoreLike {
   }
 
   async claim(input: ClaimInput): Promise<ClaimResult> {
-    const message = IntentApprovalCommandSchema.parse({
-      command_id: input.commandId,
-      intent_id: input.intentId,
-      command: input.command,
-      requested_by: input.requestedBy,
-      reason: input.reason,
-      timestamp: new Date(input.nowMs).toISOString(),
-      metadata: {},
-    });
+    const message = approvalCommand(input);
     const r = this.records.get(input.intentId);
     if (!r) return { ok: false, code: 'NOT_FOUND' };
     const claimedOrDone = r.status === 'claimed' || r.status === 'done';

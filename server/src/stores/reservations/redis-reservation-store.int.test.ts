@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../lib/logger.ts';
-import { deleteKeys } from '../testing/delete-keys.ts';
-import { TEST_REDIS_URL } from '../testing/redis-url.ts';
-import { testPrefix } from '../testing/test-prefix.ts';
-import { createRedis } from './redis.ts';
-import { ReservationStore, type ReserveRequest, type StoredReservation } from './reservation-store.ts';
+import { createRedis } from '../../bus/redis.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { deleteKeys } from '../../testing/delete-keys.ts';
+import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
+import { testPrefix } from '../../testing/test-prefix.ts';
+import { describeReservationStoreContract, NOW, request, spotLeg } from './reservation-store.contract.ts';
+import { RedisReservationStore } from './redis-reservation-store.ts';
 
-const NOW = 1_772_442_904_120;
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 // a second connection, so concurrent scripts really arrive from two clients
 const other = createRedis(TEST_REDIS_URL, { log: silentLogger });
@@ -15,42 +15,26 @@ afterAll(async () => {
   await other.quit();
 });
 
-const spotLeg = (quantity: number, side: 'buy' | 'sell' = 'buy') => ({
-  symbol: 'BTC/USDT',
-  side,
-  quantity,
-  mark: 100_000,
-  spot: 100_000,
-  optionType: null,
+describeReservationStoreContract('RedisReservationStore', () => {
+  const prefix = testPrefix();
+  return Promise.resolve({
+    store: new RedisReservationStore(redis, prefix),
+    twin: new RedisReservationStore(other, prefix),
+    dispose: async () => {
+      await deleteKeys(redis, `${prefix}:*`);
+    },
+  });
 });
 
-/** equity 1 000 000, BTC at 100 000, loose ratio limits; max 1 BTC per instrument unless set. */
-const request = (
-  intentId: string,
-  legs: StoredReservation['legs'],
-  over: Partial<ReserveRequest['limits']> & { equity?: number; held?: number } = {},
-): ReserveRequest => ({
-  reservation: { intentId, legs, expiresAtMs: NOW + 60_000 },
-  equity: over.equity ?? 1_000_000,
-  limits: {
-    maxSinglePositionPct: over.maxSinglePositionPct ?? 1,
-    maxGrossLeverage: over.maxGrossLeverage ?? 3,
-    maxPositionRatio: over.maxPositionRatio ?? 1,
-    minPositionRatio: over.minPositionRatio ?? 0,
-    maxQty: over.maxQty ?? { 'BTC/USDT': 1 },
-  },
-  book: { 'BTC/USDT': { quantity: over.held ?? 0, value: 100_000, notional: 100_000 } },
-});
-
-describe('ReservationStore', () => {
+describe('RedisReservationStore', () => {
   let prefix: string;
-  let store: ReservationStore;
-  let store2: ReservationStore;
+  let store: RedisReservationStore;
+  let store2: RedisReservationStore;
 
   beforeEach(() => {
     prefix = testPrefix();
-    store = new ReservationStore(redis, prefix);
-    store2 = new ReservationStore(other, prefix);
+    store = new RedisReservationStore(redis, prefix);
+    store2 = new RedisReservationStore(other, prefix);
   });
 
   afterEach(async () => {
@@ -115,43 +99,6 @@ describe('ReservationStore', () => {
       expect(
         await store.reserve(request('btc', [spotLeg(2)], { maxGrossLeverage: 0.4, maxQty: {} }), NOW),
       ).toMatchObject({ ok: false, failed: ['gross_leverage'] });
-    });
-  });
-
-  describe('when a reservation lives', () => {
-    it('expires after its TTL and is released on execution_rejected', async () => {
-      await store.reserve(request('a', [spotLeg(0.5)]), NOW);
-      await store.reserve(request('b', [spotLeg(0.5)]), NOW);
-      expect(await store.release('b')).toBe(true);
-      expect(await store.release('b')).toBe(false);
-      expect(await reservedBtc()).toBe(0.5);
-      expect(await reservedBtc(NOW + 60_000)).toBe(0);
-      expect(await store.reserve(request('c', [spotLeg(1)]), NOW + 60_000)).toEqual({ ok: true });
-    });
-
-    it('shrinks on a fill once per fill key, matches options by type and keeps the rest another TTL', async () => {
-      const call = { ...spotLeg(1), symbol: 'BTC-20260306-100000-C', optionType: 'call' as const };
-      const put = { ...spotLeg(1), symbol: 'BTC-20260306-100000-P', optionType: 'put' as const };
-      await store.reserve(request('s', [call, put], { maxQty: {} }), NOW);
-      const fill = {
-        fillKey: '1-0',
-        intentId: 's',
-        symbol: 'BTC-20260306-105000-C',
-        optionType: 'call' as const,
-        quantity: 0.4,
-      };
-      const options = { nowMs: NOW + 30_000, ttlMs: 60_000, markerTtlS: 60 };
-      expect(await store.fill(fill, options)).toBe('APPLIED');
-      expect(await store2.fill(fill, options)).toBe('REPEATED');
-      expect(await store.list(NOW)).toEqual([
-        { intentId: 's', legs: [{ ...call, quantity: 0.6 }, put], expiresAtMs: NOW + 90_000 },
-      ]);
-      await store.fill({ ...fill, fillKey: '2-0', quantity: 0.6 }, options);
-      await store.fill(
-        { ...fill, fillKey: '3-0', symbol: put.symbol, optionType: 'put', quantity: 1 },
-        options,
-      );
-      expect(await store.list(NOW)).toEqual([]);
     });
   });
 

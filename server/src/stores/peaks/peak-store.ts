@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { recordKey } from '../../bus/keys.ts';
+import { keyTable } from '../../keys/key-table.ts';
 
 /** Where the highest equity seen survives restarts (SPEC §6.1: "peak … persisted"). */
 export interface PeakStore {
@@ -9,7 +9,7 @@ export interface PeakStore {
 
 /** The peak in Redis at `<prefix>:risk:peak_equity`. */
 export function createRedisPeakStore(redis: Redis, prefix: string): PeakStore {
-  const key = recordKey(prefix, 'risk', 'peak_equity');
+  const key = keyTable(prefix).peakEquity();
   return {
     async load() {
       const raw = await redis.get(key);
@@ -22,15 +22,16 @@ export function createRedisPeakStore(redis: Redis, prefix: string): PeakStore {
   };
 }
 
-/** The peak in memory (tests). */
+/** The peak in memory (tests); `value` shows what was saved. */
 export function createMemoryPeakStore(initial: number | null = null): PeakStore & { value: number | null } {
   const store = {
     value: initial,
-    async load() {
-      return store.value;
+    load() {
+      return Promise.resolve(store.value);
     },
-    async save(peak: number) {
+    save(peak: number) {
       store.value = peak;
+      return Promise.resolve();
     },
   };
   return store;

@@ -1,0 +1,109 @@
+import type { StreamName } from '@gamma/shared';
+
+/**
+ * Every Redis key of Gamma is built here, and nowhere else (BullMQ's `QueueKeys`). Pure: no client.
+ *
+ * Streams stay `<prefix>:<name>`: that is the wire contract other tools read. Records sit under the same
+ * prefix, so `<prefix>:*` finds everything of one desk.
+ *
+ * Hash tags: a Lua script may only touch keys of one Redis Cluster slot, and Redis hashes only the part
+ * between the first `{` and the next `}` when a key has one. The approval claim script writes the record
+ * hash, the pending set and the `<prefix>:intent.approval` stream, whose key has no tag and must keep its
+ * name; so the approval keys carry the stream's whole key as their tag, `{<prefix>:intent.approval}`,
+ * which hashes exactly like the stream key itself. Reservations (hash, expiry set, fill markers) share the
+ * tag `{reservations}` they always had. Single-key families (once marks, positions, peak) need no tag.
+ * A prefix must therefore contain no `{`, or it would become the tag of every key.
+ */
+export interface KeyTable {
+  /** `<prefix>:<name>`: a stream (the wire contract) */
+  stream(name: StreamName): string;
+  /** `<prefix>:approval:{<prefix>:intent.approval}:<intent_id>`: the hash of one pending-approval record */
+  approval(intentId: string): string;
+  /** `<prefix>:approvals:{<prefix>:intent.approval}:pending`: pending intent ids scored by expiry (ms) */
+  pendingApprovals(): string;
+  /** `<prefix>:engine:{reservations}`: intent id → reservation JSON */
+  reservations(): string;
+  /** `<prefix>:engine:{reservations}:expiry`: intent id scored by expiry (ms) */
+  reservationExpiry(): string;
+  /** `<prefix>:engine:{reservations}:fill:<fill key>`: a fill already applied to the reservations */
+  reservationFill(fillKey: string): string;
+  /** `<prefix>:<scope>:<key>`: an effect-once mark (and the outcome stored beside it) */
+  once(scope: OnceScope, key: string): string;
+  /** `<prefix>:paper:positions`: the paper exchange's positions, `<strategy>|<symbol>` → JSON */
+  paperPositions(): string;
+  /** `<prefix>:risk:peak_equity`: the highest equity the risk service has seen */
+  peakEquity(): string;
+}
+
+/**
+ * The namespaces of effect-once marks: the engine's effects (`engine:intent:<id>`, `engine:decision:<id>`,
+ * …), option execution's executed intents (`exec:<intent_id>`) and the paper exchange's client order ids
+ * (`order:<client_order_id>`).
+ */
+export const ONCE_SCOPES = ['engine', 'exec', 'order'] as const;
+/** One of {@link ONCE_SCOPES}. */
+export type OnceScope = (typeof ONCE_SCOPES)[number];
+
+const RESERVATIONS_TAG = '{reservations}';
+
+/** The stream key `<prefix>:<name>`. */
+export const streamKey = (prefix: string, name: StreamName): string => `${prefix}:${name}`;
+
+/** The key table of one prefix. */
+export function keyTable(prefix: string): KeyTable {
+  const approvalTag = `{${streamKey(prefix, 'intent.approval')}}`;
+  const reservations = `${prefix}:engine:${RESERVATIONS_TAG}`;
+  return {
+    stream: (name) => streamKey(prefix, name),
+    approval: (intentId) => `${prefix}:approval:${approvalTag}:${intentId}`,
+    pendingApprovals: () => `${prefix}:approvals:${approvalTag}:pending`,
+    reservations: () => reservations,
+    reservationExpiry: () => `${reservations}:expiry`,
+    reservationFill: (fillKey) => `${reservations}:fill:${fillKey}`,
+    once: (scope, key) => `${prefix}:${scope}:${key}`,
+    paperPositions: () => `${prefix}:paper:positions`,
+    peakEquity: () => `${prefix}:risk:peak_equity`,
+  };
+}
+
+/**
+ * The keys each Lua script receives, in `KEYS` order. The stores pass exactly these, and the key table
+ * test checks that each set lands in one cluster slot.
+ */
+export const SCRIPT_KEYS = {
+  approvalCreate: (keys: KeyTable, intentId: string) => [keys.approval(intentId), keys.pendingApprovals()],
+  approvalClaim: (keys: KeyTable, intentId: string) => [
+    keys.approval(intentId),
+    keys.pendingApprovals(),
+    keys.stream('intent.approval'),
+  ],
+  approvalExpire: (keys: KeyTable, intentId: string) => [keys.approval(intentId), keys.pendingApprovals()],
+  approvalMarkDone: (keys: KeyTable, intentId: string) => [keys.approval(intentId), keys.pendingApprovals()],
+  reservationList: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
+  reservationReserve: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
+  reservationRelease: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
+  reservationFill: (keys: KeyTable, fillKey: string) => [
+    keys.reservations(),
+    keys.reservationExpiry(),
+    keys.reservationFill(fillKey),
+  ],
+} as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
+
+/** The name of a Lua script, one `.lua` file each under `stores/scripts/`. */
+export type ScriptName = keyof typeof SCRIPT_KEYS;
+
+/**
+ * Every key family of {@link KeyTable} (the compiler keeps this list complete) and the scripts that touch
+ * it; a family no script touches is only read and written by single-key commands.
+ */
+export const KEY_FAMILIES = {
+  stream: ['approvalClaim'],
+  approval: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
+  pendingApprovals: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
+  reservations: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
+  reservationExpiry: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
+  reservationFill: ['reservationFill'],
+  once: [],
+  paperPositions: [],
+  peakEquity: [],
+} as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

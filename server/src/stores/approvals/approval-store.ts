@@ -1,0 +1,88 @@
+import { IntentApprovalCommandSchema, type IntentApprovalCommand } from '@gamma/shared';
+import type { RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
+import { InvalidInputError } from '../../errors/index.ts';
+
+/** A pending-approval record (SPEC §5.3 item 4): the single source of truth for pending approvals. */
+export interface ApprovalRecord {
+  intent: StrategyIntentEvent;
+  checks: RiskCheckVerdict[];
+  expires_at: string;
+  created_at: string;
+  approval_mode: 'manual' | 'auto';
+  status: ApprovalStatus;
+  command?: 'approve' | 'veto';
+  command_id?: string;
+  claimed_by?: string;
+  reason?: string | null;
+}
+
+/** The states of an approval record: pending → claimed → done, or pending → expired. */
+export const APPROVAL_STATUSES = ['pending', 'claimed', 'expired', 'done'] as const;
+/** One of {@link APPROVAL_STATUSES}. */
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/** Outcome of {@link ApprovalStore.claim}. */
+export type ClaimResult =
+  | { ok: true; command_id: string; repeated: boolean }
+  | { ok: false; code: 'NOT_FOUND' | 'CONFLICT'; status?: ApprovalStatus };
+
+/** Input of {@link ApprovalStore.claim}. */
+export interface ClaimInput {
+  intentId: string;
+  command: 'approve' | 'veto';
+  requestedBy: string;
+  reason: string | null;
+  commandId: string;
+  nowMs: number;
+}
+
+/**
+ * Pending approvals and their state machine (SPEC §5.3 items 4–8): exactly one of approve, veto and
+ * expiry wins a pending record.
+ */
+export interface ApprovalStore {
+  /** Stores a new record; false if one exists for that intent (idempotent intake). */
+  create(record: ApprovalRecord): Promise<boolean>;
+  /** The record of an intent, or null. */
+  get(intentId: string): Promise<ApprovalRecord | null>;
+  /** Records with status `pending` (expired-but-unswept included), oldest expiry first. */
+  listPending(): Promise<ApprovalRecord[]>;
+  /**
+   * Atomic: pending and now < expires_at → claimed, and the IntentApprovalCommand is published on
+   * `intent.approval`. Same command by the same user on an already claimed (or done) record →
+   * `{ ok: true, repeated: true, command_id: the original }` and nothing is written. Otherwise not pending
+   * or expired → CONFLICT; no record → NOT_FOUND; nothing changes on failure. Throws on an invalid command
+   * (e.g. a veto without a reason) before touching anything.
+   */
+  claim(input: ClaimInput): Promise<ClaimResult>;
+  /** Atomic: pending and now ≥ expires_at → expired. Returns whether this call expired it. */
+  expire(intentId: string, nowMs: number): Promise<boolean>;
+  /** A claimed record becomes done (its command was handled); other statuses are left unchanged. */
+  markDone(intentId: string): Promise<void>;
+  /** Ids of pending records whose expiry is at or before `nowMs` (the sweep's work list). */
+  dueForExpiry(nowMs: number): Promise<string[]>;
+}
+
+/** Whether a value is an approval status. */
+export const isApprovalStatus = (value: unknown): value is ApprovalStatus =>
+  typeof value === 'string' && (APPROVAL_STATUSES as readonly string[]).includes(value);
+
+/** The epoch ms of a record timestamp; throws when it is not an ISO timestamp. */
+export function recordTimeMs(iso: string, field: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms))
+    throw new InvalidInputError(`approval record: ${field} is not an ISO timestamp: ${iso}`);
+  return ms;
+}
+
+/** The command a claim publishes; throws on an invalid one (e.g. a veto without a reason). */
+export const approvalCommand = (input: ClaimInput): IntentApprovalCommand =>
+  IntentApprovalCommandSchema.parse({
+    command_id: input.commandId,
+    intent_id: input.intentId,
+    command: input.command,
+    requested_by: input.requestedBy,
+    reason: input.reason,
+    timestamp: new Date(input.nowMs).toISOString(),
+    metadata: {},
+  });

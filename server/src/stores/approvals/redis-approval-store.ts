@@ -1,0 +1,142 @@
+import type { Redis } from 'ioredis';
+import { RiskCheckVerdictSchema, StrategyIntentEventSchema } from '@gamma/shared';
+import { z } from 'zod';
+import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
+import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
+import {
+  approvalCommand,
+  isApprovalStatus,
+  recordTimeMs,
+  type ApprovalRecord,
+  type ApprovalStore,
+  type ClaimInput,
+  type ClaimResult,
+} from './approval-store.ts';
+import { InfrastructureError } from '../../errors/index.ts';
+
+/** Records are kept this long after creation (the intent dedupe window of SPEC §5.2). */
+const RECORD_TTL_S = 7 * 24 * 3600;
+
+const BodySchema = z.object({
+  intent: StrategyIntentEventSchema,
+  checks: z.array(RiskCheckVerdictSchema),
+  expires_at: z.string(),
+  created_at: z.string(),
+  approval_mode: z.enum(['manual', 'auto']),
+});
+
+function decode(intentId: string, hash: Record<string, string>): ApprovalRecord {
+  const { body, status, command, command_id, claimed_by, reason } = hash;
+  if (body === undefined || !isApprovalStatus(status)) {
+    throw new InfrastructureError(`approval record ${intentId}: malformed (status ${String(status)})`);
+  }
+  const parsed = BodySchema.parse(JSON.parse(body));
+  const record: ApprovalRecord = { ...parsed, status };
+  if (command === 'approve' || command === 'veto') record.command = command;
+  if (command_id !== undefined) record.command_id = command_id;
+  if (claimed_by !== undefined) record.claimed_by = claimed_by;
+  if (command !== undefined) record.reason = reason ?? null;
+  return record;
+}
+
+function claimResult(reply: unknown, input: ClaimInput): ClaimResult {
+  if (!Array.isArray(reply))
+    throw new InfrastructureError(`approval claim: unexpected reply ${String(reply)}`);
+  const [code, detail] = reply as [string, string | undefined];
+  switch (code) {
+    case 'OK':
+      return { ok: true, command_id: input.commandId, repeated: false };
+    case 'REPEATED':
+      return { ok: true, command_id: detail ?? input.commandId, repeated: true };
+    case 'CONFLICT':
+      return isApprovalStatus(detail)
+        ? { ok: false, code: 'CONFLICT', status: detail }
+        : { ok: false, code: 'CONFLICT' };
+    case 'NOT_FOUND':
+      return { ok: false, code: 'NOT_FOUND' };
+    default:
+      throw new InfrastructureError(`approval claim: unexpected reply ${code}`);
+  }
+}
+
+/**
+ * Pending approvals in Redis: a hash per intent and a sorted set of pending ids scored by expiry (keys in
+ * `keys/key-table.ts`, one hash tag with the `intent.approval` stream). Create, claim, expiry and
+ * completion are Lua scripts (`scripts/approval-*.lua`), so exactly one of approve, veto and expiry wins
+ * (SPEC §5.3 item 5).
+ */
+export class RedisApprovalStore implements ApprovalStore {
+  private readonly redis: Redis;
+  private readonly keys: KeyTable;
+  private readonly maxLen: number;
+  private readonly scripts: Scripts;
+
+  constructor(redis: Redis, options: { prefix: string; maxLen: number }) {
+    this.redis = redis;
+    this.keys = keyTable(options.prefix);
+    this.maxLen = options.maxLen;
+    this.scripts = scriptsOf(redis);
+  }
+
+  async create(record: ApprovalRecord): Promise<boolean> {
+    const expiresMs = recordTimeMs(record.expires_at, 'expires_at');
+    recordTimeMs(record.created_at, 'created_at');
+    const body = JSON.stringify({
+      intent: record.intent,
+      checks: record.checks,
+      expires_at: record.expires_at,
+      created_at: record.created_at,
+      approval_mode: record.approval_mode,
+    });
+    const id = record.intent.intent_id;
+    const created = await this.scripts.approvalCreate(SCRIPT_KEYS.approvalCreate(this.keys, id), [
+      id,
+      body,
+      record.status,
+      String(expiresMs),
+      String(RECORD_TTL_S),
+    ]);
+    return created === 1;
+  }
+
+  async get(intentId: string): Promise<ApprovalRecord | null> {
+    const hash = await this.redis.hgetall(this.keys.approval(intentId));
+    return Object.keys(hash).length === 0 ? null : decode(intentId, hash);
+  }
+
+  async listPending(): Promise<ApprovalRecord[]> {
+    const ids = await this.redis.zrange(this.keys.pendingApprovals(), 0, -1);
+    const records = await Promise.all(ids.map((id) => this.get(id)));
+    return records.filter((r): r is ApprovalRecord => r !== null && r.status === 'pending');
+  }
+
+  /** The claim script also XADDs the command (`data` = JSON, MAXLEN ~) to `<prefix>:intent.approval`. */
+  async claim(input: ClaimInput): Promise<ClaimResult> {
+    const message = approvalCommand(input);
+    const reply = await this.scripts.approvalClaim(SCRIPT_KEYS.approvalClaim(this.keys, input.intentId), [
+      input.intentId,
+      input.command,
+      input.requestedBy,
+      input.reason === null ? '0' : '1',
+      input.reason ?? '',
+      input.commandId,
+      String(input.nowMs),
+      String(this.maxLen),
+      JSON.stringify(message),
+    ]);
+    return claimResult(reply, input);
+  }
+
+  async expire(intentId: string, nowMs: number): Promise<boolean> {
+    const keys = SCRIPT_KEYS.approvalExpire(this.keys, intentId);
+    return (await this.scripts.approvalExpire(keys, [intentId, String(nowMs)])) === 1;
+  }
+
+  async markDone(intentId: string): Promise<void> {
+    await this.scripts.approvalMarkDone(SCRIPT_KEYS.approvalMarkDone(this.keys, intentId), [intentId]);
+  }
+
+  async dueForExpiry(nowMs: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.pendingApprovals(), '-inf', nowMs);
+  }
+}

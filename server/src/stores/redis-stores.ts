@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis';
+import { readStreamStats } from '../bus/redis-stream-info.ts';
+import { keyTable } from '../keys/key-table.ts';
+import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
+import { createOrderLedger } from './ledger/order-ledger.ts';
+import { createRedisPaperPositions } from './ledger/redis-paper-positions.ts';
+import { createRedisOnceMarks } from './once/redis-once-marks.ts';
+import { createRedisPeakStore } from './peaks/peak-store.ts';
+import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
+import type { Stores } from './stores.ts';
+
+/** How long a PING may take before Redis counts as down. */
+const PING_TIMEOUT_MS = 1000;
+
+/** Whether Redis answers a PING in time (a disconnected client queues commands: don't wait for it). */
+async function redisUp(redis: Redis): Promise<boolean> {
+  if (redis.status !== 'ready') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([redis.ping().then((reply) => reply === 'PONG'), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The stores in Redis, on one client the caller owns (and closes), every key from `keys/key-table.ts`.
+ * `maxLen` bounds the `intent.approval` stream the approval claim script appends to.
+ */
+export function createRedisStores(redis: Redis, options: { prefix: string; maxLen: number }): Stores {
+  const { prefix } = options;
+  const once = createRedisOnceMarks(redis, prefix);
+  const keys = keyTable(prefix);
+  return {
+    approvals: new RedisApprovalStore(redis, options),
+    reservations: new RedisReservationStore(redis, prefix),
+    once,
+    ledger: createOrderLedger(once, createRedisPaperPositions(redis, prefix)),
+    peaks: createRedisPeakStore(redis, prefix),
+    ping: () => redisUp(redis),
+    streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
+  };
+}

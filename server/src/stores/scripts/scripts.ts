@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { keyTable, SCRIPT_KEYS, type ScriptName } from '../../keys/key-table.ts';
+import { InvariantError } from '../../errors/index.ts';
+
+/** Runs one script: its keys (from `SCRIPT_KEYS`), then its arguments. */
+export type ScriptCall = (keys: readonly string[], args: readonly (string | number)[]) => Promise<unknown>;
+
+/** Every Lua script of the stores, callable on one client. */
+export type Scripts = Readonly<Record<ScriptName, ScriptCall>>;
+
+/** The scripts that begin with the reservation prelude. */
+const WITH_RESERVATION_COMMON: readonly ScriptName[] = [
+  'reservationList',
+  'reservationReserve',
+  'reservationFill',
+];
+
+const readLua = (file: string): string => readFileSync(new URL(`./${file}.lua`, import.meta.url), 'utf8');
+
+/** `approvalMarkDone` → `approval-mark-done` */
+const fileOf = (name: ScriptName): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+const SCRIPT_NAMES = Object.keys(SCRIPT_KEYS) as ScriptName[];
+
+/** Each script's source, read once per process. */
+const SOURCES: Readonly<Record<ScriptName, string>> = (() => {
+  const common = readLua('reservation-common');
+  const entries = SCRIPT_NAMES.map((name) => {
+    const own = readLua(fileOf(name));
+    return [name, WITH_RESERVATION_COMMON.includes(name) ? `${common}\n${own}` : own] as const;
+  });
+  return Object.fromEntries(entries) as Record<ScriptName, string>;
+})();
+
+/** A probe key table: only the length of each key set matters here. */
+const PROBE = keyTable('probe');
+
+const defined = new WeakMap<Redis, Scripts>();
+
+type CustomCommand = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/**
+ * The scripts on a client, each defined once per client with `defineCommand` (BullMQ's pattern): ioredis
+ * sends EVALSHA and falls back to EVAL when Redis answers NOSCRIPT, so a script's text crosses the wire
+ * once per connection rather than on every call.
+ */
+export function scriptsOf(redis: Redis): Scripts {
+  const known = defined.get(redis);
+  if (known) return known;
+  const commands = redis as unknown as Record<string, CustomCommand>;
+  const scripts = {} as Record<ScriptName, ScriptCall>;
+  for (const name of SCRIPT_NAMES) {
+    const command = `gamma_${name}`;
+    redis.defineCommand(command, {
+      numberOfKeys: SCRIPT_KEYS[name](PROBE, 'probe').length,
+      lua: SOURCES[name],
+    });
+    scripts[name] = (keys, args) => {
+      const run = commands[command];
+      if (run === undefined) throw new InvariantError(`script ${name} is not defined on this client`);
+      return run.call(redis, ...keys, ...args);
+    };
+  }
+  defined.set(redis, scripts);
+  return scripts;
+}

@@ -1,0 +1,51 @@
+import type { StreamName } from '@gamma/shared';
+import type { Bus } from '../bus/bus.ts';
+import type { StreamStats } from '../bus/redis-stream-info.ts';
+import type { ApprovalStore } from './approvals/approval-store.ts';
+import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
+import { createOrderLedger, type OrderLedger } from './ledger/order-ledger.ts';
+import { createMemoryPaperPositions } from './ledger/memory-paper-positions.ts';
+import { createMemoryOnceMarks } from './once/memory-once-marks.ts';
+import type { OnceMarks } from './once/once-marks.ts';
+import { createMemoryPeakStore, type PeakStore } from './peaks/peak-store.ts';
+import { createMemoryReservationStore } from './reservations/memory-reservation-store.ts';
+import type { ReservationStore } from './reservations/reservation-store.ts';
+
+/**
+ * Every record family that is not a stream, each behind its own interface (a Redis implementation and an
+ * in-memory twin that pass one contract suite), plus what health and monitoring read. Services, routers
+ * and read models get these, never a Redis client.
+ */
+export interface Stores {
+  /** Pending approvals and their state machine (engine, approvals router) */
+  approvals: ApprovalStore;
+  /** Risk reservations of approved, unfilled intents (engine) */
+  reservations: ReservationStore;
+  /** Effect-once marks (engine effects, option execution, paper orders) */
+  once: OnceMarks;
+  /** The paper exchange's client order ids, their outcomes and its positions */
+  ledger: OrderLedger;
+  /** The risk service's peak equity */
+  peaks: PeakStore;
+  /** Whether the storage answers promptly (health); never throws */
+  ping(): Promise<boolean>;
+  /** Length, groups and oldest unacked entries of one stream (monitoring) */
+  streamStats(stream: StreamName): Promise<StreamStats>;
+}
+
+/**
+ * The stores in memory, for unit tests and a single process without Redis: approval claims publish
+ * their command on `bus`; no stream statistics are kept (every stream reads as absent).
+ */
+export function createMemoryStores(bus: Bus): Stores {
+  const once = createMemoryOnceMarks();
+  return {
+    approvals: new MemoryApprovalStore(bus),
+    reservations: createMemoryReservationStore(),
+    once,
+    ledger: createOrderLedger(once, createMemoryPaperPositions()),
+    peaks: createMemoryPeakStore(),
+    ping: () => Promise.resolve(true),
+    streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
+  };
+}
