@@ -1,4 +1,8 @@
-/** Every reason code of SPEC §5.4, in one table. */
+/**
+ * Every reason code of SPEC §5.4, in one table: the only values of `reason_code` / `reason_codes` on the
+ * wire. A message with any other code fails its schema (and is dead-lettered); a code nobody raises
+ * fails a test (reason-codes.test.ts).
+ */
 export const REASON_CODES = [
   'MAX_DRAWDOWN_EXCEEDED',
   'POSITION_RATIO_ABOVE_MAX',
@@ -24,3 +28,9 @@ export const REASON_CODES = [
 ] as const;
 /** A reason code. */
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(REASON_CODES);
+
+/** Whether a value is a code of the table (for data read without its schema, e.g. audit rows). */
+export const isReasonCode = (value: unknown): value is ReasonCode =>
+  typeof value === 'string' && CODES.has(value);

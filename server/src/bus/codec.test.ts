@@ -1,3 +1,4 @@
+import { createIntentDecision } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { decodeEntry, encodeMessage } from './codec.ts';
 
@@ -71,6 +72,52 @@ describe('decodeEntry', () => {
         reason: 'SCHEMA_MISMATCH',
         error: expect.stringMatching(/^\(root\): /),
       });
+    });
+  });
+
+  describe('when a code is not in the reason-code table', () => {
+    const decision = createIntentDecision({ status: 'vetoed', reason_codes: ['MANUAL_VETO'] });
+    const verdict = { check: 'drawdown', passed: false, value: 0.3, limit: 0.2 };
+
+    it('decodes the listed codes', () => {
+      const data = JSON.stringify({
+        ...decision,
+        checks: [{ ...verdict, reason_code: 'MAX_DRAWDOWN_EXCEEDED' }],
+      });
+      expect(decodeEntry('intent.decision', { data }, NOW)).toMatchObject({ ok: true });
+    });
+
+    it.each([
+      ['reason_codes', { ...decision, reason_codes: ['UNKNOWN'] }, /^reason_codes\.0: /],
+      [
+        'a verdict',
+        { ...decision, checks: [{ ...verdict, reason_code: 'UNKNOWN' }] },
+        /^checks\.0\.reason_code: /,
+      ],
+    ])('reports SCHEMA_MISMATCH for one in %s, so the consumer dead-letters it', (_where, message, issue) => {
+      const result = decodeEntry('intent.decision', { data: JSON.stringify(message) }, NOW);
+      expect(result).toMatchObject({ ok: false, reason: 'SCHEMA_MISMATCH' });
+      expect(result.ok ? '' : result.error).toMatch(issue);
+    });
+  });
+
+  describe('when an alert type is not in the alert-type table', () => {
+    it('reports SCHEMA_MISMATCH', () => {
+      const alert = {
+        strategy_id: 'global',
+        alert_type: 'mood',
+        severity: 'warning',
+        message: 'gloomy',
+        current_value: 1,
+        threshold_value: 0,
+      };
+      expect(decodeEntry('risk.alert', { data: JSON.stringify(alert) }, NOW)).toMatchObject({
+        ok: false,
+        reason: 'SCHEMA_MISMATCH',
+        error: expect.stringMatching(/^alert_type: /),
+      });
+      const known = JSON.stringify({ ...alert, alert_type: 'drawdown' });
+      expect(decodeEntry('risk.alert', { data: known }, NOW)).toMatchObject({ ok: true });
     });
   });
 });

@@ -39,7 +39,7 @@ export function describeFirstIssue(error: z.ZodError): string {
 /**
  * Validates a producer's message against its stream's schema and returns the JSON for the `data` field.
  * Defaults are filled in and timestamps normalised, so every field is written (SPEC §2).
- * @throws Error when the message does not fit the schema: a producer bug.
+ * @throws InvalidInputError when the message does not fit the schema: a producer bug.
  */
 export function encodeMessage<TName extends StreamName>(name: TName, input: StreamInput<TName>): string {
   const parsed = STREAMS[name].safeParse(input);

@@ -1,4 +1,5 @@
 import { isOptionAction, type OptionAction } from '../actions.ts';
+import type { ReasonCode } from '../reason-codes.ts';
 import type { Side } from '../messages/common.ts';
 import type { OptionChainData } from '../messages/option-chain-data.ts';
 import type { VolatilitySurfaceEvent } from '../messages/volatility-surface-event.ts';
@@ -6,14 +7,16 @@ import { venueGreeks } from '../quant/inverse.ts';
 import { expiryInstantMs, formatOptionSymbol, yearsToExpiry } from '../symbols.ts';
 
 /** Codes a leg build can fail with (SPEC §5.4, §7). */
-export type LegBuildFailureCode =
+export type LegBuildFailureCode = Extract<
+  ReasonCode,
   | 'NO_SURFACE'
   | 'SURFACE_STALE'
   | 'NO_LIVE_EXPIRY'
   | 'NO_OTM_STRIKE'
   | 'NO_QUOTE'
   | 'INVALID_QUANTITY'
-  | 'UNKNOWN_ACTION';
+  | 'UNKNOWN_ACTION'
+>;
 
 /** One option leg of a straddle or strangle. */
 export interface OptionLeg {

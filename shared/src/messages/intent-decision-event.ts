@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REASON_CODES } from '../reason-codes.ts';
 import { baseFields, IsoTimestampSchema, nullable, SideSchema } from './common.ts';
 
 /** Decision statuses of an intent (SPEC §3.3). */
@@ -20,7 +21,7 @@ export const RiskCheckVerdictSchema = z
     /** Whether it passed */
     passed: z.boolean(),
     /** Code from the reason-code table when it failed */
-    reason_code: nullable(z.string()),
+    reason_code: nullable(z.enum(REASON_CODES)),
     /** Measured figure after the order */
     value: nullable(z.number()),
     /** The configured bound */
@@ -49,7 +50,7 @@ export const IntentDecisionEventSchema = z
     /** The outcome */
     status: z.enum(DECISION_STATUSES),
     /** Failing codes, in check order */
-    reason_codes: z.array(z.string()).default([]),
+    reason_codes: z.array(z.enum(REASON_CODES)).default([]),
     /** Free text: the veto reason or the failing checks in words */
     reason: nullable(z.string()),
     /** Every check run for this decision */

@@ -1,3 +1,5 @@
+import type { ReasonCode } from '@gamma/shared';
+
 /** Labels of every intent type of SPEC §3.3 / §4. */
 export const INTENT_TYPE_LABELS: Readonly<Record<string, string>> = {
   increase_long_gamma: 'Increase long gamma',
@@ -25,8 +27,8 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   legacy_signal: 'Legacy signal',
 };
 
-/** Labels of the reason codes of SPEC §5.4. */
-export const REASON_CODE_LABELS: Readonly<Record<string, string>> = {
+/** Labels of the reason codes of SPEC §5.4: one per code of the table, or this does not compile. */
+export const REASON_CODE_LABELS: Readonly<Record<ReasonCode, string>> = {
   MAX_DRAWDOWN_EXCEEDED: 'Max drawdown exceeded',
   POSITION_RATIO_ABOVE_MAX: 'Position ratio above max',
   POSITION_RATIO_BELOW_MIN: 'Position ratio below min',
@@ -80,6 +82,7 @@ export function labelOf(table: Readonly<Record<string, string>>, code: string | 
 
 export const intentTypeLabel = (code: string | null | undefined): string => labelOf(INTENT_TYPE_LABELS, code);
 export const reasonLabel = (code: string | null | undefined): string => labelOf(REASON_LABELS, code);
-export const reasonCodeLabel = (code: string | null | undefined): string => labelOf(REASON_CODE_LABELS, code);
+export const reasonCodeLabel = (code: ReasonCode | null | undefined): string =>
+  labelOf(REASON_CODE_LABELS, code);
 export const checkLabel = (code: string | null | undefined): string => labelOf(CHECK_LABELS, code);
 export const actionLabel = (code: string | null | undefined): string => labelOf(ACTION_LABELS, code);

@@ -60,7 +60,7 @@ describe('market state', () => {
       const state = createMarketState();
       const alert = {
         strategy_id: 'global',
-        alert_type: 'leverage',
+        alert_type: 'leverage' as const,
         severity: 'critical' as const,
         message: 'leverage 3.2 > 3',
         current_value: 3.2,

@@ -1,4 +1,10 @@
-import type { MarketTickEvent, OrderCommand, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
+import type {
+  MarketTickEvent,
+  OrderCommand,
+  ReasonCode,
+  StreamInput,
+  VolatilitySurfaceEvent,
+} from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import type { OrderLedger, OrderOutcome } from '../../stores/ledger/order-ledger.ts';
@@ -308,7 +314,7 @@ export class PaperExchange implements Service {
 
   private async reject(
     order: OrderCommand,
-    rejection: { code: string; reason: string; clientOrderId: string },
+    rejection: { code: ReasonCode; reason: string; clientOrderId: string },
   ): Promise<void> {
     const fields = {
       client_order_id: rejection.clientOrderId,

@@ -1,6 +1,7 @@
-import { baseCoinOf, type RiskCheckVerdict } from '@gamma/shared';
+import { baseCoinOf } from '@gamma/shared';
 import { signedQuantity } from './book-math.ts';
 import type { CheckInput, SizedLeg } from './types.ts';
+import { verdictOf, type CheckVerdict } from './verdict.ts';
 
 /**
  * `max_position_size`: |post-order quantity| per instrument of the order against the limit of its base
@@ -8,7 +9,7 @@ import type { CheckInput, SizedLeg } from './types.ts';
  * limit; a coin without a configured limit is not bounded. Needs no price: it runs on unpriced orders too,
  * and fails `NO_REFERENCE_PRICE` only when the order's instruments are unknown.
  */
-export function checkMaxPositionSize({ book, order, limits }: CheckInput): RiskCheckVerdict {
+export function checkMaxPositionSize({ book, order, limits }: CheckInput): CheckVerdict {
   const legs: SizedLeg[] = order.ok ? order.legs : order.sizes;
   const base = { check: 'max_position_size' };
   if (legs.length === 0) {
@@ -30,12 +31,8 @@ export function checkMaxPositionSize({ book, order, limits }: CheckInput): RiskC
   }
   const value = worst?.value ?? 0;
   const limit = worst?.limit ?? null;
-  const passed = limit === null || !(value > limit);
-  return {
-    ...base,
-    passed,
-    reason_code: passed ? null : 'MAX_POSITION_SIZE_EXCEEDED',
-    value: Math.round(value * 1e10) / 1e10,
-    limit,
-  };
+  return verdictOf(
+    { ...base, value: Math.round(value * 1e10) / 1e10, limit },
+    limit !== null && value > limit ? 'MAX_POSITION_SIZE_EXCEEDED' : null,
+  );
 }

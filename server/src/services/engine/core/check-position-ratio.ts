@@ -1,13 +1,13 @@
-import type { RiskCheckVerdict } from '@gamma/shared';
 import { positionsAfter, positionsBefore, positionValue, round4 } from './book-math.ts';
 import type { CheckInput } from './types.ts';
+import type { CheckVerdict } from './verdict.ts';
 
 /**
  * `position_ratio`: post-order position value / equity. Direction-aware (SPEC §6.1): above the max vetoes
  * only an order that raises the ratio, below the min only one that lowers it, so an all-cash book can buy.
  * Equity ≤ 0 fails with value null; an unpriced order fails `NO_REFERENCE_PRICE`.
  */
-export function checkPositionRatio({ book, order, limits }: CheckInput): RiskCheckVerdict {
+export function checkPositionRatio({ book, order, limits }: CheckInput): CheckVerdict {
   const base = { check: 'position_ratio', limit: limits.maxPositionRatio };
   if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
   if (!(book.equity > 0))

@@ -1,12 +1,12 @@
-import type { RiskCheckVerdict } from '@gamma/shared';
 import { positionsAfter, round4 } from './book-math.ts';
 import type { CheckInput } from './types.ts';
+import { verdictOf, type CheckVerdict } from './verdict.ts';
 
 /**
  * `single_position_share`: |post-order quantity × mark| / equity per instrument of the order (per leg for
  * options); the largest is the value; above `RISK_MAX_SINGLE_POSITION_PCT` vetoes (SPEC §6.1).
  */
-export function checkSinglePositionShare({ book, order, limits }: CheckInput): RiskCheckVerdict {
+export function checkSinglePositionShare({ book, order, limits }: CheckInput): CheckVerdict {
   const base = { check: 'single_position_share', limit: limits.maxSinglePositionPct };
   if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
   if (!(book.equity > 0)) {
@@ -17,11 +17,8 @@ export function checkSinglePositionShare({ book, order, limits }: CheckInput): R
     0,
     ...order.legs.map((leg) => Math.abs((after[leg.symbol]?.quantity ?? 0) * leg.mark) / book.equity),
   );
-  const passed = !(share > limits.maxSinglePositionPct);
-  return {
-    ...base,
-    passed,
-    reason_code: passed ? null : 'SINGLE_POSITION_SHARE_EXCEEDED',
-    value: round4(share),
-  };
+  return verdictOf(
+    { ...base, value: round4(share) },
+    share > limits.maxSinglePositionPct ? 'SINGLE_POSITION_SHARE_EXCEEDED' : null,
+  );
 }

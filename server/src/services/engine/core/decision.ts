@@ -1,4 +1,11 @@
-import type { DecisionStatus, RiskCheckVerdict, Side, StreamInput, StrategyIntentEvent } from '@gamma/shared';
+import type {
+  DecisionStatus,
+  ReasonCode,
+  RiskCheckVerdict,
+  Side,
+  StreamInput,
+  StrategyIntentEvent,
+} from '@gamma/shared';
 
 /** What a decision says beyond the intent it copies. */
 export interface DecisionSpec {
@@ -6,7 +13,7 @@ export interface DecisionSpec {
   decidedBy: string;
   approvalMode: 'manual' | 'auto';
   nowMs: number;
-  reasonCodes?: string[];
+  reasonCodes?: ReasonCode[];
   reason?: string | null;
   checks?: RiskCheckVerdict[];
   /** ISO; `pending_approval` only */

@@ -1,4 +1,4 @@
-import type { StreamInput, StrategyIntentEvent } from '@gamma/shared';
+import type { ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
 import { buildDecision } from './decision.ts';
 import { validateIntake, type ResolvedTrade } from './intake.ts';
 import type { MarketView } from './market-view.ts';
@@ -78,7 +78,7 @@ function check(
   ctx: EvaluationContext,
 ):
   | { kind: 'hold' }
-  | { kind: 'intake_failed'; reasonCodes: string[]; reason: string }
+  | { kind: 'intake_failed'; reasonCodes: ReasonCode[]; reason: string }
   | ({ kind: 'checked' } & Checked) {
   const intake = validateIntake(intent, strategyPosition(ctx.portfolio, intent.strategy_id, intent.symbol));
   if (!intake.ok) return { kind: 'intake_failed', reasonCodes: intake.reasonCodes, reason: intake.reason };
@@ -163,7 +163,7 @@ export function evaluateApproval(
   const base = { approvalMode: 'manual' as const, nowMs: ctx.nowMs };
   const result = check(intent, ctx);
   const rejected = (extra: {
-    reasonCodes: string[];
+    reasonCodes: ReasonCode[];
     reason: string | null;
     checks?: CheckOutcome['checks'];
   }) => ({

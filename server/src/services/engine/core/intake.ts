@@ -1,4 +1,11 @@
-import { ACTIONS, isOptionAction, type Action, type Side, type StrategyIntentEvent } from '@gamma/shared';
+import {
+  ACTIONS,
+  isOptionAction,
+  type Action,
+  type ReasonCode,
+  type Side,
+  type StrategyIntentEvent,
+} from '@gamma/shared';
 
 /** A trade the engine can check and route, with the direction and quantity resolved (SPEC §5.1). */
 export interface ResolvedTrade {
@@ -14,11 +21,11 @@ export interface ResolvedTrade {
 export type IntakeResult =
   | { ok: true; kind: 'hold' }
   | { ok: true; kind: 'trade'; trade: ResolvedTrade }
-  | { ok: false; reasonCodes: string[]; reason: string };
+  | { ok: false; reasonCodes: ReasonCode[]; reason: string };
 
 const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).includes(a);
 
-const reject = (codes: string[], reasons: string[]): IntakeResult => ({
+const reject = (codes: ReasonCode[], reasons: string[]): IntakeResult => ({
   ok: false,
   reasonCodes: codes,
   reason: reasons.join('; '),
@@ -65,7 +72,7 @@ export function validateIntake(intent: StrategyIntentEvent, strategyPosition: nu
     };
   }
 
-  const codes: string[] = [];
+  const codes: ReasonCode[] = [];
   const reasons: string[] = [];
   const required = requiredSide(action);
   if (intent.direction === null) {

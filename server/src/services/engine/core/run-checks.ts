@@ -1,4 +1,4 @@
-import type { RiskCheckVerdict } from '@gamma/shared';
+import type { ReasonCode, RiskCheckVerdict } from '@gamma/shared';
 import { checkDrawdown } from './check-drawdown.ts';
 import { checkGrossLeverage } from './check-gross-leverage.ts';
 import { checkMaxPositionSize } from './check-max-position-size.ts';
@@ -6,6 +6,7 @@ import { checkPositionRatio } from './check-position-ratio.ts';
 import { checkSinglePositionShare } from './check-single-position-share.ts';
 import { pct } from './book-math.ts';
 import type { CheckInput, RiskCheck } from './types.ts';
+import type { CheckVerdict } from './verdict.ts';
 
 /** Every pre-order check, in the order of the SPEC §3.3 example. */
 export const RISK_CHECKS: readonly RiskCheck[] = [
@@ -20,7 +21,7 @@ export const RISK_CHECKS: readonly RiskCheck[] = [
 export interface CheckOutcome {
   checks: RiskCheckVerdict[];
   passed: boolean;
-  reasonCodes: string[];
+  reasonCodes: ReasonCode[];
   /** The failing checks in words, e.g. `single position share 33.33% > 30.00%`; null when all passed */
   reason: string | null;
 }
@@ -44,8 +45,8 @@ const describe = (v: RiskCheckVerdict): string => {
 /** Runs every check (none stops the others) and summarises the failures. */
 export function runChecks(input: CheckInput): CheckOutcome {
   const checks = RISK_CHECKS.map((check) => check(input));
-  const failed = checks.filter((c) => !c.passed);
-  const reasonCodes = [...new Set(failed.map((c) => c.reason_code ?? 'UNKNOWN'))];
+  const failed = checks.filter((c): c is Extract<CheckVerdict, { passed: false }> => !c.passed);
+  const reasonCodes = [...new Set(failed.map((c) => c.reason_code))];
   return {
     checks,
     passed: failed.length === 0,

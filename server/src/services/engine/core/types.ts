@@ -1,4 +1,5 @@
-import type { RiskCheckVerdict, Side } from '@gamma/shared';
+import type { Side } from '@gamma/shared';
+import type { CheckVerdict } from './verdict.ts';
 
 /** The limits of SPEC §6.1 (from `RISK_*`). */
 export interface RiskLimits {
@@ -72,4 +73,4 @@ export interface CheckInput {
 }
 
 /** A pre-order check (SPEC §6.1). */
-export type RiskCheck = (input: CheckInput) => RiskCheckVerdict;
+export type RiskCheck = (input: CheckInput) => CheckVerdict;

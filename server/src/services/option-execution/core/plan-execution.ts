@@ -1,6 +1,7 @@
 import {
   buildOptionLegs,
   type ExecutionCommandEvent,
+  type LegBuildFailureCode,
   type OptionLegs,
   type StreamInput,
   type VolatilitySurfaceEvent,
@@ -50,7 +51,7 @@ const approvalModeOf = (approvedBy: string): 'manual' | 'auto' =>
 /** The `execution_rejected` decision of a command (SPEC §7): decided_by `option_execution`, one code. */
 export function executionRejected(
   command: ExecutionCommandEvent,
-  failure: { code: string; reason: string; nowMs: number },
+  failure: { code: LegBuildFailureCode; reason: string; nowMs: number },
 ): StreamInput<'intent.decision'> {
   return {
     decision_id: `${command.intent_id}:execution_rejected`,

@@ -1,4 +1,4 @@
-import type { OrderCommand, StreamInput } from '@gamma/shared';
+import type { OrderCommand, ReasonCode, StreamInput } from '@gamma/shared';
 import { isOptionSymbol, underlyingOf } from '@gamma/shared';
 
 /** The leg index of an order: `metadata.leg`, else the `-<leg>` suffix of `<intent_id>-<leg>`, else 0. */
@@ -19,7 +19,7 @@ export function legOf(order: Pick<OrderCommand, 'metadata' | 'intent_id'>, clien
  */
 export function executionRejected(
   order: OrderCommand & { intent_id: string },
-  rejection: { code: string; reason: string; clientOrderId: string },
+  rejection: { code: ReasonCode; reason: string; clientOrderId: string },
   nowIso: string,
 ): StreamInput<'intent.decision'> {
   const intentType = order.metadata.intent_type;

@@ -1,4 +1,4 @@
-import type { StreamInput } from '@gamma/shared';
+import type { AlertType, ReasonCode, StreamInput } from '@gamma/shared';
 
 /** Alert levels, from configuration. */
 export interface AlertLimits {
@@ -28,7 +28,7 @@ export interface RiskSnapshot {
 type Severity = 'warning' | 'critical';
 
 interface Active {
-  alertType: string;
+  alertType: AlertType;
   severity: Severity;
   threshold: number;
   underlying: string | null;
@@ -40,17 +40,17 @@ export type AlertState = ReadonlyMap<string, Active>;
 
 interface Condition {
   key: string;
-  alertType: string;
+  alertType: AlertType;
   current: number;
   underlying: string | null;
   /** Null when the condition does not hold */
-  breach: { severity: Severity; threshold: number; reasonCode: string | null; text: string } | null;
+  breach: { severity: Severity; threshold: number; reasonCode: ReasonCode | null; text: string } | null;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 function drawdownCondition(s: RiskSnapshot, l: AlertLimits): Condition {
-  const base = { key: 'drawdown', alertType: 'drawdown', current: s.drawdown, underlying: null };
+  const base = { key: 'drawdown', alertType: 'drawdown' as const, current: s.drawdown, underlying: null };
   if (s.drawdown > l.maxDrawdown)
     return {
       ...base,
@@ -76,7 +76,12 @@ function drawdownCondition(s: RiskSnapshot, l: AlertLimits): Condition {
 
 function positionCondition(s: RiskSnapshot, l: AlertLimits): Condition {
   const r = s.positionRatio;
-  const base = { key: 'position_limit', alertType: 'position_limit', current: r ?? 0, underlying: null };
+  const base = {
+    key: 'position_limit',
+    alertType: 'position_limit' as const,
+    current: r ?? 0,
+    underlying: null,
+  };
   if (r === null) return { ...base, breach: null };
   const above = Math.min(l.positionRatioWarning, l.maxPositionRatio);
   if (r > above)
@@ -109,7 +114,7 @@ function leverageCondition(s: RiskSnapshot, l: AlertLimits): Condition {
       ? {
           severity: 'critical' as const,
           threshold: l.maxLeverage,
-          reasonCode: 'GROSS_LEVERAGE_EXCEEDED',
+          reasonCode: 'GROSS_LEVERAGE_EXCEEDED' as const,
           text: `leverage ${lev.toFixed(2)}x > ${l.maxLeverage.toFixed(2)}x`,
         }
       : null;
@@ -128,12 +133,12 @@ function deltaConditions(s: RiskSnapshot, l: AlertLimits): Condition[] {
             text: `${underlying} |delta| ${Math.abs(delta).toFixed(4)} > ${limit.toFixed(4)}`,
           }
         : null;
-    return { key: `delta:${underlying}`, alertType: 'delta', current: delta, underlying, breach };
+    return { key: `delta:${underlying}`, alertType: 'delta' as const, current: delta, underlying, breach };
   });
 }
 
 const alertOf = (
-  c: { alertType: string; current: number; underlying: string | null },
+  c: { alertType: AlertType; current: number; underlying: string | null },
   a: { severity: 'info' | Severity; threshold: number; message: string; meta: Record<string, unknown> },
   nowIso: string,
 ): StreamInput<'risk.alert'> => ({

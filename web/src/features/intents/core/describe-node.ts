@@ -1,3 +1,4 @@
+import { isReasonCode } from '@gamma/shared';
 import { actionLabel, reasonCodeLabel, reasonLabel } from '@/lib/labels';
 
 type Msg = Readonly<Record<string, unknown>>;
@@ -10,10 +11,9 @@ const str = (m: Msg, key: string): string => {
 const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null;
 
 const codesOf = (m: Msg): string => {
-  const codes = m.reason_codes;
-  return Array.isArray(codes) && codes.length > 0
-    ? ` (${codes.map((c) => reasonCodeLabel(String(c))).join(', ')})`
-    : '';
+  // The node's message was decoded by its stream's schema: every code is in the table
+  const codes = Array.isArray(m.reason_codes) ? m.reason_codes.filter(isReasonCode) : [];
+  return codes.length > 0 ? ` (${codes.map(reasonCodeLabel).join(', ')})` : '';
 };
 
 /** One line describing an explainability node (SPEC §12 item 4), by the stream it came from. */
