@@ -41,15 +41,8 @@ export {
   garch11MeanVariance,
   garch11Filter,
 } from './garch.ts';
-export type {
-  SignedPosition,
-  SurfaceRowLike,
-  SurfaceLike,
-  PortfolioMarket,
-  UnderlyingGreeks,
-  PortfolioGreeks,
-  UnderlyingWhatIf,
-} from './portfolio.ts';
+export type { SignedPosition, UnderlyingGreeks, PortfolioGreeks, UnderlyingWhatIf } from './portfolio.ts';
+export type { SurfaceRowLike, SurfaceLike, PortfolioMarket } from './portfolio-market.ts';
 export { portfolioGreeks, greeksWhatIf } from './portfolio.ts';
 export type {
   SurfaceFitExpiry,
@@ -58,10 +51,6 @@ export type {
   SliceRepairs,
   FittedSlice,
   FittedSurface,
-} from './surface-fit.ts';
-export {
-  fitSurface,
-  sviRepairButterfly,
-  sviSliceButterflyCheck,
-  sviCalendarShortfall,
-} from './surface-fit.ts';
+} from './surface-fit-types.ts';
+export { fitSurface } from './surface-fit.ts';
+export { sviRepairButterfly, sviSliceButterflyCheck, sviCalendarShortfall } from './svi-slice-arbitrage.ts';

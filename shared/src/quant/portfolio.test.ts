@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inverseOptionPrice, venueGreeks } from './inverse.ts';
-import { greeksWhatIf, portfolioGreeks, type PortfolioMarket, type SurfaceLike } from './portfolio.ts';
+import { greeksWhatIf, portfolioGreeks } from './portfolio.ts';
+import type { PortfolioMarket, SurfaceLike } from './portfolio-market.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:04.120Z');
 const MARCH = '2026-03-27';

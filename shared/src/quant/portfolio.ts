@@ -1,43 +1,19 @@
 import { inverseOptionPrice, venueGreeks } from './inverse.ts';
-import type { Greeks, OptionType } from './types.ts';
+import {
+  forwardOf,
+  impliedVolOf,
+  parseOption,
+  positive,
+  underlyingOfSymbol,
+  type ParsedOption,
+  type PortfolioMarket,
+} from './portfolio-market.ts';
+import type { Greeks } from './types.ts';
 
 /** A position, or a proposed leg, in one symbol: signed quantity (long > 0, short < 0), in coins / options. */
 export interface SignedPosition {
   symbol: string;
   quantity: number;
-}
-
-/** The part of a surface row (`market.vol_surface` `surface_data[]`) the aggregation reads. */
-export interface SurfaceRowLike {
-  strike: number;
-  /** `YYYY-MM-DD`, expires 08:00 UTC that day */
-  expiry: string;
-  option_type: OptionType;
-  /** Annualised decimal */
-  implied_volatility: number;
-}
-
-/** The part of a VolatilitySurfaceEvent the aggregation reads (SPEC §3.2). */
-export interface SurfaceLike {
-  surface_data: readonly SurfaceRowLike[];
-  /** ATM IV of the surface's ATM expiry, annualised decimal */
-  atm_iv: number;
-  /** Expiry → ATM IV */
-  term_structure: Readonly<Record<string, number>>;
-  /** Spot when the surface was built, USD */
-  spot_price: number | null;
-  /** Expiry → forward F, USD */
-  forwards: Readonly<Record<string, number>> | null;
-}
-
-/** The market view the aggregation prices with. */
-export interface PortfolioMarket {
-  /** Valuation instant, epoch ms (T runs to 08:00 UTC of the expiry) */
-  nowMs: number;
-  /** Spot of an underlying spot symbol (`BTC/USDT`), USD; null when unknown */
-  spot(underlying: string): number | null;
-  /** Latest surface of an underlying spot symbol; null when none */
-  surface(underlying: string): SurfaceLike | null;
 }
 
 /**
@@ -72,67 +48,7 @@ export interface UnderlyingWhatIf {
   unpriced: string[];
 }
 
-interface ParsedOption {
-  base: string;
-  expiry: string;
-  strike: number;
-  type: OptionType;
-}
-
-const OPTION_RE = /^([A-Z0-9]+)-(\d{4})(\d{2})(\d{2})-(\d+(?:\.\d+)?)-([CP])$/;
 const YEAR_MS = 365 * 86_400_000;
-
-// SPEC §3.1 option symbol, kept local so the quant module imports nothing outside itself.
-function parseOption(symbol: string): ParsedOption | null {
-  const m = OPTION_RE.exec(symbol);
-  if (!m) return null;
-  const [, base, y, mo, d, strike, cp] = m;
-  if (base === undefined || strike === undefined) return null;
-  return { base, expiry: `${y}-${mo}-${d}`, strike: Number(strike), type: cp === 'C' ? 'call' : 'put' };
-}
-
-function underlyingOfSymbol(symbol: string, option: ParsedOption | null): string {
-  if (option) return `${option.base}/USDT`;
-  const colon = symbol.indexOf(':');
-  return colon >= 0 ? symbol.slice(0, colon) : symbol;
-}
-
-const positive = (v: number | null | undefined): v is number => v !== null && v !== undefined && v > 0;
-
-/** Forward of an expiry: `forwards[expiry]`, else the surface's spot, else the market spot (SPEC §3.2). */
-function forwardOf(surface: SurfaceLike, expiry: string, spot: number | null): number | null {
-  const f = surface.forwards?.[expiry];
-  if (positive(f)) return f;
-  if (positive(surface.spot_price)) return surface.spot_price;
-  return positive(spot) ? spot : null;
-}
-
-/**
- * IV of an option from its surface: the row of that strike, expiry and type; else the other type at that
- * strike; else the nearest listed strike of the expiry; else the expiry's ATM vol; else `atm_iv`.
- */
-function impliedVolOf(surface: SurfaceLike, o: ParsedOption): number | null {
-  let other: number | null = null;
-  let nearest: number | null = null;
-  let nearestDist = Infinity;
-  for (const r of surface.surface_data) {
-    if (r.expiry !== o.expiry || !(r.implied_volatility > 0)) continue;
-    if (r.strike === o.strike) {
-      if (r.option_type === o.type) return r.implied_volatility;
-      other ??= r.implied_volatility;
-    }
-    const dist = Math.abs(r.strike - o.strike);
-    if (dist < nearestDist) {
-      nearestDist = dist;
-      nearest = r.implied_volatility;
-    }
-  }
-  if (other !== null) return other;
-  if (nearest !== null) return nearest;
-  const term = surface.term_structure[o.expiry];
-  if (positive(term)) return term;
-  return surface.atm_iv > 0 ? surface.atm_iv : null;
-}
 
 interface Unit extends Greeks {
   netDelta: number;

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { black76Greeks } from './black76.ts';
 import { sviButterflyCheck, sviTotalVariance, type RawSvi } from './svi.ts';
-import {
-  fitSurface,
-  sviCalendarShortfall,
-  sviRepairButterfly,
-  sviSliceButterflyCheck,
-  type SurfaceFitExpiry,
-} from './surface-fit.ts';
+import { fitSurface } from './surface-fit.ts';
+import type { SurfaceFitExpiry } from './surface-fit-types.ts';
+import { sviCalendarShortfall, sviRepairButterfly, sviSliceButterflyCheck } from './svi-slice-arbitrage.ts';
 
 // Axel Vogt's smile, Gatheral–Jacquier (2014) §5.1: raw SVI with butterfly arbitrage, t = 1.
 const VOGT: RawSvi = { a: -0.041, b: 0.1331, rho: 0.306, m: 0.3586, sigma: 0.4153 };
