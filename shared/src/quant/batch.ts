@@ -35,6 +35,16 @@ function length(cols: Record<string, { length: number }>): number {
   return Math.max(n, 0);
 }
 
+function greeksColumns(n: number): GreeksBatch {
+  return {
+    delta: new Float64Array(n),
+    gamma: new Float64Array(n),
+    vega: new Float64Array(n),
+    theta: new Float64Array(n),
+    rho: new Float64Array(n),
+  };
+}
+
 function bad(i: number, S: number, K: number): never {
   throw new RangeError(`row ${i}: need finite inputs with S > 0, K > 0, sigma ≥ 0 (S=${S}, K=${K})`);
 }
@@ -80,13 +90,7 @@ export function bsPriceBatch(inp: BsBatchInput, out?: Float64Array): Float64Arra
  */
 export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch {
   const n = length({ ...inp, ...(out ?? {}) });
-  const res = out ?? {
-    delta: new Float64Array(n),
-    gamma: new Float64Array(n),
-    vega: new Float64Array(n),
-    theta: new Float64Array(n),
-    rho: new Float64Array(n),
-  };
+  const res = out ?? greeksColumns(n);
   const { S, K, T, r, q, sigma, isCall } = inp;
   for (let i = 0; i < n; i++) {
     const s = S[i] as number;
