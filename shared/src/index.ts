@@ -21,5 +21,6 @@ export * from './actions.ts';
 export * from './symbols.ts';
 export * from './api/inputs.ts';
 export * from './execution/leg-builder.ts';
+export { selectLiveExpiry, nearestStrike, rowDelta, selectStrangleRow } from './execution/leg-selection.ts';
 export * from './position-accounting.ts';
 export * from './hedge-status.ts';

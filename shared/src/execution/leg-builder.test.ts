@@ -3,7 +3,8 @@ import type { OptionChainData } from '../messages/option-chain-data.ts';
 import { inverseOptionPrice, venueGreeks } from '../quant/inverse.ts';
 import { createVolSurface, TEST_TIMESTAMP } from '../testing/factories.ts';
 import { yearsToExpiry } from '../symbols.ts';
-import { buildOptionLegs, nearestStrike, selectLiveExpiry, type LegBuildInput } from './leg-builder.ts';
+import { buildOptionLegs, type LegBuildInput } from './leg-builder.ts';
+import { nearestStrike, selectLiveExpiry } from './leg-selection.ts';
 
 const NOW = Date.parse(TEST_TIMESTAMP); // 2026-03-02T09:15:04.120Z
 
