@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Entry, TailOptions } from './bus.ts';
-import { decodeEntry, errorText } from './codec.ts';
+import { decodeEntry, errorText, type RawEntry } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
 import { streamKey } from '../keys/key-table.ts';
 import { logConnectionErrors } from './redis.ts';
@@ -81,17 +81,7 @@ async function* readFrom<TName extends StreamName>(
     while (!signal.aborted) {
       let entries;
       try {
-        const reply = await connection.call(
-          'XREAD',
-          'COUNT',
-          deps.readCount,
-          'BLOCK',
-          deps.blockMs,
-          'STREAMS',
-          key,
-          lastId,
-        );
-        entries = parseReadReply(reply, 'XREAD');
+        entries = await readAfter(connection, deps, { key, lastId });
         failures = 0;
       } catch (error) {
         if (signal.aborted) return;
@@ -122,4 +112,23 @@ async function* readFrom<TName extends StreamName>(
     signal.removeEventListener('abort', cut);
     connection.disconnect();
   }
+}
+
+/** One XREAD of `key` after `lastId`, blocking up to `deps.blockMs`. */
+async function readAfter(
+  connection: Redis,
+  deps: TailDeps,
+  at: { key: string; lastId: string },
+): Promise<RawEntry[]> {
+  const reply = await connection.call(
+    'XREAD',
+    'COUNT',
+    deps.readCount,
+    'BLOCK',
+    deps.blockMs,
+    'STREAMS',
+    at.key,
+    at.lastId,
+  );
+  return parseReadReply(reply, 'XREAD');
 }

@@ -73,19 +73,23 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     dropConnections: () => {
       for (const client of wss.clients) client.terminate();
     },
-    close: async () => {
-      // Tell clients to reconnect (to another instance or after restart), then end every socket
-      wsHandler.broadcastReconnectNotification();
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) =>
-          error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING'
-            ? reject(error)
-            : resolve(),
-        ),
-      );
-    },
+    close: () => closeGateway(server, wss, wsHandler),
   };
+}
+
+async function closeGateway(
+  server: Server,
+  wss: WebSocketServer,
+  wsHandler: ReturnType<typeof applyWSSHandler>,
+): Promise<void> {
+  // Tell clients to reconnect (to another instance or after restart), then end every socket
+  wsHandler.broadcastReconnectNotification();
+  for (const client of wss.clients) client.terminate();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  server.closeAllConnections();
+  await new Promise<void>((resolve, reject) =>
+    server.close((error) =>
+      error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve(),
+    ),
+  );
 }
