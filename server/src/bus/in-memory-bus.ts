@@ -1,16 +1,23 @@
 import type { StreamInput, StreamMessage, StreamName } from '@gamma/shared';
-import { iso, systemClock, type Clock } from '../lib/clock.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
 import {
   dataField,
   decodeEntry,
   encodeMessage,
   errorText,
-  type DecodeResult,
   type EntryFields,
   type RawEntry,
 } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
+import {
+  deadLetterData,
+  newGroup,
+  type Consumer,
+  type Failure,
+  type Group,
+  type Job,
+} from './in-memory-group.ts';
 import { InMemoryStream } from './in-memory-stream.ts';
 import { InvalidStateError } from '../errors/index.ts';
 
@@ -25,32 +32,6 @@ export interface InMemoryBusOptions {
   /** Source of entry ids and receipt times; default the wall clock */
   clock?: Clock;
 }
-
-interface Job {
-  entry: RawEntry;
-  deliveries: number;
-  duplicate: boolean;
-}
-
-interface Consumer {
-  handler: Handler<StreamName>;
-  inFlight: Promise<void> | null;
-}
-
-interface Group {
-  stream: StreamName;
-  name: string;
-  /** Index of the next never-delivered entry (Redis' last-delivered-id) */
-  cursor: number;
-  /** Pending entries to deliver again, before new ones */
-  retry: Job[];
-  consumers: Consumer[];
-  turn: number;
-  running: Promise<void> | null;
-}
-
-type Failure =
-  Extract<DecodeResult<StreamName>, { ok: false }> | { reason: 'HANDLER_FAILED'; error: string; raw: string };
 
 /**
  * The bus in memory, with Redis Streams semantics (groups, fan-out, pending and redelivery, dead
@@ -179,7 +160,7 @@ export class InMemoryBus implements Bus {
     let group = this.groups.get(key);
     if (!group) {
       const cursor = startId === '0' ? 0 : this.stream(name).entries.length;
-      group = { stream: name, name: groupName, cursor, retry: [], consumers: [], turn: 0, running: null };
+      group = newGroup(name, groupName, cursor);
       this.groups.set(key, group);
     }
     return group;
@@ -244,16 +225,6 @@ export class InMemoryBus implements Bus {
   }
 
   private deadLetter(group: Group, entryId: string, failure: Failure): void {
-    const data = encodeMessage('dlq', {
-      source_stream: group.stream,
-      source_entry_id: entryId,
-      group: group.name,
-      reason: failure.reason,
-      error: failure.error,
-      raw: failure.raw,
-      timestamp: iso(this.clock.now()),
-      metadata: {},
-    });
-    this.append('dlq', { data });
+    this.append('dlq', { data: deadLetterData(group, { id: entryId, failure }, this.clock.now()) });
   }
 }
