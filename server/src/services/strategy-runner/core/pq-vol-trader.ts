@@ -5,26 +5,26 @@ import type {
   OrderFillEvent,
   PositionUpdateEvent,
   StrategyIntentEvent,
-  StreamInput,
   VolatilityForecastEvent,
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
 import { isOptionSymbol, underlyingOf } from '@gamma/shared';
 import type { PqVolTraderConfig } from '../config.ts';
 import { InFlightTracker } from './in-flight.ts';
+import {
+  pqHoldIntent,
+  pqTradeIntent,
+  type IntentHead,
+  type Observation,
+  type PqReading,
+} from './pq-vol-intents.ts';
 import type { PqVerdict } from './pq-vol-rules.ts';
-import { decidePq, pqConfidence, pqTradeQuantity, structuresOf } from './pq-vol-rules.ts';
+import { decidePq, pqTradeQuantity, structuresOf } from './pq-vol-rules.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, msOf } from './strategy.ts';
 
 const DAY_MS = 86_400_000;
 const LEGS_PER_STRUCTURE = 2;
-
-interface Observation {
-  value: number;
-  timestamp: string;
-  ms: number;
-}
 
 /**
  * PQVolTrader (SPEC §4.1): compares market implied vol P (surface `atm_iv`) with forecast vol Q and
@@ -183,83 +183,41 @@ export class PqVolTrader implements Strategy {
 
   private hold(
     verdict: Extract<PqVerdict, { kind: 'hold' }>,
-    pq: { p: Observation; q: Observation; spread: number },
+    pq: PqReading,
     nowMs: number,
   ): StrategyOutput[] {
     if (verdict.reason === this.lastPublishedReason) return [];
     if (this.lastHoldAtMs !== null && nowMs - this.lastHoldAtMs < this.config.holdIntervalS * 1000) return [];
     this.lastHoldAtMs = nowMs;
     this.lastPublishedReason = verdict.reason;
-    const message: StreamInput<'strategy.intent'> = {
-      intent_id: this.newId(),
-      strategy_id: this.id,
-      symbol: this.config.underlying,
-      intent_type: 'hold',
-      action: 'hold',
-      direction: null,
-      quantity: 0,
-      confidence: pqConfidence(pq.spread, this.config),
-      reason: verdict.reason,
-      timestamp: isoOf(nowMs),
-      metadata: {
-        strategy_type: 'pq_vol_trader',
-        p_vol: pq.p.value,
-        q_vol: pq.q.value,
-        pq_spread: pq.spread,
-        forecast_horizon: this.config.forecastHorizon,
-        vol_threshold: this.config.volThreshold,
-        p_timestamp: pq.p.timestamp,
-        q_timestamp: pq.q.timestamp,
-        ...verdict.metadata,
-      },
-    };
+    const message = pqHoldIntent(this.head(this.newId(), nowMs), verdict, pq);
     return [{ stream: 'strategy.intent', message }];
   }
 
   private trade(
     verdict: Extract<PqVerdict, { kind: 'trade' }>,
-    pq: { p: Observation; q: Observation; spread: number },
+    pq: PqReading,
     nowMs: number,
   ): StrategyOutput[] {
-    const c = this.config;
-    const { side, reason } = verdict;
-    const isBuy = side === 'buy';
-    const spread = pq.spread;
     const position = this.currentPosition();
-    const quantity = pqTradeQuantity(side, position, c);
     const intentId = this.newId();
-    const message: StreamInput<'strategy.intent'> = {
-      intent_id: intentId,
-      strategy_id: this.id,
-      symbol: c.underlying,
-      intent_type: isBuy ? 'increase_long_gamma' : 'increase_short_gamma',
-      action: `${side}_${c.structure}`,
-      direction: side,
-      quantity,
-      confidence: pqConfidence(spread, c),
-      reason,
-      timestamp: isoOf(nowMs),
-      metadata: {
-        strategy_type: 'pq_vol_trader',
-        p_vol: pq.p.value,
-        q_vol: pq.q.value,
-        pq_spread: spread,
-        fomo_score: this.fomoScore,
-        macro_regime: this.macroRegime,
-        regime_score: this.regimeScore,
-        sentiment_score: this.sentimentScore,
-        quantity,
-        forecast_horizon: c.forecastHorizon,
-        vol_threshold: c.volThreshold,
-        current_position: position,
-        reference_price: this.referencePrice(),
-        p_timestamp: pq.p.timestamp,
-        q_timestamp: pq.q.timestamp,
-      },
-    };
+    const message = pqTradeIntent(this.head(intentId, nowMs), verdict, {
+      ...pq,
+      position,
+      quantity: pqTradeQuantity(verdict.side, position, this.config),
+      fomoScore: this.fomoScore,
+      macroRegime: this.macroRegime,
+      regimeScore: this.regimeScore,
+      sentimentScore: this.sentimentScore,
+      referencePrice: this.referencePrice(),
+    });
     this.lastTradeAtMs = nowMs;
-    this.lastPublishedReason = reason;
+    this.lastPublishedReason = verdict.reason;
     this.inFlight.add(intentId, LEGS_PER_STRUCTURE, nowMs);
     return [{ stream: 'strategy.intent', message }];
+  }
+
+  private head(intentId: string, nowMs: number): IntentHead {
+    return { intentId, strategyId: this.id, config: this.config, nowMs };
   }
 }
