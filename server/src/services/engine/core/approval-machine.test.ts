@@ -1,0 +1,165 @@
+import type { IntentApprovalCommand } from '@gamma/shared';
+import { createStrategyIntent } from '@gamma/shared/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  commandOutcome,
+  expiryOutcome,
+  nextState,
+  openApproval,
+  type ApprovalState,
+  type ApprovalView,
+} from './approval-machine.ts';
+
+const EXPIRES_MS = Date.parse('2026-03-02T09:20:00.000Z');
+const BEFORE = EXPIRES_MS - 1;
+const AFTER = EXPIRES_MS + 1;
+const WHAT_IF = { underlying: 'BTC/USDT', before: {}, after: {}, unpriced: [] };
+
+const record = (overrides: Partial<ApprovalView> = {}): ApprovalView => ({
+  intent: createStrategyIntent({ intent_id: 'i-1', metadata: { what_if: WHAT_IF, source: 'test' } }),
+  status: 'claimed',
+  expires_at: new Date(EXPIRES_MS).toISOString(),
+  approval_mode: 'manual',
+  command_id: 'c-1',
+  ...overrides,
+});
+
+const command = (overrides: Partial<IntentApprovalCommand> = {}): IntentApprovalCommand => ({
+  command_id: 'c-1',
+  intent_id: 'i-1',
+  command: 'approve',
+  requested_by: 'trader-1',
+  reason: null,
+  timestamp: new Date(BEFORE).toISOString(),
+  metadata: {},
+  ...overrides,
+});
+
+describe('nextState', () => {
+  const at = (status: ApprovalState) => ({ status, expires_at: new Date(EXPIRES_MS).toISOString() });
+
+  describe('when a pending record is claimed', () => {
+    it('becomes claimed before its expiry and stays pending from the expiry on', () => {
+      expect(nextState(at('pending'), 'claim', BEFORE)).toBe('claimed');
+      expect(nextState(at('pending'), 'claim', EXPIRES_MS)).toBeNull();
+    });
+  });
+
+  describe('when a pending record is expired', () => {
+    it('becomes expired at its expiry and not a millisecond before', () => {
+      expect(nextState(at('pending'), 'expire', EXPIRES_MS)).toBe('expired');
+      expect(nextState(at('pending'), 'expire', BEFORE)).toBeNull();
+    });
+  });
+
+  describe('when the engine completes a command', () => {
+    it('moves a claimed record to done, whatever the time', () => {
+      expect(nextState(at('claimed'), 'complete', AFTER)).toBe('done');
+    });
+  });
+
+  describe('when the event does not start from the record state', () => {
+    it.each([
+      ['claimed', 'claim'],
+      ['expired', 'claim'],
+      ['done', 'claim'],
+      ['claimed', 'expire'],
+      ['done', 'expire'],
+      ['pending', 'complete'],
+      ['expired', 'complete'],
+      ['done', 'complete'],
+    ] as const)('a %s record ignores %s', (status, event) => {
+      expect(nextState(at(status), event, AFTER)).toBeNull();
+      expect(nextState(at(status), event, BEFORE)).toBeNull();
+    });
+  });
+});
+
+describe('openApproval', () => {
+  it('opens a pending manual record with the checks, expiry and what-if of the evaluation', () => {
+    const intent = createStrategyIntent({ intent_id: 'i-9' });
+    const checks = [{ check: 'drawdown', passed: true, value: 0.01, limit: 0.2 }];
+    const opened = openApproval(
+      intent,
+      {
+        kind: 'pending',
+        decision: {} as never,
+        outcome: { checks } as never,
+        expiresAtMs: EXPIRES_MS,
+        whatIf: WHAT_IF as never,
+      },
+      BEFORE,
+    );
+    expect(opened).toEqual({
+      intent: { ...intent, metadata: { ...intent.metadata, what_if: WHAT_IF } },
+      checks,
+      expires_at: '2026-03-02T09:20:00.000Z',
+      created_at: '2026-03-02T09:19:59.999Z',
+      approval_mode: 'manual',
+      status: 'pending',
+    });
+  });
+});
+
+describe('commandOutcome', () => {
+  describe('when the record holds the claim of this command', () => {
+    it('approves the intent without the what-if the engine stored for the console', () => {
+      const outcome = commandOutcome(record(), command(), AFTER);
+      expect(outcome).toEqual({ kind: 'approve', intent: expect.anything() });
+      expect(outcome.kind === 'approve' && outcome.intent.metadata).toEqual({ source: 'test' });
+    });
+
+    it('vetoes with MANUAL_VETO, the trader and the reason, at the given time', () => {
+      const outcome = commandOutcome(record(), command({ command: 'veto', reason: 'too big' }), AFTER);
+      expect(outcome).toMatchObject({
+        kind: 'veto',
+        intent: { intent_id: 'i-1', metadata: { source: 'test' } },
+        decision: {
+          status: 'vetoed',
+          decidedBy: 'trader-1',
+          approvalMode: 'manual',
+          nowMs: AFTER,
+          reasonCodes: ['MANUAL_VETO'],
+          reason: 'too big',
+        },
+      });
+    });
+  });
+
+  describe('when there is nothing to act on', () => {
+    it.each([
+      ['no record', null],
+      ['a claim by another command', record({ command_id: 'c-2' })],
+      ['a record still pending', record({ status: 'pending' })],
+      ['a record already done', record({ status: 'done' })],
+      ['an expired record', record({ status: 'expired' })],
+    ])('ignores the command for %s', (_case, r) => {
+      expect(commandOutcome(r, command(), AFTER)).toEqual({ kind: 'ignore' });
+    });
+  });
+});
+
+describe('expiryOutcome', () => {
+  describe('when the record is expired', () => {
+    it('decides expired by the engine with APPROVAL_EXPIRED and the TTL in the reason', () => {
+      const r = record({ status: 'expired' });
+      expect(expiryOutcome(r, AFTER, 300)).toEqual({
+        intent: r.intent,
+        decision: {
+          status: 'expired',
+          decidedBy: 'engine',
+          approvalMode: 'manual',
+          nowMs: AFTER,
+          reasonCodes: ['APPROVAL_EXPIRED'],
+          reason: 'no decision within 300 s',
+        },
+      });
+    });
+  });
+
+  describe('when the record is in any other state', () => {
+    it.each(['pending', 'claimed', 'done'] as const)('decides nothing for a %s record', (status) => {
+      expect(expiryOutcome(record({ status }), AFTER, 300)).toBeNull();
+    });
+  });
+});
