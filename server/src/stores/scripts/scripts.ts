@@ -33,6 +33,9 @@ const SOURCES: Readonly<Record<ScriptName, string>> = (() => {
   return Object.fromEntries(entries) as Record<ScriptName, string>;
 })();
 
+/** The source a script runs: its `.lua` file, after the reservation prelude where it has one. */
+export const scriptSource = (name: ScriptName): string => SOURCES[name];
+
 /** A probe key table: only the length of each key set matters here. */
 const PROBE = keyTable('probe');
 
