@@ -1,9 +1,9 @@
-import {
-  optionTypeOf,
-  type FillResult,
-  type ReservationFill,
-  type ReservationStore,
-  type StoredReservation,
+import { optionTypeOf } from './option-type.ts';
+import type {
+  FillResult,
+  ReservationFill,
+  ReservationStore,
+  StoredReservation,
 } from './reservation-store.ts';
 
 const live = (book: readonly StoredReservation[], nowMs: number): StoredReservation[] =>

@@ -1,15 +1,15 @@
 import type { Redis } from 'ioredis';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
-import {
-  optionTypeOf,
-  RESERVED_CHECKS,
-  type FillResult,
-  type ReservationFill,
-  type ReservationStore,
-  type ReserveRequest,
-  type ReserveResult,
-  type StoredReservation,
+import { optionTypeOf } from './option-type.ts';
+import type {
+  FillResult,
+  ReservationFill,
+  ReservationStore,
+  ReserveRequest,
+  ReserveResult,
+  ReservedCheck,
+  StoredReservation,
 } from './reservation-store.ts';
 import { finite, fromWire, reservePayload } from './reservation-wire.ts';
 import { InfrastructureError } from '../../errors/index.ts';
@@ -17,8 +17,15 @@ import { InfrastructureError } from '../../errors/index.ts';
 /** A fill marker outlives any reservation it could still shrink. */
 const FILL_MARKER_TTL_S = 24 * 3600;
 
-const isReservedCheck = (x: string): x is (typeof RESERVED_CHECKS)[number] =>
-  (RESERVED_CHECKS as readonly string[]).includes(x);
+/** The checks `reservation-reserve.lua` can name. */
+const RESERVED_CHECKS: readonly ReservedCheck[] = [
+  'max_position_size',
+  'single_position_share',
+  'gross_leverage',
+  'position_ratio',
+];
+
+const isReservedCheck = (x: string): x is ReservedCheck => (RESERVED_CHECKS as readonly string[]).includes(x);
 
 /**
  * Reservations of approved-but-unfilled intents in Redis, shared by every engine process of a prefix:

@@ -1,4 +1,4 @@
-import { parseOptionSymbol } from '@gamma/shared';
+// Types only, no runtime: the engine's pure core builds a ReserveRequest from them.
 
 /** One reserved instrument of an approved, not yet filled intent, with the figures it was valued at. */
 export interface ReservedLeg {
@@ -49,13 +49,9 @@ export interface ReserveRequest {
   book: Readonly<Record<string, BookFigure>>;
 }
 
-/** The reservation-dependent checks the Redis script re-evaluates. */
-export const RESERVED_CHECKS = [
-  'max_position_size',
-  'single_position_share',
-  'gross_leverage',
-  'position_ratio',
-] as const;
+/** A reservation-dependent check the Redis script re-evaluates. */
+export type ReservedCheck =
+  'max_position_size' | 'single_position_share' | 'gross_leverage' | 'position_ratio';
 
 /** Outcome of {@link ReservationStore.tryReserve}. */
 export type ReserveResult =
@@ -63,7 +59,7 @@ export type ReserveResult =
   | {
       ok: false;
       /** The checks that failed on the live reservations */
-      failed: (typeof RESERVED_CHECKS)[number][];
+      failed: ReservedCheck[];
       /** The live reservations the store checked against (the intent's own excluded) */
       reservations: StoredReservation[];
     };
@@ -102,7 +98,3 @@ export interface ReservationStore {
    */
   fill(fill: ReservationFill, options: { nowMs: number; ttlMs: number }): Promise<FillResult>;
 }
-
-/** The option type of a symbol, null for spot and perpetuals. */
-export const optionTypeOf = (symbol: string): 'call' | 'put' | null =>
-  parseOptionSymbol(symbol)?.optionType ?? null;
