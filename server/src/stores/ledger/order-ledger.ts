@@ -1,3 +1,4 @@
+import type { ReasonCode } from '@gamma/shared';
 import type { OnceMarks } from '../once/once-marks.ts';
 
 /** What happened to one client order id, stored beside its claim. */
@@ -10,7 +11,7 @@ export interface OrderOutcome {
   /** Fee, USDT (filled) */
   fee?: number;
   /** Reason code (rejected) */
-  reasonCode?: string;
+  reasonCode?: ReasonCode;
   /** Epoch ms of the outcome */
   at: number;
 }
