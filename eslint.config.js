@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
+import { boundaries } from './tooling/eslint-boundaries.js';
 
 /**
  * The error rules of CONVENTIONS §12–13 (server/src/errors/index.ts states them). They reuse the core
@@ -192,4 +193,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaries,
 );
