@@ -10,18 +10,3 @@ export type Action = (typeof ACTIONS)[number];
 /** Whether an action is one of the four option actions. */
 export const isOptionAction = (action: string): action is OptionAction =>
   (OPTION_ACTIONS as readonly string[]).includes(action);
-
-/** Status of an intent as the console shows it (SPEC §5.3 item 10). */
-export const INTENT_STATUSES = [
-  'received',
-  'pending',
-  'approved',
-  'executed',
-  'filled',
-  'vetoed',
-  'expired',
-  'rejected_on_recheck',
-  'execution_rejected',
-  'hold',
-] as const;
-export type IntentStatus = (typeof INTENT_STATUSES)[number];

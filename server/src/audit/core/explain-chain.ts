@@ -1,18 +1,7 @@
-import type { StreamName } from '@gamma/shared';
-import type { ExplainNode } from '../../read-model/core/intent-views.ts';
-import { compareIds, idMs } from '../../read-model/core/stream-id.ts';
+import { isCausalStream } from '@gamma/shared';
+import { chainOrder, type ExplainNode } from '../../read-model/core/intent-views.ts';
+import { compareIds } from '../../read-model/core/stream-id.ts';
 import type { AuditRow } from '../audit-store.ts';
-
-/** The streams of an explainability chain (SPEC §12 item 4), in causal rank for entries of one millisecond. */
-const RANK: Partial<Record<StreamName, number>> = {
-  'strategy.signal': 0,
-  'strategy.intent': 1,
-  'intent.decision': 2,
-  'execution.command': 3,
-  'order.command': 4,
-  'order.fill': 5,
-  'position.update': 6,
-};
 
 /** The entry id of the legacy signal an intent was converted from (engine, SPEC §5.2), or null. */
 export function sourceSignalId(rows: readonly AuditRow[]): string | null {
@@ -47,7 +36,7 @@ const toNode = (row: AuditRow): ExplainNode => ({
  */
 export function explainChain(rows: readonly AuditRow[], signal: AuditRow | null): ExplainNode[] | null {
   const candidates = [...(signal ? [signal] : []), ...rows]
-    .filter((r) => RANK[r.stream] !== undefined)
+    .filter((r) => isCausalStream(r.stream))
     .sort((a, b) => compareIds(a.entry_id, b.entry_id));
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -58,13 +47,6 @@ export function explainChain(rows: readonly AuditRow[], signal: AuditRow | null)
     return true;
   });
   return kept.map(toNode).sort(chainOrder);
-}
-
-/** Chronological by entry id; within one millisecond, causal order (a decision follows its intent). */
-function chainOrder(a: ExplainNode, b: ExplainNode): number {
-  const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
-  const rank = (n: ExplainNode): number => RANK[n.stream] ?? 9;
-  return ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id);
 }
 
 /**

@@ -1,13 +1,16 @@
-import { isOptionAction, type IntentStatus } from '@gamma/shared';
+import {
+  furtherStatus,
+  legsOf,
+  STATUS_OF_DECISION,
+  TERMINAL_INTENT_STATUSES,
+  type IntentStatus,
+} from '@gamma/shared';
 import type { IntentRecord } from './intents-state.ts';
-
-/** Decision outcomes after which nothing else can happen to an intent. */
-const TERMINAL = ['vetoed', 'expired', 'rejected_on_recheck', 'execution_rejected'] as const;
 
 /** Whether every order leg of the intent has a fill (option intents need both legs). */
 function allLegsFilled(record: IntentRecord): boolean {
   const orders = record.orderCommands;
-  const legsNeeded = record.intent !== null && isOptionAction(record.intent.message.action) ? 2 : 1;
+  const legsNeeded = record.intent === null ? 1 : legsOf(record.intent.message.action);
   if (orders.length < legsNeeded) return false;
   return orders.every((order) =>
     record.fills.some((fill) =>
@@ -25,12 +28,12 @@ function allLegsFilled(record: IntentRecord): boolean {
 export function intentStatus(record: IntentRecord): IntentStatus {
   if (record.intent?.message.action === 'hold') return 'hold';
   const statuses = new Set(record.decisions.map((d) => d.message.status));
-  for (const terminal of TERMINAL) if (statuses.has(terminal)) return terminal;
-  if (allLegsFilled(record)) return 'filled';
-  if (record.executionCommands.length > 0 || record.orderCommands.length > 0) return 'executed';
-  if (statuses.has('approved')) return 'approved';
-  if (statuses.has('pending_approval')) return 'pending';
-  return 'received';
+  const terminal = TERMINAL_INTENT_STATUSES.find((status) => statuses.has(status));
+  if (terminal !== undefined) return terminal;
+  const reached = record.decisions.map((d): IntentStatus => STATUS_OF_DECISION[d.message.status]);
+  if (record.executionCommands.length > 0 || record.orderCommands.length > 0) reached.push('executed');
+  if (allLegsFilled(record)) reached.push('filled');
+  return reached.reduce(furtherStatus, 'received');
 }
 
 /** The newest message timestamp of anything seen about the intent (ISO). */

@@ -1,4 +1,5 @@
 import {
+  causalRank,
   underlyingOf,
   type IntentDecisionEvent,
   type IntentStatus,
@@ -65,16 +66,11 @@ const node = <TMessage extends { timestamp: string }>(
   message: entry.message,
 });
 
-/** Rank of each stream in the causal chain, to order entries of the same millisecond. */
-const RANK: Partial<Record<StreamName, number>> = {
-  'strategy.signal': 0,
-  'strategy.intent': 1,
-  'intent.decision': 2,
-  'execution.command': 3,
-  'order.command': 4,
-  'order.fill': 5,
-  'position.update': 6,
-};
+/** Chronological by entry id; within one millisecond, causal order (a decision follows its intent). */
+export function chainOrder(a: ExplainNode, b: ExplainNode): number {
+  const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
+  return ms(a) - ms(b) || causalRank(a.stream) - causalRank(b.stream) || compareIds(a.entry_id, b.entry_id);
+}
 
 /** The first position update of the fill's strategy and symbol after the fill. */
 function positionAfter(state: IntentsState, fill: IntentRecord['fills'][number]): ExplainNode | null {
@@ -109,8 +105,5 @@ export function explainIntent(state: IntentsState, intentId: string): ExplainNod
       nodes.push(position);
     }
   }
-  // Chronological by entry id; within one millisecond, causal order (a decision follows its intent)
-  const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
-  const rank = (n: ExplainNode): number => RANK[n.stream] ?? 9;
-  return nodes.sort((a, b) => ms(a) - ms(b) || rank(a) - rank(b) || compareIds(a.entry_id, b.entry_id));
+  return nodes.sort(chainOrder);
 }

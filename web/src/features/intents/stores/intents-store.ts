@@ -1,6 +1,12 @@
-import type { IntentDecisionEvent, IntentStatus, OrderFillEvent, StrategyIntentEvent } from '@gamma/shared';
+import {
+  STATUS_OF_DECISION,
+  type IntentDecisionEvent,
+  type IntentStatus,
+  type OrderFillEvent,
+  type StrategyIntentEvent,
+} from '@gamma/shared';
 import { create } from 'zustand';
-import { mergeStatus, STATUS_OF_DECISION, statusAfterFills } from '../core/intent-status';
+import { mergeStatus, statusAfterFills } from '../core/intent-status';
 
 /** Most live intents kept (newest first). */
 export const MAX_LIVE_INTENTS = 100;
