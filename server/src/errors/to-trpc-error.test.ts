@@ -9,8 +9,8 @@ import {
   InvalidStateError,
   InvariantError,
   NotFoundError,
-  toTRPCError,
 } from './index.ts';
+import { toTRPCError } from './to-trpc-error.ts';
 
 describe('toTRPCError', () => {
   describe('when given one of the error classes', () => {
