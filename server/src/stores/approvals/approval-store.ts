@@ -1,6 +1,4 @@
-import { IntentApprovalCommandSchema, type IntentApprovalCommand } from '@gamma/shared';
 import type { RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
-import { InvalidInputError } from '../../errors/index.ts';
 
 /** A pending-approval record (SPEC §5.3 item 4): the single source of truth for pending approvals. */
 export interface ApprovalRecord {
@@ -62,27 +60,3 @@ export interface ApprovalStore {
   /** Ids of pending records whose expiry is at or before `nowMs` (the sweep's work list). */
   dueForExpiry(nowMs: number): Promise<string[]>;
 }
-
-/** Whether a value is an approval status. */
-export const isApprovalStatus = (value: unknown): value is ApprovalStatus =>
-  typeof value === 'string' && (APPROVAL_STATUSES as readonly string[]).includes(value);
-
-/** The epoch ms of a record timestamp; throws when it is not an ISO timestamp. */
-export function recordTimeMs(iso: string, field: string): number {
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms))
-    throw new InvalidInputError(`approval record: ${field} is not an ISO timestamp: ${iso}`);
-  return ms;
-}
-
-/** The command a claim publishes; throws on an invalid one (e.g. a veto without a reason). */
-export const approvalCommand = (input: ClaimInput): IntentApprovalCommand =>
-  IntentApprovalCommandSchema.parse({
-    command_id: input.commandId,
-    intent_id: input.intentId,
-    command: input.command,
-    requested_by: input.requestedBy,
-    reason: input.reason,
-    timestamp: new Date(input.nowMs).toISOString(),
-    metadata: {},
-  });

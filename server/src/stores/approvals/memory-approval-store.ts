@@ -1,12 +1,6 @@
 import type { Bus } from '../../bus/bus.ts';
-import {
-  approvalCommand,
-  recordTimeMs,
-  type ApprovalRecord,
-  type ApprovalStore,
-  type ClaimInput,
-  type ClaimResult,
-} from './approval-store.ts';
+import { approvalCommand, recordTimeMs } from './approval-rules.ts';
+import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './approval-store.ts';
 
 /**
  * The approval store in memory, with the same state machine as the Redis one (unit tests; one process):

@@ -3,15 +3,8 @@ import { RiskCheckVerdictSchema, StrategyIntentEventSchema } from '@gamma/shared
 import { z } from 'zod';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
-import {
-  approvalCommand,
-  isApprovalStatus,
-  recordTimeMs,
-  type ApprovalRecord,
-  type ApprovalStore,
-  type ClaimInput,
-  type ClaimResult,
-} from './approval-store.ts';
+import { approvalCommand, isApprovalStatus, recordTimeMs } from './approval-rules.ts';
+import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './approval-store.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 
 /** Records are kept this long after creation (the intent dedupe window of SPEC §5.2). */
