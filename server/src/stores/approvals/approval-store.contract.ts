@@ -195,6 +195,13 @@ export function describeApprovalStoreContract(
         });
       });
 
+      it('lists the records due, oldest expiry first', async () => {
+        await store.create(record('late', T0 + 5000));
+        await store.create(record('early', T0));
+        await store.create(record('not-yet', T0 + 10_000));
+        expect(await store.dueForExpiry(T0 + 5000 + TTL_MS)).toEqual(['early', 'late']);
+      });
+
       it('does not expire a claimed record', async () => {
         await store.create(record('i-1'));
         await store.claim(claimInput('i-1'));

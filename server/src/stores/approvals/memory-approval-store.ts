@@ -68,6 +68,7 @@ export class MemoryApprovalStore implements ApprovalStore {
     return Promise.resolve(
       [...this.records.values()]
         .filter((r) => r.status === 'pending' && Date.parse(r.expires_at) <= nowMs)
+        .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at))
         .map((r) => r.intent.intent_id),
     );
   }
