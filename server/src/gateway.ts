@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AuditStore } from './audit/audit-store.ts';
 import { attachGatewayAuditStore } from './audit/open-audit-store.ts';
 import type { Bus } from './bus/bus.ts';
-import type { Env } from './config/env.ts';
+import type { AppConfig } from './config/app-config.ts';
 import { createGatewayServer } from './http/gateway-server.ts';
 import { serverVersion } from './http/version.ts';
 import type { Clock } from './lib/clock.ts';
@@ -25,30 +25,31 @@ export interface Gateway {
 }
 
 /**
- * Starts the tRPC gateway on `env.HOST:env.PORT` (0 = any free port): warms the read model up from the
+ * Starts the tRPC gateway on `HOST:PORT` of the process settings (0 = any free port): warms the read model up from the
  * streams, then serves HTTP `/trpc`, WebSocket subscriptions, `/healthz`, the REST alias and the console.
  */
 export async function startGateway(deps: {
   bus: Bus;
   stores: Stores;
-  env: Env;
+  config: AppConfig;
   clock: Clock;
   log: Logger;
   /** The audit store to read; default: see `attachGatewayAuditStore` (null = none) */
   audit?: AuditStore | null;
 }): Promise<Gateway> {
-  const { bus, stores, env, clock } = deps;
+  const { bus, stores, config, clock } = deps;
+  const { host, port: wantedPort } = config.process;
   const log = deps.log.child({ service: 'gateway' });
   const readModel = new ReadModel({ bus, log });
   await readModel.start();
   const ownsAudit = deps.audit === undefined;
-  const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(env, log) : null);
-  const parts = { bus, stores, env, clock, log, readModel, audit, version: serverVersion() };
-  const gateway = createGatewayServer(parts, { distDir: env.WEB_DIST_DIR ?? DEFAULT_DIST_DIR });
+  const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(config.process, log) : null);
+  const parts = { bus, stores, config, clock, log, readModel, audit, version: serverVersion() };
+  const gateway = createGatewayServer(parts, { distDir: config.process.webDistDir ?? DEFAULT_DIST_DIR });
   try {
     await new Promise<void>((resolve, reject) => {
       gateway.server.once('error', reject);
-      gateway.server.listen(env.PORT, env.HOST, () => {
+      gateway.server.listen(wantedPort, host, () => {
         gateway.server.off('error', reject);
         resolve();
       });
@@ -56,13 +57,13 @@ export async function startGateway(deps: {
   } catch (error) {
     await readModel.close();
     if (ownsAudit) await audit?.close();
-    throw new InfrastructureError(`gateway cannot listen on ${env.HOST}:${env.PORT}: ${String(error)}`, {
+    throw new InfrastructureError(`gateway cannot listen on ${host}:${wantedPort}: ${String(error)}`, {
       cause: error,
     });
   }
   const address = gateway.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
-  log.info('gateway listening', { url: `http://${env.HOST}:${port}` });
+  const port = typeof address === 'object' && address !== null ? address.port : wantedPort;
+  log.info('gateway listening', { url: `http://${host}:${port}` });
   return {
     port,
     dropConnections: () => gateway.dropConnections(),

@@ -2,31 +2,40 @@ import { hostname } from 'node:os';
 import { selectServices, SERVICE_FACTORIES } from './app/service-registry.ts';
 import { createRedis } from './bus/redis.ts';
 import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
-import { loadEnv } from './config/env.ts';
+import { describeProblems, validateConfig } from './config/app-config.ts';
+import { processEnvironment } from './config/env.ts';
+import { InfrastructureError } from './errors/index.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import type { Service } from './services/service.ts';
 import { createRedisStores } from './stores/redis-stores.ts';
 
-// env → configs → Redis → bus and stores → services → HTTP/WS. A bad setting stops here, before any connection.
-const env = loadEnv();
-const log = createLogger(env.LOG_LEVEL, { pid: process.pid });
-const names = selectServices(env.SERVICES);
-const redis = createRedis(env.REDIS_URL, { log, connectionName: `gamma-${hostname()}-${process.pid}` });
+// env → configs → Redis → bus and stores → services → HTTP/WS. A bad setting stops here, before any connection,
+// with one message naming every bad or unknown variable.
+const validated = validateConfig(processEnvironment());
+if (!validated.ok) {
+  process.stderr.write(`${describeProblems(validated.problems)}\n`);
+  process.exit(1);
+}
+const config = validated.value;
+const settings = config.process;
+const log = createLogger(settings.logLevel, { pid: process.pid });
+const names = selectServices(settings.services);
+const redis = createRedis(settings.redisUrl, { log, connectionName: `gamma-${hostname()}-${process.pid}` });
 const bus = createRedisStreamsBus({
-  url: env.REDIS_URL,
-  prefix: env.STREAM_PREFIX,
-  maxLen: env.STREAM_MAXLEN,
-  readCount: env.BUS_READ_COUNT,
-  blockMs: env.BUS_BLOCK_MS,
-  claimIdleMs: env.BUS_CLAIM_IDLE_MS,
-  maxDeliveries: env.BUS_MAX_DELIVERIES,
+  url: settings.redisUrl,
+  prefix: settings.streamPrefix,
+  maxLen: settings.streamMaxLen,
+  readCount: settings.busReadCount,
+  blockMs: settings.busBlockMs,
+  claimIdleMs: settings.busClaimIdleMs,
+  maxDeliveries: settings.busMaxDeliveries,
   log,
   clock: systemClock,
 });
-const stores = createRedisStores(redis, { prefix: env.STREAM_PREFIX, maxLen: env.STREAM_MAXLEN });
-const deps = { bus, stores, env, clock: systemClock, log };
+const stores = createRedisStores(redis, { prefix: settings.streamPrefix, maxLen: settings.streamMaxLen });
+const deps = { bus, stores, config, clock: systemClock, log };
 const services: Service[] = [];
 let gateway: Gateway | null = null;
 
@@ -35,7 +44,7 @@ async function pingWithin(ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`Redis at ${env.REDIS_URL} did not answer within ${ms} ms`)),
+      () => reject(new InfrastructureError(`Redis at ${settings.redisUrl} did not answer within ${ms} ms`)),
       ms,
     );
   });
@@ -57,9 +66,9 @@ async function start(): Promise<void> {
   }
   if (names.includes('gateway')) {
     gateway = await startGateway(deps);
-    process.stdout.write(`\nGamma console: http://${env.HOST}:${gateway.port}\n\n`);
+    process.stdout.write(`\nGamma console: http://${settings.host}:${gateway.port}\n\n`);
   }
-  log.info('gamma running', { services: names, prefix: env.STREAM_PREFIX, redis: env.REDIS_URL });
+  log.info('gamma running', { services: names, prefix: settings.streamPrefix, redis: settings.redisUrl });
 }
 
 let stopping = false;

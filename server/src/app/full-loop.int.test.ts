@@ -16,7 +16,9 @@ describe('the whole loop, live', () => {
 
   describe('when the stack starts with SIM_SENTIMENT_PORT 0', () => {
     it('points the risk service at the port the simulator bound, so the macro state has a sentiment', async () => {
-      expect(stack.env.sentimentUrls).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/)]);
+      expect(stack.config.riskService.sentimentUrls).toEqual([
+        expect.stringMatching(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/),
+      ]);
       await poll(async () => (await stack.read('market.macro_state')).at(-1)?.sentiment_score).toEqual(
         expect.any(Number),
       );

@@ -4,10 +4,10 @@ import { createMarketSimulatorService } from '../services/market-simulator/index
 import { createOptionExecutionService } from '../services/option-execution/index.ts';
 import { createPaperExchange } from '../services/paper-exchange/index.ts';
 import { createRiskService } from '../services/risk-service/index.ts';
+import { SERVICE_NAMES, type ServiceName } from '../config/service-names.ts';
 import type { ServiceFactory } from '../services/service.ts';
 import { createStrategyRunnerService } from '../services/strategy-runner/index.ts';
 import { createVolForecasterService } from '../services/vol-forecaster/index.ts';
-import { ConfigError } from '../errors/index.ts';
 
 /** Every service `main.ts` can host, by the name `SERVICES` uses; the gateway is handled apart. */
 export const SERVICE_FACTORIES = {
@@ -19,19 +19,10 @@ export const SERVICE_FACTORIES = {
   'paper-exchange': createPaperExchange,
   'risk-service': createRiskService,
   'audit-recorder': createAuditRecorderService,
-} satisfies Record<string, ServiceFactory>;
+} satisfies Record<Exclude<ServiceName, 'gateway'>, ServiceFactory>;
 
-export type ServiceName = keyof typeof SERVICE_FACTORIES | 'gateway';
-export const SERVICE_NAMES = [...Object.keys(SERVICE_FACTORIES), 'gateway'] as ServiceName[];
-
-/** Resolves `SERVICES` (`all` or a comma list); an unknown name is an error naming it. */
-export function selectServices(requested: readonly string[]): ServiceName[] {
-  if (requested.length === 0 || requested.includes('all')) return SERVICE_NAMES;
-  const unknown = requested.filter((name) => !(SERVICE_NAMES as string[]).includes(name));
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      `SERVICES: unknown service ${unknown.join(', ')}; known: ${SERVICE_NAMES.join(', ')}`,
-    );
-  }
-  return requested as ServiceName[];
+/** Resolves `SERVICES` (`all` or a list of names, validated with the configuration). */
+export function selectServices(requested: readonly (ServiceName | 'all')[]): ServiceName[] {
+  if (requested.length === 0 || requested.includes('all')) return [...SERVICE_NAMES];
+  return requested.filter((name): name is ServiceName => name !== 'all');
 }

@@ -1,4 +1,4 @@
-import type { Env } from '../config/env.ts';
+import type { ProcessConfig } from '../config/process-config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AuditStore } from './audit-store.ts';
 import { openPgAuditStore } from './pg-audit-store.ts';
@@ -10,10 +10,12 @@ export interface AuditStoreLocation {
   dataDir: string;
 }
 
-/** The location from the environment; a blank `DATABASE_URL` counts as unset. */
-export function auditLocationOf(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): AuditStoreLocation {
-  const url = env.DATABASE_URL?.trim();
-  return { databaseUrl: url === undefined || url === '' ? undefined : url, dataDir: env.DATA_DIR };
+/** The location from the process settings; a blank `DATABASE_URL` counts as unset. */
+export function auditLocationOf(
+  settings: Pick<ProcessConfig, 'databaseUrl' | 'dataDir'>,
+): AuditStoreLocation {
+  const url = settings.databaseUrl?.trim();
+  return { databaseUrl: url === undefined || url === '' ? undefined : url, dataDir: settings.dataDir };
 }
 
 /** Whether the location is the embedded database (only one process may open it). */
@@ -91,10 +93,10 @@ export async function acquireAuditStore(location: AuditStoreLocation, log?: Logg
  * allows one process per data folder; else null (explain then uses the read model).
  */
 export async function attachGatewayAuditStore(
-  env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>,
+  settings: Pick<ProcessConfig, 'databaseUrl' | 'dataDir'>,
   log: Logger,
 ): Promise<AuditStore | null> {
-  const location = auditLocationOf(env);
+  const location = auditLocationOf(settings);
   if (isEmbedded(location) && !isAuditStoreOpen(location)) {
     log.info('no audit store in this process; explain uses the read model', { data_dir: location.dataDir });
     return null;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { deskConfig } from './desk-config.ts';
-import { loadEnv } from './env.ts';
+import { loadConfig } from './app-config.ts';
 
 describe('deskConfig', () => {
   describe('when nothing is set', () => {
     it('gives the SPEC defaults for every underlying', () => {
-      expect(deskConfig(loadEnv({}))).toEqual({
+      expect(deskConfig(loadConfig({}).desk)).toEqual({
         approval_mode: 'manual',
         approval_ttl_s: 120,
         max_fomo_score: 0.7,
@@ -19,12 +19,12 @@ describe('deskConfig', () => {
 
   describe('when a hedger has its own threshold and the instrument template changes', () => {
     it('uses them for that underlying only', () => {
-      const env = loadEnv({
+      const { desk } = loadConfig({
         STRATEGY_DELTA_HEDGER_ETH_DELTA_THRESHOLD: '0.5',
         DELTA_HEDGE_INSTRUMENT: '{BASE}-PERP',
         PQ_MAX_FOMO_SCORE: '0.6',
       });
-      expect(deskConfig(env)).toMatchObject({
+      expect(deskConfig(desk)).toMatchObject({
         max_fomo_score: 0.6,
         underlyings: [
           { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC-PERP' },

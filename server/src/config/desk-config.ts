@@ -1,5 +1,42 @@
 import { hedgeInstrumentFor } from '@gamma/shared';
-import type { Env } from './env.ts';
+import { z } from 'zod';
+import { fieldsOf } from './setting.ts';
+import {
+  APPROVAL_MODE,
+  APPROVAL_TTL_S,
+  DELTA_HEDGE_INSTRUMENT,
+  DELTA_THRESHOLD,
+  PQ_FORECAST_HORIZON,
+  PQ_MAX_FOMO_SCORE,
+  UNDERLYINGS,
+  withHedgerThresholds,
+} from './shared-settings.ts';
+
+/** Which environment variable feeds which field of the desk settings the gateway serves. */
+export const DESK_ENV = {
+  underlyings: UNDERLYINGS,
+  approvalMode: APPROVAL_MODE,
+  approvalTtlS: APPROVAL_TTL_S,
+  maxFomoScore: PQ_MAX_FOMO_SCORE,
+  forecastHorizon: PQ_FORECAST_HORIZON,
+  deltaThreshold: DELTA_THRESHOLD,
+  hedgeInstrument: DELTA_HEDGE_INSTRUMENT,
+};
+
+/** The desk-wide settings the gateway marks and rates against (the console's view of the configuration). */
+export const DeskSettingsSchema = z.strictObject({
+  ...fieldsOf(DESK_ENV),
+  /** Per base coin hedger thresholds (`STRATEGY_DELTA_HEDGER_<BASE>_DELTA_THRESHOLD`), coins */
+  deltaThresholdByBase: z.record(z.string(), z.number().finite().positive()).default({}),
+});
+export type DeskSettings = z.output<typeof DeskSettingsSchema>;
+
+/** The desk settings' section of the configuration: its variables plus the per-hedger thresholds. */
+export const deskSection = withHedgerThresholds({
+  owner: 'gateway',
+  schema: DeskSettingsSchema,
+  bindings: DESK_ENV,
+});
 
 /** Per-underlying figures the console marks and the gateway rates against, from the one configuration. */
 export interface DeskConfig {
@@ -14,25 +51,24 @@ export interface DeskConfig {
 }
 
 /**
- * The delta threshold of an underlying's hedger: `STRATEGY_DELTA_HEDGER_<BASE>_DELTA_THRESHOLD` when set
- * (validated at start by the strategy runner), else `DELTA_THRESHOLD`.
+ * The delta threshold of an underlying's hedger: `STRATEGY_DELTA_HEDGER_<BASE>_DELTA_THRESHOLD` when set,
+ * else `DELTA_THRESHOLD`.
  */
-export function deltaThresholdOf(env: Env, underlying: string): number {
+export function deltaThresholdOf(desk: DeskSettings, underlying: string): number {
   const base = underlying.split('/')[0]?.toUpperCase() ?? '';
-  const override = Number(env.strategyOverrides[`STRATEGY_DELTA_HEDGER_${base}_DELTA_THRESHOLD`]);
-  return Number.isFinite(override) && override > 0 ? override : env.DELTA_THRESHOLD;
+  return desk.deltaThresholdByBase[base] ?? desk.deltaThreshold;
 }
 
 /** What the console needs to know of the server's configuration (served by the `config` query). */
-export function deskConfig(env: Env): DeskConfig {
+export function deskConfig(desk: DeskSettings): DeskConfig {
   return {
-    approval_mode: env.APPROVAL_MODE,
-    approval_ttl_s: env.APPROVAL_TTL_S,
-    max_fomo_score: env.PQ_MAX_FOMO_SCORE,
-    underlyings: env.UNDERLYINGS.map((underlying) => ({
+    approval_mode: desk.approvalMode,
+    approval_ttl_s: desk.approvalTtlS,
+    max_fomo_score: desk.maxFomoScore,
+    underlyings: desk.underlyings.map((underlying) => ({
       underlying,
-      delta_threshold: deltaThresholdOf(env, underlying),
-      hedge_instrument: hedgeInstrumentFor(env.DELTA_HEDGE_INSTRUMENT, underlying),
+      delta_threshold: deltaThresholdOf(desk, underlying),
+      hedge_instrument: hedgeInstrumentFor(desk.hedgeInstrument, underlying),
     })),
   };
 }

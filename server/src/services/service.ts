@@ -1,5 +1,5 @@
 import type { Bus } from '../bus/bus.ts';
-import type { Env } from '../config/env.ts';
+import type { AppConfig } from '../config/app-config.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -8,7 +8,8 @@ import type { Stores } from '../stores/stores.ts';
 export interface ServiceDeps {
   bus: Bus;
   clock: Clock;
-  env: Env;
+  /** The validated configuration; each service reads its own section (e.g. `config.engine`) */
+  config: AppConfig;
   log: Logger;
   /** Every record that is not a stream: approvals, reservations, once marks, the paper ledger, peaks */
   stores: Stores;

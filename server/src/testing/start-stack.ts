@@ -10,7 +10,7 @@ import { decodeEntry } from '../bus/codec.ts';
 import { streamKey } from '../keys/key-table.ts';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
-import { loadEnv, type Env } from '../config/env.ts';
+import { loadConfig, type AppConfig } from '../config/app-config.ts';
 import { startGateway, type Gateway } from '../gateway.ts';
 import { systemClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -66,8 +66,8 @@ export interface Stack extends AsyncDisposable {
   bus: Bus;
   /** A command connection for assertions on keys */
   redis: Redis;
-  /** The environment of the services, sentiment URLs resolved to the simulator's bound port */
-  env: Env;
+  /** The configuration of the services, sentiment URLs resolved to the simulator's bound port */
+  config: AppConfig;
   /** Gateway base URL, e.g. `http://127.0.0.1:41234` */
   url: string;
   /** Typed tRPC client of the gateway (HTTP + WebSocket) */
@@ -163,9 +163,9 @@ function streamAccess(redis: Redis, prefix: string): Pick<Stack, 'xadd' | 'read'
   };
 }
 
-/** The stack's environment: the process's, then the test settings, then the caller's overrides. */
-const stackEnv = (prefix: string, overrides: Record<string, string>): Env =>
-  loadEnv({
+/** The stack's configuration: the process's environment, then the test settings, then the caller's overrides. */
+const stackConfig = (prefix: string, overrides: Record<string, string>): AppConfig =>
+  loadConfig({
     ...process.env,
     REDIS_URL: TEST_REDIS_URL,
     HOST: '127.0.0.1',
@@ -187,25 +187,26 @@ const stackEnv = (prefix: string, overrides: Record<string, string>): Env =>
  */
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
   const prefix = testPrefix();
-  const baseEnv = stackEnv(prefix, overrides);
-  const redis = createRedis(baseEnv.REDIS_URL, { log: silentLogger });
+  const baseConfig = stackConfig(prefix, overrides);
+  const settings = baseConfig.process;
+  const redis = createRedis(settings.redisUrl, { log: silentLogger });
   const groups: Groups = new Map();
   const bus = recordingBus(
     createRedisStreamsBus({
-      url: baseEnv.REDIS_URL,
+      url: settings.redisUrl,
       prefix,
-      maxLen: baseEnv.STREAM_MAXLEN,
-      readCount: baseEnv.BUS_READ_COUNT,
-      blockMs: baseEnv.BUS_BLOCK_MS,
-      claimIdleMs: baseEnv.BUS_CLAIM_IDLE_MS,
-      maxDeliveries: baseEnv.BUS_MAX_DELIVERIES,
+      maxLen: settings.streamMaxLen,
+      readCount: settings.busReadCount,
+      blockMs: settings.busBlockMs,
+      claimIdleMs: settings.busClaimIdleMs,
+      maxDeliveries: settings.busMaxDeliveries,
       log: silentLogger,
       clock: systemClock,
     }),
     groups,
   );
-  const stores = createRedisStores(redis, { prefix, maxLen: baseEnv.STREAM_MAXLEN });
-  let deps: ServiceDeps = { bus, stores, env: baseEnv, clock: systemClock, log: silentLogger };
+  const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });
+  let deps: ServiceDeps = { bus, stores, config: baseConfig, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
   const clients: TestClient[] = [];
   let gateway: Gateway | null = null;
@@ -224,7 +225,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     if (service instanceof MarketSimulatorService && overrides.SENTIMENT_API_URLS === undefined) {
       const port = service.sentimentPort;
       const sentimentUrls = port === null ? [] : [`http://127.0.0.1:${port}`];
-      deps = { ...deps, env: { ...deps.env, sentimentUrls, simSentimentPort: port ?? 0 } };
+      const riskService = { ...deps.config.riskService, sentimentUrls };
+      deps = { ...deps, config: { ...deps.config, riskService } };
     }
     await waitForGroups(redis, prefix, groups);
   };
@@ -259,7 +261,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     prefix,
     bus,
     redis,
-    env: deps.env,
+    config: deps.config,
     url,
     client: main.client,
     setUser: main.setUser,

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import type { Bus } from '../bus/bus.ts';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus } from '../bus/redis-streams-bus.ts';
-import { loadEnv, type Env } from '../config/env.ts';
+import { loadConfig, type AppConfig } from '../config/app-config.ts';
 import { startGateway } from '../gateway.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -46,7 +46,7 @@ export interface TestServer extends AsyncDisposable {
   /** The gateway's stores, on `redis` under `prefix` */
   stores: Stores;
   prefix: string;
-  env: Env;
+  config: AppConfig;
   /** Ends every open WebSocket on the server side (clients reconnect by themselves) */
   dropConnections(): void;
   /** Closes clients and the gateway, then what the server created itself, and deletes `<prefix>:*` */
@@ -123,18 +123,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const ownsBus = options.bus === undefined;
   const bus = options.bus ?? createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, log: silentLogger });
-  const env = loadEnv({
+  const config = loadConfig({
     LOG_LEVEL: 'silent',
     ...options.env,
     PORT: '0',
     HOST: '127.0.0.1',
     STREAM_PREFIX: prefix,
   });
-  const stores = createRedisStores(redis, { prefix, maxLen: env.STREAM_MAXLEN });
+  const stores = createRedisStores(redis, { prefix, maxLen: config.process.streamMaxLen });
   const gateway = await startGateway({
     bus,
     stores,
-    env,
+    config,
     clock: options.clock ?? systemClock,
     log: silentLogger,
   });
@@ -168,7 +168,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redis,
     stores,
     prefix,
-    env,
+    config,
     dropConnections: () => gateway.dropConnections(),
     close,
     [Symbol.asyncDispose]: close,

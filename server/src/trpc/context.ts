@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AuditStore } from '../audit/audit-store.ts';
 import type { Bus } from '../bus/bus.ts';
-import type { Env } from '../config/env.ts';
+import type { AppConfig } from '../config/app-config.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
@@ -12,7 +12,7 @@ export interface GatewayParts {
   bus: Bus;
   /** Approvals (claims), health ping and stream statistics; never a Redis client */
   stores: Stores;
-  env: Env;
+  config: AppConfig;
   clock: Clock;
   log: Logger;
   readModel: ReadModel;
@@ -40,5 +40,5 @@ export const createContextFactory =
   (parts: GatewayParts) =>
   ({ req }: { req: { headers: IncomingHttpHeaders } }): Context => ({
     ...parts,
-    user: userOf(req.headers, parts.env.DEFAULT_TRADER_ID),
+    user: userOf(req.headers, parts.config.process.defaultTraderId),
   });

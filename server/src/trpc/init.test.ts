@@ -1,6 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/app-config.ts';
 import { InvalidInputError, InvariantError, NotFoundError } from '../errors/index.ts';
 import type { Context } from './context.ts';
 import { publicProcedure, router } from './init.ts';
@@ -17,7 +18,7 @@ const testRouter = router({
   }),
 });
 
-const ctxIn = (NODE_ENV: string) => ({ env: { NODE_ENV } }) as Context;
+const ctxIn = (NODE_ENV: string) => ({ config: loadConfig({ NODE_ENV }) }) as Context;
 const caller = testRouter.createCaller(ctxIn('test'));
 
 /** The reply a client would get for the error (what the adapters send). */

@@ -10,7 +10,7 @@ const t = initTRPC.context<Context>().create({
     ...shape,
     // Internal failures keep their detail in the log, not in a production response
     message:
-      error.code === 'INTERNAL_SERVER_ERROR' && ctx?.env.NODE_ENV === 'production'
+      error.code === 'INTERNAL_SERVER_ERROR' && ctx?.config.process.nodeEnv === 'production'
         ? 'Internal server error'
         : shape.message,
     data: {

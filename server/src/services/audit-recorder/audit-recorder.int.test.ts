@@ -8,7 +8,7 @@ import { pgliteClient } from '../../audit/pglite-audit-store.ts';
 import { SqlAuditStore } from '../../audit/sql-audit-store.ts';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -185,11 +185,11 @@ describe('AuditRecorder on Redis and PGlite', () => {
     it('records every entry exactly once, acks them all, and byIntent gives the chain in order', async () => {
       const published = await publishChain(bus, 'intent-audit-1');
       const keys = published.map(([stream, id]) => `${stream}@${id}`);
-      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
+      const config = loadConfig({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
       const deps = {
         bus,
         clock: systemClock,
-        env,
+        config,
         log: silentLogger,
         stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
       };
@@ -227,11 +227,11 @@ describe('AuditRecorder on Redis and PGlite', () => {
 
   describe('when it restarts', () => {
     it('writes only what is new (its group resumes, nothing twice)', async () => {
-      const env = loadEnv({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
+      const config = loadConfig({ STREAM_PREFIX: prefix, LOG_LEVEL: 'silent' });
       const deps = {
         bus,
         clock: systemClock,
-        env,
+        config,
         log: silentLogger,
         stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
       };

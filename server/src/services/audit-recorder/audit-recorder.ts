@@ -39,7 +39,8 @@ export class AuditRecorder implements Service {
   async start(): Promise<void> {
     const log = this.deps.log.child({ service: this.name });
     const startedAt = this.deps.clock.now();
-    const store = this.options.store ?? (await acquireAuditStore(auditLocationOf(this.deps.env), log));
+    const store =
+      this.options.store ?? (await acquireAuditStore(auditLocationOf(this.deps.config.process), log));
     this.ownsStore = this.options.store === undefined;
     this.store = store;
     log.info('audit store ready', { store: store.description, open_ms: this.deps.clock.now() - startedAt });

@@ -1,6 +1,6 @@
 import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { ConflictError } from '../../errors/index.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryReservationStore } from '../../stores/reservations/memory-reservation-store.ts';
@@ -33,7 +33,7 @@ const run = (reservations: ReservationStore) =>
   checkAndReserve(
     {
       reservations,
-      config: engineConfigFrom(loadEnv({})),
+      config: engineConfigFrom(loadConfig({}).engine),
       log: silentLogger,
       state: () => ({ portfolio: initialPortfolio(1_000), market: { mids: {}, surfaces: {} } }),
     },

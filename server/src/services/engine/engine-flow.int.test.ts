@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamKey } from '../../keys/key-table.ts';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -48,9 +48,9 @@ describe('engine and option execution on Redis', () => {
     prefix = testPrefix();
     clock = new FakeClock(Date.parse(NOW));
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger, clock });
-    const env = loadEnv({ STREAM_PREFIX: prefix });
+    const config = loadConfig({ STREAM_PREFIX: prefix });
     const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
-    const deps = { bus, clock, env, log: silentLogger, stores };
+    const deps = { bus, clock, config, log: silentLogger, stores };
     // published before the services start: both read it at warm-up
     await bus.publish('market.vol_surface', testSurface());
     engine = new EngineService(deps, { timers: false });
@@ -199,7 +199,7 @@ describe('two engine processes on one prefix', () => {
   ) => {
     prefix = fixedPrefix ?? testPrefix();
     clock = new FakeClock(Date.parse(NOW));
-    const config = loadEnv({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto', ...env });
+    const config = loadConfig({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto', ...env });
     const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
     buses = [0, 1].map((i) =>
       createRedisStreamsBus({
@@ -218,7 +218,7 @@ describe('two engine processes on one prefix', () => {
           {
             bus,
             clock,
-            env: config,
+            config,
             log: silentLogger,
             stores: { ...stores, ...(reservations ? { reservations } : {}) },
           },

@@ -1,7 +1,7 @@
 import type { StreamInput } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { EngineService } from './engine-service.ts';
@@ -54,9 +54,9 @@ async function setup(options: Setup = {}) {
   const theBus = new InMemoryBus({ clock, deliverTwice: options.deliverTwice ?? false });
   const stores = createMemoryStores(theBus);
   const { approvals } = stores;
-  const env = loadEnv(options.env ?? {});
+  const config = loadConfig(options.env ?? {});
   const theEngine = new EngineService(
-    { bus: theBus, clock, env, log: silentLogger, stores },
+    { bus: theBus, clock, config, log: silentLogger, stores },
     { timers: false },
   );
   await theEngine.start();

@@ -15,6 +15,7 @@ import type { ApprovalStore } from '../../stores/approvals/approval-store.ts';
 import type { OnceMarks } from '../../stores/once/once-marks.ts';
 import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
+import type { EngineServiceConfig } from './config.ts';
 import { convertSignal } from './core/convert-signal.ts';
 import { buildDecision } from './core/decision.ts';
 import {
@@ -55,22 +56,22 @@ export interface EngineOptions {
   timers?: boolean;
 }
 
-/** The engine's configuration from the environment. */
-export function engineConfigFrom(env: ServiceDeps['env']): EngineConfig {
+/** What the engine's core reads of the engine's section of the configuration. */
+export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
   return {
     limits: {
-      maxDrawdownPct: env.RISK_MAX_DRAWDOWN_PCT,
-      maxPositionRatio: env.RISK_MAX_POSITION_RATIO,
-      minPositionRatio: env.RISK_MIN_POSITION_RATIO,
-      maxSinglePositionPct: env.RISK_MAX_SINGLE_POSITION_PCT,
-      maxGrossLeverage: env.RISK_MAX_GROSS_LEVERAGE,
-      maxPositionQty: env.RISK_MAX_POSITION_QTY,
+      maxDrawdownPct: config.maxDrawdownPct,
+      maxPositionRatio: config.maxPositionRatio,
+      minPositionRatio: config.minPositionRatio,
+      maxSinglePositionPct: config.maxSinglePositionPct,
+      maxGrossLeverage: config.maxGrossLeverage,
+      maxPositionQty: config.maxPositionQty,
     },
-    policy: { mode: env.APPROVAL_MODE, autoApproveActions: env.AUTO_APPROVE_ACTIONS },
-    approvalTtlS: env.APPROVAL_TTL_S,
-    minExpiryHours: env.EXEC_MIN_EXPIRY_H,
-    strangleDelta: env.EXEC_STRANGLE_DELTA,
-    priceBufferPct: env.EXEC_PRICE_BUFFER_PCT,
+    policy: { mode: config.approvalMode, autoApproveActions: config.autoApproveActions },
+    approvalTtlS: config.approvalTtlS,
+    minExpiryHours: config.minExpiryHours,
+    strangleDelta: config.strangleDelta,
+    priceBufferPct: config.priceBufferPct,
   };
 }
 
@@ -96,11 +97,11 @@ export class EngineService implements Service {
     private readonly deps: ServiceDeps,
     private readonly options: EngineOptions = {},
   ) {
-    this.config = engineConfigFrom(deps.env);
+    this.config = engineConfigFrom(deps.config.engine);
     this.approvals = deps.stores.approvals;
     this.once = deps.stores.once;
     this.reservations = deps.stores.reservations;
-    this.portfolio = initialPortfolio(deps.env.PAPER_INITIAL_BALANCE_USDT);
+    this.portfolio = initialPortfolio(deps.config.engine.initialBalanceUsdt);
     this.state = new StateTails(deps.bus, deps.log);
   }
 
@@ -173,7 +174,7 @@ export class EngineService implements Service {
   /** A legacy signal becomes an intent on `strategy.intent` (SPEC §5.2); `hold` is ignored. */
   async handleSignal(signal: StrategySignalEvent, entry: { id: string }): Promise<void> {
     const intent = convertSignal(signal, entry.id, {
-      defaultQuantity: this.deps.env.LEGACY_SIGNAL_DEFAULT_QTY,
+      defaultQuantity: this.deps.config.engine.legacySignalDefaultQty,
       strategyPosition: strategyPosition(this.portfolio, signal.strategy_id, signal.symbol),
     });
     if (intent === null) return;

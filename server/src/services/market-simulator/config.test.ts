@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from '../../config/env.ts';
-import { MarketSimulatorConfigSchema, marketSimulatorConfigFromEnv } from './config.ts';
+import { loadConfig } from '../../config/app-config.ts';
+import { MarketSimulatorConfigSchema } from './config.ts';
 
 describe('MarketSimulatorConfigSchema', () => {
   it('parses {} to the SPEC defaults', () => {
@@ -17,12 +17,11 @@ describe('MarketSimulatorConfigSchema', () => {
   });
 
   it('takes the warm-up length from SIM_WARMUP_MIN, 0 included', () => {
-    const env = loadEnv({ SIM_WARMUP_MIN: '0' });
-    expect(MarketSimulatorConfigSchema.parse(marketSimulatorConfigFromEnv(env)).warmupMin).toBe(0);
+    expect(loadConfig({ SIM_WARMUP_MIN: '0' }).marketSimulator.warmupMin).toBe(0);
   });
 
   it('rejects a negative SIM_WARMUP_MIN naming it', () => {
-    expect(() => loadEnv({ SIM_WARMUP_MIN: '-5' })).toThrow(/SIM_WARMUP_MIN/);
+    expect(() => loadConfig({ SIM_WARMUP_MIN: '-5' })).toThrow(/SIM_WARMUP_MIN/);
   });
 
   describe('when the warm-up would take more steps than a few seconds allow', () => {
@@ -42,8 +41,8 @@ describe('MarketSimulatorConfigSchema', () => {
   });
 
   it('takes SIM_* and the sentiment port from the environment', () => {
-    const env = loadEnv({ SIM_SEED: '7', SIM_TICK_INTERVAL_MS: '250', PORT: '5000' });
-    expect(MarketSimulatorConfigSchema.parse(marketSimulatorConfigFromEnv(env))).toMatchObject({
+    const config = loadConfig({ SIM_SEED: '7', SIM_TICK_INTERVAL_MS: '250', PORT: '5000' });
+    expect(config.marketSimulator).toMatchObject({
       seed: 7,
       tickIntervalMs: 250,
       sentimentPort: 5001,

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import type { Env } from '../../config/env.ts';
+import { envSection } from '../../config/read-section.ts';
+import { NUMBER } from '../../config/readers.ts';
+import { fieldsOf, setting } from '../../config/setting.ts';
+import { SIM_SENTIMENT_PORT, UNDERLYINGS } from '../../config/shared-settings.ts';
 import { SECONDS_PER_YEAR } from './core/ou.ts';
 import { deriveStrikeSteps } from './core/strikes.ts';
 import type { MarketParams, UnderlyingParams } from './core/underlying-state.ts';
 
 const positive = z.number().finite().positive();
-const SpotSymbolSchema = z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'a spot symbol such as BTC/USDT');
 const OuSchema = (mean: number, sd: number, halfLifeS: number) =>
   z
     .strictObject({ mean: z.number().finite(), sd: z.number().finite().nonnegative(), halfLifeS: positive })
@@ -35,30 +37,47 @@ export const MAX_WARMUP_STEPS = 21_600;
 const warmupSteps = (c: { warmupMin: number; tickIntervalMs: number }): number =>
   Math.ceil((c.warmupMin * 60_000) / c.tickIntervalMs);
 
+const simSetting = <TSchema extends z.ZodType>(variable: string, schema: TSchema, meaning: string) =>
+  setting({ variable, reader: NUMBER, schema, meaning: `market simulator: ${meaning}` });
+
+/** Which environment variable feeds which field (SPEC §11 `SIM_*`). */
+export const MARKET_SIMULATOR_ENV = {
+  seed: simSetting('SIM_SEED', z.number().int().default(42), 'master seed of every random number'),
+  underlyings: UNDERLYINGS,
+  tickIntervalMs: simSetting(
+    'SIM_TICK_INTERVAL_MS',
+    z.number().int().positive().default(1000),
+    'a spot and a perpetual tick per underlying every this many ms',
+  ),
+  surfaceIntervalS: simSetting(
+    'SIM_SURFACE_INTERVAL_S',
+    positive.default(5),
+    'a surface per underlying every this many seconds',
+  ),
+  spreadBps: simSetting(
+    'SIM_SPREAD_BPS',
+    z.number().finite().nonnegative().default(2),
+    'full spot/perpetual bid-ask spread, bps',
+  ),
+  basisAnnual: simSetting(
+    'SIM_BASIS_ANNUAL',
+    z.number().finite().default(0.03),
+    'forward basis per year, F = S·e^{basis·T}',
+  ),
+  sentimentPort: SIM_SENTIMENT_PORT,
+  warmupMin: simSetting(
+    'SIM_WARMUP_MIN',
+    z.number().finite().nonnegative().default(60),
+    'minutes of seeded history published for an underlying with no tick yet; 0 disables',
+  ),
+};
+
 /** Configuration of the market simulator (SPEC §8.2, §11 `SIM_*`). `{}` parses to the defaults. */
 export const MarketSimulatorConfigSchema = z
   .strictObject({
-    /** Master seed of every random number (`SIM_SEED`) */
-    seed: z.number().int().default(42),
-    /** Simulated spot symbols (`UNDERLYINGS`) */
-    underlyings: z.array(SpotSymbolSchema).min(1).default(['BTC/USDT', 'ETH/USDT']),
-    /** A spot and a perpetual tick per underlying every this many ms (`SIM_TICK_INTERVAL_MS`) */
-    tickIntervalMs: z.number().int().positive().default(1000),
-    /** A surface per underlying every this many seconds (`SIM_SURFACE_INTERVAL_S`) */
-    surfaceIntervalS: positive.default(5),
-    /** Full spot/perpetual bid-ask spread, bps (`SIM_SPREAD_BPS`) */
-    spreadBps: z.number().finite().nonnegative().default(2),
-    /** Forward basis per year: F = S·e^{basis·T} (`SIM_BASIS_ANNUAL`) */
-    basisAnnual: z.number().finite().default(0.03),
+    ...fieldsOf(MARKET_SIMULATOR_ENV),
     /** Option quotes: bid/ask = mid × (1 ∓ this) */
     optionHalfSpread: z.number().finite().min(0).max(0.5).default(0.01),
-    /** Port of the sentiment HTTP server on 127.0.0.1 (`SIM_SENTIMENT_PORT`); null = no server, 0 = any free port */
-    sentimentPort: z.number().int().min(0).max(65_535).nullable().default(null),
-    /**
-     * Minutes of seeded spot and perpetual history published at start for an underlying with no tick
-     * in `market.tick` yet (`SIM_WARMUP_MIN`); 0 disables
-     */
-    warmupMin: z.number().finite().nonnegative().default(60),
     /** Simulated start time, epoch ms; null = the clock's time at `start()` */
     startTimeMs: z.number().int().nullable().default(null),
     /** Run the tick and surface timers; false = the owner calls `step(nowMs)` (tests) */
@@ -109,16 +128,11 @@ export const MarketSimulatorConfigSchema = z
 export type MarketSimulatorConfig = z.output<typeof MarketSimulatorConfigSchema>;
 export type MarketSimulatorConfigInput = z.input<typeof MarketSimulatorConfigSchema>;
 
-/** The config from the environment (SPEC §11), before overrides. */
-export const marketSimulatorConfigFromEnv = (env: Env): MarketSimulatorConfigInput => ({
-  seed: env.SIM_SEED,
-  underlyings: env.UNDERLYINGS,
-  tickIntervalMs: env.SIM_TICK_INTERVAL_MS,
-  surfaceIntervalS: env.SIM_SURFACE_INTERVAL_S,
-  spreadBps: env.SIM_SPREAD_BPS,
-  basisAnnual: env.SIM_BASIS_ANNUAL,
-  sentimentPort: env.simSentimentPort,
-  warmupMin: env.SIM_WARMUP_MIN,
+/** The simulator's section of the configuration, read from the environment. */
+export const marketSimulatorSection = envSection({
+  owner: 'market-simulator',
+  schema: MarketSimulatorConfigSchema,
+  bindings: MARKET_SIMULATOR_ENV,
 });
 
 const halfLifeToRate = (halfLifeS: number): number => Math.LN2 / (halfLifeS / SECONDS_PER_YEAR);

@@ -1,17 +1,13 @@
 import type { ServiceDeps, ServiceFactory } from '../service.ts';
-import {
-  MarketSimulatorConfigSchema,
-  marketSimulatorConfigFromEnv,
-  type MarketSimulatorConfigInput,
-} from './config.ts';
+import { MarketSimulatorConfigSchema, type MarketSimulatorConfigInput } from './config.ts';
 import { MarketSimulatorService } from './market-simulator.ts';
 
 export { MarketSimulatorService } from './market-simulator.ts';
-export { MarketSimulatorConfigSchema, marketSimulatorConfigFromEnv } from './config.ts';
+export { MarketSimulatorConfigSchema } from './config.ts';
 export type { MarketSimulatorConfig, MarketSimulatorConfigInput } from './config.ts';
 
 /**
- * Creates the market simulator from the environment (SPEC §11 `SIM_*`, `UNDERLYINGS`), with optional
+ * Creates the market simulator from its section of the configuration (SPEC §11 `SIM_*`, `UNDERLYINGS`), with optional
  * overrides (tests: `{ timers: false, sentimentPort: null, warmupMin: 0 }`). Throws on an invalid config.
  */
 export const createMarketSimulatorService = ((
@@ -20,5 +16,5 @@ export const createMarketSimulatorService = ((
 ) =>
   new MarketSimulatorService(
     deps,
-    MarketSimulatorConfigSchema.parse({ ...marketSimulatorConfigFromEnv(deps.env), ...overrides }),
+    MarketSimulatorConfigSchema.parse({ ...deps.config.marketSimulator, ...overrides }),
   )) satisfies ServiceFactory;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import type { MarketSimulatorConfigInput } from './config.ts';
@@ -17,7 +17,7 @@ afterEach(async () => {
 function simulator(overrides: MarketSimulatorConfigInput) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock });
-  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
+  const deps = { bus, clock, config: loadConfig({}), log: silentLogger, stores: createMemoryStores(bus) };
   const service = createMarketSimulatorService(deps, { timers: false, sentimentPort: null, ...overrides });
   running.push(service);
   return { service, bus, clock };

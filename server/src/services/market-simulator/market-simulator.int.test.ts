@@ -2,7 +2,7 @@ import { VolatilitySurfaceEventSchema } from '@gamma/shared';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -22,12 +22,12 @@ describe('MarketSimulatorService on Redis', () => {
   let simulator: MarketSimulatorService | null = null;
 
   const start = async (overrides: MarketSimulatorConfigInput) => {
-    const env = loadEnv({ STREAM_PREFIX: prefix });
+    const config = loadConfig({ STREAM_PREFIX: prefix });
     simulator = createMarketSimulatorService(
       {
         bus,
         clock: systemClock,
-        env,
+        config,
         log: silentLogger,
         stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
       },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { createLogger, silentLogger, type Logger } from '../../lib/logger.ts';
 import type { MarketSimulatorConfigInput } from './config.ts';
@@ -20,7 +20,7 @@ afterEach(async () => {
 function simulator(overrides: MarketSimulatorConfigInput = {}, log: Logger = silentLogger) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock });
-  const deps = { bus, clock, env: loadEnv({}), log, stores: createMemoryStores(bus) };
+  const deps = { bus, clock, config: loadConfig({}), log, stores: createMemoryStores(bus) };
   const service = createMarketSimulatorService(deps, {
     timers: false,
     sentimentPort: null,
@@ -145,7 +145,7 @@ describe('MarketSimulatorService', () => {
         const deps = {
           bus,
           clock,
-          env: loadEnv({}),
+          config: loadConfig({}),
           log: silentLogger,
           stores: createMemoryStores(bus),
         };

@@ -1,7 +1,7 @@
 import type { StreamInput } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryStores } from '../../stores/stores.ts';
@@ -37,7 +37,7 @@ async function setup(deliverTwice = false) {
   const theService = new OptionExecutionService({
     bus: theBus,
     clock,
-    env: loadEnv({}),
+    config: loadConfig({}),
     log: silentLogger,
     stores: createMemoryStores(theBus),
   });

@@ -25,13 +25,7 @@ export class OptionExecutionService implements Service {
   private readonly subs: Subscription[] = [];
 
   constructor(private readonly deps: ServiceDeps) {
-    const { env } = deps;
-    this.config = {
-      maxSurfaceAgeS: env.EXEC_SURFACE_MAX_AGE_S,
-      minExpiryHours: env.EXEC_MIN_EXPIRY_H,
-      strangleDelta: env.EXEC_STRANGLE_DELTA,
-      priceBufferPct: env.EXEC_PRICE_BUFFER_PCT,
-    };
+    this.config = deps.config.optionExecution;
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from '../../config/env.ts';
-import { PaperExchangeConfigSchema, paperExchangeConfigFromEnv } from './config.ts';
+import { loadConfig } from '../../config/app-config.ts';
+import { PaperExchangeConfigSchema } from './config.ts';
 
 describe('PaperExchangeConfigSchema', () => {
   it('parses {} to the SPEC defaults', () => {
@@ -15,7 +15,6 @@ describe('PaperExchangeConfigSchema', () => {
     expect(PaperExchangeConfigSchema.safeParse({ spread: 2 }).success).toBe(false);
   });
   it('takes PAPER_SPREAD_BPS from the environment', () => {
-    const env = loadEnv({ PAPER_SPREAD_BPS: '5' });
-    expect(PaperExchangeConfigSchema.parse(paperExchangeConfigFromEnv(env)).spreadBps).toBe(5);
+    expect(loadConfig({ PAPER_SPREAD_BPS: '5' }).paperExchange.spreadBps).toBe(5);
   });
 });

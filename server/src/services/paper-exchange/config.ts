@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import type { Env } from '../../config/env.ts';
+import { envSection } from '../../config/read-section.ts';
+import { NUMBER } from '../../config/readers.ts';
+import { fieldsOf, setting } from '../../config/setting.ts';
+
+/** Which environment variable feeds which field (SPEC §11). */
+export const PAPER_EXCHANGE_ENV = {
+  spreadBps: setting({
+    variable: 'PAPER_SPREAD_BPS',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(2),
+    meaning: 'paper exchange: synthetic spread around a tick without bid/ask, bps',
+  }),
+};
 
 /** Configuration of the paper exchange (SPEC §8.1, §11). `{}` parses to the defaults. */
 export const PaperExchangeConfigSchema = z.strictObject({
-  /** Synthetic spread around a tick without bid/ask, bps (`PAPER_SPREAD_BPS`) */
-  spreadBps: z.number().finite().nonnegative().default(2),
+  ...fieldsOf(PAPER_EXCHANGE_ENV),
   /** How often expiry settlement is checked, ms */
   settlementCheckMs: z.number().finite().positive().default(60_000),
   /** At start, the newest ticks and surfaces younger than this (s) seed the book, so a restart quotes at once */
@@ -15,7 +26,9 @@ export const PaperExchangeConfigSchema = z.strictObject({
 export type PaperExchangeConfig = z.output<typeof PaperExchangeConfigSchema>;
 export type PaperExchangeConfigInput = z.input<typeof PaperExchangeConfigSchema>;
 
-/** The config from the environment (SPEC §11). */
-export const paperExchangeConfigFromEnv = (env: Env): PaperExchangeConfigInput => ({
-  spreadBps: env.PAPER_SPREAD_BPS,
+/** The paper exchange's section of the configuration, read from the environment. */
+export const paperExchangeSection = envSection({
+  owner: 'paper-exchange',
+  schema: PaperExchangeConfigSchema,
+  bindings: PAPER_EXCHANGE_ENV,
 });

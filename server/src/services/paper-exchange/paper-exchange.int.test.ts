@@ -2,7 +2,7 @@ import type { StreamInput } from '@gamma/shared';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { systemClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -32,12 +32,12 @@ describe('PaperExchange on Redis', () => {
   let exchange: PaperExchange;
 
   const startExchange = async () => {
-    const env = loadEnv({ STREAM_PREFIX: prefix });
+    const config = loadConfig({ STREAM_PREFIX: prefix });
     const svc = new PaperExchange(
       {
         bus,
         clock: systemClock,
-        env,
+        config,
         log: silentLogger,
         stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
       },

@@ -4,7 +4,7 @@ import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
 import { createMemoryStores, type Stores } from '../../stores/stores.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { PaperExchange } from './paper-exchange.ts';
@@ -54,9 +54,9 @@ describe('PaperExchange', () => {
     bus = new InMemoryBus({ deliverTwice, clock });
     stores = createMemoryStores(bus);
     ledger = stores.ledger;
-    const env = loadEnv({});
+    const config = loadConfig({});
     exchange = new PaperExchange(
-      { bus, clock, env, log: silentLogger, stores },
+      { bus, clock, config, log: silentLogger, stores },
       { config: { timers: false } },
     );
     await exchange.start();
@@ -259,7 +259,7 @@ describe('PaperExchange', () => {
       };
       await exchange.close();
       exchange = new PaperExchange(
-        { bus: flaky, clock, env: loadEnv({}), log: silentLogger, stores },
+        { bus: flaky, clock, config: loadConfig({}), log: silentLogger, stores },
         { config: { timers: false } },
       );
       await exchange.start();
@@ -277,7 +277,7 @@ describe('PaperExchange', () => {
       await exchange.close();
       const restart = async () => {
         const svc = new PaperExchange(
-          { bus, clock, env: loadEnv({}), log: silentLogger, stores },
+          { bus, clock, config: loadConfig({}), log: silentLogger, stores },
           { config: { timers: false } },
         );
         await svc.start();
@@ -298,7 +298,7 @@ describe('PaperExchange', () => {
       await bus.drain();
       await exchange.close();
       const again = new PaperExchange(
-        { bus, clock, env: loadEnv({}), log: silentLogger, stores },
+        { bus, clock, config: loadConfig({}), log: silentLogger, stores },
         { config: { timers: false } },
       );
       await again.start();

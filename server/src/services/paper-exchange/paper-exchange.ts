@@ -12,7 +12,6 @@ import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import {
   PaperExchangeConfigSchema,
-  paperExchangeConfigFromEnv,
   type PaperExchangeConfig,
   type PaperExchangeConfigInput,
 } from './config.ts';
@@ -73,7 +72,7 @@ export class PaperExchange implements Service {
     private readonly options: PaperExchangeOptions = {},
   ) {
     this.config = PaperExchangeConfigSchema.parse({
-      ...paperExchangeConfigFromEnv(deps.env),
+      ...deps.config.paperExchange,
       ...options.config,
     });
     this.ledger = deps.stores.ledger;

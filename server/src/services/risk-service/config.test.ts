@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from '../../config/env.ts';
-import { RiskServiceConfigSchema, riskServiceConfigFromEnv } from './config.ts';
+import { loadConfig } from '../../config/app-config.ts';
+import { RiskServiceConfigSchema } from './config.ts';
 
 describe('RiskServiceConfigSchema', () => {
   it('parses {} to the SPEC defaults', () => {
@@ -28,20 +28,21 @@ describe('RiskServiceConfigSchema', () => {
   });
   describe('when read from the environment', () => {
     it('takes the §11 variables and per-hedger delta thresholds', () => {
-      const env = loadEnv({
+      const config = loadConfig({
         RISK_MAX_GROSS_LEVERAGE: '2',
         SENTIMENT_API_URLS: 'http://a, http://b',
         STRATEGY_DELTA_HEDGER_ETH_DELTA_THRESHOLD: '0.2',
       });
-      expect(RiskServiceConfigSchema.parse(riskServiceConfigFromEnv(env))).toMatchObject({
+      expect(config.riskService).toMatchObject({
         maxLeverage: 2,
         sentimentUrls: ['http://a', 'http://b'],
         deltaThresholdByBase: { ETH: 0.2 },
       });
     });
     it('stops on an unparsable delta threshold override, naming it', () => {
-      const env = loadEnv({ STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD: 'abc' });
-      expect(() => riskServiceConfigFromEnv(env)).toThrow(/STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD/);
+      expect(() => loadConfig({ STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD: 'abc' })).toThrow(
+        /STRATEGY_DELTA_HEDGER_BTC_DELTA_THRESHOLD/,
+      );
     });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { iso, systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -26,7 +26,7 @@ describe('RiskService on Redis', () => {
     const deps = {
       bus,
       clock: systemClock,
-      env: loadEnv({ STREAM_PREFIX: prefix, SENTIMENT_API_URLS: '' }),
+      config: loadConfig({ STREAM_PREFIX: prefix, SENTIMENT_API_URLS: '' }),
       log: silentLogger,
       stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
     };

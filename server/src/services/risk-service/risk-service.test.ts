@@ -1,7 +1,7 @@
 import type { StreamInput } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryPeakStore } from '../../stores/peaks/peak-store.ts';
@@ -35,10 +35,10 @@ describe('RiskService', () => {
   const start = async (o: { env?: Record<string, string>; fetch?: FetchFn; deliverTwice?: boolean } = {}) => {
     clock = new FakeClock();
     bus = new InMemoryBus({ clock, deliverTwice: o.deliverTwice ?? false });
-    const env = loadEnv({ SENTIMENT_API_URLS: '', ...o.env });
+    const config = loadConfig({ SENTIMENT_API_URLS: '', ...o.env });
     const peakStore = createMemoryPeakStore();
     service = new RiskService(
-      { bus, clock, env, log: silentLogger, stores: { ...createMemoryStores(bus), peaks: peakStore } },
+      { bus, clock, config, log: silentLogger, stores: { ...createMemoryStores(bus), peaks: peakStore } },
       {
         config: { timers: false },
         fetch: o.fetch ?? (() => Promise.reject(new Error('no network in tests'))),
@@ -101,7 +101,7 @@ describe('RiskService', () => {
         {
           bus,
           clock,
-          env: loadEnv({ SENTIMENT_API_URLS: '' }),
+          config: loadConfig({ SENTIMENT_API_URLS: '' }),
           log: silentLogger,
           stores: createMemoryStores(bus),
         },
@@ -171,9 +171,9 @@ describe('RiskService', () => {
         await bus.publish('market.tick', { symbol: 'BTC/USDT', price, timestamp: iso(t0 + m * 60_000) });
       }
       clock.set(t0 + 31 * 60_000);
-      const env = loadEnv({ SENTIMENT_API_URLS: '' });
+      const config = loadConfig({ SENTIMENT_API_URLS: '' });
       service = new RiskService(
-        { bus, clock, env, log: silentLogger, stores: createMemoryStores(bus) },
+        { bus, clock, config, log: silentLogger, stores: createMemoryStores(bus) },
         {
           config: { timers: false },
           fetch: () => Promise.reject(new Error('offline')),

@@ -10,12 +10,7 @@ import { portfolioGreeks } from './core/portfolio-greeks.ts';
 import { applyFillToBook, emptyBook, openHoldings, type Book } from './core/positions.ts';
 import { buildPortfolioRisk } from './core/risk-report.ts';
 import { drawdownOf, nextPeak, valueBook } from './core/valuation.ts';
-import {
-  RiskServiceConfigSchema,
-  riskServiceConfigFromEnv,
-  type RiskServiceConfig,
-  type RiskServiceConfigInput,
-} from './config.ts';
+import { RiskServiceConfigSchema, type RiskServiceConfig, type RiskServiceConfigInput } from './config.ts';
 import type { PeakStore } from '../../stores/peaks/peak-store.ts';
 import { fetchSentiment, type FetchFn } from './sentiment-client.ts';
 
@@ -57,7 +52,7 @@ export class RiskService implements Service {
     private readonly deps: ServiceDeps,
     private readonly options: RiskServiceOptions = {},
   ) {
-    this.config = RiskServiceConfigSchema.parse({ ...riskServiceConfigFromEnv(deps.env), ...options.config });
+    this.config = RiskServiceConfigSchema.parse({ ...deps.config.riskService, ...options.config });
     this.book = emptyBook(this.config.initialBalance);
     this.peakStore = deps.stores.peaks;
     this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));

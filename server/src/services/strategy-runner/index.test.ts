@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import type { ServiceDeps } from '../service.ts';
@@ -12,7 +12,7 @@ const depsWith = (vars: Record<string, string>): ServiceDeps => {
   return {
     bus,
     clock: new FakeClock(),
-    env: loadEnv(vars),
+    config: loadConfig(vars),
     log: silentLogger,
     stores: createMemoryStores(bus),
   };

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { iso, systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
-import { createStrategies, resolveStrategies } from './core/registry.ts';
+import { createStrategies } from './core/registry.ts';
 import { StrategyRunner } from './strategy-runner.ts';
 
 const admin = createRedis(TEST_REDIS_URL, { log: silentLogger });
@@ -23,7 +23,7 @@ describe('StrategyRunner on Redis Streams', () => {
   beforeEach(async () => {
     prefix = testPrefix();
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger });
-    const strategies = createStrategies(resolveStrategies(loadEnv({})).instances, () => randomUUID());
+    const strategies = createStrategies(loadConfig({}).strategyRunner.instances, () => randomUUID());
     runner = new StrategyRunner({ bus, clock: systemClock, log: silentLogger, strategies });
     await runner.start();
   });

@@ -6,10 +6,10 @@ import {
 } from '@gamma/shared/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
-import { createStrategies, resolveStrategies } from './core/registry.ts';
+import { createStrategies } from './core/registry.ts';
 import { StrategyRunner } from './strategy-runner.ts';
 
 describe('StrategyRunner', () => {
@@ -19,7 +19,7 @@ describe('StrategyRunner', () => {
 
   const start = async (vars: Record<string, string> = {}) => {
     let n = 0;
-    const strategies = createStrategies(resolveStrategies(loadEnv(vars)).instances, () => `intent-${++n}`);
+    const strategies = createStrategies(loadConfig(vars).strategyRunner.instances, () => `intent-${++n}`);
     runner = new StrategyRunner({ bus, clock, log: silentLogger, strategies });
     await runner.start();
   };

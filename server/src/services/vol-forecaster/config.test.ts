@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from '../../config/env.ts';
-import { VolForecasterConfigSchema, volForecasterConfigFromEnv } from './config.ts';
+import { loadConfig } from '../../config/app-config.ts';
+import { VolForecasterConfigSchema } from './config.ts';
 
 describe('VolForecasterConfigSchema', () => {
   it('parses {} to the SPEC defaults', () => {
@@ -32,8 +32,12 @@ describe('VolForecasterConfigSchema', () => {
   });
 
   it('takes FORECAST_* from the environment', () => {
-    const env = loadEnv({ FORECAST_BAR_S: '10', FORECAST_MIN_RETURNS: '30', FORECAST_INTERVAL_S: '20' });
-    expect(VolForecasterConfigSchema.parse(volForecasterConfigFromEnv(env))).toMatchObject({
+    const config = loadConfig({
+      FORECAST_BAR_S: '10',
+      FORECAST_MIN_RETURNS: '30',
+      FORECAST_INTERVAL_S: '20',
+    });
+    expect(config.volForecaster).toMatchObject({
       barSeconds: 10,
       minReturns: 30,
       intervalS: 20,

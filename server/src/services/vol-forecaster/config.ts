@@ -1,20 +1,39 @@
 import { z } from 'zod';
-import type { Env } from '../../config/env.ts';
+import { envSection } from '../../config/read-section.ts';
+import { NUMBER } from '../../config/readers.ts';
+import { fieldsOf, setting } from '../../config/setting.ts';
+import { UNDERLYINGS } from '../../config/shared-settings.ts';
 
 const positive = z.number().finite().positive();
 const count = (def: number) => z.number().int().positive().default(def);
 
+/** Which environment variable feeds which field (SPEC §11 `FORECAST_*`). */
+export const VOL_FORECASTER_ENV = {
+  underlyings: UNDERLYINGS,
+  barSeconds: setting({
+    variable: 'FORECAST_BAR_S',
+    reader: NUMBER,
+    schema: positive.default(5),
+    meaning: 'volatility forecaster: bar length of the log returns, s',
+  }),
+  minReturns: setting({
+    variable: 'FORECAST_MIN_RETURNS',
+    reader: NUMBER,
+    schema: count(20),
+    meaning: 'volatility forecaster: returns needed before the first forecast',
+  }),
+  intervalS: setting({
+    variable: 'FORECAST_INTERVAL_S',
+    reader: NUMBER,
+    schema: positive.default(10),
+    meaning: 'volatility forecaster: a forecast every this many seconds',
+  }),
+};
+
 /** Configuration of the volatility forecaster (SPEC §8.3, §11 `FORECAST_*`). `{}` parses to the defaults. */
 export const VolForecasterConfigSchema = z
   .strictObject({
-    /** Spot symbols forecast (`UNDERLYINGS`); other symbols' ticks are ignored */
-    underlyings: z.array(z.string().min(1)).min(1).default(['BTC/USDT', 'ETH/USDT']),
-    /** Bar length of the log returns, seconds (`FORECAST_BAR_S`) */
-    barSeconds: positive.default(5),
-    /** Returns needed before the first forecast (`FORECAST_MIN_RETURNS`) */
-    minReturns: count(20),
-    /** Forecasts every this many seconds (`FORECAST_INTERVAL_S`) */
-    intervalS: positive.default(10),
+    ...fieldsOf(VOL_FORECASTER_ENV),
     /** EWMA decay (RiskMetrics 0.94) */
     lambda: z.number().gt(0).lt(1).default(0.94),
     /** Returns needed before GARCH(1,1) is fitted */
@@ -47,10 +66,9 @@ export const VolForecasterConfigSchema = z
 export type VolForecasterConfig = z.output<typeof VolForecasterConfigSchema>;
 export type VolForecasterConfigInput = z.input<typeof VolForecasterConfigSchema>;
 
-/** The config from the environment (SPEC §11), before overrides. */
-export const volForecasterConfigFromEnv = (env: Env): VolForecasterConfigInput => ({
-  underlyings: env.UNDERLYINGS,
-  barSeconds: env.FORECAST_BAR_S,
-  minReturns: env.FORECAST_MIN_RETURNS,
-  intervalS: env.FORECAST_INTERVAL_S,
+/** The forecaster's section of the configuration, read from the environment. */
+export const volForecasterSection = envSection({
+  owner: 'vol-forecaster',
+  schema: VolForecasterConfigSchema,
+  bindings: VOL_FORECASTER_ENV,
 });

@@ -1,23 +1,19 @@
 import { garch11Fit } from '@gamma/shared/quant';
 import type { ServiceDeps, ServiceFactory } from '../service.ts';
-import {
-  VolForecasterConfigSchema,
-  volForecasterConfigFromEnv,
-  type VolForecasterConfigInput,
-} from './config.ts';
+import { VolForecasterConfigSchema, type VolForecasterConfigInput } from './config.ts';
 import { VolForecasterService } from './vol-forecaster.ts';
 
 export { VolForecasterService } from './vol-forecaster.ts';
-export { VolForecasterConfigSchema, volForecasterConfigFromEnv } from './config.ts';
+export { VolForecasterConfigSchema } from './config.ts';
 export type { VolForecasterConfig, VolForecasterConfigInput } from './config.ts';
 
 /**
- * Creates the volatility forecaster from the environment (SPEC §11 `FORECAST_*`, `UNDERLYINGS`), with
+ * Creates the volatility forecaster from its section of the configuration (SPEC §11 `FORECAST_*`, `UNDERLYINGS`), with
  * optional overrides (tests: `{ timers: false }`). Throws on an invalid config.
  */
 export const createVolForecasterService = ((deps: ServiceDeps, overrides: VolForecasterConfigInput = {}) =>
   new VolForecasterService(
     deps,
-    VolForecasterConfigSchema.parse({ ...volForecasterConfigFromEnv(deps.env), ...overrides }),
+    VolForecasterConfigSchema.parse({ ...deps.config.volForecaster, ...overrides }),
     garch11Fit,
   )) satisfies ServiceFactory;

@@ -2,7 +2,7 @@ import { VolatilityForecastEventSchema } from '@gamma/shared';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { iso, systemClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
@@ -23,12 +23,12 @@ describe('VolForecasterService on Redis', () => {
   beforeEach(async () => {
     prefix = testPrefix();
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger });
-    const env = loadEnv({ STREAM_PREFIX: prefix });
+    const config = loadConfig({ STREAM_PREFIX: prefix });
     forecaster = createVolForecasterService(
       {
         bus,
         clock: systemClock,
-        env,
+        config,
         log: silentLogger,
         stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
       },

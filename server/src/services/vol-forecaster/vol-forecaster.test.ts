@@ -1,7 +1,7 @@
 import { VolatilityForecastEventSchema } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
-import { loadEnv } from '../../config/env.ts';
+import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { VolForecasterConfigSchema } from './config.ts';
@@ -19,7 +19,7 @@ afterEach(async () => {
 function forecaster(fitter: Garch11Fitter | null = null, deliverTwice = false) {
   const clock = new FakeClock(T0);
   const bus = new InMemoryBus({ clock, deliverTwice });
-  const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
+  const deps = { bus, clock, config: loadConfig({}), log: silentLogger, stores: createMemoryStores(bus) };
   const service = new VolForecasterService(deps, VolForecasterConfigSchema.parse({ timers: false }), fitter);
   running.push(service);
   return { service, bus, clock };
@@ -171,7 +171,7 @@ describe('VolForecasterService warm-up', () => {
       const clock = new FakeClock(T0);
       const bus = new InMemoryBus({ clock });
       await publishTicks(bus, 'BTC/USDT', 40);
-      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
+      const deps = { bus, clock, config: loadConfig({}), log: silentLogger, stores: createMemoryStores(bus) };
       const service = new VolForecasterService(
         deps,
         VolForecasterConfigSchema.parse({ timers: false }),
@@ -190,7 +190,7 @@ describe('createVolForecasterService', () => {
     it('publishes valid forecasts for every horizon', async () => {
       const clock = new FakeClock(T0);
       const bus = new InMemoryBus({ clock });
-      const deps = { bus, clock, env: loadEnv({}), log: silentLogger, stores: createMemoryStores(bus) };
+      const deps = { bus, clock, config: loadConfig({}), log: silentLogger, stores: createMemoryStores(bus) };
       const service = createVolForecasterService(deps, { timers: false });
       running.push(service);
       await service.start();

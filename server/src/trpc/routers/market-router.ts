@@ -10,13 +10,13 @@ import { publicProcedure, router } from '../init.ts';
  * neither configured (`UNDERLYINGS`) nor seen on any stream. Shared by the tRPC query and the REST alias.
  */
 export function pqSpreadOf(
-  ctx: Pick<Context, 'env' | 'clock' | 'readModel'>,
+  ctx: Pick<Context, 'config' | 'clock' | 'readModel'>,
   raw: string,
 ): PqSpreadView | null {
   const underlying = normalizeUnderlying(raw);
   if (underlying === null) return null;
-  if (!ctx.env.UNDERLYINGS.includes(underlying) && !ctx.readModel.knows(underlying)) return null;
-  return ctx.readModel.pqSpread(underlying, ctx.env.PQ_FORECAST_HORIZON, iso(ctx.clock.now()));
+  if (!ctx.config.desk.underlyings.includes(underlying) && !ctx.readModel.knows(underlying)) return null;
+  return ctx.readModel.pqSpread(underlying, ctx.config.desk.forecastHorizon, iso(ctx.clock.now()));
 }
 
 /** Market views: P against Q, and the latest surface. */

@@ -8,7 +8,9 @@ export const LimitInputSchema = z.object({ limit: z.number().int().min(1).max(50
 /** Portfolio Greeks with hedge status, and recent alerts. */
 export const riskRouter = router({
   /** `[{ event: PortfolioRiskEvent, hedge_status }]`, one per underlying */
-  portfolio: publicProcedure.query(({ ctx }) => ctx.readModel.portfolio((u) => deltaThresholdOf(ctx.env, u))),
+  portfolio: publicProcedure.query(({ ctx }) =>
+    ctx.readModel.portfolio((u) => deltaThresholdOf(ctx.config.desk, u)),
+  ),
   /** Recent RiskAlertEvents, newest first */
   alerts: publicProcedure
     .input(LimitInputSchema)

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { LIST, NUMBER, TEXT } from './readers.ts';
+import { envSection } from './read-section.ts';
+import { fieldsOf, setting } from './setting.ts';
+import { SERVICE_NAMES } from './service-names.ts';
+
+const count = (def: number) => z.number().int().positive().default(def);
+const text = (def: string) => z.string().min(1).default(def);
+
+/** The gateway's port (0 = any free port); the simulator's sentiment port follows it. */
+export const PORT = setting({
+  variable: 'PORT',
+  reader: NUMBER,
+  schema: z.number().int().min(0).max(65_535).default(4000),
+  meaning: 'the gateway: console, `/trpc` over HTTP and WebSocket, REST alias (0 = any free port)',
+});
+
+/** Which variable feeds which field of the process settings (shared by every service of the process). */
+export const PROCESS_ENV = {
+  redisUrl: setting({
+    variable: 'REDIS_URL',
+    reader: TEXT,
+    schema: text('redis://127.0.0.1:6379/0'),
+    meaning: 'Redis server',
+  }),
+  streamPrefix: setting({
+    variable: 'STREAM_PREFIX',
+    reader: TEXT,
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_\-.]+$/, 'letters, digits, `_`, `-` and `.` only')
+      .default('glm'),
+    meaning: 'stream keys are `<prefix>:<name>`',
+  }),
+  streamMaxLen: setting({
+    variable: 'STREAM_MAXLEN',
+    reader: NUMBER,
+    schema: count(100_000),
+    meaning: 'approximate `MAXLEN` of every stream, entries',
+  }),
+  busReadCount: setting({
+    variable: 'BUS_READ_COUNT',
+    reader: NUMBER,
+    schema: count(100),
+    meaning: '`XREADGROUP` batch size, entries',
+  }),
+  busBlockMs: setting({
+    variable: 'BUS_BLOCK_MS',
+    reader: NUMBER,
+    schema: count(1000),
+    meaning: '`XREADGROUP` block time, ms',
+  }),
+  busClaimIdleMs: setting({
+    variable: 'BUS_CLAIM_IDLE_MS',
+    reader: NUMBER,
+    schema: count(30_000),
+    meaning: 'reclaim entries idle this long, ms',
+  }),
+  busMaxDeliveries: setting({
+    variable: 'BUS_MAX_DELIVERIES',
+    reader: NUMBER,
+    schema: count(5),
+    meaning: 'dead-letter an entry after this many deliveries',
+  }),
+  port: PORT,
+  host: setting({
+    variable: 'HOST',
+    reader: TEXT,
+    schema: text('127.0.0.1'),
+    meaning: 'the gateway listens on this address',
+  }),
+  defaultTraderId: setting({
+    variable: 'DEFAULT_TRADER_ID',
+    reader: TEXT,
+    schema: text('trader'),
+    meaning: 'user recorded when a request has no `x-gamma-user` header',
+  }),
+  services: setting({
+    variable: 'SERVICES',
+    reader: LIST,
+    schema: z.array(z.enum([...SERVICE_NAMES, 'all'])).default(['all']),
+    meaning: 'comma list of services this process runs (see Architecture)',
+  }),
+  dataDir: setting({
+    variable: 'DATA_DIR',
+    reader: TEXT,
+    schema: text('./data'),
+    meaning: 'private Redis data and the embedded audit store (`memory://`: in memory)',
+  }),
+  databaseUrl: setting({
+    variable: 'DATABASE_URL',
+    reader: TEXT,
+    schema: z.string().optional(),
+    whenEmpty: 'unset',
+    meaning: 'Postgres of the audit store; unset or empty: the embedded store in `DATA_DIR`',
+  }),
+  webDistDir: setting({
+    variable: 'WEB_DIST_DIR',
+    reader: TEXT,
+    schema: z.string().optional(),
+    meaning: 'the built console the gateway serves (unset: `web/dist`)',
+  }),
+  logLevel: setting({
+    variable: 'LOG_LEVEL',
+    reader: TEXT,
+    schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    meaning: '`debug`, `info`, `warn`, `error`, `silent`',
+  }),
+  nodeEnv: setting({
+    variable: 'NODE_ENV',
+    reader: TEXT,
+    schema: text('development'),
+    meaning: '`production` hides internal error messages from API clients',
+  }),
+};
+
+/** Settings of the process as a whole: Redis, the bus, the gateway, the audit store location, logging. */
+export const ProcessConfigSchema = z.strictObject(fieldsOf(PROCESS_ENV));
+export type ProcessConfig = z.output<typeof ProcessConfigSchema>;
+
+/** The process settings' section of the configuration, read from the environment. */
+export const processSection = envSection({
+  owner: 'process',
+  schema: ProcessConfigSchema,
+  bindings: PROCESS_ENV,
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { envSection } from '../../config/read-section.ts';
+import { COIN_QUANTITIES, LIST, NUMBER } from '../../config/readers.ts';
+import { fieldsOf, setting } from '../../config/setting.ts';
+import {
+  APPROVAL_MODE,
+  APPROVAL_TTL_S,
+  EXEC_MIN_EXPIRY_H,
+  EXEC_PRICE_BUFFER_PCT,
+  EXEC_STRANGLE_DELTA,
+  PAPER_INITIAL_BALANCE_USDT,
+  RISK_MAX_DRAWDOWN_PCT,
+  RISK_MAX_GROSS_LEVERAGE,
+  RISK_MAX_POSITION_RATIO,
+  RISK_MIN_POSITION_RATIO,
+} from '../../config/shared-settings.ts';
+
+/** Which environment variable feeds which field (SPEC §5, §6.1, §11). */
+export const ENGINE_ENV = {
+  maxDrawdownPct: RISK_MAX_DRAWDOWN_PCT,
+  maxPositionRatio: RISK_MAX_POSITION_RATIO,
+  minPositionRatio: RISK_MIN_POSITION_RATIO,
+  maxSinglePositionPct: setting({
+    variable: 'RISK_MAX_SINGLE_POSITION_PCT',
+    reader: NUMBER,
+    schema: z.number().finite().default(0.3),
+    meaning: 'one instrument’s value / equity limit, decimal',
+  }),
+  maxGrossLeverage: RISK_MAX_GROSS_LEVERAGE,
+  maxPositionQty: setting({
+    variable: 'RISK_MAX_POSITION_QTY',
+    reader: COIN_QUANTITIES,
+    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 5, ETH: 50 }),
+    meaning: 'largest absolute quantity per instrument, by base coin',
+  }),
+  approvalMode: APPROVAL_MODE,
+  autoApproveActions: setting({
+    variable: 'AUTO_APPROVE_ACTIONS',
+    reader: LIST,
+    schema: z.array(z.string()).default([]),
+    whenEmpty: 'none',
+    meaning: 'actions approved automatically even in manual mode, e.g. `delta_hedge`',
+  }),
+  approvalTtlS: APPROVAL_TTL_S,
+  minExpiryHours: EXEC_MIN_EXPIRY_H,
+  strangleDelta: EXEC_STRANGLE_DELTA,
+  priceBufferPct: EXEC_PRICE_BUFFER_PCT,
+  initialBalanceUsdt: PAPER_INITIAL_BALANCE_USDT,
+  legacySignalDefaultQty: setting({
+    variable: 'LEGACY_SIGNAL_DEFAULT_QTY',
+    reader: NUMBER,
+    schema: z.number().finite().default(0.1),
+    meaning: 'quantity of a legacy signal without one',
+  }),
+};
+
+/** Configuration of the engine (SPEC §5): risk limits, approval policy, leg valuation. `{}` parses to the defaults. */
+export const EngineConfigSchema = z.strictObject(fieldsOf(ENGINE_ENV));
+export type EngineServiceConfig = z.output<typeof EngineConfigSchema>;
+
+/** The engine's section of the configuration, read from the environment. */
+export const engineSection = envSection({
+  owner: 'engine',
+  schema: EngineConfigSchema,
+  bindings: ENGINE_ENV,
+});
