@@ -21,7 +21,7 @@ export const PROCESS_ENV = {
     variable: 'REDIS_URL',
     reader: TEXT,
     schema: text('redis://127.0.0.1:6379/0'),
-    meaning: 'Redis server',
+    meaning: 'Redis server (how `npm start` finds or starts one: see above)',
   }),
   streamPrefix: setting({
     variable: 'STREAM_PREFIX',

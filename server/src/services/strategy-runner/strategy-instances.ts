@@ -195,7 +195,7 @@ export const strategyRunnerSection: ConfigSection<StrategyRunnerConfig> = {
       pattern: 'STRATEGY_<ID>_<KEY>',
       prefix: OVERRIDE_PREFIX,
       meaning:
-        'per-instance override, e.g. `STRATEGY_PQ_VOL_TRADER_ETH_VOL_THRESHOLD=0.06` (keys: the SPEC names or the variable suffix)',
+        'per-instance override, e.g. `STRATEGY_PQ_VOL_TRADER_ETH_VOL_THRESHOLD=0.06` (keys: the SPEC names or the variable suffix); `STRATEGY_DELTA_HEDGER_<BASE>_DELTA_THRESHOLD` also sets that base’s risk alert and console threshold',
     },
   ],
   read: readStrategyInstances,
