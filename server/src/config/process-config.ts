@@ -119,8 +119,4 @@ export const ProcessConfigSchema = z.strictObject(fieldsOf(PROCESS_ENV));
 export type ProcessConfig = z.output<typeof ProcessConfigSchema>;
 
 /** The process settings' section of the configuration, read from the environment. */
-export const processSection = envSection({
-  owner: 'process',
-  schema: ProcessConfigSchema,
-  bindings: PROCESS_ENV,
-});
+export const processSection = envSection('process', ProcessConfigSchema, PROCESS_ENV);

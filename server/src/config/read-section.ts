@@ -87,12 +87,14 @@ export function readValue<TSchema extends z.ZodType>(
   return { ok: false, problems: issueProblems(parsed.error, {}, definition.variable) };
 }
 
-/** A section fed by bindings only (see {@link readSection}). */
+/** A section fed by bindings only (see {@link readSection}); `owner` names problems no single variable causes. */
 export const envSection = <TSchema extends z.ZodType>(
-  spec: SectionSpec<TSchema>,
+  owner: string,
+  schema: TSchema,
+  bindings: EnvBindings,
 ): ConfigSection<z.output<TSchema>> => ({
-  settings: Object.values(spec.bindings),
-  read: (source) => readSection(spec, source),
+  settings: Object.values(bindings),
+  read: (source) => readSection({ owner, schema, bindings }, source),
 });
 
 /** A reading with more problems found outside it (none: the reading as it is). */

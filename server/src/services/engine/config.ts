@@ -59,8 +59,4 @@ export const EngineConfigSchema = z.strictObject(fieldsOf(ENGINE_ENV));
 export type EngineServiceConfig = z.output<typeof EngineConfigSchema>;
 
 /** The engine's section of the configuration, read from the environment. */
-export const engineSection = envSection({
-  owner: 'engine',
-  schema: EngineConfigSchema,
-  bindings: ENGINE_ENV,
-});
+export const engineSection = envSection('engine', EngineConfigSchema, ENGINE_ENV);

@@ -129,11 +129,11 @@ export type MarketSimulatorConfig = z.output<typeof MarketSimulatorConfigSchema>
 export type MarketSimulatorConfigInput = z.input<typeof MarketSimulatorConfigSchema>;
 
 /** The simulator's section of the configuration, read from the environment. */
-export const marketSimulatorSection = envSection({
-  owner: 'market-simulator',
-  schema: MarketSimulatorConfigSchema,
-  bindings: MARKET_SIMULATOR_ENV,
-});
+export const marketSimulatorSection = envSection(
+  'market-simulator',
+  MarketSimulatorConfigSchema,
+  MARKET_SIMULATOR_ENV,
+);
 
 const halfLifeToRate = (halfLifeS: number): number => Math.LN2 / (halfLifeS / SECONDS_PER_YEAR);
 

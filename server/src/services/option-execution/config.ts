@@ -26,8 +26,8 @@ export const OptionExecutionConfigSchema = z.strictObject(fieldsOf(OPTION_EXECUT
 export type OptionExecutionConfig = z.output<typeof OptionExecutionConfigSchema>;
 
 /** Option execution's section of the configuration, read from the environment. */
-export const optionExecutionSection = envSection({
-  owner: 'option-execution',
-  schema: OptionExecutionConfigSchema,
-  bindings: OPTION_EXECUTION_ENV,
-});
+export const optionExecutionSection = envSection(
+  'option-execution',
+  OptionExecutionConfigSchema,
+  OPTION_EXECUTION_ENV,
+);

@@ -27,8 +27,8 @@ export type PaperExchangeConfig = z.output<typeof PaperExchangeConfigSchema>;
 export type PaperExchangeConfigInput = z.input<typeof PaperExchangeConfigSchema>;
 
 /** The paper exchange's section of the configuration, read from the environment. */
-export const paperExchangeSection = envSection({
-  owner: 'paper-exchange',
-  schema: PaperExchangeConfigSchema,
-  bindings: PAPER_EXCHANGE_ENV,
-});
+export const paperExchangeSection = envSection(
+  'paper-exchange',
+  PaperExchangeConfigSchema,
+  PAPER_EXCHANGE_ENV,
+);

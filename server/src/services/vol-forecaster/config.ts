@@ -67,8 +67,8 @@ export type VolForecasterConfig = z.output<typeof VolForecasterConfigSchema>;
 export type VolForecasterConfigInput = z.input<typeof VolForecasterConfigSchema>;
 
 /** The forecaster's section of the configuration, read from the environment. */
-export const volForecasterSection = envSection({
-  owner: 'vol-forecaster',
-  schema: VolForecasterConfigSchema,
-  bindings: VOL_FORECASTER_ENV,
-});
+export const volForecasterSection = envSection(
+  'vol-forecaster',
+  VolForecasterConfigSchema,
+  VOL_FORECASTER_ENV,
+);
