@@ -1,4 +1,5 @@
 import { CONFIG_SECTIONS, type AppConfig } from './app-config.ts';
+import { InvalidInputError } from '../errors/index.ts';
 import type { Setting } from './setting.ts';
 
 /** Where the generated table sits in the README. */
@@ -105,6 +106,6 @@ export function withConfigTable(readme: string, table: string): string {
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);
   if (start < 0 || end < start)
-    throw new Error(`README: the markers ${TABLE_START} … ${TABLE_END} are missing`);
+    throw new InvalidInputError(`README: the markers ${TABLE_START} … ${TABLE_END} are missing`);
   return readme.slice(0, start) + table + readme.slice(end + TABLE_END.length);
 }
