@@ -16,17 +16,6 @@ const errorsPlugin = {
     'only-in-errors-folder': builtinRules.get('no-restricted-syntax'),
   },
 };
-/**
- * Server files that still create bare errors: the config code and main.ts, being reworked by other changes
- * of issue 7. They get error classes (and leave this list) once those moves land.
- */
-const BARE_ERRORS_PENDING = [
-  'server/src/config/env.ts',
-  'server/src/services/risk-service/config.ts',
-  'server/src/services/strategy-runner/core/registry.ts',
-  'server/src/main.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -180,7 +169,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/*.contract.ts', 'server/src/testing/**', ...BARE_ERRORS_PENDING],
+    ignores: ['**/*.test.ts', '**/*.contract.ts', 'server/src/testing/**'],
     plugins: { errors: errorsPlugin },
     rules: {
       'errors/no-new-error': [
