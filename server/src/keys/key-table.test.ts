@@ -37,13 +37,13 @@ describe('the key table', () => {
     }
   });
 
-  it('keeps the record keys the services always used, approvals aside', () => {
+  it('keeps the record keys the services always used, tagged families aside', () => {
     const keys = keyTable('glm');
     expect(keys.approval('i-1')).toBe('glm:approval:{glm:intent.approval}:i-1');
     expect(keys.pendingApprovals()).toBe('glm:approvals:{glm:intent.approval}:pending');
-    expect(keys.reservations()).toBe('glm:engine:{reservations}');
-    expect(keys.reservationExpiry()).toBe('glm:engine:{reservations}:expiry');
-    expect(keys.reservationFill('1-0')).toBe('glm:engine:{reservations}:fill:1-0');
+    expect(keys.reservations()).toBe('glm:engine:{glm:reservations}');
+    expect(keys.reservationExpiry()).toBe('glm:engine:{glm:reservations}:expiry');
+    expect(keys.reservationFill('1-0')).toBe('glm:engine:{glm:reservations}:fill:1-0');
     expect(ONCE_SCOPES.map((scope) => keys.once(scope, 'k'))).toEqual([
       'glm:engine:k',
       'glm:exec:k',
@@ -51,6 +51,11 @@ describe('the key table', () => {
     ]);
     expect(keys.paperPositions()).toBe('glm:paper:positions');
     expect(keys.peakEquity()).toBe('glm:risk:peak_equity');
+  });
+
+  it('gives each desk its own reservations slot tag, so desks spread over a cluster', () => {
+    expect(keyTable('desk-a').reservations()).toContain('{desk-a:reservations}');
+    expect(keyTable('desk-b').reservations()).toContain('{desk-b:reservations}');
   });
 
   describe('the slot rule', () => {

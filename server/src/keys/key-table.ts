@@ -11,7 +11,7 @@ import type { StreamName } from '@gamma/shared';
  * hash, the pending set and the `<prefix>:intent.approval` stream, whose key has no tag and must keep its
  * name; so the approval keys carry the stream's whole key as their tag, `{<prefix>:intent.approval}`,
  * which hashes exactly like the stream key itself. Reservations (hash, expiry set, fill markers) share the
- * tag `{reservations}` they always had. Single-key families (once marks, positions, peak) need no tag.
+ * tag `{<prefix>:reservations}`: one slot per desk, so desks on one cluster spread over its shards. Single-key families (once marks, positions, peak) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -21,11 +21,11 @@ export interface KeyTable {
   approval(intentId: string): string;
   /** `<prefix>:approvals:{<prefix>:intent.approval}:pending`: pending intent ids scored by expiry (ms) */
   pendingApprovals(): string;
-  /** `<prefix>:engine:{reservations}`: intent id → reservation JSON */
+  /** `<prefix>:engine:{<prefix>:reservations}`: intent id → reservation JSON */
   reservations(): string;
-  /** `<prefix>:engine:{reservations}:expiry`: intent id scored by expiry (ms) */
+  /** `<prefix>:engine:{<prefix>:reservations}:expiry`: intent id scored by expiry (ms) */
   reservationExpiry(): string;
-  /** `<prefix>:engine:{reservations}:fill:<fill key>`: a fill already applied to the reservations */
+  /** `<prefix>:engine:{<prefix>:reservations}:fill:<fill key>`: a fill already applied to the reservations */
   reservationFill(fillKey: string): string;
   /** `<prefix>:<scope>:<key>`: an effect-once mark (and the outcome stored beside it) */
   once(scope: OnceScope, key: string): string;
@@ -44,15 +44,13 @@ export const ONCE_SCOPES = ['engine', 'exec', 'order'] as const;
 /** One of {@link ONCE_SCOPES}. */
 export type OnceScope = (typeof ONCE_SCOPES)[number];
 
-const RESERVATIONS_TAG = '{reservations}';
-
 /** The stream key `<prefix>:<name>`. */
 export const streamKey = (prefix: string, name: StreamName): string => `${prefix}:${name}`;
 
 /** The key table of one prefix. */
 export function keyTable(prefix: string): KeyTable {
   const approvalTag = `{${streamKey(prefix, 'intent.approval')}}`;
-  const reservations = `${prefix}:engine:${RESERVATIONS_TAG}`;
+  const reservations = `${prefix}:engine:{${prefix}:reservations}`;
   return {
     stream: (name) => streamKey(prefix, name),
     approval: (intentId) => `${prefix}:approval:${approvalTag}:${intentId}`,
