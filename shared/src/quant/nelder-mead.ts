@@ -21,7 +21,7 @@ export function nelderMead(
   const { pts, fs } = initialSimplex(start, o.step, val);
   let evals = n + 1;
   const centroid = new Float64Array(n);
-  const trial = (from: Float64Array, coef: number): Float64Array => pointOnLine(centroid, from, coef);
+  const trial = pointsOnLine(centroid);
   const order = Array.from({ length: n + 1 }, (_, i) => i);
   while (evals < maxEval) {
     order.sort((a, b) => (fs[a] as number) - (fs[b] as number));
@@ -83,12 +83,18 @@ function nanAsInfinity(f: (x: Float64Array) => number): (x: Float64Array) => num
   };
 }
 
-/** centroid + coef · (from − centroid): reflection (−1), expansion (−2) and contractions (±0.5). */
-function pointOnLine(centroid: Float64Array, from: Float64Array, coef: number): Float64Array {
-  const p = new Float64Array(centroid.length);
-  for (let j = 0; j < p.length; j++)
-    p[j] = (centroid[j] as number) + coef * ((from[j] as number) - (centroid[j] as number));
-  return p;
+/**
+ * The trial points of a step, centroid + coef · (from − centroid): reflection (−1), expansion (−2) and
+ * contractions (±0.5), for the centroid array the loop refills each iteration.
+ */
+function pointsOnLine(centroid: Float64Array): (from: Float64Array, coef: number) => Float64Array {
+  const n = centroid.length;
+  return (from, coef) => {
+    const p = new Float64Array(n);
+    for (let j = 0; j < n; j++)
+      p[j] = (centroid[j] as number) + coef * ((from[j] as number) - (centroid[j] as number));
+    return p;
+  };
 }
 
 interface Simplex {
