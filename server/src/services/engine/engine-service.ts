@@ -7,42 +7,25 @@ import type {
   PositionUpdateEvent,
   StrategyIntentEvent,
   StrategySignalEvent,
-  StreamInput,
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
-import type { ApprovalStore } from '../../stores/approvals/approval-store.ts';
-import type { OnceMarks } from '../../stores/once/once-marks.ts';
 import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
+import { ApprovalHandler } from './approval-handler.ts';
 import type { EngineServiceConfig } from './config.ts';
-import { convertSignal } from './core/convert-signal.ts';
-import { buildDecision } from './core/decision.ts';
-import {
-  evaluateApproval,
-  evaluateIntent,
-  type EngineConfig,
-  type Evaluation,
-  type EvaluationContext,
-  type Route,
-} from './core/evaluate.ts';
-import { tickMid } from './core/market-view.ts';
-import {
-  applyPortfolioRisk,
-  applyPositionUpdate,
-  initialPortfolio,
-  strategyPosition,
-  type PortfolioState,
-} from './core/portfolio-state.ts';
-import { RESERVATION_TTL_MS } from './core/reservations.ts';
 import { checkAndReserve } from './check-and-reserve.ts';
+import type { EngineConfig } from './core/evaluate.ts';
+import { RESERVATION_TTL_MS } from './core/reservations.ts';
+import type { EngineContext } from './engine-context.ts';
+import { EngineEffects } from './engine-effects.ts';
+import { EngineState, type EngineStateView } from './engine-state.ts';
+import { ExpiryHandler } from './expiry-handler.ts';
+import { IntakeHandler } from './intake-handler.ts';
 import { StateTails } from './state-tails.ts';
-import { withoutWhatIf, withWhatIf } from './core/what-if.ts';
 
 /** Consumer group of the engine's work streams (`strategy.intent`, `strategy.signal`, `intent.approval`). */
 export const ENGINE_GROUP = 'engine';
-/** Idempotency keys live as long as intent ids are remembered (SPEC §5.2: 7 days). */
-const ONCE_TTL_S = 7 * 24 * 3600;
 /** The expiry sweep's period (SPEC §5.3 item 8). */
 const SWEEP_MS = 1000;
 /** How many recent entries rebuild state at start. */
@@ -77,19 +60,20 @@ export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
 
 /**
  * The engine (SPEC §5): intake of intents and legacy signals, pre-order risk checks, the approval
- * policy, pending approvals and their expiry, trader commands, reservations and routing.
+ * policy, pending approvals and their expiry, trader commands, reservations and routing. This shell holds
+ * the process's state and its subscriptions; {@link IntakeHandler}, {@link ApprovalHandler} and
+ * {@link ExpiryHandler} decide, around the approval state machine of `core/approval-machine.ts`.
  */
 export class EngineService implements Service {
   readonly name = 'engine';
   private readonly config: EngineConfig;
-  private readonly approvals: ApprovalStore;
-  private readonly once: OnceMarks;
-  private portfolio: PortfolioState;
-  private readonly mids: Record<string, number> = {};
-  private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
+  private readonly state: EngineState;
   private readonly reservations: ReservationStore;
   private readonly subs: Subscription[] = [];
-  private readonly state: StateTails;
+  private readonly tails: StateTails;
+  private readonly intake: IntakeHandler;
+  private readonly approval: ApprovalHandler;
+  private readonly expiry: ExpiryHandler;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> | null = null;
 
@@ -98,11 +82,16 @@ export class EngineService implements Service {
     private readonly options: EngineOptions = {},
   ) {
     this.config = engineConfigFrom(deps.config.engine);
-    this.approvals = deps.stores.approvals;
-    this.once = deps.stores.once;
     this.reservations = deps.stores.reservations;
-    this.portfolio = initialPortfolio(deps.config.engine.initialBalanceUsdt);
-    this.state = new StateTails(deps.bus, deps.log);
+    this.state = new EngineState(deps.config.engine.initialBalanceUsdt);
+    this.tails = new StateTails(deps.bus, deps.log);
+    const ctx = this.context();
+    this.intake = new IntakeHandler(ctx, {
+      bus: deps.bus,
+      legacySignalDefaultQty: deps.config.engine.legacySignalDefaultQty,
+    });
+    this.approval = new ApprovalHandler(ctx);
+    this.expiry = new ExpiryHandler(ctx);
   }
 
   /**
@@ -133,27 +122,26 @@ export class EngineService implements Service {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all([...this.subs.splice(0).map((s) => s.close()), this.state.close()]);
+    await Promise.all([...this.subs.splice(0).map((s) => s.close()), this.tails.close()]);
     await this.sweeping;
   }
 
   // ---- state inputs -------------------------------------------------------------------------
 
   handleTick(tick: MarketTickEvent): void {
-    const mid = tickMid(tick);
-    if (mid !== null) this.mids[tick.symbol] = mid;
+    this.state.applyTick(tick);
   }
 
   handleSurface(surface: VolatilitySurfaceEvent): void {
-    this.surfaces[surface.underlying] = surface;
+    this.state.applySurface(surface);
   }
 
   handlePositionUpdate(update: PositionUpdateEvent): void {
-    this.portfolio = applyPositionUpdate(this.portfolio, update);
+    this.state.applyPositionUpdate(update);
   }
 
   handlePortfolioRisk(event: PortfolioRiskEvent): void {
-    this.portfolio = applyPortfolioRisk(this.portfolio, event);
+    this.state.applyPortfolioRisk(event);
   }
 
   /** A fill shrinks its intent's reservation, once per fill entry whichever process applies it first. */
@@ -169,104 +157,31 @@ export class EngineService implements Service {
     if (decision.status === 'execution_rejected') await this.reservations.release(decision.intent_id);
   }
 
-  // ---- intake ---------------------------------------------------------------------------------
+  // ---- work streams, delegated --------------------------------------------------------------------
 
   /** A legacy signal becomes an intent on `strategy.intent` (SPEC §5.2); `hold` is ignored. */
-  async handleSignal(signal: StrategySignalEvent, entry: { id: string }): Promise<void> {
-    const intent = convertSignal(signal, entry.id, {
-      defaultQuantity: this.deps.config.engine.legacySignalDefaultQty,
-      strategyPosition: strategyPosition(this.portfolio, signal.strategy_id, signal.symbol),
-    });
-    if (intent === null) return;
-    await this.onceOnly(`signal:${entry.id}`, () => this.deps.bus.publish('strategy.intent', intent));
+  handleSignal(signal: StrategySignalEvent, entry: { id: string }): Promise<void> {
+    return this.intake.handleSignal(signal, entry);
   }
 
   /** A new intent: checked, then vetoed, approved or left pending; a repeated intent_id is ignored. */
-  async handleIntent(intent: StrategyIntentEvent): Promise<void> {
-    await this.onceOnly(`intent:${intent.intent_id}`, async () => {
-      await this.state.caughtUp(STATE_SYNC_TIMEOUT_MS);
-      const evaluation = await this.checkAndReserve(intent, (ctx) => evaluateIntent(intent, ctx));
-      if (evaluation.kind === 'hold') {
-        this.deps.log.info('hold intent recorded', {
-          intent_id: intent.intent_id,
-          strategy_id: intent.strategy_id,
-        });
-        return;
-      }
-      if (evaluation.kind === 'pending') {
-        await this.approvals.create({
-          // The record is what approvals.pending returns: the console reads `what_if` from its intent
-          intent: withWhatIf(intent, evaluation.whatIf),
-          checks: evaluation.outcome.checks,
-          expires_at: new Date(evaluation.expiresAtMs).toISOString(),
-          created_at: new Date(this.deps.clock.now()).toISOString(),
-          approval_mode: 'manual',
-          status: 'pending',
-        });
-      }
-      await this.apply(intent, evaluation);
-    });
+  handleIntent(intent: StrategyIntentEvent): Promise<void> {
+    return this.intake.handleIntent(intent);
   }
 
   /** A trader's claimed approve or veto (SPEC §5.3 items 6–7); each command_id is handled once. */
-  async handleApproval(command: IntentApprovalCommand): Promise<void> {
-    await this.onceOnly(`command:${command.command_id}`, async () => {
-      const record = await this.approvals.get(command.intent_id);
-      if (!record || record.command_id !== command.command_id || record.status !== 'claimed') {
-        this.deps.log.warn('approval command without a matching claim ignored', {
-          intent_id: command.intent_id,
-          command_id: command.command_id,
-          status: record?.status ?? null,
-          claimed_command_id: record?.command_id ?? null,
-        });
-        return;
-      }
-      const intent = withoutWhatIf(record.intent);
-      if (command.command === 'veto') {
-        await this.publishDecision(
-          buildDecision(intent, {
-            status: 'vetoed',
-            decidedBy: command.requested_by,
-            approvalMode: record.approval_mode,
-            nowMs: this.deps.clock.now(),
-            reasonCodes: ['MANUAL_VETO'],
-            reason: command.reason,
-          }),
-        );
-      } else {
-        await this.state.caughtUp(STATE_SYNC_TIMEOUT_MS);
-        const evaluation = await this.checkAndReserve(intent, (ctx) =>
-          evaluateApproval(intent, ctx, command.requested_by),
-        );
-        await this.apply(intent, evaluation);
-      }
-      await this.approvals.markDone(intent.intent_id);
-    });
+  handleApproval(command: IntentApprovalCommand): Promise<void> {
+    return this.approval.handle(command);
   }
 
   /** Expires every pending approval past its `expires_at` (SPEC §5.3 item 8). */
-  async sweep(): Promise<void> {
-    const now = this.deps.clock.now();
-    for (const intentId of await this.approvals.dueForExpiry(now)) {
-      if (!(await this.approvals.expire(intentId, now))) continue;
-      const record = await this.approvals.get(intentId);
-      if (!record) continue;
-      await this.publishDecision(
-        buildDecision(record.intent, {
-          status: 'expired',
-          decidedBy: 'engine',
-          approvalMode: record.approval_mode,
-          nowMs: now,
-          reasonCodes: ['APPROVAL_EXPIRED'],
-          reason: `no decision within ${this.config.approvalTtlS} s`,
-        }),
-      );
-    }
+  sweep(): Promise<void> {
+    return this.expiry.sweep();
   }
 
   /** This process's picture of the account and the market (for inspection and tests). */
-  stateView(): { portfolio: PortfolioState; mids: Readonly<Record<string, number>>; underlyings: string[] } {
-    return { portfolio: this.portfolio, mids: { ...this.mids }, underlyings: Object.keys(this.surfaces) };
+  stateView(): EngineStateView {
+    return this.state.view();
   }
 
   /** The live reservations (for inspection and tests). */
@@ -276,56 +191,28 @@ export class EngineService implements Service {
 
   // ---- helpers ------------------------------------------------------------------------------------
 
-  private checkAndReserve(
-    intent: StrategyIntentEvent,
-    evaluate: (ctx: EvaluationContext) => Evaluation,
-  ): Promise<Evaluation> {
-    return checkAndReserve(
-      {
-        reservations: this.reservations,
-        config: this.config,
-        log: this.deps.log,
-        state: () => ({ portfolio: this.portfolio, market: { mids: this.mids, surfaces: this.surfaces } }),
-      },
-      { intent, nowMs: this.deps.clock.now(), evaluate },
-    );
-  }
-
-  private async apply(intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
-    if (evaluation.kind === 'hold') return;
-    if (evaluation.kind === 'approved') {
-      await this.publishDecision(evaluation.decision);
-      await this.publishRoute(intent.intent_id, evaluation.route);
-      return;
-    }
-    await this.publishDecision(evaluation.decision);
-  }
-
-  /** Publishes a decision once per decision_id. */
-  private async publishDecision(decision: StreamInput<'intent.decision'>): Promise<void> {
-    await this.onceOnly(`decision:${decision.decision_id}`, () =>
-      this.deps.bus.publish('intent.decision', decision),
-    );
-  }
-
-  /** Publishes the order or execution command of an intent once. */
-  private async publishRoute(intentId: string, route: Route): Promise<void> {
-    await this.onceOnly(`routed:${intentId}`, () =>
-      route.stream === 'order.command'
-        ? this.deps.bus.publish('order.command', route.message)
-        : this.deps.bus.publish('execution.command', route.message),
-    );
-  }
-
-  /** Runs an effect once per key; a failed effect releases the key so a redelivery can retry it. */
-  private async onceOnly(key: string, effect: () => Promise<unknown>): Promise<void> {
-    if (!(await this.once.claim('engine', key, ONCE_TTL_S))) return;
-    try {
-      await effect();
-    } catch (err) {
-      await this.once.release('engine', key);
-      throw err;
-    }
+  /** The handlers' view of this process: its state, read at each call, and the effects. */
+  private context(): EngineContext {
+    const { deps, config } = this;
+    return {
+      config,
+      clock: deps.clock,
+      log: deps.log,
+      approvals: deps.stores.approvals,
+      effects: new EngineEffects({ bus: deps.bus, once: deps.stores.once }),
+      portfolio: () => this.state.portfolio(),
+      caughtUp: () => this.tails.caughtUp(STATE_SYNC_TIMEOUT_MS),
+      checkAndReserve: (intent, evaluate) =>
+        checkAndReserve(
+          {
+            reservations: this.reservations,
+            config,
+            log: deps.log,
+            state: () => this.state.current(),
+          },
+          { intent, nowMs: deps.clock.now(), evaluate },
+        ),
+    };
   }
 
   /**
@@ -348,11 +235,11 @@ export class EngineService implements Service {
     for (const e of [...ticks].reverse()) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
     const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
-    this.state.follow('market.tick', after(ticks), (m) => this.handleTick(m));
-    this.state.follow('market.vol_surface', after(surfaces), (m) => this.handleSurface(m));
-    this.state.follow('position.update', after(positions), (m) => this.handlePositionUpdate(m));
-    this.state.follow('portfolio.risk', after(risk), (m) => this.handlePortfolioRisk(m));
-    this.state.follow('order.fill', after(fills), (m, e) => this.handleFill(m, e));
-    this.state.follow('intent.decision', after(decisions), (m) => this.handleDecision(m));
+    this.tails.follow('market.tick', after(ticks), (m) => this.handleTick(m));
+    this.tails.follow('market.vol_surface', after(surfaces), (m) => this.handleSurface(m));
+    this.tails.follow('position.update', after(positions), (m) => this.handlePositionUpdate(m));
+    this.tails.follow('portfolio.risk', after(risk), (m) => this.handlePortfolioRisk(m));
+    this.tails.follow('order.fill', after(fills), (m, e) => this.handleFill(m, e));
+    this.tails.follow('intent.decision', after(decisions), (m) => this.handleDecision(m));
   }
 }

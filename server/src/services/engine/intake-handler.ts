@@ -1,0 +1,50 @@
+import type { StrategyIntentEvent, StrategySignalEvent } from '@gamma/shared';
+import type { Bus } from '../../bus/bus.ts';
+import { openApproval } from './core/approval-machine.ts';
+import { convertSignal } from './core/convert-signal.ts';
+import { evaluateIntent } from './core/evaluate.ts';
+import { strategyPosition } from './core/portfolio-state.ts';
+import type { EngineContext } from './engine-context.ts';
+
+/** Intake (SPEC §5.2–5.3): legacy signals become intents; each new intent is checked and decided. */
+export class IntakeHandler {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly options: { bus: Bus; legacySignalDefaultQty: number },
+  ) {}
+
+  /** A legacy signal becomes an intent on `strategy.intent` (SPEC §5.2); `hold` is ignored. */
+  async handleSignal(signal: StrategySignalEvent, entry: { id: string }): Promise<void> {
+    const intent = convertSignal(signal, entry.id, {
+      defaultQuantity: this.options.legacySignalDefaultQty,
+      strategyPosition: strategyPosition(this.ctx.portfolio(), signal.strategy_id, signal.symbol),
+    });
+    if (intent === null) return;
+    await this.ctx.effects.once(`signal:${entry.id}`, () =>
+      this.options.bus.publish('strategy.intent', intent),
+    );
+  }
+
+  /**
+   * A new intent: checked, then vetoed, approved or left pending (opening its approval record); a
+   * repeated intent_id is ignored.
+   */
+  async handleIntent(intent: StrategyIntentEvent): Promise<void> {
+    const { ctx } = this;
+    await ctx.effects.once(`intent:${intent.intent_id}`, async () => {
+      await ctx.caughtUp();
+      const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c));
+      if (evaluation.kind === 'hold') {
+        ctx.log.info('hold intent recorded', {
+          intent_id: intent.intent_id,
+          strategy_id: intent.strategy_id,
+        });
+        return;
+      }
+      // The record is what approvals.pending returns: the console reads `what_if` from its intent
+      if (evaluation.kind === 'pending')
+        await ctx.approvals.create(openApproval(intent, evaluation, ctx.clock.now()));
+      await ctx.effects.apply(intent, evaluation);
+    });
+  }
+}
