@@ -1,10 +1,9 @@
 import type { MarketTickEvent, OrderFillEvent, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
-import { baseCoinOf, isPerpetualSymbol, underlyingOf } from '@gamma/shared';
+import { baseCoinOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { evaluateAlerts, type AlertLimits, type AlertState } from './core/alerts.ts';
-import { buildMacroState, realizedVolOf, recordMinuteClose, type MinuteCloses } from './core/macro-loop.ts';
 import { spotOf } from './core/market-data.ts';
 import { portfolioGreeks } from './core/portfolio-greeks.ts';
 import { applyFillToBook, emptyBook, openHoldings, type Book } from './core/positions.ts';
@@ -12,7 +11,8 @@ import { buildPortfolioRisk } from './core/risk-report.ts';
 import { drawdownOf, nextPeak, valueBook } from './core/valuation.ts';
 import { RiskServiceConfigSchema, type RiskServiceConfig, type RiskServiceConfigInput } from './config.ts';
 import type { PeakStore } from '../../stores/peaks/peak-store.ts';
-import { fetchSentiment, type FetchFn } from './sentiment-client.ts';
+import { MacroLoopRunner } from './macro-loop-runner.ts';
+import type { FetchFn } from './sentiment-client.ts';
 
 /** Consumer group of the risk service. */
 export const RISK_SERVICE_GROUP = 'risk-service';
@@ -35,17 +35,13 @@ export class RiskService implements Service {
     surfaces: new Map<string, VolatilitySurfaceEvent>(),
   };
   private readonly peakStore: PeakStore;
-  private readonly fetchFn: FetchFn;
   private readonly seenFills = new Set<string>();
   private readonly subs: Subscription[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private book: Book;
   private peak: number | null = null;
   private alertState: AlertState = new Map();
-  private macroCloses: MinuteCloses = [];
-  private equityCloses: MinuteCloses = [];
-  private fundingRate: number | null = null;
-  private macroRunning = false;
+  private readonly macro: MacroLoopRunner;
   private readonly config: RiskServiceConfig;
 
   constructor(
@@ -55,7 +51,13 @@ export class RiskService implements Service {
     this.config = RiskServiceConfigSchema.parse({ ...deps.config.riskService, ...options.config });
     this.book = emptyBook(this.config.initialBalance);
     this.peakStore = deps.stores.peaks;
-    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+    this.macro = new MacroLoopRunner({
+      bus: deps.bus,
+      clock: deps.clock,
+      log: deps.log,
+      fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+      config: this.config,
+    });
   }
 
   async start(): Promise<void> {
@@ -83,21 +85,10 @@ export class RiskService implements Service {
     await Promise.all(this.subs.splice(0).map((s) => s.close()));
   }
 
-  private closeWindow() {
-    return { windowMin: this.config.macroVolWindowMin, barMs: this.config.macroVolBarS * 1000 };
-  }
-
   /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
   handleTick(tick: MarketTickEvent): void {
     this.market.ticks.set(tick.symbol, tick);
-    const macro = this.config.macroSymbol;
-    if (tick.symbol === macro) {
-      const sample = { atMs: Date.parse(tick.timestamp), price: tick.price };
-      this.macroCloses = recordMinuteClose(this.macroCloses, sample, this.closeWindow());
-    } else if (isPerpetualSymbol(tick.symbol) && underlyingOf(tick.symbol) === macro) {
-      const rate = tick.metadata.funding_rate;
-      if (typeof rate === 'number' && Number.isFinite(rate)) this.fundingRate = rate;
-    }
+    this.macro.sampleTick(tick);
   }
 
   /** Keeps the latest surface per underlying. */
@@ -126,11 +117,7 @@ export class RiskService implements Service {
   async publishPortfolioRisk(): Promise<StreamInput<'portfolio.risk'>[]> {
     const now = this.deps.clock.now();
     const { valuation, greeks, peak, drawdown } = await this.measure(now);
-    this.equityCloses = recordMinuteClose(
-      this.equityCloses,
-      { atMs: now, price: valuation.equity },
-      this.closeWindow(),
-    );
+    this.macro.sampleEquity(now, valuation.equity);
     if (valuation.unmarked.length > 0)
       this.deps.log.warn('positions without market data, valued at cost', { symbols: valuation.unmarked });
     const events = buildPortfolioRisk(
@@ -172,34 +159,8 @@ export class RiskService implements Service {
   }
 
   /** One macro broadcast (SPEC §6.3); a failed publish is logged and the loop goes on. */
-  async runMacro(): Promise<StreamInput<'market.macro_state'> | null> {
-    if (this.macroRunning) return null;
-    this.macroRunning = true;
-    try {
-      const { sentimentUrls, sentimentQuery } = this.config;
-      const reading = await fetchSentiment(sentimentUrls, sentimentQuery, {
-        fetch: this.fetchFn,
-        log: this.deps.log,
-      });
-      const message = buildMacroState(
-        {
-          sentiment: reading?.score ?? null,
-          sentimentSource: reading?.source ?? null,
-          realizedVol: realizedVolOf(this.macroCloses, this.config.macroVolBarS * 1000),
-          portfolioRealizedVol: realizedVolOf(this.equityCloses, this.config.macroVolBarS * 1000),
-          fundingRate: this.fundingRate,
-        },
-        iso(this.deps.clock.now()),
-      );
-      try {
-        await this.deps.bus.publish('market.macro_state', message);
-      } catch (error) {
-        this.fail('macro publish', error);
-      }
-      return message;
-    } finally {
-      this.macroRunning = false;
-    }
+  runMacro(): Promise<StreamInput<'market.macro_state'> | null> {
+    return this.macro.run();
   }
 
   private bookFill(fill: OrderFillEvent, entryId: string): boolean {
