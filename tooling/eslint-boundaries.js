@@ -61,7 +61,7 @@ const serviceZones = [
   },
 ];
 
-// A core decides; its shell does the I/O (Redis, bus, stores, logs, HTTP, tRPC, env) and passes plain values in.
+// A core decides; its shell does the I/O (Redis, bus, stores, env, logs, HTTP, tRPC) and passes plain values in.
 // Its tests may use what they like.
 const coreZones = [
   {
@@ -70,6 +70,7 @@ const coreZones = [
       'node_modules/ioredis',
       'server/src/bus',
       'server/src/stores',
+      'server/src/config',
       'server/src/lib/logger.ts',
       'server/src/http',
       'server/src/trpc',

@@ -58,13 +58,14 @@ describe('lint boundaries', () => {
     ]);
   });
 
-  it('keeps cores free of the bus, stores, ioredis, logging and Node modules', async () => {
+  it('keeps cores free of the bus, stores, ioredis, config reading, logging and Node modules', async () => {
     const path = 'server/src/services/engine/core/probe.ts';
     const io = [
       "export type { Bus } from '../../../bus/bus.ts';",
       "export type { OnceMarks } from '../../../stores/once/once-marks.ts';",
       "export type { Redis } from 'ioredis';",
       "export type { Logger } from '../../../lib/logger.ts';",
+      "export { loadConfig } from '../../../config/app-config.ts';",
     ];
     for (const code of io) expect(await ruleIdsFor(path, code)).toContain('import-x/no-restricted-paths');
     const node = "export { randomUUID } from 'node:crypto';";
