@@ -38,11 +38,11 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('server/src/services/engine/probe.ts', code)).toEqual([]);
   });
 
-  it('stops a service importing another service', async () => {
+  it('stops a service or its tests importing another service', async () => {
     const code = "export { RiskService } from '../risk-service/risk-service.ts';";
-    expect(await ruleIdsFor('server/src/services/engine/probe.ts', code)).toEqual([
-      'import-x/no-restricted-paths',
-    ]);
+    const zone = ['import-x/no-restricted-paths'];
+    expect(await ruleIdsFor('server/src/services/engine/probe.ts', code)).toEqual(zone);
+    expect(await ruleIdsFor('server/src/services/engine/probe.int.test.ts', code)).toEqual(zone);
   });
 
   it('stops anything but the registry wiring a service in', async () => {

@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedis } from '../../bus/redis.ts';
-import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
-import { loadConfig } from '../../config/app-config.ts';
-import { iso, systemClock } from '../../lib/clock.ts';
-import { silentLogger } from '../../lib/logger.ts';
-import { deleteKeys } from '../../testing/delete-keys.ts';
-import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
-import { testPrefix } from '../../testing/test-prefix.ts';
-import { PaperExchange } from '../paper-exchange/paper-exchange.ts';
-import { RiskService } from './risk-service.ts';
-import { createRedisStores } from '../../stores/redis-stores.ts';
+import { createRedis } from '../bus/redis.ts';
+import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
+import { loadConfig } from '../config/app-config.ts';
+import { iso, systemClock } from '../lib/clock.ts';
+import { silentLogger } from '../lib/logger.ts';
+import { deleteKeys } from '../testing/delete-keys.ts';
+import { TEST_REDIS_URL } from '../testing/redis-url.ts';
+import { testPrefix } from '../testing/test-prefix.ts';
+import { PaperExchange } from '../services/paper-exchange/paper-exchange.ts';
+import { RiskService } from '../services/risk-service/risk-service.ts';
+import { createRedisStores } from '../stores/redis-stores.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
