@@ -179,6 +179,53 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     ...overrides,
   });
 
+/** The stack's Redis Streams bus, with the process settings of its configuration. */
+function stackBus(config: AppConfig): RedisStreamsBus {
+  const settings = config.process;
+  return createRedisStreamsBus({
+    url: settings.redisUrl,
+    prefix: settings.streamPrefix,
+    maxLen: settings.streamMaxLen,
+    readCount: settings.busReadCount,
+    blockMs: settings.busBlockMs,
+    claimIdleMs: settings.busClaimIdleMs,
+    maxDeliveries: settings.busMaxDeliveries,
+    log: silentLogger,
+    clock: systemClock,
+  });
+}
+
+/**
+ * SIM_SENTIMENT_PORT 0 binds any free port: once the simulator runs, the risk service started after it
+ * reads sentiment from the port actually bound.
+ */
+function withBoundSentimentPort(deps: ServiceDeps, service: Service): ServiceDeps {
+  if (!(service instanceof MarketSimulatorService)) return deps;
+  const port = service.sentimentPort;
+  const sentimentUrls = port === null ? [] : [`http://127.0.0.1:${port}`];
+  const riskService = { ...deps.config.riskService, sentimentUrls };
+  return { ...deps, config: { ...deps.config, riskService } };
+}
+
+/** Closes clients, the gateway, then the services in reverse start order and the bus; deletes the keys. */
+async function stopStack(parts: {
+  clients: TestClient[];
+  gateway: Gateway | null;
+  running: Map<StackServiceName, Service>;
+  bus: Bus;
+  redis: Redis;
+  prefix: string;
+}): Promise<void> {
+  await Promise.allSettled(parts.clients.map((c) => c.close()));
+  await parts.gateway?.close();
+  const services = [...parts.running.values()].reverse();
+  parts.running.clear();
+  await Promise.allSettled(services.map((s) => s.close()));
+  await parts.bus.close();
+  await deleteKeys(parts.redis, `${parts.prefix}:*`);
+  await parts.redis.quit();
+}
+
 /**
  * Starts every service of `SERVICE_FACTORIES` and the gateway (port 0) in this process, on the real
  * Redis Streams bus under a fresh `test-<uuid>` prefix, as `main.ts` does:
@@ -191,20 +238,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const settings = baseConfig.process;
   const redis = createRedis(settings.redisUrl, { log: silentLogger });
   const groups: Groups = new Map();
-  const bus = recordingBus(
-    createRedisStreamsBus({
-      url: settings.redisUrl,
-      prefix,
-      maxLen: settings.streamMaxLen,
-      readCount: settings.busReadCount,
-      blockMs: settings.busBlockMs,
-      claimIdleMs: settings.busClaimIdleMs,
-      maxDeliveries: settings.busMaxDeliveries,
-      log: silentLogger,
-      clock: systemClock,
-    }),
-    groups,
-  );
+  const bus = recordingBus(stackBus(baseConfig), groups);
   const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });
   let deps: ServiceDeps = { bus, stores, config: baseConfig, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
@@ -221,28 +255,13 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       throw new Error(`startStack: ${name} did not start: ${String(error)}`, { cause: error });
     }
     running.set(name, service);
-    // SIM_SENTIMENT_PORT 0 binds any free port: point the risk service at the port actually bound
-    if (service instanceof MarketSimulatorService && overrides.SENTIMENT_API_URLS === undefined) {
-      const port = service.sentimentPort;
-      const sentimentUrls = port === null ? [] : [`http://127.0.0.1:${port}`];
-      const riskService = { ...deps.config.riskService, sentimentUrls };
-      deps = { ...deps, config: { ...deps.config, riskService } };
-    }
+    if (overrides.SENTIMENT_API_URLS === undefined) deps = withBoundSentimentPort(deps, service);
     await waitForGroups(redis, prefix, groups);
   };
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
-    closed ??= (async () => {
-      await Promise.allSettled(clients.map((c) => c.close()));
-      await gateway?.close();
-      const services = [...running.values()].reverse();
-      running.clear();
-      await Promise.allSettled(services.map((s) => s.close()));
-      await bus.close();
-      await deleteKeys(redis, `${prefix}:*`);
-      await redis.quit();
-    })();
+    closed ??= stopStack({ clients, gateway, running, bus, redis, prefix });
     return closed;
   };
 

@@ -108,6 +108,17 @@ export function createTestClient(
   };
 }
 
+/** The key prefix of a test server: its bus's, which must start with `test-` (its keys are deleted). */
+function testServerPrefix(bus: Bus | undefined): string {
+  const prefix = bus?.prefix ?? testPrefix();
+  if (!prefix.startsWith('test-')) {
+    throw new Error(
+      `startTestServer: the bus prefix must start with "test-" (got "${prefix}"); use testPrefix()`,
+    );
+  }
+  return prefix;
+}
+
 /**
  * Starts the real gateway (HTTP + WebSocket) on port 0 for a router test (CONVENTIONS §25):
  * `await using server = await startTestServer();`. Uses real Redis for what is not given.
@@ -115,12 +126,7 @@ export function createTestClient(
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const ownsRedis = options.redis === undefined;
   const redis = options.redis ?? createRedis(TEST_REDIS_URL);
-  const prefix = options.bus?.prefix ?? testPrefix();
-  if (!prefix.startsWith('test-')) {
-    throw new Error(
-      `startTestServer: the bus prefix must start with "test-" (got "${prefix}"); use testPrefix()`,
-    );
-  }
+  const prefix = testServerPrefix(options.bus);
   const ownsBus = options.bus === undefined;
   const bus = options.bus ?? createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, log: silentLogger });
   const config = loadConfig({
