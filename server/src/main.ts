@@ -4,6 +4,7 @@ import { createRedis } from './bus/redis.ts';
 import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
 import { describeProblems, validateConfig } from './config/app-config.ts';
 import { processEnvironment } from './config/env.ts';
+import { busSettingsOf } from './config/process-config.ts';
 import { InfrastructureError } from './errors/index.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { systemClock } from './lib/clock.ts';
@@ -23,17 +24,7 @@ const settings = config.process;
 const log = createLogger(settings.logLevel, { pid: process.pid });
 const names = selectServices(settings.services);
 const redis = createRedis(settings.redisUrl, { log, connectionName: `gamma-${hostname()}-${process.pid}` });
-const bus = createRedisStreamsBus({
-  url: settings.redisUrl,
-  prefix: settings.streamPrefix,
-  maxLen: settings.streamMaxLen,
-  readCount: settings.busReadCount,
-  blockMs: settings.busBlockMs,
-  claimIdleMs: settings.busClaimIdleMs,
-  maxDeliveries: settings.busMaxDeliveries,
-  log,
-  clock: systemClock,
-});
+const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock });
 const stores = createRedisStores(redis, { prefix: settings.streamPrefix, maxLen: settings.streamMaxLen });
 const deps = { bus, stores, config, clock: systemClock, log };
 const services: Service[] = [];

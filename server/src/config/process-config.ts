@@ -120,3 +120,14 @@ export type ProcessConfig = z.output<typeof ProcessConfigSchema>;
 
 /** The process settings' section of the configuration, read from the environment. */
 export const processSection = envSection('process', ProcessConfigSchema, PROCESS_ENV);
+
+/** The Redis Streams bus options these settings give (the caller adds the log and the clock). */
+export const busSettingsOf = (p: ProcessConfig) => ({
+  url: p.redisUrl,
+  prefix: p.streamPrefix,
+  maxLen: p.streamMaxLen,
+  readCount: p.busReadCount,
+  blockMs: p.busBlockMs,
+  claimIdleMs: p.busClaimIdleMs,
+  maxDeliveries: p.busMaxDeliveries,
+});

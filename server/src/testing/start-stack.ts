@@ -8,6 +8,7 @@ import type { Bus } from '../bus/bus.ts';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
 import { loadConfig, type AppConfig } from '../config/app-config.ts';
+import { busSettingsOf, type ProcessConfig } from '../config/process-config.ts';
 import { startGateway, type Gateway } from '../gateway.ts';
 import { systemClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -99,21 +100,9 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     ...overrides,
   });
 
-/** The stack's Redis Streams bus, with the process settings of its configuration. */
-function stackBus(config: AppConfig): RedisStreamsBus {
-  const settings = config.process;
-  return createRedisStreamsBus({
-    url: settings.redisUrl,
-    prefix: settings.streamPrefix,
-    maxLen: settings.streamMaxLen,
-    readCount: settings.busReadCount,
-    blockMs: settings.busBlockMs,
-    claimIdleMs: settings.busClaimIdleMs,
-    maxDeliveries: settings.busMaxDeliveries,
-    log: silentLogger,
-    clock: systemClock,
-  });
-}
+/** The stack's Redis Streams bus, quiet, on the process settings. */
+const stackBus = (settings: ProcessConfig): RedisStreamsBus =>
+  createRedisStreamsBus({ ...busSettingsOf(settings), log: silentLogger, clock: systemClock });
 
 /**
  * SIM_SENTIMENT_PORT 0 binds any free port: once the simulator runs, the risk service started after it
@@ -158,7 +147,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const settings = baseConfig.process;
   const redis = createRedis(settings.redisUrl, { log: silentLogger });
   const groups: Groups = new Map();
-  const bus = recordingBus(stackBus(baseConfig), groups);
+  const bus = recordingBus(stackBus(settings), groups);
   const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });
   let deps: ServiceDeps = { bus, stores, config: baseConfig, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
