@@ -19,7 +19,7 @@ import {
   type Job,
 } from './in-memory-group.ts';
 import { InMemoryStream } from './in-memory-stream.ts';
-import { InvalidStateError } from '../errors/index.ts';
+import { assertBusOpen } from './closed-bus.ts';
 
 /** Options of the in-memory bus. */
 export interface InMemoryBusOptions {
@@ -57,8 +57,7 @@ export class InMemoryBus implements Bus {
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
-    if (this.closing.signal.aborted)
-      throw new InvalidStateError(`Cannot publish to ${name}: the bus is closed`);
+    assertBusOpen(this.closing.signal, 'publish to', name);
     return this.append(name, { data: encodeMessage(name, message) });
   }
 
@@ -74,8 +73,7 @@ export class InMemoryBus implements Bus {
     handler: Handler<TName>,
     options: SubscribeOptions = {},
   ): Subscription {
-    if (this.closing.signal.aborted)
-      throw new InvalidStateError(`Cannot subscribe to ${name}: the bus is closed`);
+    assertBusOpen(this.closing.signal, 'subscribe to', name);
     const state = this.group(name, group, options.startId ?? '$');
     const consumer: Consumer = { handler: handler as Handler<StreamName>, inFlight: null };
     state.consumers.push(consumer);

@@ -11,7 +11,8 @@ import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
 import { tailStream } from './redis-tail.ts';
-import { InfrastructureError, InvalidStateError } from '../errors/index.ts';
+import { InfrastructureError } from '../errors/index.ts';
+import { assertBusOpen } from './closed-bus.ts';
 
 /** Options of the Redis Streams bus; defaults are those of SPEC §11. */
 export interface RedisStreamsBusOptions {
@@ -68,8 +69,7 @@ export class RedisStreamsBus implements Bus {
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
-    if (this.closing.signal.aborted)
-      throw new InvalidStateError(`Cannot publish to ${name}: the bus is closed`);
+    assertBusOpen(this.closing.signal, 'publish to', name);
     const data = encodeMessage(name, message);
     const key = streamKey(this.prefix, name);
     const id = await this.redis.xadd(key, 'MAXLEN', '~', this.settings.maxLen, '*', 'data', data);
@@ -84,8 +84,7 @@ export class RedisStreamsBus implements Bus {
     handler: Handler<TName>,
     options: SubscribeOptions = {},
   ): Subscription {
-    if (this.closing.signal.aborted)
-      throw new InvalidStateError(`Cannot subscribe to ${name}: the bus is closed`);
+    assertBusOpen(this.closing.signal, 'subscribe to', name);
     const log = this.settings.log.child({ stream: name, group });
     const consumerName = this.nextConsumerName(name, group);
     const blocking = this.redis.duplicate({ connectionName: consumerName });
