@@ -8,7 +8,7 @@ import type {
   StreamInput,
 } from '@gamma/shared';
 import type { DeltaHedgerConfig } from '../config.ts';
-import { InFlightTracker } from './in-flight.ts';
+import { InFlightStrategy } from './in-flight.ts';
 import { PartialStructureTracker } from './partial-structures.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf } from './strategy.ts';
@@ -25,12 +25,11 @@ export function floorToLot(x: number, lot: number): number {
  * interval, never while a previous hedge is in flight, and never while an option structure of its
  * underlying (any strategy's) is half filled: see {@link PartialStructureTracker}.
  */
-export class DeltaHedger implements Strategy {
+export class DeltaHedger extends InFlightStrategy implements Strategy {
   private lastHedgeAtMs: number | null = null;
   private referencePrice: number | null = null;
   private hedgePosition = 0;
   private lastDelta: number | null = null;
-  private readonly inFlight: InFlightTracker;
   private readonly partials: PartialStructureTracker;
 
   constructor(
@@ -38,7 +37,7 @@ export class DeltaHedger implements Strategy {
     private readonly config: DeltaHedgerConfig,
     private readonly newId: IdGenerator,
   ) {
-    this.inFlight = new InFlightTracker(config.inFlightTtlS * 1000);
+    super(config.inFlightTtlS * 1000);
     this.partials = new PartialStructureTracker(config.underlying);
   }
 
@@ -94,16 +93,6 @@ export class DeltaHedger implements Strategy {
     const ms = Date.parse(intent.timestamp);
     if (intent.action === 'delta_hedge' && Number.isFinite(ms))
       this.lastHedgeAtMs = Math.max(this.lastHedgeAtMs ?? ms, ms);
-  }
-
-  handleFill(fill: OrderFillEvent): StrategyOutput[] {
-    this.inFlight.onFill(fill);
-    return [];
-  }
-
-  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
-    this.inFlight.onDecision(decision);
-    return [];
   }
 
   /** Any strategy's option fill: tracks half-filled structures of this underlying. */

@@ -1,4 +1,5 @@
 import type { IntentDecisionEvent, OrderFillEvent } from '@gamma/shared';
+import type { StrategyOutput } from './strategy.ts';
 import { TERMINAL_DECISION_STATUSES } from './strategy.ts';
 
 interface Tracked {
@@ -59,5 +60,27 @@ export class InFlightTracker {
     for (const [id, tracked] of this.intents) {
       if (nowMs - tracked.emittedAtMs >= this.ttlMs) this.intents.delete(id);
     }
+  }
+}
+
+/**
+ * Base of a strategy whose own fills and decisions matter only to its intents in flight: it
+ * publishes nothing on them (the DeltaHedger and the PQVolTrader).
+ */
+export abstract class InFlightStrategy {
+  protected readonly inFlight: InFlightTracker;
+
+  constructor(inFlightTtlMs?: number) {
+    this.inFlight = new InFlightTracker(inFlightTtlMs);
+  }
+
+  handleFill(fill: OrderFillEvent): StrategyOutput[] {
+    this.inFlight.onFill(fill);
+    return [];
+  }
+
+  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
+    this.inFlight.onDecision(decision);
+    return [];
   }
 }

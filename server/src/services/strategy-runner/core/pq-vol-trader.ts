@@ -1,8 +1,6 @@
 import type {
-  IntentDecisionEvent,
   MacroStateEvent,
   MarketTickEvent,
-  OrderFillEvent,
   PositionUpdateEvent,
   StrategyIntentEvent,
   VolatilityForecastEvent,
@@ -10,7 +8,7 @@ import type {
 } from '@gamma/shared';
 import { isOptionSymbol, underlyingOf } from '@gamma/shared';
 import type { PqVolTraderConfig } from '../config.ts';
-import { InFlightTracker } from './in-flight.ts';
+import { InFlightStrategy } from './in-flight.ts';
 import {
   pqHoldIntent,
   pqTradeIntent,
@@ -31,7 +29,7 @@ const LEGS_PER_STRUCTURE = 2;
  * buys or sells a straddle/strangle when the spread passes the threshold, behind cooldown, FOMO,
  * regime, intraday-chase and position gates. Holds are published only when their reason changes.
  */
-export class PqVolTrader implements Strategy {
+export class PqVolTrader extends InFlightStrategy implements Strategy {
   private p: Observation | null = null;
   private q: Observation | null = null;
   private macroRegime: string | null = null;
@@ -46,13 +44,14 @@ export class PqVolTrader implements Strategy {
   private lastTradeAtMs: number | null = null;
   private lastPublishedReason: string | null = null;
   private lastHoldAtMs: number | null = null;
-  private readonly inFlight = new InFlightTracker();
 
   constructor(
     readonly id: string,
     private readonly config: PqVolTraderConfig,
     private readonly newId: IdGenerator,
-  ) {}
+  ) {
+    super();
+  }
 
   wantsTick(symbol: string): boolean {
     return symbol === this.config.underlying;
@@ -104,16 +103,6 @@ export class PqVolTrader implements Strategy {
     if (!isOptionSymbol(update.symbol) || underlyingOf(update.symbol) !== this.config.underlying) return [];
     if (update.quantity === 0) this.legs.delete(update.symbol);
     else this.legs.set(update.symbol, update.quantity);
-    return [];
-  }
-
-  handleFill(fill: OrderFillEvent): StrategyOutput[] {
-    this.inFlight.onFill(fill);
-    return [];
-  }
-
-  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
-    this.inFlight.onDecision(decision);
     return [];
   }
 
