@@ -1,4 +1,5 @@
-import { positionsAfter, positionsBefore, positionValue, round4 } from './book-math.ts';
+import { positionValue, round4 } from './book-math.ts';
+import { equityRatios } from './equity-ratio.ts';
 import type { CheckInput } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
 
@@ -7,13 +8,15 @@ import type { CheckVerdict } from './verdict.ts';
  * only an order that raises the ratio, below the min only one that lowers it, so an all-cash book can buy.
  * Equity ≤ 0 fails with value null; an unpriced order fails `NO_REFERENCE_PRICE`.
  */
-export function checkPositionRatio({ book, order, limits }: CheckInput): CheckVerdict {
+export function checkPositionRatio(input: CheckInput): CheckVerdict {
+  const { limits } = input;
   const base = { check: 'position_ratio', limit: limits.maxPositionRatio };
-  if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
-  if (!(book.equity > 0))
-    return { ...base, passed: false, reason_code: 'POSITION_RATIO_ABOVE_MAX', value: null };
-  const before = positionValue(positionsBefore(book, order.legs)) / book.equity;
-  const after = positionValue(positionsAfter(book, order.legs)) / book.equity;
+  const ratios = equityRatios(input, base, {
+    noEquityCode: 'POSITION_RATIO_ABOVE_MAX',
+    measure: positionValue,
+  });
+  if ('verdict' in ratios) return ratios.verdict;
+  const { before, after } = ratios;
   if (after > limits.maxPositionRatio && after > before) {
     return { ...base, passed: false, reason_code: 'POSITION_RATIO_ABOVE_MAX', value: round4(after) };
   }
