@@ -71,26 +71,22 @@ export class StrategyRunner implements Service {
 
   /** Surfaces go to every instance that handles them. */
   handleSurface(surface: StreamMessage<'market.vol_surface'>): Promise<void> {
-    const now = this.deps.clock.now();
-    return this.emit(this.deps.strategies.flatMap((s) => s.handleSurface?.(surface, now) ?? []));
+    return this.broadcast((s, now) => s.handleSurface?.(surface, now));
   }
 
   /** Forecasts go to every instance that handles them. */
   handleForecast(forecast: StreamMessage<'strategy.forecast.volatility'>): Promise<void> {
-    const now = this.deps.clock.now();
-    return this.emit(this.deps.strategies.flatMap((s) => s.handleForecast?.(forecast, now) ?? []));
+    return this.broadcast((s, now) => s.handleForecast?.(forecast, now));
   }
 
   /** Macro states go to every instance that handles them. */
   handleMacroState(macro: StreamMessage<'market.macro_state'>): Promise<void> {
-    const now = this.deps.clock.now();
-    return this.emit(this.deps.strategies.flatMap((s) => s.handleMacroState?.(macro, now) ?? []));
+    return this.broadcast((s, now) => s.handleMacroState?.(macro, now));
   }
 
   /** Portfolio risk goes to every instance that handles it. */
   handlePortfolioRisk(risk: StreamMessage<'portfolio.risk'>): Promise<void> {
-    const now = this.deps.clock.now();
-    return this.emit(this.deps.strategies.flatMap((s) => s.handlePortfolioRisk?.(risk, now) ?? []));
+    return this.broadcast((s, now) => s.handlePortfolioRisk?.(risk, now));
   }
 
   /**
@@ -123,6 +119,12 @@ export class StrategyRunner implements Service {
   /** Snapshots of every instance, by id. */
   snapshot(): Record<string, Record<string, unknown>> {
     return Object.fromEntries(this.deps.strategies.map((s) => [s.id, s.snapshot()]));
+  }
+
+  /** Hands a message to every instance (`handle` calls its handler, if it has one) and publishes the outputs. */
+  private broadcast(handle: (s: Strategy, now: number) => StrategyOutput[] | undefined): Promise<void> {
+    const now = this.deps.clock.now();
+    return this.emit(this.deps.strategies.flatMap((s) => handle(s, now) ?? []));
   }
 
   private async emit(outputs: StrategyOutput[]): Promise<void> {
