@@ -19,9 +19,8 @@ import {
 import type { PqVerdict } from './pq-vol-rules.ts';
 import { decidePq, pqTradeQuantity, structuresOf } from './pq-vol-rules.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
-import { isoOf, msOf } from './strategy.ts';
+import { isoOf, msOf, utcDayStartOf } from './strategy.ts';
 
-const DAY_MS = 86_400_000;
 const LEGS_PER_STRUCTURE = 2;
 
 /**
@@ -60,8 +59,7 @@ export class PqVolTrader extends InFlightStrategy implements Strategy {
   /** Latest spot tick: reference price and intraday return since 00:00 UTC. */
   handleTick(tick: MarketTickEvent, nowMs: number): StrategyOutput[] {
     if (tick.symbol !== this.config.underlying) return [];
-    const tickMs = Number.isFinite(msOf(tick.timestamp)) ? msOf(tick.timestamp) : nowMs;
-    const dayStart = Math.floor(tickMs / DAY_MS) * DAY_MS;
+    const dayStart = utcDayStartOf(tick.timestamp, nowMs);
     if (this.dayStartMs === null || dayStart > this.dayStartMs) {
       this.dayStartMs = dayStart;
       this.dayOpen = tick.price;

@@ -9,9 +9,7 @@ import type {
 import type { S1Config } from '../config.ts';
 import { InFlightTracker } from './in-flight.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
-import { isoOf, msOf } from './strategy.ts';
-
-const DAY_MS = 86_400_000;
+import { isoOf, utcDayStartOf } from './strategy.ts';
 
 interface Bar {
   high: number;
@@ -56,8 +54,7 @@ export class S1 implements Strategy {
 
   handleTick(tick: MarketTickEvent, nowMs: number): StrategyOutput[] {
     if (tick.symbol !== this.config.symbol) return [];
-    const tickMs = Number.isFinite(msOf(tick.timestamp)) ? msOf(tick.timestamp) : nowMs;
-    const day = Math.floor(tickMs / DAY_MS) * DAY_MS;
+    const day = utcDayStartOf(tick.timestamp, nowMs);
     this.record(day, tick.price);
     this.refreshLevels(day, nowMs);
     if (this.levels === null || this.inFlight.any(nowMs)) return [];

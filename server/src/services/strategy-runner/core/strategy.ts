@@ -66,3 +66,11 @@ export const isoOf = (ms: number): string => new Date(ms).toISOString();
 
 /** Epoch ms of a decoded wire timestamp; NaN if unparsable. */
 export const msOf = (timestamp: string): number => Date.parse(timestamp);
+
+const DAY_MS = 86_400_000;
+
+/** Epoch ms of 00:00 UTC on the day of a wire timestamp (of `fallbackMs` when it is unparsable). */
+export function utcDayStartOf(timestamp: string, fallbackMs: number): number {
+  const ms = Number.isFinite(msOf(timestamp)) ? msOf(timestamp) : fallbackMs;
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
