@@ -18,6 +18,7 @@ export * from './messages/dead-letter-event.ts';
 export * from './messages/streams.ts';
 export * from './reason-codes.ts';
 export * from './actions.ts';
+export * from './approval-status.ts';
 export * from './intent-status.ts';
 export * from './symbols.ts';
 export * from './api/inputs.ts';

@@ -1,6 +1,11 @@
-import { IntentApprovalCommandSchema, type IntentApprovalCommand } from '@gamma/shared';
+import {
+  APPROVAL_STATUSES,
+  IntentApprovalCommandSchema,
+  type ApprovalStatus,
+  type IntentApprovalCommand,
+} from '@gamma/shared';
 import { InvalidInputError } from '../../errors/index.ts';
-import { APPROVAL_STATUSES, type ApprovalStatus, type ClaimInput } from './approval-store.ts';
+import type { ClaimInput } from './approval-store.ts';
 
 // What both approval stores check the same way before they touch their records.
 

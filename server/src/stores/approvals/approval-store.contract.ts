@@ -1,5 +1,5 @@
 import type { IntentApprovalCommand } from '@gamma/shared';
-import { StrategyIntentEventSchema } from '@gamma/shared';
+import { createStrategyIntent } from '@gamma/shared/testing';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovalRecord, ApprovalStore, ClaimInput } from './approval-store.ts';
@@ -18,18 +18,10 @@ export const T0 = Date.parse('2026-03-02T09:15:04.120Z');
 /** The fixtures' approval TTL. */
 export const TTL_MS = 120_000;
 
-/** A valid intent, as an approval record holds it. */
+/** A valid intent, as an approval record holds it (a reference price with all its digits, to see it kept). */
 const intent = (intentId: string) =>
-  StrategyIntentEventSchema.parse({
+  createStrategyIntent({
     intent_id: intentId,
-    strategy_id: 'pq_vol_trader_btc',
-    symbol: 'BTC/USDT',
-    intent_type: 'increase_long_gamma',
-    action: 'buy_straddle',
-    direction: 'buy',
-    quantity: 0.1,
-    confidence: 0.7,
-    reason: 'market_underpricing_volatility',
     metadata: { reference_price: 100250.123456789 },
     timestamp: new Date(T0).toISOString(),
   });

@@ -1,4 +1,4 @@
-import type { RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
+import type { ApprovalStatus, RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
 
 /** A pending-approval record (SPEC §5.3 item 4): the single source of truth for pending approvals. */
 export interface ApprovalRecord {
@@ -13,11 +13,6 @@ export interface ApprovalRecord {
   claimed_by?: string;
   reason?: string | null;
 }
-
-/** The states of an approval record: pending → claimed → done, or pending → expired. */
-export const APPROVAL_STATUSES = ['pending', 'claimed', 'expired', 'done'] as const;
-/** One of {@link APPROVAL_STATUSES}. */
-export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /** Outcome of {@link ApprovalStore.claim}. */
 export type ClaimResult =

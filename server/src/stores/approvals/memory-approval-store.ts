@@ -1,3 +1,4 @@
+import { nextApprovalStatus } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
 import { approvalCommand, recordTimeMs } from './approval-rules.ts';
 import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './approval-store.ts';
@@ -38,10 +39,12 @@ export class MemoryApprovalStore implements ApprovalStore {
     if (claimedOrDone && r.command === input.command && r.claimed_by === input.requestedBy) {
       return { ok: true, command_id: r.command_id ?? input.commandId, repeated: true };
     }
-    if (r.status !== 'pending') return { ok: false, code: 'CONFLICT', status: r.status };
-    if (input.nowMs >= Date.parse(r.expires_at)) return { ok: false, code: 'CONFLICT', status: 'expired' };
+    const claimed = nextApprovalStatus(r, 'claim', input.nowMs);
+    // A pending record past its expiry (not yet swept) conflicts as expired, as in the Redis script
+    if (claimed === null)
+      return { ok: false, code: 'CONFLICT', status: r.status === 'pending' ? 'expired' : r.status };
     Object.assign(r, {
-      status: 'claimed',
+      status: claimed,
       command: input.command,
       command_id: input.commandId,
       claimed_by: input.requestedBy,
@@ -53,21 +56,24 @@ export class MemoryApprovalStore implements ApprovalStore {
 
   expire(intentId: string, nowMs: number): Promise<boolean> {
     const r = this.records.get(intentId);
-    if (!r || r.status !== 'pending' || nowMs < Date.parse(r.expires_at)) return Promise.resolve(false);
-    r.status = 'expired';
+    const expired = r ? nextApprovalStatus(r, 'expire', nowMs) : null;
+    if (!r || expired === null) return Promise.resolve(false);
+    r.status = expired;
     return Promise.resolve(true);
   }
 
   markDone(intentId: string): Promise<void> {
     const r = this.records.get(intentId);
-    if (r?.status === 'claimed') r.status = 'done';
+    // Completion does not depend on the time
+    const done = r ? nextApprovalStatus(r, 'complete', 0) : null;
+    if (r && done !== null) r.status = done;
     return Promise.resolve();
   }
 
   dueForExpiry(nowMs: number): Promise<string[]> {
     return Promise.resolve(
       [...this.records.values()]
-        .filter((r) => r.status === 'pending' && Date.parse(r.expires_at) <= nowMs)
+        .filter((r) => nextApprovalStatus(r, 'expire', nowMs) !== null)
         .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at))
         .map((r) => r.intent.intent_id),
     );

@@ -1,14 +1,7 @@
 import type { IntentApprovalCommand } from '@gamma/shared';
 import { createStrategyIntent } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  commandOutcome,
-  expiryOutcome,
-  nextState,
-  openApproval,
-  type ApprovalState,
-  type ApprovalView,
-} from './approval-machine.ts';
+import { commandOutcome, expiryOutcome, openApproval, type ApprovalView } from './approval-machine.ts';
 
 const EXPIRES_MS = Date.parse('2026-03-02T09:20:00.000Z');
 const BEFORE = EXPIRES_MS - 1;
@@ -33,46 +26,6 @@ const command = (overrides: Partial<IntentApprovalCommand> = {}): IntentApproval
   timestamp: new Date(BEFORE).toISOString(),
   metadata: {},
   ...overrides,
-});
-
-describe('nextState', () => {
-  const at = (status: ApprovalState) => ({ status, expires_at: new Date(EXPIRES_MS).toISOString() });
-
-  describe('when a pending record is claimed', () => {
-    it('becomes claimed before its expiry and stays pending from the expiry on', () => {
-      expect(nextState(at('pending'), 'claim', BEFORE)).toBe('claimed');
-      expect(nextState(at('pending'), 'claim', EXPIRES_MS)).toBeNull();
-    });
-  });
-
-  describe('when a pending record is expired', () => {
-    it('becomes expired at its expiry and not a millisecond before', () => {
-      expect(nextState(at('pending'), 'expire', EXPIRES_MS)).toBe('expired');
-      expect(nextState(at('pending'), 'expire', BEFORE)).toBeNull();
-    });
-  });
-
-  describe('when the engine completes a command', () => {
-    it('moves a claimed record to done, whatever the time', () => {
-      expect(nextState(at('claimed'), 'complete', AFTER)).toBe('done');
-    });
-  });
-
-  describe('when the event does not start from the record state', () => {
-    it.each([
-      ['claimed', 'claim'],
-      ['expired', 'claim'],
-      ['done', 'claim'],
-      ['claimed', 'expire'],
-      ['done', 'expire'],
-      ['pending', 'complete'],
-      ['expired', 'complete'],
-      ['done', 'complete'],
-    ] as const)('a %s record ignores %s', (status, event) => {
-      expect(nextState(at(status), event, AFTER)).toBeNull();
-      expect(nextState(at(status), event, BEFORE)).toBeNull();
-    });
-  });
 });
 
 describe('openApproval', () => {

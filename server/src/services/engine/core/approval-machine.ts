@@ -1,4 +1,11 @@
-import type { IntentApprovalCommand, RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
+import {
+  APPROVAL_TRANSITIONS,
+  nextApprovalStatus,
+  type ApprovalStatus,
+  type IntentApprovalCommand,
+  type RiskCheckVerdict,
+  type StrategyIntentEvent,
+} from '@gamma/shared';
 import type { DecisionSpec } from './decision.ts';
 import type { Evaluation } from './evaluate.ts';
 import { withoutWhatIf, withWhatIf } from './what-if.ts';
@@ -6,18 +13,15 @@ import { withoutWhatIf, withWhatIf } from './what-if.ts';
 /**
  * The approval state machine of SPEC §5.3, pure: an intent that needs a trader opens a `pending` record;
  * exactly one of a trader's claim (→ `claimed`, then `done` once the engine handled the command) and the
- * expiry (→ `expired`) wins it. The stores apply these transitions atomically; the engine reads a record
- * through {@link commandOutcome} and {@link expiryOutcome} to know what to publish.
+ * expiry (→ `expired`) wins it, by the one transition rule of `@gamma/shared` (`nextApprovalStatus`),
+ * which the stores apply atomically. The engine reads a record through {@link commandOutcome} and
+ * {@link expiryOutcome} to know what to publish.
  */
-export type ApprovalState = 'pending' | 'claimed' | 'expired' | 'done';
-
-/** What happens to a record: a trader claims it, its time runs out, or the engine finishes the command. */
-export type ApprovalEvent = 'claim' | 'expire' | 'complete';
 
 /** The fields of an approval record the machine reads. */
 export interface ApprovalView {
   intent: StrategyIntentEvent;
-  status: ApprovalState;
+  status: ApprovalStatus;
   /** ISO */
   expires_at: string;
   approval_mode: 'manual' | 'auto';
@@ -30,30 +34,6 @@ export interface OpenedApproval extends ApprovalView {
   created_at: string;
   approval_mode: 'manual';
   status: 'pending';
-}
-
-/** The one state each event applies in, and where it leads. */
-const TRANSITIONS: Record<ApprovalEvent, { from: ApprovalState; to: ApprovalState }> = {
-  claim: { from: 'pending', to: 'claimed' },
-  expire: { from: 'pending', to: 'expired' },
-  complete: { from: 'claimed', to: 'done' },
-};
-
-/**
- * The state `event` moves a record to at `nowMs`, or null when it does not apply: a claim only before
- * `expires_at`, an expiry only at or after it, completion only of a claimed record.
- */
-export function nextState(
-  record: Pick<ApprovalView, 'status' | 'expires_at'>,
-  event: ApprovalEvent,
-  nowMs: number,
-): ApprovalState | null {
-  const { from, to } = TRANSITIONS[event];
-  if (record.status !== from) return null;
-  const expired = nowMs >= Date.parse(record.expires_at);
-  if (event === 'claim' && expired) return null;
-  if (event === 'expire' && !expired) return null;
-  return to;
 }
 
 /** The record a `pending` evaluation opens at `nowMs`; its intent carries `what_if` for the console. */
@@ -88,7 +68,7 @@ export function commandOutcome(
   nowMs: number,
 ): CommandOutcome {
   if (!record || record.command_id !== command.command_id) return { kind: 'ignore' };
-  if (nextState(record, 'complete', nowMs) === null) return { kind: 'ignore' };
+  if (nextApprovalStatus(record, 'complete', nowMs) === null) return { kind: 'ignore' };
   const intent = withoutWhatIf(record.intent);
   if (command.command === 'approve') return { kind: 'approve', intent };
   const decision: DecisionSpec = {
@@ -111,7 +91,7 @@ export function expiryOutcome(
   nowMs: number,
   ttlS: number,
 ): { intent: StrategyIntentEvent; decision: DecisionSpec } | null {
-  if (record.status !== TRANSITIONS.expire.to) return null;
+  if (record.status !== APPROVAL_TRANSITIONS.expire.to) return null;
   const decision: DecisionSpec = {
     status: 'expired',
     decidedBy: 'engine',
