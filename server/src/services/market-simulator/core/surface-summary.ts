@@ -1,3 +1,5 @@
+import { nearestStrike } from '@gamma/shared';
+
 /** The fields of a chain row the summaries read (satisfied by OptionChainData). */
 export interface ChainPoint {
   strike: number;
@@ -9,15 +11,6 @@ export interface ChainPoint {
 /** A strike as written in `iv_skew` keys: no decimals (SPEC §3.2); a fractional strike keeps its digits. */
 export const strikeKey = (strike: number): string =>
   Number.isInteger(strike) ? strike.toFixed(0) : String(Number(strike.toFixed(8)));
-
-/** The listed strike nearest `forward` (the lower one on a tie), or null for an empty list. */
-export function nearestStrike(strikes: readonly number[], forward: number): number | null {
-  let best: number | null = null;
-  for (const k of [...strikes].sort((x, y) => x - y)) {
-    if (best === null || Math.abs(k - forward) < Math.abs(best - forward)) best = k;
-  }
-  return best;
-}
 
 /** ATM IV of one expiry's rows: strike nearest the forward, mean of its call and put IV (SPEC §3.2). */
 export function atmIvOf(rows: readonly ChainPoint[], forward: number): number | null {

@@ -1,7 +1,7 @@
-import { VolatilitySurfaceEventSchema, parseOptionSymbol, yearsToExpiry } from '@gamma/shared';
+import { VolatilitySurfaceEventSchema, nearestStrike, parseOptionSymbol, yearsToExpiry } from '@gamma/shared';
 import { fitSurface, impliedVol, sviButterflyCheck, sviTotalVariance } from '@gamma/shared/quant';
 import { describe, expect, it } from 'vitest';
-import { atmIvOf, nearestStrike } from './surface-summary.ts';
+import { atmIvOf } from './surface-summary.ts';
 import { buildSurface, sampledQuotes, type SurfaceInput } from './surface.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:00Z');
