@@ -26,9 +26,43 @@ export interface AuditRangeQuery {
   limit: number;
 }
 
+/** One batch of compaction: a whole number of buckets of one stream, down-sampled in one statement. */
+export interface CompactionBatchRequest {
+  stream: StreamName;
+  /** Bucket width; the last row of each bucket per symbol is kept */
+  bucketMs: number;
+  /** Exclusive end of what may be compacted (ISO-8601), aligned to a bucket */
+  before: string;
+  /** About this many rows are read per batch (whole buckets, so it may be a bucket's worth more) */
+  maxRows: number;
+}
+
+/** What one batch did. */
+export interface CompactionBatchResult {
+  stream: StreamName;
+  /** The time range compacted, [from, to) (ISO-8601) */
+  from: string;
+  to: string;
+  /** Rows deleted, and rows kept (the last of each bucket and symbol) */
+  compacted: number;
+  kept: number;
+}
+
 /**
- * The audit store: every stream entry kept indefinitely in Postgres (SPEC §12), so the streams may be
- * trimmed. Two adapters share one SQL implementation: PGlite (embedded) and node-postgres.
+ * Down-sampling of old raw market data (see core/retention-rule.ts). Each stream has a watermark (up
+ * to where it is compacted); a row recorded later below it lowers it, so late rows are compacted too.
+ */
+export interface AuditCompaction {
+  /** Compacts the next batch after the stream's watermark; null when it has reached `before` */
+  compactBatch(request: CompactionBatchRequest): Promise<CompactionBatchResult | null>;
+  /** Makes the space of deleted rows reusable (plain VACUUM: PGlite runs no autovacuum) */
+  reclaimSpace(): Promise<void>;
+}
+
+/**
+ * The audit store: every stream entry kept in Postgres (SPEC §12), so the streams may be trimmed; raw
+ * market data older than `AUDIT_MARKET_RAW_H` is down-sampled ({@link AuditCompaction}), the rest kept forever.
+ * Two adapters share one SQL implementation: PGlite (embedded) and node-postgres.
  */
 export interface AuditStore {
   /** Which adapter and where, for logs (no password) */
@@ -43,5 +77,7 @@ export interface AuditStore {
   byEntry(stream: StreamName, entryId: string): Promise<AuditRow | null>;
   /** Rows by time (`ts` ascending, then stream id), at most `limit` */
   range(query: AuditRangeQuery): Promise<AuditRow[]>;
+  /** Retention of raw market data; absent on a store that keeps everything (test doubles) */
+  readonly compaction?: AuditCompaction;
   close(): Promise<void>;
 }

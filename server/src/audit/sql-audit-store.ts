@@ -1,6 +1,7 @@
 import { STREAM_NAMES, type StreamName } from '@gamma/shared';
 import type { AuditRangeQuery, AuditRow, AuditStore } from './audit-store.ts';
 import { parseEntryId } from './core/audit-row.ts';
+import { SqlAuditCompaction, watermarkTableDdl } from './sql-audit-compaction.ts';
 import type { SqlClient } from './sql-client.ts';
 import { ConfigError, InvalidInputError, InvariantError } from '../errors/index.ts';
 
@@ -45,7 +46,9 @@ function requireTime(label: string, value: string | undefined): string | undefin
 /** The audit store over any {@link SqlClient}: schema, idempotent batch insert, queries. */
 export class SqlAuditStore implements AuditStore {
   readonly description: string;
+  readonly compaction: SqlAuditCompaction;
   private readonly table: string;
+  private readonly watermarkTable: string;
   private readonly schema: string | undefined;
 
   constructor(
@@ -55,7 +58,14 @@ export class SqlAuditStore implements AuditStore {
     if (options.schema !== undefined && !IDENT_RE.test(options.schema))
       throw new ConfigError(`audit store: schema must be a lower-case identifier, got "${options.schema}"`);
     this.schema = options.schema;
-    this.table = options.schema === undefined ? 'audit_events' : `"${options.schema}".audit_events`;
+    const qualify = (name: string): string =>
+      options.schema === undefined ? name : `"${options.schema}".${name}`;
+    this.table = qualify('audit_events');
+    this.watermarkTable = qualify('audit_compaction');
+    this.compaction = new SqlAuditCompaction(client, {
+      events: this.table,
+      watermarks: this.watermarkTable,
+    });
     this.description = options.description;
   }
 
@@ -82,13 +92,16 @@ export class SqlAuditStore implements AuditStore {
       CREATE INDEX IF NOT EXISTS ${name}_client_order_idx ON ${t} (client_order_id) WHERE client_order_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS ${name}_ts_idx ON ${t} (ts);
       CREATE INDEX IF NOT EXISTS ${name}_stream_ts_idx ON ${t} (stream, ts);
+      ${watermarkTableDdl(this.watermarkTable)}
     `);
+    await this.compaction.load();
   }
 
   async insert(rows: readonly AuditRow[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK)
       inserted += await this.insertChunk(rows.slice(i, i + INSERT_CHUNK));
+    await this.compaction.noteInserted(rows);
     return inserted;
   }
 

@@ -1,3 +1,4 @@
+import { auditRecorderSection, type AuditRecorderConfig } from '../services/audit-recorder/config.ts';
 import { engineSection, type EngineServiceConfig } from '../services/engine/config.ts';
 import { marketSimulatorSection, type MarketSimulatorConfig } from '../services/market-simulator/config.ts';
 import { optionExecutionSection, type OptionExecutionConfig } from '../services/option-execution/config.ts';
@@ -23,6 +24,7 @@ export interface AppConfig {
   paperExchange: PaperExchangeConfig;
   marketSimulator: MarketSimulatorConfig;
   volForecaster: VolForecasterConfig;
+  auditRecorder: AuditRecorderConfig;
   /** What the gateway serves to the console */
   desk: DeskSettings;
 }
@@ -37,6 +39,7 @@ export const CONFIG_SECTIONS: { [K in keyof AppConfig]: ConfigSection<AppConfig[
   paperExchange: paperExchangeSection,
   marketSimulator: marketSimulatorSection,
   volForecaster: volForecasterSection,
+  auditRecorder: auditRecorderSection,
   desk: deskSection,
 };
 

@@ -17,6 +17,7 @@ const READERS: Record<keyof AppConfig, string> = {
   paperExchange: 'paper-exchange',
   marketSimulator: 'market-simulator',
   volForecaster: 'vol-forecaster',
+  auditRecorder: 'audit-recorder',
   desk: 'gateway',
 };
 

@@ -3,14 +3,15 @@ import { PGlite } from '@electric-sql/pglite';
 import type { StreamInput, StreamName } from '@gamma/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { explainFromAudit } from '../../audit/audit-explain.ts';
+import { auditRow } from '../../audit/audit-store.contract.ts';
 import type { AuditStore } from '../../audit/audit-store.ts';
 import { pgliteClient } from '../../audit/pglite-audit-store.ts';
 import { SqlAuditStore } from '../../audit/sql-audit-store.ts';
 import { createRedis } from '../../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../../bus/redis-streams-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
-import { systemClock } from '../../lib/clock.ts';
-import { silentLogger } from '../../lib/logger.ts';
+import { FakeClock, systemClock } from '../../lib/clock.ts';
+import { silentLogger, type Logger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
@@ -246,6 +247,49 @@ describe('AuditRecorder on Redis and PGlite', () => {
       await expect.poll(async () => (await store.range({ limit: 100 })).length).toBe(14);
       expect(await store.byIntent('intent-audit-2')).toHaveLength(5);
       expect(await store.byIntent('intent-audit-3')).toHaveLength(5);
+    });
+  });
+
+  describe('when raw market data is older than AUDIT_MARKET_RAW_H', () => {
+    it('compacts it in the background, logging the progress, while it goes on recording', async () => {
+      const config = loadConfig({
+        STREAM_PREFIX: prefix,
+        LOG_LEVEL: 'silent',
+        AUDIT_MARKET_RAW_H: '1',
+        AUDIT_COMPACT_INTERVAL_S: '0.05',
+      });
+      const lines: Array<{ msg: string; fields: Record<string, unknown> }> = [];
+      const capture = (): Logger => {
+        const log = (msg: string, fields: Record<string, unknown> = {}) => lines.push({ msg, fields });
+        return { debug: log, info: log, warn: log, error: log, child: () => capture() };
+      };
+      // Four BTC ticks a minute for ten minutes, two hours before the clock's now
+      const ticks = Array.from({ length: 40 }, (_, k) =>
+        auditRow('market.tick', `${T0 + k * 15_000}-0`, { intent_id: null, symbol: 'BTC/USDT' }),
+      );
+      await store.insert(ticks);
+      const clock = new FakeClock(T0 + 2 * 3_600_000);
+      const deps = {
+        bus,
+        clock,
+        config,
+        log: capture(),
+        stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
+      };
+      recorder = new AuditRecorder(deps, { store });
+      await recorder.start();
+      await expect
+        .poll(async () => (await store.range({ stream: 'market.tick', limit: 100 })).length)
+        .toBe(10);
+      const progress = lines.find((l) => l.msg === 'audit compaction: stream compacted');
+      expect(progress?.fields).toMatchObject({
+        stream: 'market.tick',
+        rows_compacted: 30,
+        rows_kept: 10,
+        from: new Date(T0 - (T0 % 60_000)).toISOString(),
+      });
+      await publishChain(bus, 'intent-audit-4');
+      await expect.poll(async () => (await store.byIntent('intent-audit-4')).length).toBe(5);
     });
   });
 });

@@ -3,7 +3,9 @@ import type { AuditStore } from '../../audit/audit-store.ts';
 import { toAuditRow } from '../../audit/core/audit-row.ts';
 import { acquireAuditStore, auditLocationOf } from '../../audit/open-audit-store.ts';
 import type { Subscription } from '../../bus/bus.ts';
+import type { Logger } from '../../lib/logger.ts';
 import type { Service, ServiceDeps } from '../service.ts';
+import { CompactionTimer } from './compaction-timer.ts';
 import { RowBatcher, type RowBatcherOptions } from './row-batcher.ts';
 
 /** Consumer group of the audit recorder: on every stream, started at `0` (SPEC §2, §12). */
@@ -29,6 +31,7 @@ export class AuditRecorder implements Service {
   private store: AuditStore | null = null;
   private ownsStore = false;
   private batcher: RowBatcher | null = null;
+  private compaction: CompactionTimer | null = null;
   private readonly subs: Subscription[] = [];
 
   constructor(
@@ -57,9 +60,34 @@ export class AuditRecorder implements Service {
         ),
       );
     }
+    this.startCompaction(store, log);
+  }
+
+  /** Retention (AUDIT_MARKET_RAW_H): old raw market data is compacted in the background. */
+  private startCompaction(store: AuditStore, log: Logger): void {
+    const settings = this.deps.config.auditRecorder;
+    if (store.compaction === undefined || settings.compactIntervalS === 0) {
+      log.info('audit compaction off: raw market data is kept whole', {
+        interval_s: settings.compactIntervalS,
+      });
+      return;
+    }
+    this.compaction = new CompactionTimer(
+      store.compaction,
+      {
+        rawHours: settings.marketRawHours,
+        batchRows: settings.compactBatchRows,
+        intervalMs: settings.compactIntervalS * 1000,
+      },
+      { clock: this.deps.clock, log },
+    );
+    this.compaction.start();
   }
 
   async close(): Promise<void> {
+    // A compaction pass stops between two batches, before the store may be closed
+    await this.compaction?.close();
+    this.compaction = null;
     // Handlers in flight wait for their batch: stop retrying so they end, then let the subscriptions wind down
     const closing = Promise.all(this.subs.splice(0).map((s) => s.close()));
     await this.batcher?.close();
