@@ -15,6 +15,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   reservationExpiry: keys.reservationExpiry(),
   reservationFill: keys.reservationFill(id),
   once: keys.once('engine', id),
+  effectDone: keys.effectDone('intent.approval', 'decision', id),
+  paperOrder: keys.paperOrder(id),
   paperPositions: keys.paperPositions(),
   peakEquity: keys.peakEquity(),
 });
@@ -48,7 +50,12 @@ describe('the key table', () => {
       'glm:engine:k',
       'glm:exec:k',
       'glm:order:k',
+      'glm:decision:k',
     ]);
+    expect(keys.effectDone('intent.decision', 'decision', 'i-1:approved')).toBe(
+      'glm:done:{glm:intent.decision}:decision:i-1:approved',
+    );
+    expect(keys.paperOrder('i-1-0')).toBe('glm:order:{glm:paper:positions}:i-1-0');
     expect(keys.paperPositions()).toBe('glm:paper:positions');
     expect(keys.peakEquity()).toBe('glm:risk:peak_equity');
   });
@@ -80,6 +87,15 @@ describe('the key table', () => {
           .map(([family]) => samples[family as keyof KeyTable]);
         expect(touched.sort()).toEqual(families.sort());
       }
+    });
+
+    it('keeps an effect done-mark in the slot of every stream it may append to', () => {
+      for (const prefix of PREFIXES)
+        for (const name of STREAM_NAMES)
+          for (const scope of ONCE_SCOPES) {
+            const keys = SCRIPT_KEYS.effectAppend(keyTable(prefix), 'a{b}c', name, scope);
+            expect(new Set(keys.map((key) => calculateSlot(key))).size).toBe(1);
+          }
     });
 
     it('would fail a script whose keys had no shared tag', () => {

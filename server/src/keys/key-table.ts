@@ -11,7 +11,11 @@ import type { StreamName } from '@gamma/shared';
  * hash, the pending set and the `<prefix>:intent.approval` stream, whose key has no tag and must keep its
  * name; so the approval keys carry the stream's whole key as their tag, `{<prefix>:intent.approval}`,
  * which hashes exactly like the stream key itself. Reservations (hash, expiry set, fill markers) share the
- * tag `{<prefix>:reservations}`: one slot per desk, so desks on one cluster spread over its shards. Single-key families (once marks, positions, peak) need no tag.
+ * tag `{<prefix>:reservations}`: one slot per desk, so desks on one cluster spread over its shards. An
+ * effect's done-mark carries its output stream's whole key as tag (the effect script appends to that
+ * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
+ * ledger script records the outcome and the position in one step). Single-key families (recorded step
+ * outcomes, peak) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -27,8 +31,15 @@ export interface KeyTable {
   reservationExpiry(): string;
   /** `<prefix>:engine:{<prefix>:reservations}:fill:<fill key>`: a fill already applied to the reservations */
   reservationFill(fillKey: string): string;
-  /** `<prefix>:<scope>:<key>`: an effect-once mark (and the outcome stored beside it) */
+  /** `<prefix>:<scope>:<key>`: a recorded step outcome (first writer wins, single key) */
   once(scope: OnceScope, key: string): string;
+  /**
+   * `<prefix>:done:{<prefix>:<stream>}:<scope>:<key>`: the done-mark of an effect that appended entries to
+   * `stream`, in the stream's slot so one script appends and marks
+   */
+  effectDone(stream: StreamName, scope: OnceScope, key: string): string;
+  /** `<prefix>:order:{<prefix>:paper:positions}:<client_order_id>`: a paper order's outcome, in the positions' slot */
+  paperOrder(clientOrderId: string): string;
   /** `<prefix>:paper:positions`: the paper exchange's positions, `<strategy>|<symbol>` → JSON */
   paperPositions(): string;
   /** `<prefix>:risk:peak_equity`: the highest equity the risk service has seen */
@@ -38,9 +49,10 @@ export interface KeyTable {
 /**
  * The namespaces of effect-once marks: the engine's effects (`engine:intent:<id>`, `engine:decision:<id>`,
  * …), option execution's executed intents (`exec:<intent_id>`) and the paper exchange's client order ids
- * (`order:<client_order_id>`).
+ * (`order:<client_order_id>`), and the decisions of every publisher (`decision:<intent_id>:<status>`:
+ * each status at most once per intent, SPEC §3.3).
  */
-export const ONCE_SCOPES = ['engine', 'exec', 'order'] as const;
+export const ONCE_SCOPES = ['engine', 'exec', 'order', 'decision'] as const;
 /** One of {@link ONCE_SCOPES}. */
 export type OnceScope = (typeof ONCE_SCOPES)[number];
 
@@ -59,6 +71,8 @@ export function keyTable(prefix: string): KeyTable {
     reservationExpiry: () => `${reservations}:expiry`,
     reservationFill: (fillKey) => `${reservations}:fill:${fillKey}`,
     once: (scope, key) => `${prefix}:${scope}:${key}`,
+    effectDone: (stream, scope, key) => `${prefix}:done:{${streamKey(prefix, stream)}}:${scope}:${key}`,
+    paperOrder: (clientOrderId) => `${prefix}:order:{${prefix}:paper:positions}:${clientOrderId}`,
     paperPositions: () => `${prefix}:paper:positions`,
     peakEquity: () => `${prefix}:risk:peak_equity`,
   };
@@ -85,6 +99,18 @@ export const SCRIPT_KEYS = {
     keys.reservationExpiry(),
     keys.reservationFill(fillKey),
   ],
+  // The defaults only serve the probes that call every entry with (keys, id); the store passes all four
+  // eslint-disable-next-line max-params -- as above
+  effectAppend: (
+    keys: KeyTable,
+    key: string,
+    stream: StreamName = 'intent.approval',
+    scope: OnceScope = 'decision',
+  ) => [keys.effectDone(stream, scope, key), keys.stream(stream)],
+  ledgerBook: (keys: KeyTable, clientOrderId: string) => [
+    keys.paperOrder(clientOrderId),
+    keys.paperPositions(),
+  ],
 } as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
 
 /** The name of a Lua script, one `.lua` file each under `stores/scripts/`. */
@@ -95,13 +121,15 @@ export type ScriptName = keyof typeof SCRIPT_KEYS;
  * it; a family no script touches is only read and written by single-key commands.
  */
 export const KEY_FAMILIES = {
-  stream: ['approvalClaim'],
+  stream: ['approvalClaim', 'effectAppend'],
   approval: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
   pendingApprovals: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
   reservations: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
   reservationExpiry: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
   reservationFill: ['reservationFill'],
   once: [],
-  paperPositions: [],
+  effectDone: ['effectAppend'],
+  paperOrder: ['ledgerBook'],
+  paperPositions: ['ledgerBook'],
   peakEquity: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

@@ -2,8 +2,7 @@ import type { Redis } from 'ioredis';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
-import { createOrderLedger } from './ledger/order-ledger.ts';
-import { createRedisPaperPositions } from './ledger/redis-paper-positions.ts';
+import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
 import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
@@ -30,17 +29,16 @@ async function redisUp(redis: Redis): Promise<boolean> {
 
 /**
  * The stores in Redis, on one client the caller owns (and closes), every key from `keys/key-table.ts`.
- * `maxLen` bounds the `intent.approval` stream the approval claim script appends to.
+ * `maxLen` bounds the streams the approval claim and the once appends write to (as the bus does).
  */
 export function createRedisStores(redis: Redis, options: { prefix: string; maxLen: number }): Stores {
   const { prefix } = options;
-  const once = createRedisOnceMarks(redis, prefix);
   const keys = keyTable(prefix);
   return {
     approvals: new RedisApprovalStore(redis, options),
     reservations: new RedisReservationStore(redis, prefix),
-    once,
-    ledger: createOrderLedger(once, createRedisPaperPositions(redis, prefix)),
+    once: createRedisOnceMarks(redis, options),
+    ledger: createRedisOrderLedger(redis, prefix),
     peaks: createRedisPeakStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),

@@ -3,8 +3,8 @@ import type { Bus } from '../bus/bus.ts';
 import type { StreamStats } from '../bus/redis-stream-info.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
 import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
-import { createOrderLedger, type OrderLedger } from './ledger/order-ledger.ts';
-import { createMemoryPaperPositions } from './ledger/memory-paper-positions.ts';
+import { createMemoryOrderLedger } from './ledger/memory-order-ledger.ts';
+import type { OrderLedger } from './ledger/order-ledger.ts';
 import { createMemoryOnceMarks } from './once/memory-once-marks.ts';
 import type { OnceMarks } from './once/once-marks.ts';
 import { createMemoryPeakStore, type PeakStore } from './peaks/peak-store.ts';
@@ -21,9 +21,9 @@ export interface Stores {
   approvals: ApprovalStore;
   /** Risk reservations of approved, unfilled intents (engine) */
   reservations: ReservationStore;
-  /** Effect-once marks (engine effects, option execution, paper orders) */
+  /** Effects exactly once: entries appended with their done-mark, recorded step outcomes (every service with an effect) */
   once: OnceMarks;
-  /** The paper exchange's client order ids, their outcomes and its positions */
+  /** The paper exchange's order outcomes, booked with its positions */
   ledger: OrderLedger;
   /** The risk service's peak equity */
   peaks: PeakStore;
@@ -34,16 +34,15 @@ export interface Stores {
 }
 
 /**
- * The stores in memory, for unit tests and a single process without Redis: approval claims publish
- * their command on `bus`; no stream statistics are kept (every stream reads as absent).
+ * The stores in memory, for unit tests and a single process without Redis: approval claims and once
+ * appends publish on `bus`; no stream statistics are kept (every stream reads as absent).
  */
 export function createMemoryStores(bus: Bus): Stores {
-  const once = createMemoryOnceMarks();
   return {
     approvals: new MemoryApprovalStore(bus),
     reservations: createMemoryReservationStore(),
-    once,
-    ledger: createOrderLedger(once, createMemoryPaperPositions()),
+    once: createMemoryOnceMarks(bus),
+    ledger: createMemoryOrderLedger(),
     peaks: createMemoryPeakStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),

@@ -10,33 +10,37 @@ export class ApprovalHandler {
 
   /**
    * Acts on a command whose claim the approval record holds: a veto is published, an approval checked
-   * again and routed when it still passes; then the record is done. Each command_id is handled once.
+   * again and routed when it still passes; then the record is done. A command handled before (a
+   * redelivery after a kill) is not evaluated again: its missing route and completion are redone.
    */
   async handle(command: IntentApprovalCommand): Promise<void> {
     const { ctx } = this;
-    await ctx.effects.once(`command:${command.command_id}`, async () => {
-      const record = await ctx.approvals.get(command.intent_id);
-      const outcome = commandOutcome(record, command, ctx.clock.now());
-      if (outcome.kind === 'ignore') {
-        ctx.log.warn('approval command without a matching claim ignored', {
-          intent_id: command.intent_id,
-          command_id: command.command_id,
-          status: record?.status ?? null,
-          claimed_command_id: record?.command_id ?? null,
-        });
-        return;
-      }
-      const { intent } = outcome;
-      if (outcome.kind === 'veto') {
-        await ctx.effects.publishDecision(buildDecision(intent, outcome.decision));
-      } else {
-        await ctx.caughtUp();
-        const evaluation = await ctx.checkAndReserve(intent, (c) =>
-          evaluateApproval(intent, c, command.requested_by),
-        );
-        await ctx.effects.apply(intent, evaluation);
-      }
-      await ctx.approvals.markDone(intent.intent_id);
-    });
+    const intentId = command.intent_id;
+    if (await ctx.effects.resume(intentId, 'approval')) {
+      await ctx.approvals.markDone(intentId);
+      return;
+    }
+    const record = await ctx.approvals.get(intentId);
+    const outcome = commandOutcome(record, command, ctx.clock.now());
+    if (outcome.kind === 'ignore') {
+      ctx.log.warn('approval command without a matching claim ignored', {
+        intent_id: intentId,
+        command_id: command.command_id,
+        status: record?.status ?? null,
+        claimed_command_id: record?.command_id ?? null,
+      });
+      return;
+    }
+    const { intent } = outcome;
+    if (outcome.kind === 'veto') {
+      await ctx.effects.decide('approval', buildDecision(intent, outcome.decision), null);
+    } else {
+      await ctx.caughtUp();
+      const evaluation = await ctx.checkAndReserve(intent, (c) =>
+        evaluateApproval(intent, c, command.requested_by),
+      );
+      await ctx.effects.apply('approval', intent, evaluation);
+    }
+    await ctx.approvals.markDone(intentId);
   }
 }

@@ -1,51 +1,95 @@
-import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
-import type { Bus } from '../../bus/bus.ts';
+import type { StreamInput, StrategyIntentEvent } from '@gamma/shared';
 import type { OnceMarks } from '../../stores/once/once-marks.ts';
 import type { Evaluation, Route } from './core/evaluate.ts';
 
-/** Idempotency keys live as long as intent ids are remembered (SPEC §5.2: 7 days). */
+/** Done-marks live as long as intent ids are remembered (SPEC §5.2: 7 days). */
 const ONCE_TTL_S = 7 * 24 * 3600;
 
 /**
- * The engine's effects, each at most once across processes and redeliveries: decisions, routes, and any
- * handler body guarded by a key (`intent:<id>`, `command:<id>`, `signal:<entry id>`).
+ * The stage that decided an intent, which keys its decision's done-mark: intake (pending, approved or
+ * vetoed), a trader's command (approved, vetoed or rejected on recheck), or the expiry. Exactly one
+ * decision per stage, whichever status a redone evaluation would reach; the approval store lets only one
+ * of command and expiry win, so each status is published at most once per intent (SPEC §3.3).
+ */
+export type DecisionStage = 'intake' | 'approval' | 'expired';
+
+/** The outcome kept in a decision's done-mark: the route that follows it, if any. */
+function routeOf(outcome: string | null): Route | null {
+  if (outcome === null) return null;
+  try {
+    const parsed = JSON.parse(outcome) as { route?: Route | null } | null;
+    return typeof parsed === 'object' && parsed !== null ? (parsed.route ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The engine's effects, each exactly once across processes, redeliveries and kills, in two atomic steps:
+ * the decision is appended to `intent.decision` together with its done-mark, which records the route to
+ * publish; then the route is appended with its own done-mark. A redelivery finds the decision's mark and
+ * redoes only the missing route, without evaluating again (nothing is reserved twice).
  */
 export class EngineEffects {
-  constructor(private readonly deps: { bus: Bus; once: OnceMarks }) {}
+  constructor(private readonly deps: { once: OnceMarks }) {}
 
-  /** Runs an effect once per key; a failed effect releases the key so a redelivery can retry it. */
-  async once(key: string, effect: () => Promise<unknown>): Promise<void> {
-    const { once } = this.deps;
-    if (!(await once.claim('engine', key, ONCE_TTL_S))) return;
-    try {
-      await effect();
-    } catch (err) {
-      await once.release('engine', key);
-      throw err;
-    }
+  /** The intent a legacy signal became, appended once per signal entry. */
+  async publishSignalIntent(entryId: string, intent: StreamInput<'strategy.intent'>): Promise<void> {
+    await this.deps.once.append({
+      stream: 'strategy.intent',
+      scope: 'engine',
+      key: `signal:${entryId}`,
+      messages: [intent],
+      ttlS: ONCE_TTL_S,
+    });
+  }
+
+  /**
+   * When the stage has decided the intent already, redoes its route (a no-op if it was published) and
+   * returns true; false when the stage has not decided it.
+   */
+  async resume(intentId: string, stage: DecisionStage): Promise<boolean> {
+    const [outcome] = await this.deps.once.appended('intent.decision', 'decision', [`${intentId}:${stage}`]);
+    if (outcome === null || outcome === undefined) return false;
+    const route = routeOf(outcome);
+    if (route) await this.route(intentId, route);
+    return true;
   }
 
   /** Publishes what an evaluation decided: its decision, then the route of an approved trade. */
-  async apply(intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
+  async apply(stage: DecisionStage, intent: StrategyIntentEvent, evaluation: Evaluation): Promise<void> {
     if (evaluation.kind === 'hold') return;
-    await this.publishDecision(evaluation.decision);
-    if (evaluation.kind === 'approved') await this.publishRoute(intent.intent_id, evaluation.route);
+    const route = evaluation.kind === 'approved' ? evaluation.route : null;
+    const recorded = await this.decide(stage, evaluation.decision, route);
+    if (recorded) await this.route(intent.intent_id, recorded);
   }
 
-  /** Publishes a decision once per decision_id. */
-  async publishDecision(decision: StreamInput<'intent.decision'>): Promise<void> {
-    await this.once(`decision:${decision.decision_id}`, () =>
-      this.deps.bus.publish('intent.decision', decision),
-    );
+  /**
+   * Appends a stage's decision with the route to follow it, unless the stage decided before; returns the
+   * route recorded by whichever call decided.
+   */
+  async decide(
+    stage: DecisionStage,
+    decision: StreamInput<'intent.decision'>,
+    route: Route | null,
+  ): Promise<Route | null> {
+    const done = await this.deps.once.append({
+      stream: 'intent.decision',
+      scope: 'decision',
+      key: `${decision.intent_id}:${stage}`,
+      messages: [decision],
+      outcome: JSON.stringify({ route }),
+      ttlS: ONCE_TTL_S,
+    });
+    return routeOf(done.outcome);
   }
 
-  /** Publishes the order or execution command of an intent once. */
-  private async publishRoute(intentId: string, route: Route): Promise<void> {
-    const { bus } = this.deps;
-    await this.once(`routed:${intentId}`, () =>
-      route.stream === 'order.command'
-        ? bus.publish('order.command', route.message)
-        : bus.publish('execution.command', route.message),
-    );
+  /** Appends the order or execution command of an intent once. */
+  private async route(intentId: string, route: Route): Promise<void> {
+    const { once } = this.deps;
+    const mark = { scope: 'engine', key: `routed:${intentId}`, ttlS: ONCE_TTL_S } as const;
+    if (route.stream === 'order.command')
+      await once.append({ ...mark, stream: 'order.command', messages: [route.message] });
+    else await once.append({ ...mark, stream: 'execution.command', messages: [route.message] });
   }
 }

@@ -2,7 +2,6 @@ import type {
   IntentApprovalCommand,
   IntentDecisionEvent,
   MarketTickEvent,
-  OrderFillEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
   StrategyIntentEvent,
@@ -87,7 +86,6 @@ export class EngineService implements Service {
     this.tails = new StateTails(deps.bus, deps.log);
     const ctx = this.context();
     this.intake = new IntakeHandler(ctx, {
-      bus: deps.bus,
       legacySignalDefaultQty: deps.config.engine.legacySignalDefaultQty,
     });
     this.approval = new ApprovalHandler(ctx);
@@ -96,7 +94,7 @@ export class EngineService implements Service {
 
   /**
    * Warms up, then follows the state streams (`market.tick`, `market.vol_surface`, `position.update`,
-   * `portfolio.risk`, `order.fill`, `intent.decision`) as tails without a group, so every engine process
+   * `portfolio.risk`, `intent.decision`) as tails without a group, so every engine process
    * sees all of them, and consumes the work streams in the `engine` group, so each intent, signal and
    * approval command is handled by one process.
    */
@@ -144,11 +142,17 @@ export class EngineService implements Service {
     this.state.applyPortfolioRisk(event);
   }
 
-  /** A fill shrinks its intent's reservation, once per fill entry whichever process applies it first. */
-  async handleFill(fill: OrderFillEvent, entry: { id: string }): Promise<void> {
-    if (fill.intent_id === null) return;
+  /**
+   * The position update that carries a fill turns that much of its intent's reservation into the
+   * position, once per client order id whichever process applies it first. Shrinking on the update
+   * rather than on the fill means the engine never counts the quantity as neither reserved nor held.
+   */
+  async handleHandover(update: PositionUpdateEvent): Promise<void> {
+    const { intent_id: intentId, client_order_id: clientOrderId, fill_quantity: quantity } = update.metadata;
+    if (typeof intentId !== 'string' || typeof clientOrderId !== 'string') return;
+    if (typeof quantity !== 'number' || !(quantity > 0)) return;
     await this.reservations.fill(
-      { fillKey: entry.id, intentId: fill.intent_id, symbol: fill.symbol, quantity: fill.quantity },
+      { fillKey: clientOrderId, intentId, symbol: update.symbol, quantity },
       { nowMs: this.deps.clock.now(), ttlMs: RESERVATION_TTL_MS },
     );
   }
@@ -199,7 +203,7 @@ export class EngineService implements Service {
       clock: deps.clock,
       log: deps.log,
       approvals: deps.stores.approvals,
-      effects: new EngineEffects({ bus: deps.bus, once: deps.stores.once }),
+      effects: new EngineEffects({ once: deps.stores.once }),
       portfolio: () => this.state.portfolio(),
       caughtUp: () => this.tails.caughtUp(STATE_SYNC_TIMEOUT_MS),
       checkAndReserve: (intent, evaluate) =>
@@ -217,17 +221,17 @@ export class EngineService implements Service {
 
   /**
    * Rebuilds positions, equity and marks from the newest entries, so a restart starts informed, then
-   * follows each state stream from just after what the warm-up read. Fills and decisions only change the
-   * shared reservations, so their tails start at the newest entry.
+   * follows each state stream from just after what the warm-up read. Position updates also hand their
+   * fills over from the shared reservations, and decisions only change those, so handovers and releases
+   * apply from the tails only.
    */
   private async warmUp(): Promise<void> {
     const { bus } = this.deps;
-    const [positions, risk, ticks, surfaces, fills, decisions] = await Promise.all([
+    const [positions, risk, ticks, surfaces, decisions] = await Promise.all([
       bus.latest('position.update', WARM_UP.positions),
       bus.latest('portfolio.risk', 1),
       bus.latest('market.tick', WARM_UP.ticks),
       bus.latest('market.vol_surface', WARM_UP.surfaces),
-      bus.latest('order.fill', 1),
       bus.latest('intent.decision', 1),
     ]);
     for (const e of [...positions].reverse()) this.handlePositionUpdate(e.message);
@@ -237,9 +241,11 @@ export class EngineService implements Service {
     const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
     this.tails.follow('market.tick', after(ticks), (m) => this.handleTick(m));
     this.tails.follow('market.vol_surface', after(surfaces), (m) => this.handleSurface(m));
-    this.tails.follow('position.update', after(positions), (m) => this.handlePositionUpdate(m));
+    this.tails.follow('position.update', after(positions), (m) => {
+      this.handlePositionUpdate(m);
+      return this.handleHandover(m);
+    });
     this.tails.follow('portfolio.risk', after(risk), (m) => this.handlePortfolioRisk(m));
-    this.tails.follow('order.fill', after(fills), (m, e) => this.handleFill(m, e));
     this.tails.follow('intent.decision', after(decisions), (m) => this.handleDecision(m));
   }
 }

@@ -1,5 +1,4 @@
 import type { StrategyIntentEvent, StrategySignalEvent } from '@gamma/shared';
-import type { Bus } from '../../bus/bus.ts';
 import { openApproval } from './core/approval-machine.ts';
 import { convertSignal } from './core/convert-signal.ts';
 import { evaluateIntent } from './core/evaluate.ts';
@@ -10,7 +9,7 @@ import type { EngineContext } from './engine-context.ts';
 export class IntakeHandler {
   constructor(
     private readonly ctx: EngineContext,
-    private readonly options: { bus: Bus; legacySignalDefaultQty: number },
+    private readonly options: { legacySignalDefaultQty: number },
   ) {}
 
   /** A legacy signal becomes an intent on `strategy.intent` (SPEC §5.2); `hold` is ignored. */
@@ -20,31 +19,27 @@ export class IntakeHandler {
       strategyPosition: strategyPosition(this.ctx.portfolio(), signal.strategy_id, signal.symbol),
     });
     if (intent === null) return;
-    await this.ctx.effects.once(`signal:${entry.id}`, () =>
-      this.options.bus.publish('strategy.intent', intent),
-    );
+    await this.ctx.effects.publishSignalIntent(entry.id, intent);
   }
 
   /**
-   * A new intent: checked, then vetoed, approved or left pending (opening its approval record); a
-   * repeated intent_id is ignored.
+   * A new intent: checked, then vetoed, approved or left pending (opening its approval record). An intent
+   * decided before (a repeated intent_id, or a redelivery after a kill) is not evaluated again: only the
+   * route its decision recorded is published, if it was not.
    */
   async handleIntent(intent: StrategyIntentEvent): Promise<void> {
     const { ctx } = this;
-    await ctx.effects.once(`intent:${intent.intent_id}`, async () => {
-      await ctx.caughtUp();
-      const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c));
-      if (evaluation.kind === 'hold') {
-        ctx.log.info('hold intent recorded', {
-          intent_id: intent.intent_id,
-          strategy_id: intent.strategy_id,
-        });
-        return;
-      }
-      // The record is what approvals.pending returns: the console reads `what_if` from its intent
-      if (evaluation.kind === 'pending')
-        await ctx.approvals.create(openApproval(intent, evaluation, ctx.clock.now()));
-      await ctx.effects.apply(intent, evaluation);
-    });
+    if (await ctx.effects.resume(intent.intent_id, 'intake')) return;
+    await ctx.caughtUp();
+    const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c));
+    if (evaluation.kind === 'hold') {
+      ctx.log.info('hold intent recorded', { intent_id: intent.intent_id, strategy_id: intent.strategy_id });
+      return;
+    }
+    // The record is what approvals.pending returns: the console reads `what_if` from its intent; creating
+    // it again after a kill is a no-op
+    if (evaluation.kind === 'pending')
+      await ctx.approvals.create(openApproval(intent, evaluation, ctx.clock.now()));
+    await ctx.effects.apply('intake', intent, evaluation);
   }
 }

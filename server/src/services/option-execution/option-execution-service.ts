@@ -2,7 +2,7 @@ import type { ExecutionCommandEvent, MarketTickEvent, VolatilitySurfaceEvent } f
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import type { Service, ServiceDeps } from '../service.ts';
-import { planExecution, type ExecutionConfig } from './core/plan-execution.ts';
+import { planExecution, type ExecutionConfig, type ExecutionPlan } from './core/plan-execution.ts';
 
 /** Consumer group of option execution. */
 export const OPTION_EXECUTION_GROUP = 'option-execution';
@@ -56,34 +56,55 @@ export class OptionExecutionService implements Service {
     if (positive(mid)) this.spots.set(tick.symbol, mid);
   }
 
-  /** Validates every leg, then publishes all orders, or one `execution_rejected`; once per intent_id. */
+  /**
+   * Validates every leg, then publishes all orders, or one `execution_rejected`; once per intent_id. Two
+   * steps, each atomic: the plan is recorded (the first recorded plan wins), then its orders are appended
+   * with their done-mark in one step. A redelivery after a kill acts on the recorded plan, so a structure
+   * gets all its legs or none, and never both legs and a rejection.
+   */
   async handleCommand(command: ExecutionCommandEvent): Promise<void> {
     const { once } = this.deps.stores;
-    if (!(await once.claim('exec', command.intent_id, EXECUTED_TTL_S))) {
-      this.deps.log.info('repeated execution command ignored', { intent_id: command.intent_id });
+    const recorded = await once.record('exec', command.intent_id, {
+      outcome: JSON.stringify(this.plan(command)),
+      ttlS: EXECUTED_TTL_S,
+    });
+    const plan = JSON.parse(recorded.outcome) as ExecutionPlan;
+    const ttlS = EXECUTED_TTL_S;
+    if (plan.ok) {
+      const done = await once.append({
+        stream: 'order.command',
+        scope: 'exec',
+        key: command.intent_id,
+        messages: plan.orders,
+        ttlS,
+      });
+      if (!done.first)
+        this.deps.log.info('repeated execution command ignored', { intent_id: command.intent_id });
       return;
     }
-    try {
-      const underlying = underlyingOf(command.symbol);
-      const plan = planExecution(command, {
-        surface: this.surfaces.get(underlying) ?? null,
-        spot: this.spots.get(underlying) ?? null,
-        nowMs: this.deps.clock.now(),
-        config: this.config,
+    // One execution_rejected per intent, whichever service rejects it (SPEC §3.3)
+    const done = await once.append({
+      stream: 'intent.decision',
+      scope: 'decision',
+      key: `${command.intent_id}:execution_rejected`,
+      messages: [plan.decision],
+      ttlS,
+    });
+    if (done.first)
+      this.deps.log.warn('execution rejected', {
+        intent_id: command.intent_id,
+        code: plan.decision.reason_codes?.[0],
+        reason: plan.decision.reason,
       });
-      if (!plan.ok) {
-        this.deps.log.warn('execution rejected', {
-          intent_id: command.intent_id,
-          code: plan.decision.reason_codes?.[0],
-          reason: plan.decision.reason,
-        });
-        await this.deps.bus.publish('intent.decision', plan.decision);
-        return;
-      }
-      for (const order of plan.orders) await this.deps.bus.publish('order.command', order);
-    } catch (err) {
-      await once.release('exec', command.intent_id);
-      throw err;
-    }
+  }
+
+  private plan(command: ExecutionCommandEvent): ExecutionPlan {
+    const underlying = underlyingOf(command.symbol);
+    return planExecution(command, {
+      surface: this.surfaces.get(underlying) ?? null,
+      spot: this.spots.get(underlying) ?? null,
+      nowMs: this.deps.clock.now(),
+      config: this.config,
+    });
   }
 }

@@ -6,7 +6,10 @@ import type { Quote } from './core/book.ts';
 import { instrumentKind } from './core/book.ts';
 import { decideFill, feeFor } from './core/fill-model.ts';
 import { executionRejected, legOf } from './core/rejection.ts';
-import { logFailure, type PaperAccounts, type PaperDeps } from './paper-accounts.ts';
+import type { FillInput, PaperAccounts, PaperDeps } from './paper-accounts.ts';
+
+/** Decision marks live as long as intent ids are remembered (SPEC §5.2: 7 days). */
+const REJECTION_TTL_S = 7 * 24 * 3600;
 
 /** The exchange's view of the market: its quote of a symbol and the spot of an underlying. */
 export interface PaperMarket {
@@ -26,69 +29,85 @@ export class OrderHandler {
   ) {}
 
   /**
-   * Fills or rejects one order command, at most once per `client_order_id`. If the fill or rejection
-   * cannot be published, the claim is released and the error rethrown, so the redelivery retries.
+   * Fills or rejects one order command, at most once per `client_order_id`. The outcome is booked first
+   * (with the position a fill leaves, one atomic step), then published, each publication with its
+   * done-mark; a redelivery after a kill publishes what the booked outcome still lacks.
    */
   async handle(order: OrderCommand, entry: { id: string }): Promise<void> {
     const { ledger, log } = this.deps;
     const clientOrderId = order.client_order_id ?? `ext-${entry.id}`;
-    const claimKey = order.command === 'create' ? clientOrderId : `${order.command}:${clientOrderId}`;
-    if (!(await ledger.claim(claimKey))) {
-      const known = await ledger.outcome(claimKey);
-      const fields = { client_order_id: clientOrderId, outcome: known?.status ?? 'in progress' };
-      log.info('repeated client_order_id ignored', fields);
+    const outcomeKey = order.command === 'create' ? clientOrderId : `${order.command}:${clientOrderId}`;
+    const known = await ledger.outcome(outcomeKey);
+    if (known)
+      log.info('repeated client_order_id', { client_order_id: clientOrderId, outcome: known.status });
+    const outcome = known ?? (await this.decide(order, { clientOrderId, outcomeKey }));
+    if (outcome.status === 'rejected') {
+      await this.reject(order, {
+        code: outcome.reasonCode ?? 'UNSUPPORTED_COMMAND',
+        reason: outcome.reason ?? 'rejected',
+        clientOrderId,
+        at: outcome.at,
+      });
       return;
     }
-    let outcome: OrderOutcome;
-    try {
-      outcome = await this.execute(order, clientOrderId);
-    } catch (error) {
-      await ledger.release(claimKey);
-      throw error;
-    }
-    await ledger
-      .recordOutcome(claimKey, outcome)
-      .catch((e: unknown) => logFailure(log, 'recording an outcome', e));
+    await this.accounts.publishFill(
+      this.fillInput(order, clientOrderId, outcome),
+      outcome,
+      quoteMid(this.market.quote(order.symbol)),
+    );
   }
 
-  private async execute(order: OrderCommand, clientOrderId: string): Promise<OrderOutcome> {
+  /** Fills or rejects against the book now and books the outcome; returns the booked one. */
+  private async decide(
+    order: OrderCommand,
+    ids: { clientOrderId: string; outcomeKey: string },
+  ): Promise<OrderOutcome> {
     const at = this.deps.clock.now();
-    const quote = this.market.quote(order.symbol);
-    const decision = decideFill(order, quote);
+    const decision = decideFill(order, this.market.quote(order.symbol));
     if (!decision.ok) {
-      await this.reject(order, { code: decision.code, reason: decision.reason, clientOrderId });
-      return { status: 'rejected', reasonCode: decision.code, at };
+      const rejected = {
+        status: 'rejected' as const,
+        reasonCode: decision.code,
+        reason: decision.reason,
+        at,
+      };
+      return (await this.deps.ledger.book(ids.outcomeKey, rejected, null)).outcome;
     }
     const spot = this.market.spot(underlyingOf(order.symbol));
-    const kind = instrumentKind(order.symbol);
-    const fee = feeFor({ kind, price: decision.price, quantity: order.quantity, spot });
-    const metadata = {
-      leg: legOf(order, clientOrderId),
-      settlement: false,
-      intent_type: order.metadata.intent_type ?? null,
-    };
-    await this.accounts.bookFill(
-      {
-        strategyId: order.strategy_id,
-        symbol: order.symbol,
-        side: order.side,
-        quantity: order.quantity,
-        price: decision.price,
-        fee,
-        intentId: order.intent_id,
-        clientOrderId,
-        metadata,
-      },
-      quoteMid(quote),
-    );
-    return { status: 'filled', price: decision.price, quantity: order.quantity, fee, at };
+    const fee = feeFor({
+      kind: instrumentKind(order.symbol),
+      price: decision.price,
+      quantity: order.quantity,
+      spot,
+    });
+    const filled = { status: 'filled' as const, price: decision.price, quantity: order.quantity, fee, at };
+    return (await this.accounts.book(this.fillInput(order, ids.clientOrderId, filled), at)).outcome;
   }
 
+  private fillInput(order: OrderCommand, clientOrderId: string, outcome: OrderOutcome): FillInput {
+    return {
+      strategyId: order.strategy_id,
+      symbol: order.symbol,
+      side: order.side,
+      quantity: outcome.quantity ?? order.quantity,
+      price: outcome.price ?? 0,
+      fee: outcome.fee ?? 0,
+      intentId: order.intent_id,
+      clientOrderId,
+      metadata: {
+        leg: legOf(order, clientOrderId),
+        settlement: false,
+        intent_type: order.metadata.intent_type ?? null,
+      },
+    };
+  }
+
+  /** The `execution_rejected` decision of a rejected order: once per intent, whichever leg or service rejects (SPEC §3.3). */
   private async reject(
     order: OrderCommand,
-    rejection: { code: ReasonCode; reason: string; clientOrderId: string },
+    rejection: { code: ReasonCode; reason: string; clientOrderId: string; at: number },
   ): Promise<void> {
-    const { bus, clock, log } = this.deps;
+    const { once, log } = this.deps;
     const fields = {
       client_order_id: rejection.clientOrderId,
       code: rejection.code,
@@ -98,10 +117,18 @@ export class OrderHandler {
       log.warn('order rejected (no intent_id: no decision event)', fields);
       return;
     }
-    log.info('order rejected', fields);
-    await bus.publish(
-      'intent.decision',
-      executionRejected({ ...order, intent_id: order.intent_id }, rejection, iso(clock.now())),
+    const decision = executionRejected(
+      { ...order, intent_id: order.intent_id },
+      rejection,
+      iso(rejection.at),
     );
+    const done = await once.append({
+      stream: 'intent.decision',
+      scope: 'decision',
+      key: `${order.intent_id}:execution_rejected`,
+      messages: [decision],
+      ttlS: REJECTION_TTL_S,
+    });
+    if (done.first) log.info('order rejected', fields);
   }
 }

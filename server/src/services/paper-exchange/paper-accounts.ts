@@ -2,13 +2,15 @@ import type { OrderCommand, StreamInput } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
+import type { Booked, OrderOutcome, OrderLedger } from '../../stores/ledger/order-ledger.ts';
+import type { OnceMarks } from '../../stores/once/once-marks.ts';
 import { applyFill, FLAT, type PaperPosition } from './core/paper-position.ts';
 
-/** What the exchange's parts share: the bus, the order ledger, the clock and the log. */
+/** What the exchange's parts share: the bus, the order ledger, the once marks, the clock and the log. */
 export interface PaperDeps {
   bus: Bus;
   ledger: OrderLedger;
+  once: OnceMarks;
   clock: Clock;
   log: Logger;
 }
@@ -35,14 +37,17 @@ export interface FillInput {
 
 const heldKey = (strategyId: string, symbol: string): string => `${strategyId}|${symbol}`;
 
+/** Fills and position updates are remembered as long as order outcomes. */
+const PUBLISHED_TTL_S = 30 * 86_400;
+
 /** Logs a failure that must not undo what already happened (a fill stands once published). */
 export function logFailure(log: Logger, what: string, error: unknown): void {
   log.error(`${what} failed`, { error: String(error) });
 }
 
 /**
- * The exchange's open positions per strategy and symbol, and the booking of fills into them: the fill
- * event, the position update and the saved position, in that order.
+ * The exchange's open positions per strategy and symbol, and the booking of fills into them: the
+ * outcome with the saved position (one atomic step), then the fill event, then the position update.
  */
 export class PaperAccounts {
   private readonly held = new Map<string, Held>();
@@ -70,14 +75,38 @@ export class PaperAccounts {
   }
 
   /**
-   * Books a fill: publishes `order.fill` (a failure throws, nothing changed), then updates the
-   * position, publishes `position.update` and persists it; failures after the fill are logged, since
-   * the fill stands and must not be repeated.
+   * Books a fill: its outcome and the position it leaves, in one atomic step of the ledger (nothing
+   * happens if the client order id has an outcome: the earlier one is returned). Publishing follows with
+   * {@link publishFill}, which a redelivery redoes from the booked outcome.
    */
-  async bookFill(f: FillInput, mark: number | null): Promise<void> {
+  async book(f: FillInput, at: number): Promise<Booked> {
     const key = heldKey(f.strategyId, f.symbol);
     const after = applyFill(this.held.get(key)?.position ?? FLAT, f);
-    const timestamp = iso(this.deps.clock.now());
+    const outcome: OrderOutcome = {
+      status: 'filled',
+      price: f.price,
+      quantity: f.quantity,
+      fee: f.fee,
+      at,
+      position: after,
+    };
+    const position = { strategyId: f.strategyId, symbol: f.symbol, ...after };
+    const booked = await this.deps.ledger.book(f.clientOrderId, outcome, position);
+    if (booked.first) {
+      if (after.quantity === 0) this.held.delete(key);
+      else this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
+    }
+    return booked;
+  }
+
+  /**
+   * Publishes a booked fill's `order.fill`, then its `position.update`, each appended with its done-mark
+   * in one step, so a redelivery publishes what is missing and nothing twice. The update carries the
+   * position as the exchange holds it now (a later fill may have moved it since the booking).
+   */
+  async publishFill(f: FillInput, outcome: OrderOutcome, mark: number | null): Promise<void> {
+    const { once } = this.deps;
+    const timestamp = iso(outcome.at);
     const fill: StreamInput<'order.fill'> = {
       strategy_id: f.strategyId,
       order_id: `paper-${f.clientOrderId}`,
@@ -91,14 +120,15 @@ export class PaperAccounts {
       timestamp,
       metadata: { fee_currency: 'USDT', liquidity: 'taker', ...f.metadata, intent_id: f.intentId },
     };
-    await this.deps.bus.publish('order.fill', fill);
-    this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
-    try {
-      await this.publishPosition(f, { after, mark, timestamp });
-      await this.persist(f.strategyId, f.symbol, after);
-    } catch (error) {
-      logFailure(this.deps.log, `position update of ${f.symbol} after fill ${f.clientOrderId}`, error);
-    }
+    const mark1 = { scope: 'order', key: f.clientOrderId, ttlS: PUBLISHED_TTL_S } as const;
+    await once.append({ ...mark1, stream: 'order.fill', messages: [fill] });
+    const held = this.held.get(heldKey(f.strategyId, f.symbol))?.position;
+    const after = held ?? (outcome.position?.quantity === 0 ? outcome.position : FLAT);
+    await once.append({
+      ...mark1,
+      stream: 'position.update',
+      messages: [this.positionUpdate(f, { after, mark, timestamp })],
+    });
   }
 
   /** Sets and saves a position without a fill (a settlement found already booked). */
@@ -107,12 +137,12 @@ export class PaperAccounts {
     await this.persist(strategyId, symbol, position);
   }
 
-  private async publishPosition(
+  private positionUpdate(
     f: FillInput,
     s: { after: PaperPosition; mark: number | null; timestamp: string },
-  ): Promise<void> {
+  ): StreamInput<'position.update'> {
     const { after, mark, timestamp } = s;
-    await this.deps.bus.publish('position.update', {
+    return {
       strategy_id: f.strategyId,
       symbol: f.symbol,
       quantity: after.quantity,
@@ -124,8 +154,10 @@ export class PaperAccounts {
         realized_pnl: after.realizedPnl,
         intent_id: f.intentId,
         client_order_id: f.clientOrderId,
+        // The engine turns this much of the intent's reservation into the position this update carries
+        fill_quantity: f.quantity,
       },
-    });
+    };
   }
 
   private async persist(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {

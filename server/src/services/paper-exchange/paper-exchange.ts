@@ -45,7 +45,13 @@ export class PaperExchange implements Service {
       ...deps.config.paperExchange,
       ...options.config,
     });
-    const parts = { bus: deps.bus, ledger: deps.stores.ledger, clock: deps.clock, log: deps.log };
+    const parts = {
+      bus: deps.bus,
+      ledger: deps.stores.ledger,
+      once: deps.stores.once,
+      clock: deps.clock,
+      log: deps.log,
+    };
     const market: PaperMarket = {
       quote: (symbol) => this.quote(symbol),
       spot: (underlying) => spotOf(this.book, underlying),

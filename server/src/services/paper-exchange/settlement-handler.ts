@@ -1,7 +1,7 @@
 import { FLAT } from './core/paper-position.ts';
 import { dueSettlements, type Settlement } from './core/settlement.ts';
 import type { PaperMarket } from './order-handler.ts';
-import { logFailure, type PaperAccounts, type PaperDeps } from './paper-accounts.ts';
+import type { PaperAccounts, PaperDeps } from './paper-accounts.ts';
 
 /** Settles expired option positions at intrinsic value against spot, once per position (SPEC §8.1). */
 export class SettlementHandler {
@@ -18,13 +18,8 @@ export class SettlementHandler {
     return due.length;
   }
 
+  /** Books the settlement fill (once per position: its client order id), then publishes what is missing. */
   private async settle(s: Settlement): Promise<void> {
-    const { ledger, clock, log } = this.deps;
-    if (!(await ledger.claim(s.clientOrderId))) {
-      // Settled before a restart; the position record was not cleared in time.
-      await this.accounts.setPosition(s.strategyId, s.symbol, FLAT);
-      return;
-    }
     const fill = {
       strategyId: s.strategyId,
       symbol: s.symbol,
@@ -36,21 +31,9 @@ export class SettlementHandler {
       clientOrderId: s.clientOrderId,
       metadata: { leg: null, settlement: true },
     };
-    try {
-      await this.accounts.bookFill(fill, s.price);
-    } catch (error) {
-      await ledger.release(s.clientOrderId);
-      throw error;
-    }
-    const outcome = {
-      status: 'filled' as const,
-      price: s.price,
-      quantity: s.quantity,
-      fee: 0,
-      at: clock.now(),
-    };
-    await ledger
-      .recordOutcome(s.clientOrderId, outcome)
-      .catch((e: unknown) => logFailure(log, 'recording an outcome', e));
+    const booked = await this.accounts.book(fill, this.deps.clock.now());
+    // Settled before: the booking flattened the saved position; this process still held it
+    if (!booked.first) await this.accounts.setPosition(s.strategyId, s.symbol, FLAT);
+    await this.accounts.publishFill(fill, booked.outcome, s.price);
   }
 }

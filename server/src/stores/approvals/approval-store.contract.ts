@@ -173,13 +173,18 @@ export function describeApprovalStoreContract(
     });
 
     describe('when the sweep expires records', () => {
-      it('expires only at or after expires_at, once', async () => {
+      it('expires only at or after expires_at, and keeps it due until its decision is published', async () => {
         await store.create(record('i-1'));
         expect(await store.expire('i-1', T0 + TTL_MS - 1)).toBe(false);
         expect(await store.dueForExpiry(T0 + TTL_MS - 1)).toEqual([]);
         expect(await store.dueForExpiry(T0 + TTL_MS)).toEqual(['i-1']);
         expect(await store.expire('i-1', T0 + TTL_MS)).toBe(true);
-        expect(await store.expire('i-1', T0 + TTL_MS)).toBe(false);
+        // A sweep killed before publishing: the next sweep finds it again
+        expect(await store.dueForExpiry(T0 + TTL_MS + 1)).toEqual(['i-1']);
+        expect(await store.expire('i-1', T0 + TTL_MS + 1)).toBe(true);
+        await store.expiryPublished('i-1');
+        expect(await store.dueForExpiry(T0 + TTL_MS + 2)).toEqual([]);
+        expect(await store.expire('i-1', T0 + TTL_MS + 2)).toBe(false);
         expect((await store.get('i-1'))?.status).toBe('expired');
         expect(await store.listPending()).toEqual([]);
         expect(await store.claim(claimInput('i-1', { nowMs: T0 + TTL_MS + 1 }))).toMatchObject({

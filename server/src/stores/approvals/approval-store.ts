@@ -48,10 +48,19 @@ export interface ApprovalStore {
    * (e.g. a veto without a reason) before touching anything.
    */
   claim(input: ClaimInput): Promise<ClaimResult>;
-  /** Atomic: pending and now ≥ expires_at → expired. Returns whether this call expired it. */
+  /**
+   * Atomic: pending and now ≥ expires_at → expired. Returns true when the record is expired and its
+   * `expired` decision still to publish (this call expired it, or an earlier one that was not followed by
+   * {@link expiryPublished}); false otherwise.
+   */
   expire(intentId: string, nowMs: number): Promise<boolean>;
+  /** The `expired` decision of an expired record is published: the record leaves the sweep's work list. */
+  expiryPublished(intentId: string): Promise<void>;
   /** A claimed record becomes done (its command was handled); other statuses are left unchanged. */
   markDone(intentId: string): Promise<void>;
-  /** Ids of pending records whose expiry is at or before `nowMs` (the sweep's work list). */
+  /**
+   * The sweep's work list: ids of pending records whose expiry is at or before `nowMs`, and of expired
+   * records whose decision is not published yet.
+   */
   dueForExpiry(nowMs: number): Promise<string[]>;
 }

@@ -9,6 +9,8 @@ import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './a
  */
 export class MemoryApprovalStore implements ApprovalStore {
   private readonly records = new Map<string, ApprovalRecord>();
+  /** Expired records whose decision is not published yet */
+  private readonly unpublished = new Set<string>();
 
   constructor(private readonly bus: Bus) {}
 
@@ -55,11 +57,18 @@ export class MemoryApprovalStore implements ApprovalStore {
   }
 
   expire(intentId: string, nowMs: number): Promise<boolean> {
+    if (this.unpublished.has(intentId)) return Promise.resolve(true);
     const r = this.records.get(intentId);
     const expired = r ? nextApprovalStatus(r, 'expire', nowMs) : null;
     if (!r || expired === null) return Promise.resolve(false);
     r.status = expired;
+    this.unpublished.add(intentId);
     return Promise.resolve(true);
+  }
+
+  expiryPublished(intentId: string): Promise<void> {
+    this.unpublished.delete(intentId);
+    return Promise.resolve();
   }
 
   markDone(intentId: string): Promise<void> {
@@ -73,7 +82,9 @@ export class MemoryApprovalStore implements ApprovalStore {
   dueForExpiry(nowMs: number): Promise<string[]> {
     return Promise.resolve(
       [...this.records.values()]
-        .filter((r) => nextApprovalStatus(r, 'expire', nowMs) !== null)
+        .filter(
+          (r) => nextApprovalStatus(r, 'expire', nowMs) !== null || this.unpublished.has(r.intent.intent_id),
+        )
         .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at))
         .map((r) => r.intent.intent_id),
     );

@@ -125,6 +125,10 @@ export class RedisApprovalStore implements ApprovalStore {
     return (await this.scripts.approvalExpire(keys, [intentId, String(nowMs)])) === 1;
   }
 
+  async expiryPublished(intentId: string): Promise<void> {
+    await this.redis.zrem(this.keys.pendingApprovals(), intentId);
+  }
+
   async markDone(intentId: string): Promise<void> {
     await this.scripts.approvalMarkDone(SCRIPT_KEYS.approvalMarkDone(this.keys, intentId), [intentId]);
   }

@@ -10,7 +10,7 @@ export interface OrderLedgerUnderTest {
   dispose(): Promise<void>;
 }
 
-/** What every `OrderLedger` shares: one claim per client order id, outcomes, release, saved positions. */
+/** What every `OrderLedger` shares: one outcome per client order id, booked with its position; saved positions. */
 export function describeOrderLedgerContract(name: string, make: () => Promise<OrderLedgerUnderTest>): void {
   describe(`${name} (order ledger contract)`, () => {
     let harness: OrderLedgerUnderTest;
@@ -22,34 +22,39 @@ export function describeOrderLedgerContract(name: string, make: () => Promise<Or
     });
     afterEach(() => harness.dispose());
 
-    describe('when the same client_order_id is claimed twice', () => {
-      it('grants the first claim only', async () => {
-        const claims = await Promise.all([ledger.claim('i-0'), ledger.claim('i-0')]);
-        expect(claims.sort()).toEqual([false, true]);
+    const filled = { status: 'filled' as const, price: 10, quantity: 1, fee: 0.01, at: 5 };
+    const position = { strategyId: 'a', symbol: 'BTC/USDT', quantity: 1, avgPrice: 10, realizedPnl: 0 };
+
+    describe('when the same client_order_id is booked twice', () => {
+      it('books the first outcome only, with its position, and returns it to every call', async () => {
+        const rejected = {
+          status: 'rejected' as const,
+          reasonCode: 'NO_QUOTE' as const,
+          reason: 'no quote',
+          at: 6,
+        };
+        const results = await Promise.all([
+          ledger.book('i-0', filled, position),
+          ledger.book('i-0', rejected, null),
+        ]);
+        expect(results.filter((r) => r.first)).toHaveLength(1);
+        const winner = results.find((r) => r.first)?.outcome;
+        expect(results.map((r) => r.outcome)).toEqual([winner, winner]);
+        expect(await ledger.outcome('i-0')).toEqual(winner);
+        const again = await ledger.book('i-0', { ...filled, price: 99 }, { ...position, quantity: 7 });
+        expect(again).toEqual({ first: false, outcome: winner });
+        const saved = await harness.reopen().loadPositions();
+        expect(saved).toEqual(winner?.status === 'filled' ? [position] : []);
       });
     });
 
-    describe('when an outcome is recorded', () => {
-      it('stores it beside the claim and keeps the id claimed', async () => {
-        await ledger.claim('i-0');
-        expect(await ledger.outcome('i-0')).toBeNull();
-        await ledger.recordOutcome('i-0', { status: 'filled', price: 10, quantity: 1, fee: 0.01, at: 5 });
-        expect(await ledger.outcome('i-0')).toEqual({
-          status: 'filled',
-          price: 10,
-          quantity: 1,
-          fee: 0.01,
-          at: 5,
-        });
-        expect(await ledger.claim('i-0')).toBe(false);
-      });
-    });
-
-    describe('when a claim is released', () => {
-      it('can be claimed again', async () => {
-        await ledger.claim('i-1');
-        await ledger.release('i-1');
-        expect(await ledger.claim('i-1')).toBe(true);
+    describe('when a fill leaves a flat position', () => {
+      it('removes the saved position in the same step', async () => {
+        await ledger.book('i-1', filled, position);
+        await ledger.book('i-2', { ...filled, at: 7 }, { ...position, quantity: 0, realizedPnl: 2 });
+        expect(await harness.reopen().loadPositions()).toEqual([]);
+        expect(await harness.reopen().outcome('i-2')).toEqual({ ...filled, at: 7 });
+        expect(await ledger.outcome('i-3')).toBeNull();
       });
     });
 

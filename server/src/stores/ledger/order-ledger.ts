@@ -1,5 +1,4 @@
 import type { ReasonCode } from '@gamma/shared';
-import type { OnceMarks } from '../once/once-marks.ts';
 
 /** What happened to one client order id, stored beside its claim. */
 export interface OrderOutcome {
@@ -12,8 +11,12 @@ export interface OrderOutcome {
   fee?: number;
   /** Reason code (rejected) */
   reasonCode?: ReasonCode;
+  /** Why (rejected) */
+  reason?: string;
   /** Epoch ms of the outcome */
   at: number;
+  /** The position the fill left (filled) */
+  position?: { quantity: number; avgPrice: number; realizedPnl: number };
 }
 
 /** A paper position of one strategy in one symbol, as the exchange keeps it. */
@@ -33,18 +36,24 @@ export interface PaperPositions {
   load(): Promise<StoredPosition[]>;
 }
 
+/** What {@link OrderLedger.book} found: whether this call booked, and the outcome booked. */
+export interface Booked {
+  first: boolean;
+  outcome: OrderOutcome;
+}
+
 /**
- * Idempotency of `client_order_id`s and the paper exchange's durable state (SPEC §8.1): a claimed id
- * never fills twice, even across restarts.
+ * The paper exchange's durable state (SPEC §8.1): one outcome per `client_order_id`, booked in the same
+ * atomic step as the position it leaves, so a client order id never fills twice, even when the process
+ * dies anywhere in between, and the saved positions always contain exactly the booked fills.
  */
 export interface OrderLedger {
-  /** Claims an id; true the first time, false for every repeat. */
-  claim(clientOrderId: string): Promise<boolean>;
-  /** Gives a claim back when its order had no effect (its fill could not be published), so a redelivery retries. */
-  release(clientOrderId: string): Promise<void>;
-  /** Stores the outcome of a claimed id. */
-  recordOutcome(clientOrderId: string, outcome: OrderOutcome): Promise<void>;
-  /** The stored outcome of an id, null if none (unclaimed, or claimed and not finished). */
+  /**
+   * Books an order's outcome and (for a fill) the position it leaves, atomically, unless the id has an
+   * outcome already: then nothing changes and the earlier outcome is returned.
+   */
+  book(clientOrderId: string, outcome: OrderOutcome, position: StoredPosition | null): Promise<Booked>;
+  /** The booked outcome of an id, null if none. */
   outcome(clientOrderId: string): Promise<OrderOutcome | null>;
   /** Saves one position (quantity 0 removes it). */
   savePosition(position: StoredPosition): Promise<void>;
@@ -52,24 +61,11 @@ export interface OrderLedger {
   loadPositions(): Promise<StoredPosition[]>;
 }
 
-/** Claims are kept 30 days: far longer than any redelivery. */
-const CLAIM_TTL_S = 30 * 86_400;
+/** Outcomes are kept 30 days: far longer than any redelivery. */
+export const OUTCOME_TTL_S = 30 * 86_400;
 
-/** The ledger on the `order` once marks (`<prefix>:order:<client_order_id>`) and the saved positions. */
-export function createOrderLedger(once: OnceMarks, positions: PaperPositions): OrderLedger {
-  return {
-    claim: (id) => once.claim('order', id, CLAIM_TTL_S),
-    release: (id) => once.release('order', id),
-    recordOutcome: (id, outcome) =>
-      once.settle('order', id, { outcome: JSON.stringify(outcome), ttlS: CLAIM_TTL_S }),
-    async outcome(id) {
-      const raw = await once.outcome('order', id);
-      return raw === null ? null : (JSON.parse(raw) as OrderOutcome);
-    },
-    savePosition: (p) => positions.save(p),
-    loadPositions: () => positions.load(),
-  };
-}
+/** An outcome as the ledger stores it. */
+export const parseOutcome = (raw: string): OrderOutcome => JSON.parse(raw) as OrderOutcome;
 
 /** The hash field of a position: `<strategy>|<symbol>`. */
 export const positionField = (p: { strategyId: string; symbol: string }): string =>

@@ -4,16 +4,14 @@ import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
-import { createRedisOnceMarks } from '../once/redis-once-marks.ts';
 import { describeOrderLedgerContract } from './order-ledger.contract.ts';
-import { createOrderLedger, type OrderLedger } from './order-ledger.ts';
-import { createRedisPaperPositions } from './redis-paper-positions.ts';
+import type { OrderLedger } from './order-ledger.ts';
+import { createRedisOrderLedger } from './redis-order-ledger.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
 
-const redisLedger = (prefix: string): OrderLedger =>
-  createOrderLedger(createRedisOnceMarks(redis, prefix), createRedisPaperPositions(redis, prefix));
+const redisLedger = (prefix: string): OrderLedger => createRedisOrderLedger(redis, prefix);
 
 describeOrderLedgerContract('order ledger in Redis', () => {
   const prefix = testPrefix();
@@ -27,12 +25,13 @@ describeOrderLedgerContract('order ledger in Redis', () => {
 });
 
 describe('order ledger in Redis', () => {
-  it('claims under <prefix>:order:<id> with a TTL', async () => {
+  it('books under <prefix>:order:{<prefix>:paper:positions}:<id> with a TTL', async () => {
     const prefix = testPrefix();
     try {
-      await redisLedger(prefix).claim('i-0');
-      expect(await redis.get(`${prefix}:order:i-0`)).toBe('claimed');
-      expect(await redis.ttl(`${prefix}:order:i-0`)).toBeGreaterThan(0);
+      await redisLedger(prefix).book('i-0', { status: 'rejected', at: 1 }, null);
+      const key = `${prefix}:order:{${prefix}:paper:positions}:i-0`;
+      expect(await redis.get(key)).toBe('{"status":"rejected","at":1}');
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
     } finally {
       await deleteKeys(redis, `${prefix}:*`);
     }

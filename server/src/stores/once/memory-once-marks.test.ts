@@ -1,15 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { createMemoryOnceMarks } from './memory-once-marks.ts';
 import { describeOnceMarksContract } from './once-marks.contract.ts';
 
-describeOnceMarksContract('createMemoryOnceMarks', () =>
-  Promise.resolve({ once: createMemoryOnceMarks(), dispose: () => Promise.resolve() }),
-);
-
-describe('createMemoryOnceMarks', () => {
-  it('lists the held marks', async () => {
-    const once = createMemoryOnceMarks();
-    await once.claim('engine', 'intent:1', 60);
-    expect(once.keys()).toEqual(['engine:intent:1']);
+describeOnceMarksContract('createMemoryOnceMarks', () => {
+  const bus = new InMemoryBus();
+  return Promise.resolve({
+    once: createMemoryOnceMarks(bus),
+    read: (name) => Promise.resolve(bus.published(name)),
+    dispose: () => bus.close(),
   });
 });

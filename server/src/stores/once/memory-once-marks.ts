@@ -1,28 +1,44 @@
-import { CLAIMED, type OnceMarks } from './once-marks.ts';
+import type { Bus } from '../../bus/bus.ts';
+import { encodeMessage } from '../../bus/codec.ts';
+import { DONE, type OnceMarks } from './once-marks.ts';
 
-/** Effect-once marks in memory (unit tests; one process). TTLs are not enforced. */
-export function createMemoryOnceMarks(): OnceMarks & { keys(): string[] } {
+/** Once marks in memory, with a hook a test uses to stop a step half-way. */
+export interface MemoryOnceMarks extends OnceMarks {
+  /** Every mark set, as `<scope>:<key>` (records) or `<stream>|<scope>:<key>` (done-marks) */
+  keys(): string[];
+}
+
+/**
+ * Once marks in memory (unit tests; one process; TTLs are not enforced). `append` publishes on the
+ * in-memory bus and sets the mark in one synchronous step: every message is validated first, and
+ * `InMemoryBus.publish` appends before its first await, so no other handler runs in between.
+ */
+export function createMemoryOnceMarks(bus: Bus): MemoryOnceMarks {
+  const records = new Map<string, string>();
   const marks = new Map<string, string>();
-  const id = (scope: string, key: string) => `${scope}:${key}`;
   return {
-    claim(scope, key) {
-      if (marks.has(id(scope, key))) return Promise.resolve(false);
-      marks.set(id(scope, key), CLAIMED);
-      return Promise.resolve(true);
+    async append(effect) {
+      const id = `${effect.stream}|${effect.scope}:${effect.key}`;
+      const done = marks.get(id);
+      if (done !== undefined) return { first: false, outcome: done };
+      for (const m of effect.messages) encodeMessage(effect.stream, m);
+      const outcome = effect.outcome ?? DONE;
+      const published = effect.messages.map((m) => bus.publish(effect.stream, m));
+      marks.set(id, outcome);
+      await Promise.all(published);
+      return { first: true, outcome };
     },
-    release(scope, key) {
-      marks.delete(id(scope, key));
-      return Promise.resolve();
+    appended(stream, scope, ids) {
+      return Promise.resolve(ids.map((key) => marks.get(`${stream}|${scope}:${key}`) ?? null));
     },
-    settle(scope, key, { outcome }) {
-      marks.set(id(scope, key), outcome);
-      return Promise.resolve();
+    record(scope, key, { outcome }) {
+      const id = `${scope}:${key}`;
+      const earlier = records.get(id);
+      if (earlier !== undefined) return Promise.resolve({ first: false, outcome: earlier });
+      records.set(id, outcome);
+      return Promise.resolve({ first: true, outcome });
     },
-    outcome(scope, key) {
-      const value = marks.get(id(scope, key));
-      return Promise.resolve(value === undefined || value === CLAIMED ? null : value);
-    },
-    /** Every held mark as `<scope>:<key>` (for tests) */
-    keys: () => [...marks.keys()],
+    recorded: (scope, key) => Promise.resolve(records.get(`${scope}:${key}`) ?? null),
+    keys: () => [...records.keys(), ...marks.keys()],
   };
 }

@@ -1,14 +1,23 @@
+import type { StreamMessage, StreamName } from '@gamma/shared';
+import { createIntentDecision, createOrderFill } from '@gamma/shared/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OnceMarks } from './once-marks.ts';
 
-/** Once marks prepared for the contract suite. */
+/** Once marks prepared for the contract suite, with the streams they append to. */
 export interface OnceMarksUnderTest {
   once: OnceMarks;
+  /** Every message on a stream, oldest first */
+  read<TName extends StreamName>(name: TName): Promise<StreamMessage<TName>[]>;
   /** Removes what the test left behind */
   dispose(): Promise<void>;
 }
 
-/** What every `OnceMarks` shares: one claim per scope and key, release, and an outcome kept beside it. */
+const TTL = { ttlS: 60 };
+
+/**
+ * What every `OnceMarks` shares: an append writes all its entries and its mark or nothing, once per
+ * stream, scope and key; a record keeps the first outcome.
+ */
 export function describeOnceMarksContract(name: string, make: () => Promise<OnceMarksUnderTest>): void {
   describe(`${name} (once marks contract)`, () => {
     let harness: OnceMarksUnderTest;
@@ -20,29 +29,109 @@ export function describeOnceMarksContract(name: string, make: () => Promise<Once
     });
     afterEach(() => harness.dispose());
 
-    it('grants the first of concurrent claims only, per scope', async () => {
-      const claims = await Promise.all([once.claim('order', 'i-0', 60), once.claim('order', 'i-0', 60)]);
-      expect(claims.sort()).toEqual([false, true]);
-      expect(await once.claim('exec', 'i-0', 60)).toBe(true);
-      expect(await once.claim('engine', 'i-0', 60)).toBe(true);
+    const fill = (id: string) => createOrderFill({ client_order_id: id });
+    const fillIds = async () => (await harness.read('order.fill')).map((f) => f.client_order_id);
+
+    it('appends every entry with the mark, and nothing on a repeat', async () => {
+      const first = await once.append({
+        stream: 'order.fill',
+        scope: 'order',
+        key: 'k-1',
+        messages: [fill('a'), fill('b')],
+        outcome: 'legs',
+        ...TTL,
+      });
+      expect(first).toEqual({ first: true, outcome: 'legs' });
+      const again = await once.append({
+        stream: 'order.fill',
+        scope: 'order',
+        key: 'k-1',
+        messages: [fill('c')],
+        outcome: 'other',
+        ...TTL,
+      });
+      expect(again).toEqual({ first: false, outcome: 'legs' });
+      expect(await fillIds()).toEqual(['a', 'b']);
     });
 
-    it('can be claimed again once released', async () => {
-      await once.claim('engine', 'intent:1', 60);
-      await once.release('engine', 'intent:1');
-      expect(await once.claim('engine', 'intent:1', 60)).toBe(true);
-      expect(await once.claim('engine', 'intent:1', 60)).toBe(false);
+    it('lets one of concurrent appends of a key write', async () => {
+      const calls = ['x', 'y', 'z'].map((id) =>
+        once.append({
+          stream: 'order.fill',
+          scope: 'order',
+          key: 'k-2',
+          messages: [fill(id)],
+          outcome: id,
+          ...TTL,
+        }),
+      );
+      const results = await Promise.all(calls);
+      expect(results.filter((r) => r.first)).toHaveLength(1);
+      const winner = results.find((r) => r.first)?.outcome;
+      expect(results.map((r) => r.outcome)).toEqual([winner, winner, winner]);
+      expect(await fillIds()).toEqual([winner]);
     });
 
-    it('keeps an outcome beside the mark, which stays claimed', async () => {
-      expect(await once.outcome('order', 'i-1')).toBeNull();
-      await once.claim('order', 'i-1', 60);
-      expect(await once.outcome('order', 'i-1')).toBeNull();
-      await once.settle('order', 'i-1', { outcome: '{"status":"filled"}', ttlS: 60 });
-      expect(await once.outcome('order', 'i-1')).toBe('{"status":"filled"}');
-      expect(await once.claim('order', 'i-1', 60)).toBe(false);
-      await once.release('order', 'i-1');
-      expect(await once.outcome('order', 'i-1')).toBeNull();
+    it('keeps marks apart per stream, scope and key, and reads them back in order', async () => {
+      const decision = createIntentDecision({ intent_id: 'i-1', status: 'approved' });
+      await once.append({
+        stream: 'intent.decision',
+        scope: 'decision',
+        key: 'i-1:approved',
+        messages: [decision],
+        outcome: 'r',
+        ...TTL,
+      });
+      await once.append({
+        stream: 'order.fill',
+        scope: 'decision',
+        key: 'i-1:approved',
+        messages: [],
+        ...TTL,
+      });
+      expect(await once.appended('intent.decision', 'decision', ['i-1:vetoed', 'i-1:approved'])).toEqual([
+        null,
+        'r',
+      ]);
+      expect(await once.appended('intent.decision', 'engine', ['i-1:approved'])).toEqual([null]);
+      expect(await once.appended('order.fill', 'decision', ['i-1:approved'])).toEqual(['1']);
+      expect(await once.appended('order.fill', 'decision', [])).toEqual([]);
+      expect(await fillIds()).toEqual([]);
+      expect((await harness.read('intent.decision')).map((d) => d.decision_id)).toEqual([
+        decision.decision_id,
+      ]);
+    });
+
+    it('writes neither entries nor mark when a message is invalid', async () => {
+      const bad = { ...fill('bad'), side: 'sideways' as 'buy' };
+      await expect(
+        once.append({
+          stream: 'order.fill',
+          scope: 'order',
+          key: 'k-3',
+          messages: [fill('ok'), bad],
+          ...TTL,
+        }),
+      ).rejects.toThrow();
+      expect(await once.appended('order.fill', 'order', ['k-3'])).toEqual([null]);
+      expect(await fillIds()).toEqual([]);
+    });
+
+    it('records the first outcome of a key and returns it to every later call', async () => {
+      expect(await once.recorded('exec', 'i-1')).toBeNull();
+      const results = await Promise.all([
+        once.record('exec', 'i-1', { outcome: 'plan-a', ...TTL }),
+        once.record('exec', 'i-1', { outcome: 'plan-b', ...TTL }),
+      ]);
+      expect(results.filter((r) => r.first)).toHaveLength(1);
+      const winner = results.find((r) => r.first)?.outcome ?? '';
+      expect(results.map((r) => r.outcome)).toEqual([winner, winner]);
+      expect(await once.record('exec', 'i-1', { outcome: 'plan-c', ...TTL })).toEqual({
+        first: false,
+        outcome: winner,
+      });
+      expect(await once.recorded('exec', 'i-1')).toBe(winner);
+      expect(await once.recorded('order', 'i-1')).toBeNull();
     });
   });
 }

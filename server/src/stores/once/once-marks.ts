@@ -1,25 +1,50 @@
+import type { StreamInput, StreamName } from '@gamma/shared';
 import type { OnceScope } from '../../keys/key-table.ts';
 
 export type { OnceScope } from '../../keys/key-table.ts';
 
-/**
- * Effect-once marks (SPEC §2: handlers are safe to repeat): `claim` succeeds once per scope and key
- * until the mark is released or expires, so a redelivered entry does not repeat its effect. The effect's
- * outcome can be kept beside the mark (the paper exchange answers a repeated order id with it).
- */
-export interface OnceMarks {
-  /** True the first time a key is claimed; false while it is held. */
-  claim(scope: OnceScope, key: string, ttlS: number): Promise<boolean>;
-  /** Forgets a mark (the effect it guarded failed and must be retried). */
-  release(scope: OnceScope, key: string): Promise<void>;
-  /** Keeps the outcome of a claimed effect beside its mark, which stays held for another `ttlS`. */
-  settle(scope: OnceScope, key: string, settled: { outcome: string; ttlS: number }): Promise<void>;
-  /** The outcome kept by `settle`; null when the key is not claimed or its effect has not settled. */
-  outcome(scope: OnceScope, key: string): Promise<string | null>;
+/** What a once step found: whether this call did it, and the outcome kept by whichever call did. */
+export interface Done {
+  first: boolean;
+  outcome: string;
 }
 
-/** The value of a mark whose effect has not settled yet. */
-export const CLAIMED = 'claimed';
+/** One effect that appends entries to one stream (see {@link OnceMarks.append}). */
+export interface AppendOnce<TName extends StreamName> {
+  stream: TName;
+  scope: OnceScope;
+  key: string;
+  /** Appended in order, all or none; may be empty (the mark alone is written) */
+  messages: readonly StreamInput<TName>[];
+  /** Kept in the done-mark; a redelivery reads it back (default `'1'`) */
+  outcome?: string;
+  ttlS: number;
+}
+
+/**
+ * Effects exactly once under redelivery and kill -9 (SPEC §2: handlers are safe to repeat). Nothing is
+ * claimed before it happens: each step writes its effect and its done-mark in one atomic operation, so
+ * a process killed at any point leaves either the whole step or nothing, and a redelivery redoes exactly
+ * the steps that are missing.
+ *
+ * - `append`: the effect is "these entries on one stream": they are appended and the mark set together
+ *   (one Lua script in Redis, the mark in the stream's cluster slot; one synchronous step in memory).
+ * - `record`: a decision that later steps act on (a plan, a route): the first outcome recorded for a key
+ *   wins, and every later call gets that outcome back, so a redone step acts on the same decision.
+ */
+export interface OnceMarks {
+  /** Appends every message and sets the done-mark atomically, unless the mark is set already. */
+  append<TName extends StreamName>(effect: AppendOnce<TName>): Promise<Done>;
+  /** The outcomes kept by the done-marks of `keys` on `stream` (null where none is set), in order. */
+  appended(stream: StreamName, scope: OnceScope, keys: readonly string[]): Promise<(string | null)[]>;
+  /** Records `outcome` unless an outcome is recorded for the key; returns the recorded one. */
+  record(scope: OnceScope, key: string, settled: { outcome: string; ttlS: number }): Promise<Done>;
+  /** The recorded outcome of a key, or null. */
+  recorded(scope: OnceScope, key: string): Promise<string | null>;
+}
+
+/** The outcome of an append that keeps none. */
+export const DONE = '1';
 
 /** A TTL Redis accepts: whole seconds, at least one. */
 export const wholeSeconds = (ttlS: number): number => Math.max(1, Math.round(ttlS));

@@ -1,23 +1,43 @@
 import type { Redis } from 'ioredis';
-import { keyTable } from '../../keys/key-table.ts';
-import { CLAIMED, wholeSeconds, type OnceMarks } from './once-marks.ts';
+import { encodeMessage } from '../../bus/codec.ts';
+import { InfrastructureError } from '../../errors/index.ts';
+import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
+import { scriptsOf } from '../scripts/scripts.ts';
+import { DONE, wholeSeconds, type Done, type OnceMarks } from './once-marks.ts';
 
-/** Effect-once marks in Redis: `SET <prefix>:<scope>:<key> claimed NX EX ttl`, then the outcome in place. */
-export function createRedisOnceMarks(redis: Redis, prefix: string): OnceMarks {
-  const keys = keyTable(prefix);
+/** The `{1|0, outcome}` reply of a once script. */
+export function doneReply(reply: unknown, what: string): Done {
+  if (!Array.isArray(reply) || reply.length !== 2 || typeof reply[1] !== 'string')
+    throw new InfrastructureError(`${what}: unexpected reply ${JSON.stringify(reply)}`);
+  return { first: reply[0] === 1, outcome: reply[1] };
+}
+
+/**
+ * Once marks in Redis. `append` runs `effect-append.lua` (XADD every entry `MAXLEN ~ maxLen`, then SET the
+ * mark `<prefix>:done:{<prefix>:<stream>}:<scope>:<key>`); `record` is `SET <prefix>:<scope>:<key> NX`.
+ */
+export function createRedisOnceMarks(redis: Redis, options: { prefix: string; maxLen: number }): OnceMarks {
+  const keys = keyTable(options.prefix);
+  const scripts = scriptsOf(redis);
   return {
-    async claim(scope, key, ttlS) {
-      return (await redis.set(keys.once(scope, key), CLAIMED, 'EX', wholeSeconds(ttlS), 'NX')) === 'OK';
+    async append(effect) {
+      const data = effect.messages.map((m) => encodeMessage(effect.stream, m));
+      const reply = await scripts.effectAppend(
+        SCRIPT_KEYS.effectAppend(keys, effect.key, effect.stream, effect.scope),
+        [effect.outcome ?? DONE, wholeSeconds(effect.ttlS), options.maxLen, ...data],
+      );
+      return doneReply(reply, `append once to ${effect.stream}`);
     },
-    async release(scope, key) {
-      await redis.del(keys.once(scope, key));
+    async appended(stream, scope, ids) {
+      if (ids.length === 0) return [];
+      return redis.mget(ids.map((id) => keys.effectDone(stream, scope, id)));
     },
-    async settle(scope, key, { outcome, ttlS }) {
-      await redis.set(keys.once(scope, key), outcome, 'EX', wholeSeconds(ttlS));
+    async record(scope, key, { outcome, ttlS }) {
+      const id = keys.once(scope, key);
+      // SET … NX GET: the earlier outcome when there is one, else null (and ours is set)
+      const earlier = await redis.set(id, outcome, 'EX', wholeSeconds(ttlS), 'NX', 'GET');
+      return earlier === null ? { first: true, outcome } : { first: false, outcome: earlier };
     },
-    async outcome(scope, key) {
-      const value = await redis.get(keys.once(scope, key));
-      return value === null || value === CLAIMED ? null : value;
-    },
+    recorded: (scope, key) => redis.get(keys.once(scope, key)),
   };
 }

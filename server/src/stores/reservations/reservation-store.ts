@@ -66,7 +66,7 @@ export type ReserveResult =
 
 /** A fill as the reservations see it. */
 export interface ReservationFill {
-  /** Applied once per key: the fill's stream entry id (the same in every engine process) */
+  /** Applied once per key: the fill's client order id (the same in every engine process) */
   fillKey: string;
   intentId: string;
   symbol: string;

@@ -76,22 +76,37 @@ describe('routing', () => {
       action: 'buy',
       metadata: { limit_price: 99_000 },
     });
-    expect(buildOrderCommand(limited, trade, 0)).toMatchObject({
+    expect(buildOrderCommand(limited, trade, { approvedBy: 'auto', nowMs: 0 })).toMatchObject({
       order_type: 'limit',
       price: 99_000,
       client_order_id: 'i-0',
       intent_id: 'i',
       command: 'create',
       order_id: null,
-      metadata: { limit_price: 99_000, intent_id: 'i', intent_type: 'increase_long_gamma' },
+      metadata: {
+        limit_price: 99_000,
+        intent_id: 'i',
+        intent_type: 'increase_long_gamma',
+        approved_by: 'auto',
+        approval_mode: 'auto',
+      },
+    });
+    expect(buildOrderCommand(limited, trade, { approvedBy: 'carol', nowMs: 0 }).metadata).toMatchObject({
+      approved_by: 'carol',
+      approval_mode: 'manual',
     });
     const market = createStrategyIntent({ intent_id: 'j', action: 'buy' });
-    expect(buildOrderCommand(market, trade, 0)).toMatchObject({ order_type: 'market', price: null });
+    expect(buildOrderCommand(market, trade, { approvedBy: 'auto', nowMs: 0 })).toMatchObject({
+      order_type: 'market',
+      price: null,
+    });
   });
 
   it('sends delta hedges at market even with a limit price', () => {
     const hedge = createStrategyIntent({ action: 'delta_hedge', metadata: { limit_price: 1 } });
-    expect(buildOrderCommand(hedge, { ...trade, action: 'delta_hedge' }, 0)).toMatchObject({
+    expect(
+      buildOrderCommand(hedge, { ...trade, action: 'delta_hedge' }, { approvedBy: 'auto', nowMs: 0 }),
+    ).toMatchObject({
       order_type: 'market',
       price: null,
     });

@@ -62,7 +62,7 @@ export function routeOf(
 ): Route {
   return trade.route === 'execution'
     ? { stream: 'execution.command', message: buildExecutionCommand(intent, trade, by) }
-    : { stream: 'order.command', message: buildOrderCommand(intent, trade, by.nowMs) };
+    : { stream: 'order.command', message: buildOrderCommand(intent, trade, by) };
 }
 
 interface Checked {

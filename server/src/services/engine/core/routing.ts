@@ -13,8 +13,9 @@ export const engineClientOrderId = (intentId: string): string => `${intentId}-0`
 export function buildOrderCommand(
   intent: StrategyIntentEvent,
   trade: ResolvedTrade,
-  nowMs: number,
+  by: { approvedBy: string; nowMs: number },
 ): StreamInput<'order.command'> {
+  const { approvedBy, nowMs } = by;
   const limit = intent.metadata.limit_price;
   const isLimit = (trade.action === 'buy' || trade.action === 'sell') && positive(limit);
   return {
@@ -29,7 +30,14 @@ export function buildOrderCommand(
     intent_id: intent.intent_id,
     client_order_id: engineClientOrderId(intent.intent_id),
     timestamp: new Date(nowMs).toISOString(),
-    metadata: { ...intent.metadata, intent_id: intent.intent_id, intent_type: intent.intent_type },
+    metadata: {
+      ...intent.metadata,
+      intent_id: intent.intent_id,
+      intent_type: intent.intent_type,
+      approved_by: approvedBy,
+      // The engine approves automatically as `auto` only; a paper rejection of the order repeats the mode
+      approval_mode: approvedBy === 'auto' ? 'auto' : 'manual',
+    },
   };
 }
 

@@ -124,6 +124,7 @@ export function planExecution(command: ExecutionCommandEvent, ctx: ExecutionCont
       iv: leg.iv,
       delta: leg.delta,
       approved_by: command.approved_by,
+      approval_mode: approvalModeOf(command.approved_by),
     },
   }));
   return { ok: true, orders, legs: built.value };

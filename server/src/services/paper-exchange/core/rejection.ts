@@ -13,6 +13,16 @@ export function legOf(order: Pick<OrderCommand, 'metadata' | 'intent_id'>, clien
 }
 
 /**
+ * The approval mode behind an order: `metadata.approval_mode` as the engine or option execution set it,
+ * else `auto` for orders approved by `auto`/`risk_service`, else manual.
+ */
+export function approvalModeOf(order: Pick<OrderCommand, 'metadata'>): 'manual' | 'auto' {
+  const { approval_mode: mode, approved_by: by } = order.metadata;
+  if (mode === 'manual' || mode === 'auto') return mode;
+  return by === 'auto' || by === 'risk_service' ? 'auto' : 'manual';
+}
+
+/**
  * The `execution_rejected` decision for a rejected order with an intent (SPEC §8.1): decided by
  * `paper_exchange`, fields copied from the order as far as known. Option legs carry the underlying as
  * `symbol` (the intent's symbol) and the leg's symbol in `metadata.order_symbol`.
@@ -36,7 +46,7 @@ export function executionRejected(
     reason: rejection.reason,
     checks: [],
     decided_by: 'paper_exchange',
-    approval_mode: 'manual',
+    approval_mode: approvalModeOf(order),
     expires_at: null,
     timestamp: nowIso,
     metadata: {
