@@ -1,7 +1,13 @@
 import { hedgeStatus, type HedgeStatus } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../lib/logger.ts';
-import { explainIntent, recentIntents, type ExplainNode, type IntentSummary } from './core/intent-views.ts';
+import {
+  explainIntent,
+  intentApprovals,
+  recentIntents,
+  type IntentSummary,
+  type IntentTrail,
+} from './core/intent-views.ts';
 import * as intents from './core/intents-state.ts';
 import * as market from './core/market-state.ts';
 import { buildPqSpread, pqTraderIdOf, type PqSpreadView } from './core/pq-spread.ts';
@@ -52,6 +58,7 @@ export class ReadModel {
       feed('strategy.signal', WARM_UP.signals, (e) => intents.applySignal(i, e)),
       feed('strategy.intent', WARM_UP.intents, (e) => intents.applyIntent(i, e)),
       feed('intent.decision', WARM_UP.decisions, (e) => intents.applyDecision(i, e)),
+      feed('intent.approval', WARM_UP.commands, (e) => intents.applyApproval(i, e)),
       feed('execution.command', WARM_UP.commands, (e) => intents.applyExecutionCommand(i, e)),
       feed('order.command', WARM_UP.commands, (e) => intents.applyOrderCommand(i, e)),
       feed('order.fill', WARM_UP.fills, (e) => intents.applyFill(i, e)),
@@ -87,9 +94,10 @@ export class ReadModel {
     return recentIntents(this.intents, options);
   }
 
-  /** The explainability chain of an intent, or null when the intent is unknown. */
-  explain(intentId: string): ExplainNode[] | null {
-    return explainIntent(this.intents, intentId);
+  /** The explainability chain of an intent and its approval commands, or null when the intent is unknown. */
+  explain(intentId: string): IntentTrail | null {
+    const nodes = explainIntent(this.intents, intentId);
+    return nodes === null ? null : { nodes, approvals: intentApprovals(this.intents, intentId) };
   }
 
   /** Whether anything is known about an underlying. */

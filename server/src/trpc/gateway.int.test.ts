@@ -133,7 +133,7 @@ describe('gateway over HTTP', () => {
       await expect
         .poll(async () => (await server.client.intents.recent.query({ limit: 10 })).map((r) => r.status))
         .toEqual(['filled', 'hold']);
-      const chain = await server.client.intents.explain.query({ intent_id: spot.intent_id });
+      const { nodes: chain, hops } = await server.client.intents.explain.query({ intent_id: spot.intent_id });
       const missing = server.client.intents.explain.query({ intent_id: 'nope' });
 
       expect(chain.map((n) => n.stream)).toEqual([
@@ -141,6 +141,11 @@ describe('gateway over HTTP', () => {
         'intent.decision',
         'order.command',
         'order.fill',
+      ]);
+      expect(hops.map((h) => `${h.from} → ${h.to}`)).toEqual([
+        'intent → decision:approved',
+        `decision:approved → order:${spot.intent_id}-0`,
+        `order:${spot.intent_id}-0 → fill:${spot.intent_id}-0`,
       ]);
       await expect(missing).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
       expect(await server.client.intents.recent.query({ underlying: 'ETH/USDT' })).toEqual([]);

@@ -1,5 +1,5 @@
 import { isCausalStream } from '@gamma/shared';
-import { chainOrder, type ExplainNode } from '../../read-model/core/intent-views.ts';
+import { chainOrder, type ExplainNode, type IntentTrail } from '../../read-model/core/intent-views.ts';
 import { compareIds } from '../../read-model/core/stream-id.ts';
 import type { AuditRow } from '../audit-store.ts';
 
@@ -59,4 +59,27 @@ export function mergeChains(audited: ExplainNode[] | null, live: ExplainNode[] |
   if (live === null) return audited;
   const seen = new Set(audited.map((n) => `${n.stream}@${n.entry_id}`));
   return [...audited, ...live.filter((n) => !seen.has(`${n.stream}@${n.entry_id}`))].sort(chainOrder);
+}
+
+/** The intent's approval commands (the trader's approve / veto), first of each command_id, oldest first. */
+export function approvalNodes(rows: readonly AuditRow[]): ExplainNode[] {
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => r.stream === 'intent.approval')
+    .sort((a, b) => compareIds(a.entry_id, b.entry_id))
+    .filter((r) => {
+      const key = typeof r.message.command_id === 'string' ? r.message.command_id : r.entry_id;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(toNode);
+}
+
+/** {@link mergeChains} for the nodes and the approval commands of an intent; null when neither knows it. */
+export function mergeTrails(audited: IntentTrail | null, live: IntentTrail | null): IntentTrail | null {
+  const nodes = mergeChains(audited?.nodes ?? null, live?.nodes ?? null);
+  if (nodes === null) return null;
+  const approvals = mergeChains(audited?.approvals ?? [], live?.approvals ?? []) ?? [];
+  return { nodes, approvals };
 }

@@ -1,6 +1,7 @@
 import {
   causalRank,
   underlyingOf,
+  type ExplainNode,
   type IntentDecisionEvent,
   type IntentStatus,
   type StreamName,
@@ -22,11 +23,12 @@ export interface IntentSummary {
 }
 
 /** One node of an explainability chain (SPEC §12 item 4). */
-export interface ExplainNode {
-  stream: StreamName;
-  entry_id: string;
-  timestamp: string;
-  message: unknown;
+export type { ExplainNode };
+
+/** What explain knows of an intent: the chain's nodes and the approval commands that time its hops. */
+export interface IntentTrail {
+  nodes: ExplainNode[];
+  approvals: ExplainNode[];
 }
 
 /** Whether an intent's symbol belongs to an underlying (`BTC/USDT` matches spot, perp and options). */
@@ -70,6 +72,11 @@ const node = <TMessage extends { timestamp: string }>(
 export function chainOrder(a: ExplainNode, b: ExplainNode): number {
   const ms = (n: ExplainNode): number => idMs(n.entry_id) ?? 0;
   return ms(a) - ms(b) || causalRank(a.stream) - causalRank(b.stream) || compareIds(a.entry_id, b.entry_id);
+}
+
+/** The approval commands of an intent as nodes (they time the trader's hop; the chain leaves them out). */
+export function intentApprovals(state: IntentsState, intentId: string): ExplainNode[] {
+  return (state.byId.get(intentId)?.approvals ?? []).map((a) => node('intent.approval', a));
 }
 
 /** The first position update of the fill's strategy and symbol after the fill. */

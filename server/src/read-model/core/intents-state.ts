@@ -1,5 +1,6 @@
 import type {
   ExecutionCommandEvent,
+  IntentApprovalCommand,
   IntentDecisionEvent,
   OrderCommand,
   OrderFillEvent,
@@ -22,6 +23,8 @@ export interface IntentRecord {
   /** Null while only later events of the intent were seen (warm-up window cut the intent off) */
   intent: Stored<StrategyIntentEvent> | null;
   decisions: Stored<IntentDecisionEvent>[];
+  /** The trader's approve / veto commands (for the hops of explain; not part of the chain's nodes) */
+  approvals: Stored<IntentApprovalCommand>[];
   executionCommands: Stored<ExecutionCommandEvent>[];
   orderCommands: Stored<OrderCommand>[];
   fills: Stored<OrderFillEvent>[];
@@ -66,6 +69,7 @@ function recordOf(state: IntentsState, intentId: string): IntentRecord {
     intentId,
     intent: null,
     decisions: [],
+    approvals: [],
     executionCommands: [],
     orderCommands: [],
     fills: [],
@@ -101,6 +105,13 @@ export function applyDecision(state: IntentsState, entry: Stored<IntentDecisionE
   const record = recordOf(state, entry.message.intent_id);
   if (record.decisions.some((d) => d.message.decision_id === entry.message.decision_id)) return;
   addUnique(record.decisions, entry);
+}
+
+/** Records an approval command from `intent.approval`; a repeated command_id is kept once. */
+export function applyApproval(state: IntentsState, entry: Stored<IntentApprovalCommand>): void {
+  const record = recordOf(state, entry.message.intent_id);
+  if (record.approvals.some((a) => a.message.command_id === entry.message.command_id)) return;
+  addUnique(record.approvals, entry);
 }
 
 /** Records an execution command. */

@@ -12,15 +12,19 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const row = (stream: AuditRow['stream'], entryId: string, intentId: string): AuditRow => ({
+const row = (
+  stream: AuditRow['stream'],
+  entryId: string,
+  { intentId, ...fields }: { intentId: string } & Record<string, unknown>,
+): AuditRow => ({
   stream,
   entry_id: entryId,
   ts: new Date(Number(entryId.split('-')[0])).toISOString(),
   intent_id: intentId,
-  client_order_id: null,
+  client_order_id: typeof fields.client_order_id === 'string' ? fields.client_order_id : null,
   strategy_id: 'grid_btc',
   symbol: 'BTC/USDT',
-  message: { intent_id: intentId },
+  message: { intent_id: intentId, ...fields },
 });
 
 describe('audit procedures', () => {
@@ -28,18 +32,47 @@ describe('audit procedures', () => {
     it('explains an intent from the audit store although the streams no longer hold it', async () => {
       const intentId = `i-${randomUUID()}`;
       await store.insert([
-        row('order.fill', '1772442906000-0', intentId),
-        row('intent.decision', '1772442905000-0', intentId),
-        row('strategy.intent', '1772442905000-0', intentId),
+        row('order.fill', '1772442906000-0', { intentId }),
+        row('intent.decision', '1772442905000-0', { intentId }),
+        row('strategy.intent', '1772442905000-0', { intentId }),
       ]);
       await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
-      const nodes = await server.client.intents.explain.query({ intent_id: intentId });
+      const { nodes } = await server.client.intents.explain.query({ intent_id: intentId });
       expect(nodes.map((n) => `${n.stream}@${n.entry_id}`)).toEqual([
         'strategy.intent@1772442905000-0',
         'intent.decision@1772442905000-0',
         'order.fill@1772442906000-0',
       ]);
       expect(nodes[0]?.timestamp).toBe('2026-03-02T09:15:05.000Z');
+    });
+
+    it('times each hop of a manually approved straddle, the approval command included', async () => {
+      const intentId = `i-${randomUUID()}`;
+      const leg = (n: number) => ({ client_order_id: `${intentId}-${n}` });
+      await store.insert([
+        row('strategy.intent', '1772443905000-0', { intentId }),
+        row('intent.decision', '1772443905006-0', { intentId, status: 'pending_approval' }),
+        row('intent.approval', '1772443917500-0', { intentId, command: 'approve', command_id: 'c-1' }),
+        row('intent.decision', '1772443917510-0', { intentId, status: 'approved' }),
+        row('execution.command', '1772443917511-0', { intentId }),
+        row('order.command', '1772443917690-0', { intentId, ...leg(0) }),
+        row('order.command', '1772443917690-1', { intentId, ...leg(1) }),
+        row('order.fill', '1772443917702-0', { intentId, ...leg(1) }),
+        row('order.fill', '1772443917705-0', { intentId, ...leg(0) }),
+      ]);
+      await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
+      const { nodes, hops } = await server.client.intents.explain.query({ intent_id: intentId });
+      expect(nodes.map((n) => n.stream)).not.toContain('intent.approval');
+      expect(hops).toEqual([
+        { from: 'intent', to: 'decision:pending_approval', ms: 6 },
+        { from: 'decision:pending_approval', to: 'approval', ms: 12_494 },
+        { from: 'approval', to: 'decision:approved', ms: 10 },
+        { from: 'decision:approved', to: 'command', ms: 1 },
+        { from: 'command', to: `order:${intentId}-0`, ms: 179 },
+        { from: 'command', to: `order:${intentId}-1`, ms: 179 },
+        { from: `order:${intentId}-1`, to: `fill:${intentId}-1`, ms: 12 },
+        { from: `order:${intentId}-0`, to: `fill:${intentId}-0`, ms: 15 },
+      ]);
     });
 
     it('completes the audit chain with what only the read model has seen yet, once each', async () => {
@@ -62,10 +95,10 @@ describe('audit procedures', () => {
         timestamp: '2026-03-02T09:15:04.130Z',
       });
       // The recorder has written the intent but not yet the decision
-      await store.insert([row('strategy.intent', intentEntry, intentId)]);
+      await store.insert([row('strategy.intent', intentEntry, { intentId })]);
       await expect
         .poll(async () =>
-          (await server.client.intents.explain.query({ intent_id: intentId })).map((n) => n.stream),
+          (await server.client.intents.explain.query({ intent_id: intentId })).nodes.map((n) => n.stream),
         )
         .toEqual(['strategy.intent', 'intent.decision']);
     });
@@ -82,9 +115,9 @@ describe('audit procedures', () => {
     it('lists events by intent, stream and time range, oldest first', async () => {
       const intentId = `i-${randomUUID()}`;
       await store.insert([
-        row('strategy.intent', '1772442801000-0', intentId),
-        row('intent.decision', '1772442802000-0', intentId),
-        row('order.fill', '1772442803000-0', intentId),
+        row('strategy.intent', '1772442801000-0', { intentId }),
+        row('intent.decision', '1772442802000-0', { intentId }),
+        row('order.fill', '1772442803000-0', { intentId }),
       ]);
       await using server = await startTestServer({ env: { DATA_DIR: 'memory://' } });
       const all = await server.client.audit.events.query({ intent_id: intentId });
@@ -100,7 +133,7 @@ describe('audit procedures', () => {
         stream: 'order.fill',
         limit: 1,
       });
-      expect(fills).toEqual([row('order.fill', '1772442803000-0', intentId)]);
+      expect(fills).toEqual([row('order.fill', '1772442803000-0', { intentId })]);
     });
 
     it('rejects an unknown stream and a bad time with BAD_REQUEST', async () => {

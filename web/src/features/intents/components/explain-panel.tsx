@@ -1,8 +1,9 @@
 import { clockTime } from '@/lib/format';
 import { useExplainIntent } from '../api/use-explain-intent';
 import { describeNode } from '../core/describe-node';
+import { HopList } from './hop-list';
 
-/** The explainability timeline of one intent: intent → decisions → orders → fills → positions. */
+/** The explainability timeline of one intent: where its time went hop by hop, then intent → decisions → orders → fills → positions. */
 export function ExplainPanel({ intentId, onClose }: { intentId: string; onClose: () => void }) {
   const chain = useExplainIntent(intentId);
   return (
@@ -15,9 +16,10 @@ export function ExplainPanel({ intentId, onClose }: { intentId: string; onClose:
       </div>
       {chain.isPending && <p className="muted">loading…</p>}
       {chain.isError && <p className="error">could not load the chain: {chain.error.message}</p>}
-      {chain.data && chain.data.length === 0 && <p className="muted">nothing recorded yet</p>}
+      {chain.data && chain.data.nodes.length === 0 && <p className="muted">nothing recorded yet</p>}
+      {chain.data && <HopList hops={chain.data.hops} intentId={intentId} />}
       <ol className="timeline">
-        {(chain.data ?? []).map((node) => (
+        {(chain.data?.nodes ?? []).map((node) => (
           <li key={`${node.stream}:${node.entry_id}`}>
             <span className="time">{clockTime(node.timestamp)}</span>
             <span className="stream">{node.stream}</span>

@@ -3,13 +3,18 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '@/lib/trpc';
 import { useIntentsStore } from '../stores/intents-store';
 
-/** Feeds the intents store from `onIntent`, `onDecision`, `onFill`; each event refetches `intents.recent`. */
+/**
+ * Feeds the intents store from `onIntent`, `onDecision`, `onFill`; each event refetches `intents.recent` and
+ * an open explain timeline (only queries in use refetch).
+ */
 export function useIntentsSubscription(): void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { receiveIntent, receiveDecision, receiveFill } = useIntentsStore.getState();
-  const refetchRecent = () =>
+  const refetchRecent = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.intents.recent.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.intents.explain.pathKey() });
+  };
   useSubscription(
     trpc.onIntent.subscriptionOptions({}, { onData: ({ data }) => (receiveIntent(data), refetchRecent()) }),
   );
