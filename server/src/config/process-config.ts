@@ -62,6 +62,13 @@ export const PROCESS_ENV = {
     schema: count(5),
     meaning: 'dead-letter an entry after this many deliveries',
   }),
+  snapshotIntervalS: setting({
+    variable: 'SNAPSHOT_INTERVAL_S',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(60),
+    meaning:
+      'how often each stateful service saves its state snapshot (a restart restores it plus the streams after it), s; also on clean shutdown; 0 = only on shutdown',
+  }),
   port: PORT,
   host: setting({
     variable: 'HOST',

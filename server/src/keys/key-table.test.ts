@@ -19,6 +19,7 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   paperOrder: keys.paperOrder(id),
   paperPositions: keys.paperPositions(),
   peakEquity: keys.peakEquity(),
+  snapshot: keys.snapshot('engine'),
 });
 
 describe('the key table', () => {
@@ -58,6 +59,7 @@ describe('the key table', () => {
     expect(keys.paperOrder('i-1-0')).toBe('glm:order:{glm:paper:positions}:i-1-0');
     expect(keys.paperPositions()).toBe('glm:paper:positions');
     expect(keys.peakEquity()).toBe('glm:risk:peak_equity');
+    expect(keys.snapshot('risk-service')).toBe('glm:snapshot:risk-service');
   });
 
   it('gives each desk its own reservations slot tag, so desks spread over a cluster', () => {

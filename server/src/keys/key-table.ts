@@ -15,7 +15,7 @@ import type { StreamName } from '@gamma/shared';
  * effect's done-mark carries its output stream's whole key as tag (the effect script appends to that
  * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
  * ledger script records the outcome and the position in one step). Single-key families (recorded step
- * outcomes, peak) need no tag.
+ * outcomes, peak, snapshots) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -44,6 +44,8 @@ export interface KeyTable {
   paperPositions(): string;
   /** `<prefix>:risk:peak_equity`: the highest equity the risk service has seen */
   peakEquity(): string;
+  /** `<prefix>:snapshot:<owner>`: a service's state snapshot and the stream entry ids it covers */
+  snapshot(owner: string): string;
 }
 
 /**
@@ -75,6 +77,7 @@ export function keyTable(prefix: string): KeyTable {
     paperOrder: (clientOrderId) => `${prefix}:order:{${prefix}:paper:positions}:${clientOrderId}`,
     paperPositions: () => `${prefix}:paper:positions`,
     peakEquity: () => `${prefix}:risk:peak_equity`,
+    snapshot: (owner) => `${prefix}:snapshot:${owner}`,
   };
 }
 
@@ -132,4 +135,5 @@ export const KEY_FAMILIES = {
   paperOrder: ['ledgerBook'],
   paperPositions: ['ledgerBook'],
   peakEquity: [],
+  snapshot: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

@@ -6,6 +6,7 @@ import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
 import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
+import { createRedisSnapshotStore } from './snapshots/redis-snapshot-store.ts';
 import type { Stores } from './stores.ts';
 
 /** How long a PING may take before Redis counts as down. */
@@ -40,6 +41,7 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     once: createRedisOnceMarks(redis, options),
     ledger: createRedisOrderLedger(redis, prefix),
     peaks: createRedisPeakStore(redis, prefix),
+    snapshots: createRedisSnapshotStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
   };

@@ -10,6 +10,8 @@ import type { OnceMarks } from './once/once-marks.ts';
 import { createMemoryPeakStore, type PeakStore } from './peaks/peak-store.ts';
 import { createMemoryReservationStore } from './reservations/memory-reservation-store.ts';
 import type { ReservationStore } from './reservations/reservation-store.ts';
+import { createMemorySnapshotStore } from './snapshots/memory-snapshot-store.ts';
+import type { SnapshotStore } from './snapshots/snapshot-store.ts';
 
 /**
  * Every record family that is not a stream, each behind its own interface (a Redis implementation and an
@@ -27,6 +29,8 @@ export interface Stores {
   ledger: OrderLedger;
   /** The risk service's peak equity */
   peaks: PeakStore;
+  /** Each stateful service's snapshot and the stream entry ids it covers (restore after a restart) */
+  snapshots: SnapshotStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -44,6 +48,7 @@ export function createMemoryStores(bus: Bus): Stores {
     once: createMemoryOnceMarks(bus),
     ledger: createMemoryOrderLedger(),
     peaks: createMemoryPeakStore(),
+    snapshots: createMemorySnapshotStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
   };

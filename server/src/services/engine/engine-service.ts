@@ -18,19 +18,19 @@ import type { EngineConfig } from './core/evaluate.ts';
 import { RESERVATION_TTL_MS } from './core/reservations.ts';
 import type { EngineContext } from './engine-context.ts';
 import { EngineEffects } from './engine-effects.ts';
-import { EngineState, type EngineStateView } from './engine-state.ts';
+import { ENGINE_SNAPSHOT_OWNER, EngineState, type EngineStateView } from './engine-state.ts';
 import { ExpiryHandler } from './expiry-handler.ts';
 import { IntakeHandler } from './intake-handler.ts';
 import { StateTails } from './state-tails.ts';
+import { restoreEngineState } from './state-restore.ts';
+import { PeriodicSnapshots } from '../snapshotting.ts';
 
 /** Consumer group of the engine's work streams (`strategy.intent`, `strategy.signal`, `intent.approval`). */
 export const ENGINE_GROUP = 'engine';
 /** The expiry sweep's period (SPEC §5.3 item 8). */
 const SWEEP_MS = 1000;
-/** How many recent entries rebuild state at start. */
-const WARM_UP = { positions: 5000, ticks: 200, surfaces: 20 } as const;
-/** How long an evaluation waits for the state tails to reach the newest state entries. */
-const STATE_SYNC_TIMEOUT_MS = 5_000;
+/** How often a wait for the state tails logs that it is still waiting (it never gives up while running). */
+const STATE_SYNC_ROUND_MS = 5_000;
 
 /** Options for tests and embedding. */
 export interface EngineOptions {
@@ -73,6 +73,9 @@ export class EngineService implements Service {
   private readonly intake: IntakeHandler;
   private readonly approval: ApprovalHandler;
   private readonly expiry: ExpiryHandler;
+  private readonly snapshots: PeriodicSnapshots;
+  private readonly closing = new AbortController();
+  private restored = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sweeping: Promise<void> | null = null;
 
@@ -84,6 +87,11 @@ export class EngineService implements Service {
     this.reservations = deps.stores.reservations;
     this.state = new EngineState(deps.config.engine.initialBalanceUsdt);
     this.tails = new StateTails(deps.bus, deps.log);
+    this.snapshots = new PeriodicSnapshots(
+      { snapshots: deps.stores.snapshots, log: deps.log },
+      ENGINE_SNAPSHOT_OWNER,
+      () => (this.restored ? this.state.snapshot(deps.clock.now()) : null),
+    );
     const ctx = this.context();
     this.intake = new IntakeHandler(ctx, {
       legacySignalDefaultQty: deps.config.engine.legacySignalDefaultQty,
@@ -93,14 +101,16 @@ export class EngineService implements Service {
   }
 
   /**
-   * Warms up, then follows the state streams (`market.tick`, `market.vol_surface`, `position.update`,
-   * `portfolio.risk`, `intent.decision`) as tails without a group, so every engine process
-   * sees all of them, and consumes the work streams in the `engine` group, so each intent, signal and
-   * approval command is handled by one process.
+   * Restores its state (snapshot, then the streams after it) and follows the state streams
+   * (`market.tick`, `market.vol_surface`, `position.update`, `portfolio.risk`, `intent.decision`) as
+   * tails without a group, so every engine process sees all of them; once the tails
+   * have caught up, consumes the work streams in the `engine` group, so each intent, signal and approval
+   * command is handled by one process.
    */
   async start(): Promise<void> {
-    await this.warmUp();
+    await this.restore();
     const { bus } = this.deps;
+    this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     this.subs.push(
       bus.subscribe('strategy.signal', ENGINE_GROUP, (m, e) => this.handleSignal(m, e)),
       bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m)),
@@ -117,11 +127,14 @@ export class EngineService implements Service {
     }
   }
 
+  /** Stops reading, then saves a last snapshot of the state it stopped at. */
   async close(): Promise<void> {
+    this.closing.abort();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await Promise.all([...this.subs.splice(0).map((s) => s.close()), this.tails.close()]);
     await this.sweeping;
+    await this.snapshots.close();
   }
 
   // ---- state inputs -------------------------------------------------------------------------
@@ -134,8 +147,9 @@ export class EngineService implements Service {
     this.state.applySurface(surface);
   }
 
-  handlePositionUpdate(update: PositionUpdateEvent): void {
-    this.state.applyPositionUpdate(update);
+  /** Applies a position update; with its entry, the positions then cover that entry. */
+  handlePositionUpdate(update: PositionUpdateEvent, entry?: { id: string }): void {
+    this.state.applyPositionUpdate(update, entry?.id);
   }
 
   handlePortfolioRisk(event: PortfolioRiskEvent): void {
@@ -205,7 +219,7 @@ export class EngineService implements Service {
       approvals: deps.stores.approvals,
       effects: new EngineEffects({ once: deps.stores.once }),
       portfolio: () => this.state.portfolio(),
-      caughtUp: () => this.tails.caughtUp(STATE_SYNC_TIMEOUT_MS),
+      caughtUp: () => this.tails.caughtUp(STATE_SYNC_ROUND_MS),
       checkAndReserve: (intent, evaluate) =>
         checkAndReserve(
           {
@@ -219,33 +233,36 @@ export class EngineService implements Service {
     };
   }
 
-  /**
-   * Rebuilds positions, equity and marks from the newest entries, so a restart starts informed, then
-   * follows each state stream from just after what the warm-up read. Position updates also hand their
-   * fills over from the shared reservations, and decisions only change those, so handovers and releases
-   * apply from the tails only.
-   */
-  private async warmUp(): Promise<void> {
-    const { bus } = this.deps;
-    const [positions, risk, ticks, surfaces, decisions] = await Promise.all([
-      bus.latest('position.update', WARM_UP.positions),
-      bus.latest('portfolio.risk', 1),
-      bus.latest('market.tick', WARM_UP.ticks),
-      bus.latest('market.vol_surface', WARM_UP.surfaces),
-      bus.latest('intent.decision', 1),
-    ]);
-    for (const e of [...positions].reverse()) this.handlePositionUpdate(e.message);
-    for (const e of risk) this.handlePortfolioRisk(e.message);
-    for (const e of [...ticks].reverse()) this.handleTick(e.message);
-    for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
-    const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
-    this.tails.follow('market.tick', after(ticks), (m) => this.handleTick(m));
-    this.tails.follow('market.vol_surface', after(surfaces), (m) => this.handleSurface(m));
-    this.tails.follow('position.update', after(positions), (m) => {
-      this.handlePositionUpdate(m);
-      return this.handleHandover(m);
+  /** Restores the state and waits until its tails reach the entries published before the start. */
+  private async restore(): Promise<void> {
+    const { deps } = this;
+    const startedMs = performance.now();
+    const { snapshotId } = await restoreEngineState(
+      {
+        bus: deps.bus,
+        snapshots: deps.stores.snapshots,
+        log: deps.log,
+        signal: this.closing.signal,
+        state: this.state,
+        tails: this.tails,
+      },
+      {
+        position: async (m, e) => {
+          this.handlePositionUpdate(m, e);
+          // A replayed update older than a reservation's life cannot shrink a live one: skipped, so a
+          // rebuild from the whole stream does not replay every handover ever made.
+          if (this.restored || this.deps.clock.now() - Date.parse(m.timestamp) < RESERVATION_TTL_MS)
+            await this.handleHandover(m);
+        },
+        decision: (m) => this.handleDecision(m),
+      },
+    );
+    await this.tails.caughtUp(STATE_SYNC_ROUND_MS);
+    this.restored = true;
+    deps.log.info('engine state restored', {
+      snapshot_covers: snapshotId,
+      positions_cover: this.state.positionsCover(),
+      ms: Math.round(performance.now() - startedMs),
     });
-    this.tails.follow('portfolio.risk', after(risk), (m) => this.handlePortfolioRisk(m));
-    this.tails.follow('intent.decision', after(decisions), (m) => this.handleDecision(m));
   }
 }

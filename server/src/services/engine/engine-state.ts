@@ -4,6 +4,7 @@ import type {
   PositionUpdateEvent,
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
+import type { Snapshot } from '../../stores/snapshots/snapshot-store.ts';
 import { tickMid, type MarketView } from './core/market-view.ts';
 import {
   applyPortfolioRisk,
@@ -11,6 +12,18 @@ import {
   initialPortfolio,
   type PortfolioState,
 } from './core/portfolio-state.ts';
+import {
+  heldPositionsOf,
+  HeldPositionsSchema,
+  POSITIONS_SNAPSHOT_VERSION,
+  withHeldPositions,
+  type HeldPositions,
+} from './core/positions-snapshot.ts';
+
+/** The owner name of the engine's snapshot (every engine process holds the same book, so they share it). */
+export const ENGINE_SNAPSHOT_OWNER = 'engine';
+/** What an engine snapshot must be. */
+export const ENGINE_SNAPSHOT_FORMAT = { schema: POSITIONS_SNAPSHOT_VERSION, state: HeldPositionsSchema };
 
 /** What {@link EngineState.view} shows of the state. */
 export interface EngineStateView {
@@ -21,10 +34,12 @@ export interface EngineStateView {
 
 /**
  * This process's picture of the account (positions, equity) and the market (mids, surfaces), fed by the
- * state streams; every evaluation reads it as it is at that instant.
+ * state streams; every evaluation reads it as it is at that instant. It remembers the newest
+ * `position.update` entry it applied, so a snapshot says exactly which entries its positions cover.
  */
 export class EngineState {
   private account: PortfolioState;
+  private positionsAt = '0-0';
   private readonly mids: Record<string, number> = {};
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
 
@@ -41,12 +56,35 @@ export class EngineState {
     this.surfaces[surface.underlying] = surface;
   }
 
-  applyPositionUpdate(update: PositionUpdateEvent): void {
+  /** Applies a position update; `entryId` (its `position.update` entry) becomes the positions' cover. */
+  applyPositionUpdate(update: PositionUpdateEvent, entryId?: string): void {
     this.account = applyPositionUpdate(this.account, update);
+    if (entryId !== undefined) this.positionsAt = entryId;
   }
 
   applyPortfolioRisk(event: PortfolioRiskEvent): void {
     this.account = applyPortfolioRisk(this.account, event);
+  }
+
+  /** Takes the positions of a snapshot and the entry id they cover. */
+  restorePositions(held: HeldPositions, coveredId: string): void {
+    this.account = withHeldPositions(this.account, held);
+    this.positionsAt = coveredId;
+  }
+
+  /** The newest `position.update` entry applied (`0-0` before any). */
+  positionsCover(): string {
+    return this.positionsAt;
+  }
+
+  /** The positions and the entry they cover, as a snapshot. */
+  snapshot(nowMs: number): Snapshot<HeldPositions> {
+    return {
+      schema: POSITIONS_SNAPSHOT_VERSION,
+      covers: { 'position.update': this.positionsAt },
+      takenAtMs: nowMs,
+      state: heldPositionsOf(this.account),
+    };
   }
 
   /** The account as it is now. */

@@ -69,14 +69,35 @@ describe('StateTails', () => {
     expect(handled).toEqual([2]);
   });
 
-  it('rejects caughtUp when a tail stays behind past the timeout', async () => {
+  it('keeps waiting in caughtUp past a round, logging, until the tail catches up', async () => {
+    bus = new InMemoryBus();
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+    tails = new StateTails(bus, log);
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    tails.follow('market.tick', '0-0', () => gate);
+    await bus.publish('market.tick', tick(1));
+    let done = false;
+    const waiting = tails.caughtUp(1).then(() => (done = true));
+    await vi.waitFor(() => expect(warnings.length).toBeGreaterThanOrEqual(2));
+    expect(done).toBe(false);
+    expect(warnings[0]).toBe('engine state tails behind; still waiting');
+    release();
+    await waiting;
+  });
+
+  it('rejects caughtUp once the tails close while it waits', async () => {
     bus = new InMemoryBus();
     tails = new StateTails(bus, silentLogger);
     let release = (): void => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     tails.follow('market.tick', '0-0', () => gate);
     await bus.publish('market.tick', tick(1));
-    await expect(tails.caughtUp(1)).rejects.toThrow(/state tails behind after 1 ms: market.tick/);
+    const waiting = tails.caughtUp(60_000);
+    const closing = tails.close();
+    await expect(waiting).rejects.toThrow(/engine state tails closed/);
     release();
+    await closing;
   });
 });

@@ -58,37 +58,68 @@ export class StateTails {
 
   /**
    * Resolves once every followed stream's tail has handled the newest entry the stream held when this
-   * was called; rejects after `timeoutMs` (the caller's entry stays pending and is retried).
+   * was called. It never gives up while the engine runs: each `roundMs` it is still behind (Redis
+   * restarting or loading its AOF, a long backfill), it logs, asks Redis the newest ids again and goes on
+   * waiting, so the entry in hand is decided as soon as Redis answers. Rejects only when the tails close.
    */
-  async caughtUp(timeoutMs: number): Promise<void> {
+  async caughtUp(roundMs: number): Promise<void> {
     const names = [...this.seen.keys()];
-    const newest = await Promise.all(names.map(async (name) => (await this.bus.latest(name, 1))[0]?.id));
-    const behind = (): StreamName[] =>
-      names.filter((name, i) => {
-        const target = newest[i];
-        const seen = this.seen.get(name);
-        return target !== undefined && seen !== undefined && compareEntryIds(seen, target) < 0;
+    for (let round = 1; ; round += 1) {
+      const newest = await this.newestIds(names, roundMs);
+      if (newest !== null && (await this.reach(names, newest, roundMs))) return;
+      if (this.abort.signal.aborted) throw new InfrastructureError('engine state tails closed');
+      this.log.warn('engine state tails behind; still waiting', {
+        streams: newest === null ? 'newest ids unknown (Redis not answering)' : this.behind(names, newest),
+        waited_ms: round * roundMs,
       });
-    if (behind().length === 0) return;
-    await new Promise<void>((resolve, reject) => {
+    }
+  }
+
+  /** The newest id of each stream, null when Redis does not answer within `roundMs` (or fails). */
+  private async newestIds(names: StreamName[], roundMs: number): Promise<(string | undefined)[] | null> {
+    const ask = Promise.all(names.map(async (name) => (await this.bus.latest(name, 1))[0]?.id));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), roundMs);
+    });
+    try {
+      return await Promise.race([ask, late]);
+    } catch (error) {
+      this.log.debug('newest state ids not read', { error: errorText(error) });
+      // A fast failure (not a slow answer) would spin: wait out the rest of the round.
+      await late;
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private behind(names: StreamName[], newest: (string | undefined)[]): StreamName[] {
+    return names.filter((name, i) => {
+      const target = newest[i];
+      const seen = this.seen.get(name);
+      return target !== undefined && seen !== undefined && compareEntryIds(seen, target) < 0;
+    });
+  }
+
+  /** Whether every tail reaches `newest` within `ms` (false on timeout or close). */
+  private reach(names: StreamName[], newest: (string | undefined)[], ms: number): Promise<boolean> {
+    if (this.behind(names, newest).length === 0) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
       const check = (): void => {
-        if (behind().length > 0 && !this.abort.signal.aborted) return;
-        done();
-        resolve();
+        if (this.abort.signal.aborted) finish(false);
+        else if (this.behind(names, newest).length === 0) finish(true);
       };
-      const timer = setTimeout(() => {
-        done();
-        reject(
-          new InfrastructureError(`engine state tails behind after ${timeoutMs} ms: ${behind().join(', ')}`),
-        );
-      }, timeoutMs);
-      const done = (): void => {
+      const timer = setTimeout(() => finish(false), ms);
+      const finish = (reached: boolean): void => {
         clearTimeout(timer);
         this.waiters.delete(check);
         this.abort.signal.removeEventListener('abort', check);
+        resolve(reached);
       };
       this.waiters.add(check);
       this.abort.signal.addEventListener('abort', check);
+      check();
     });
   }
 

@@ -76,8 +76,6 @@ export const RiskServiceConfigSchema = z.strictObject({
   deltaThresholdByBase: z.record(z.string(), positive).default({}),
   /** Ticks replayed from `market.tick` at start (latest marks, macro realized-vol closes); 20 000 ≈ 80 min of 4 symbols at 1 Hz */
   warmupTicks: z.number().int().nonnegative().default(20_000),
-  /** Fills replayed from `order.fill` at start to rebuild the book (0 = none) */
-  replayFills: z.number().int().nonnegative().default(10_000),
   /** Run the timers; false = the owner calls `publishPortfolioRisk`, `checkAlerts`, `runMacro` (tests) */
   timers: z.boolean().default(true),
 });

@@ -1,6 +1,7 @@
 import type { MarketTickEvent, OrderFillEvent, StreamInput, VolatilitySurfaceEvent } from '@gamma/shared';
 import { baseCoinOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
+import { compareEntryIds } from '../../bus/entry-id.ts';
 import { iso } from '../../lib/clock.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { evaluateAlerts, type AlertLimits, type AlertState } from './core/alerts.ts';
@@ -12,6 +13,8 @@ import { drawdownOf, nextPeak, valueBook } from './core/valuation.ts';
 import { RiskServiceConfigSchema, type RiskServiceConfig, type RiskServiceConfigInput } from './config.ts';
 import type { PeakStore } from '../../stores/peaks/peak-store.ts';
 import { MacroLoopRunner } from './macro-loop-runner.ts';
+import { restoreBook, RISK_SNAPSHOT_OWNER, riskSnapshot } from './book-restore.ts';
+import { PeriodicSnapshots } from '../snapshotting.ts';
 import type { FetchFn } from './sentiment-client.ts';
 
 /** Consumer group of the risk service. */
@@ -35,7 +38,11 @@ export class RiskService implements Service {
     surfaces: new Map<string, VolatilitySurfaceEvent>(),
   };
   private readonly peakStore: PeakStore;
-  private readonly seenFills = new Set<string>();
+  /** The newest `order.fill` entry booked: entries at or before it are skipped (ids only grow) */
+  private fillsAt = '0-0';
+  private readonly snapshots: PeriodicSnapshots;
+  private readonly closing = new AbortController();
+  private restored = false;
   private readonly subs: Subscription[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private book: Book;
@@ -51,6 +58,11 @@ export class RiskService implements Service {
     this.config = RiskServiceConfigSchema.parse({ ...deps.config.riskService, ...options.config });
     this.book = emptyBook(this.config.initialBalance);
     this.peakStore = deps.stores.peaks;
+    this.snapshots = new PeriodicSnapshots(
+      { snapshots: deps.stores.snapshots, log: deps.log },
+      RISK_SNAPSHOT_OWNER,
+      () => (this.restored ? riskSnapshot(this.book, this.fillsAt, deps.clock.now()) : null),
+    );
     this.macro = new MacroLoopRunner({
       bus: deps.bus,
       clock: deps.clock,
@@ -65,11 +77,15 @@ export class RiskService implements Service {
     const config = this.config;
     this.peak = await this.peakStore.load();
     await this.warmUp();
+    await this.restore();
+    // A new group reads the whole stream: what the restore booked is skipped by the watermark, and
+    // nothing published between the restore and the group's creation is missed.
     this.subs.push(
       bus.subscribe('market.tick', RISK_SERVICE_GROUP, (m) => this.handleTick(m)),
       bus.subscribe('market.vol_surface', RISK_SERVICE_GROUP, (m) => this.handleSurface(m)),
-      bus.subscribe('order.fill', RISK_SERVICE_GROUP, (m, e) => this.handleFill(m, e)),
+      bus.subscribe('order.fill', RISK_SERVICE_GROUP, (m, e) => this.handleFill(m, e), { startId: '0' }),
     );
+    this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     if (!config.timers) return;
     const every = (ms: number, run: () => Promise<unknown>, what: string) =>
       this.timers.push(setInterval(() => void run().catch((e: unknown) => this.fail(what, e)), ms));
@@ -80,9 +96,12 @@ export class RiskService implements Service {
     void this.runMacro().catch((e: unknown) => this.fail('macro loop', e));
   }
 
+  /** Stops reading and the timers, then saves a last snapshot of the book it stopped at. */
   async close(): Promise<void> {
+    this.closing.abort();
     for (const t of this.timers.splice(0)) clearInterval(t);
     await Promise.all(this.subs.splice(0).map((s) => s.close()));
+    await this.snapshots.close();
   }
 
   /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
@@ -96,7 +115,7 @@ export class RiskService implements Service {
     this.market.surfaces.set(surface.underlying, surface);
   }
 
-  /** Books a fill once per stream entry, then broadcasts risk and evaluates alerts. */
+  /** Books a fill once per stream entry (entries at or before the watermark are skipped), then broadcasts risk and evaluates alerts. */
   async handleFill(fill: OrderFillEvent, entry: { id: string }): Promise<void> {
     if (!this.bookFill(fill, entry.id)) return;
     await this.publishPortfolioRisk();
@@ -164,9 +183,9 @@ export class RiskService implements Service {
   }
 
   private bookFill(fill: OrderFillEvent, entryId: string): boolean {
-    if (this.seenFills.has(entryId)) return false;
+    if (compareEntryIds(entryId, this.fillsAt) <= 0) return false;
     this.book = applyFillToBook(this.book, fill);
-    this.seenFills.add(entryId);
+    this.fillsAt = entryId;
     return true;
   }
 
@@ -197,25 +216,36 @@ export class RiskService implements Service {
     };
   }
 
-  // Rebuilds the book from the retained fills, the market and the macro closes from the newest ticks and surfaces.
+  // The market and the macro closes from the newest ticks and surfaces (latest wins: not a fold).
   private async warmUp(): Promise<void> {
-    const { bus, log } = this.deps;
-    const [fills, ticks, surfaces] = await Promise.all([
-      bus.latest('order.fill', this.config.replayFills),
+    const { bus } = this.deps;
+    const [ticks, surfaces] = await Promise.all([
       bus.latest('market.tick', this.config.warmupTicks),
       bus.latest('market.vol_surface', 20),
     ]);
     // Through handleTick, so the macro realized vol has its closes at the first broadcast after a restart
     for (const e of [...ticks].reverse()) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) this.market.surfaces.set(e.message.underlying, e.message);
-    for (const e of [...fills].reverse()) {
-      try {
-        this.bookFill(e.message, e.id);
-      } catch (error) {
-        log.error('fill in history could not be booked', { entry_id: e.id, error: String(error) });
-      }
-    }
-    if (fills.length > 0) log.info('book rebuilt from order.fill', { fills: fills.length });
+  }
+
+  // The book from its snapshot plus every fill after the entry it covers (docs/architecture.md, "Restore").
+  private async restore(): Promise<void> {
+    const { deps } = this;
+    const startedMs = performance.now();
+    const restore = await restoreBook(
+      { bus: deps.bus, snapshots: deps.stores.snapshots, log: deps.log, signal: this.closing.signal },
+      { initial: this.book, book: (fill, id) => this.bookFill(fill, id) },
+    );
+    this.book = restore.start;
+    this.fillsAt = restore.fillsAt;
+    const replayed = await restore.replay();
+    this.restored = true;
+    deps.log.info('risk book restored', {
+      snapshot_covers: restore.fillsAt,
+      fills_replayed: replayed,
+      fills_cover: this.fillsAt,
+      ms: Math.round(performance.now() - startedMs),
+    });
   }
 
   private fail(what: string, error: unknown): void {

@@ -1,0 +1,70 @@
+import type { Bus } from '../../bus/bus.ts';
+import type { Logger } from '../../lib/logger.ts';
+import { retryUntilDone } from '../../lib/retry.ts';
+import type { SnapshotStore } from '../../stores/snapshots/snapshot-store.ts';
+import { loadSnapshot, warnOnTrimmed } from '../snapshotting.ts';
+import { ENGINE_SNAPSHOT_FORMAT, ENGINE_SNAPSHOT_OWNER, type EngineState } from './engine-state.ts';
+import type { StateHandler, StateTails } from './state-tails.ts';
+
+/** Newest entries of the latest-wins streams read at start: marks and surfaces, not a fold. */
+const MARKET_WARM_UP = { ticks: 200, surfaces: 20 } as const;
+
+/** What the restore needs. */
+export interface StateRestoreDeps {
+  bus: Bus;
+  snapshots: SnapshotStore;
+  log: Logger;
+  /** Aborted when the engine closes: stops the retries */
+  signal: AbortSignal;
+  /** Where the restored state goes */
+  state: EngineState;
+  /** The tails the state streams are followed in */
+  tails: StateTails;
+}
+
+/** Where each state stream's entries go. */
+export interface StateHandlers {
+  /** Applies the update to the state (with its entry id) and hands its fill over from the reservations */
+  position: StateHandler<'position.update'>;
+  decision: StateHandler<'intent.decision'>;
+}
+
+/**
+ * Restores the engine's state and starts its tails: positions from the engine snapshot, then every
+ * `position.update` after the entry it covers (the whole stream when there is no valid snapshot), never a
+ * window of the newest entries; equity from the newest `portfolio.risk`; marks and surfaces from the
+ * newest market entries (latest wins). Decisions only move the shared reservations (durable in Redis), so
+ * their tail starts at the newest entry. Retries while Redis does not answer.
+ */
+export async function restoreEngineState(
+  deps: StateRestoreDeps,
+  handlers: StateHandlers,
+): Promise<{ snapshotId: string | null }> {
+  const { bus, log, signal, state, tails } = deps;
+  const snapshot = await loadSnapshot(deps, ENGINE_SNAPSHOT_OWNER, ENGINE_SNAPSHOT_FORMAT);
+  const positionsAfter = snapshot?.covers['position.update'] ?? '0-0';
+  if (snapshot) state.restorePositions(snapshot.state, positionsAfter);
+  await warnOnTrimmed(deps, ENGINE_SNAPSHOT_OWNER, { 'position.update': positionsAfter });
+  const read = () =>
+    Promise.all([
+      bus.latest('portfolio.risk', 1),
+      bus.latest('market.tick', MARKET_WARM_UP.ticks),
+      bus.latest('market.vol_surface', MARKET_WARM_UP.surfaces),
+      bus.latest('intent.decision', 1),
+    ]);
+  const [risk, ticks, surfaces, decisions] = await retryUntilDone(read, {
+    log,
+    what: 'reading the newest state entries',
+    signal,
+  });
+  for (const e of risk) state.applyPortfolioRisk(e.message);
+  for (const e of [...ticks].reverse()) state.applyTick(e.message);
+  for (const e of [...surfaces].reverse()) state.applySurface(e.message);
+  const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
+  tails.follow('market.tick', after(ticks), (m) => state.applyTick(m));
+  tails.follow('market.vol_surface', after(surfaces), (m) => state.applySurface(m));
+  tails.follow('position.update', positionsAfter, handlers.position);
+  tails.follow('portfolio.risk', after(risk), (m) => state.applyPortfolioRisk(m));
+  tails.follow('intent.decision', after(decisions), handlers.decision);
+  return { snapshotId: snapshot ? positionsAfter : null };
+}
