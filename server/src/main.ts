@@ -7,6 +7,8 @@ import { processEnvironment } from './config/env.ts';
 import { busSettingsOf } from './config/process-config.ts';
 import { InfrastructureError } from './errors/index.ts';
 import { startGateway, type Gateway } from './gateway.ts';
+import { errorText } from './bus/codec.ts';
+import { closeWithin } from './lib/close-within.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 import type { Service } from './services/service.ts';
@@ -63,14 +65,34 @@ async function start(): Promise<void> {
 }
 
 let stopping = false;
+/**
+ * Closes the gateway, then the services, then the bus, all within `STOP_TIMEOUT_MS`: past it (a Redis that
+ * vanished leaves commands queued forever) the process logs what did not close and exits with code 1.
+ */
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info('stopping', { signal });
-  await gateway?.close();
-  await Promise.allSettled(services.reverse().map((service) => service.close()));
-  await bus.close();
+  log.info('stopping', { signal, redis: redis.status, timeout_ms: settings.stopTimeoutMs });
+  const outcome = await closeWithin(
+    [
+      gateway === null ? [] : [{ name: 'gateway', close: () => gateway?.close() ?? Promise.resolve() }],
+      [...services].reverse().map((service) => ({ name: service.name, close: () => service.close() })),
+      [{ name: 'bus', close: () => bus.close() }],
+    ],
+    settings.stopTimeoutMs,
+  );
   redis.disconnect();
+  if (outcome.kind === 'timed-out') {
+    const { stillClosing, notStarted } = outcome;
+    log.error('stop timed out; exiting', {
+      timeout_ms: settings.stopTimeoutMs,
+      still_closing: stillClosing,
+      not_started: notStarted,
+    });
+    process.exit(1);
+  }
+  for (const { name, error } of outcome.failures)
+    log.warn('closing failed', { part: name, error: errorText(error) });
   process.exit(0);
 }
 

@@ -7,7 +7,7 @@ import type { Handler } from './bus.ts';
 import { decodeEntry, encodeMessage, errorText, type RawEntry } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
 import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
-import { reclaimPending } from './redis-reclaim.ts';
+import { handleOwnPending, reclaimPending } from './redis-reclaim.ts';
 
 /** Everything one consumer loop needs. */
 export interface ConsumerConfig {
@@ -45,7 +45,8 @@ const MAX_BACKOFF_MS = 5_000;
 /**
  * One subscription's loop (SPEC §2): create the group, then read with `>`, decode, hand to the
  * handler and ack; dead-letter bad entries; reclaim idle pending entries at start and every
- * `claimIntervalMs`; re-create the group at `0` on NOGROUP; back off and retry on other errors.
+ * `claimIntervalMs`; after a reconnection, handle this consumer's own pending entries at once;
+ * re-create the group at `0` on NOGROUP; back off and retry on other errors.
  */
 export class StreamConsumer {
   readonly key: string;
@@ -55,12 +56,21 @@ export class StreamConsumer {
   private readonly stopping = new AbortController();
   private reading = false;
   private loop: Promise<void> = Promise.resolve();
+  /** Set when the connection came back: entries delivered to this consumer may never have reached it */
+  private ownPendingDue = false;
 
   constructor(readonly config: ConsumerConfig) {
     this.key = streamKey(config.prefix, config.stream);
   }
 
   start(): void {
+    let readies = 0;
+    // ioredis resends the blocked XREADGROUP after a reconnect, but a read Redis answered while the
+    // connection dropped left its entries pending under this consumer with nobody handling them.
+    this.config.blocking.on('ready', () => {
+      readies += 1;
+      if (readies > 1) this.ownPendingDue = true;
+    });
     this.loop = this.run();
   }
 
@@ -96,6 +106,10 @@ export class StreamConsumer {
     while (!this.stopped) {
       try {
         if (!groupReady) groupReady = await this.createGroup(startId);
+        if (this.ownPendingDue) {
+          this.ownPendingDue = false;
+          await handleOwnPending(this);
+        }
         if (Date.now() >= nextReclaimAt) {
           await reclaimPending(this);
           nextReclaimAt = Date.now() + this.config.claimIntervalMs;

@@ -1,5 +1,5 @@
 import type { StreamConsumer } from './redis-consumer.ts';
-import { parseAutoClaimReply, parseDeliveryCount } from './redis-replies.ts';
+import { parseAutoClaimReply, parseDeliveryCount, parseEntries } from './redis-replies.ts';
 import { dataField } from './codec.ts';
 
 /** Upper bound of XAUTOCLAIM pages per round, so one round cannot starve new entries. */
@@ -46,5 +46,43 @@ export async function reclaimPending(consumer: StreamConsumer): Promise<void> {
     }
     if (next === '0-0') return;
     cursor = next;
+  }
+}
+
+/** The entries of an `XREADGROUP … STREAMS <key> <id>` reply, deleted ones (fields null) included. */
+const historyEntries = (reply: unknown): ReturnType<typeof parseEntries> => {
+  if (!Array.isArray(reply)) return [];
+  const stream: unknown = reply[0];
+  return Array.isArray(stream) ? parseEntries(stream[1], 'XREADGROUP') : [];
+};
+
+/**
+ * Handles again every entry pending under this consumer's own name (`XREADGROUP` from id 0 reads its
+ * pending list): after a reconnection, a read that Redis answered while the connection dropped left its
+ * entries there, and without this they would wait `claimIdleMs` plus a reclaim round. Handlers are
+ * idempotent, so an entry that was in fact handled and whose ack was lost is only acked.
+ */
+export async function handleOwnPending(consumer: StreamConsumer): Promise<void> {
+  const { redis, group, readCount } = consumer.config;
+  let after = '0';
+  for (let page = 0; page < MAX_PAGES && !consumer.isStopped; page += 1) {
+    const args = [
+      'GROUP',
+      group,
+      consumer.config.consumer,
+      'COUNT',
+      readCount,
+      'STREAMS',
+      consumer.key,
+      after,
+    ];
+    const entries = historyEntries(await redis.call('XREADGROUP', ...args));
+    for (const entry of entries) {
+      if (entry.fields === null) await redis.xack(consumer.key, group, entry.id);
+      else await consumer.handle({ id: entry.id, fields: entry.fields });
+    }
+    const last = entries.at(-1);
+    if (last === undefined || entries.length < readCount) return;
+    after = last.id;
   }
 }

@@ -249,6 +249,39 @@ describe('RedisStreamsBus', () => {
   });
 });
 
+describe('RedisStreamsBus after a reconnection', () => {
+  it('handles the entries Redis delivered to the consumer while the connection dropped, without waiting for idleness', async () => {
+    const prefix = testPrefix();
+    const key = streamKey(prefix, 'market.tick');
+    // Idle reclaim is out of reach here: only the reconnection can bring the entry back.
+    const bus = fast(prefix, { claimIdleMs: 600_000, consumerName: 'lost-reply' });
+    try {
+      const handled: number[] = [];
+      bus.subscribe('market.tick', 'engine', (m) => void handled.push(m.price));
+      await bus.publish('market.tick', tick(1));
+      await expect.poll(() => handled).toEqual([1]);
+      // A read answered under the consumer's name whose reply never reached it (the connection dropped)
+      await admin
+        .multi()
+        .xadd(key, '*', 'data', JSON.stringify(tick(2)))
+        .xreadgroup('GROUP', 'engine', 'lost-reply', 'COUNT', 10, 'STREAMS', key, '>')
+        .exec();
+      const clients = String(await admin.call('CLIENT', 'LIST', 'TYPE', 'normal')).split('\n');
+      const line = clients.find(
+        (client) => client.includes(' name=lost-reply ') && client.includes('cmd=xreadgroup'),
+      );
+      const id = /\bid=(\d+)/.exec(line ?? '')?.[1];
+      expect(id).toBeDefined();
+      await admin.call('CLIENT', 'KILL', 'ID', id ?? '');
+      await expect.poll(() => handled, { timeout: 10_000 }).toEqual([1, 2]);
+      await expect.poll(() => admin.xpending(key, 'engine')).toEqual([0, null, null, null]);
+    } finally {
+      await bus.close();
+      await deleteKeys(admin, `${prefix}:*`);
+    }
+  });
+});
+
 describe('RedisStreamsBus on an unreachable Redis', () => {
   it('does not crash, and close() ends subscriptions, tails and queued publishes', async () => {
     const bus = fast('test-unreachable', { url: 'redis://127.0.0.1:1/0' });

@@ -29,13 +29,24 @@ export function logConnectionErrors(redis: Redis, log: Logger): void {
   });
 }
 
+/** Longest pause between two reconnection attempts while Redis is away (ioredis: 2 s). */
+export const RECONNECT_MAX_DELAY_MS = 500;
+/** Longest pause between two ready checks while Redis loads its data (ioredis: up to 10 s). */
+export const LOADING_RETRY_MS = 200;
+
 /**
  * A Redis connection (ioredis) that retries forever: `maxRetriesPerRequest: null` keeps commands,
  * blocking reads included, queued while Redis is away instead of failing them after a few retries.
+ * Reconnection attempts are at most {@link RECONNECT_MAX_DELAY_MS} apart and a Redis loading its AOF is
+ * asked every {@link LOADING_RETRY_MS} whether it is done (ioredis would otherwise wait up to the load's
+ * estimated time, capped at 10 s), so work resumes within a fraction of a second of Redis being back.
+ * `duplicate()` keeps these options.
  */
 export function createRedis(url: string, options: CreateRedisOptions = {}): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => Math.min(attempt * 50, RECONNECT_MAX_DELAY_MS),
+    maxLoadingRetryTime: LOADING_RETRY_MS,
     ...(options.connectionName ? { connectionName: options.connectionName } : {}),
   });
   logConnectionErrors(redis, options.log ?? createLogger('warn', { component: 'redis' }));

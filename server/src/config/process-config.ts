@@ -107,6 +107,13 @@ export const PROCESS_ENV = {
     schema: z.string().optional(),
     meaning: 'the built console the gateway serves (unset: `web/dist`)',
   }),
+  stopTimeoutMs: setting({
+    variable: 'STOP_TIMEOUT_MS',
+    reader: NUMBER,
+    schema: count(8000),
+    meaning:
+      'on SIGTERM/SIGINT, a process that has not closed everything after this many ms (e.g. Redis is gone) logs what did not close and exits with code 1',
+  }),
   logLevel: setting({
     variable: 'LOG_LEVEL',
     reader: TEXT,
