@@ -17,6 +17,8 @@ export interface ChaosOutcome {
   stops: StopResult[];
   kills: number;
   unexpectedExits: string[];
+  /** ms from spawn to running, of every process start (first starts and restarts) */
+  startTimes: { process: string; ms: number }[];
   durationMs: number;
 }
 
@@ -90,6 +92,12 @@ export function printReport(o: ChaosOutcome, details: readonly string[]): boolea
   out(
     `chaos: quiescence ${o.settled ? 'reached' : 'NOT reached (stalled)'} after ${seconds(o.quiesceMs)}; stop times ${o.stops.map((s) => `${s.process} ${seconds(s.ms)} (code ${s.code ?? s.signal})`).join(', ')}`,
   );
+  const starts = [...o.startTimes].sort((a, b) => a.ms - b.ms);
+  const slowestStart = starts.at(-1);
+  if (slowestStart !== undefined)
+    out(
+      `chaos: ${starts.length} process starts, median ${seconds(starts[Math.floor(starts.length / 2)]?.ms ?? 0)}, slowest ${seconds(slowestStart.ms)} (${slowestStart.process})`,
+    );
   if (o.unexpectedExits.length > 0)
     out(`chaos: processes that exited on their own: ${o.unexpectedExits.join('; ')}`);
   if (f.missingFromStream.length > 0)

@@ -27,7 +27,9 @@ async function marks(redis: Redis, wanted: [OnceScope, string][]): Promise<strin
 /** The kills, exits and restarts from 2 s before to 15 s after an instant. */
 const around = (events: readonly ProcessEvent[], ms: number | undefined): string => {
   if (ms === undefined) return '';
-  const near = events.filter((e) => e.at >= ms - 2_000 && e.at <= ms + 15_000 && e.what !== 'started');
+  const near = events.filter(
+    (e) => e.at >= ms - 2_000 && e.at <= ms + 15_000 && e.what !== 'started' && e.what !== 'running',
+  );
   return near
     .map((e) => `${e.what} ${e.process}(${e.pid ?? '?'}) at ${iso(e.at)}${e.detail ? ` ${e.detail}` : ''}`)
     .join('; ');

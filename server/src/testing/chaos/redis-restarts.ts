@@ -14,8 +14,8 @@ export interface RedisRestart {
 
 /**
  * Shuts Redis down (SIGTERM: the AOF is flushed), keeps it down `downMs`, starts it on the same AOF and,
- * once it answers, appends a probe intent on a fresh connection, so intents arrive at once whatever the
- * harness's own client does.
+ * once it answers, appends {@link DECISIONS_PROVING_RESUME} probe intents on a fresh connection, so
+ * intents arrive at once whatever the harness's own client does and even after the last planned one.
  */
 export async function restartRedis(
   redis: PrivateRedis,
@@ -38,7 +38,7 @@ const INTAKE_STATUSES = new Set(['approved', 'vetoed', 'pending_approval']);
  * all) can come from a handler that was already running when Redis went down; the third after Redis is
  * back proves that an engine read again.
  */
-const DECISIONS_PROVING_RESUME = 3;
+export const DECISIONS_PROVING_RESUME = 3;
 
 /** Fills in each restart's resume time: from Redis answering to the third intake decision after it. */
 export function withResumeTimes(restarts: readonly RedisRestart[], findings: Findings): RedisRestart[] {

@@ -7,14 +7,19 @@ import { createRedis } from '../../bus/redis.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { readChaosOptions, type ChaosOptions } from './chaos-options.ts';
 import { planChaos, type ChaosEvent } from './chaos-plan.ts';
-import { printReport, type ChaosOutcome } from './chaos-report.ts';
+import { printReport, RESUME_LIMIT_MS, type ChaosOutcome } from './chaos-report.ts';
 import { CHAOS_PREFIX, ChaosStack } from './chaos-stack.ts';
 import { diagnose } from './diagnose.ts';
 import { feedIntents, publishIntent } from './intent-feed.ts';
 import { planIntent, type PlannedIntent } from './intent-mix.ts';
 import { PrivateRedis } from './private-redis.ts';
 import { quiesce } from './quiesce.ts';
-import { restartRedis, withResumeTimes, type RedisRestart } from './redis-restarts.ts';
+import {
+  DECISIONS_PROVING_RESUME as PROBES,
+  restartRedis,
+  withResumeTimes,
+  type RedisRestart,
+} from './redis-restarts.ts';
 import { seededRng } from './seeded-rng.ts';
 
 /** No progress for this long after the last disturbance ends the wait for quiescence. */
@@ -32,27 +37,37 @@ interface Run {
   stack: ChaosStack;
 }
 
-/** Runs the disturbances at their planned times; kills of different processes may overlap. */
+/**
+ * Runs the disturbances at their planned times; kills of different processes may overlap. A Redis
+ * restart first waits until every killed process runs again, and no kill falls in the
+ * {@link RESUME_LIMIT_MS} after Redis is back, so the resume time measures the reconnection, not a
+ * process start.
+ */
 async function disturb(
   run: Run,
   events: readonly ChaosEvent[],
   probe: () => Promise<unknown>,
 ): Promise<RedisRestart[]> {
   const startedAt = Date.now();
-  const running: Promise<void>[] = [];
+  let running: Promise<void>[] = [];
   const restarts: RedisRestart[] = [];
+  let quietUntil = 0;
   for (const event of events) {
-    const due = startedAt + event.atMs;
+    const due = Math.max(startedAt + event.atMs, quietUntil);
     if (due > Date.now()) await sleep(due - Date.now());
     const at = `+${(event.atMs / 1000).toFixed(1)} s`;
     if (event.kind === 'kill') {
       say(`kill -9 ${event.target} (planned at ${at})`);
       running.push(run.stack.kill(event.target));
-    } else {
-      say(`Redis restart (planned at ${at}), down ${event.downMs} ms`);
-      restarts.push(await restartRedis(run.redis, event.downMs, probe));
-      say('Redis answers again');
+      continue;
     }
+    await Promise.all(running);
+    running = [];
+    say(`Redis restart (planned at ${at}), down ${event.downMs} ms`);
+    const restart = await restartRedis(run.redis, event.downMs, probe);
+    restarts.push(restart);
+    quietUntil = restart.backAt + RESUME_LIMIT_MS;
+    say('Redis answers again');
   }
   await Promise.all(running);
   return restarts;
@@ -75,7 +90,8 @@ async function scenario(
   let probes = 0;
   const probe = async () => {
     const fresh = new Redis(run.redis.url);
-    await publishIntent(fresh, CHAOS_PREFIX, next(options.intents + probes++));
+    for (let i = 0; i < PROBES; i += 1)
+      await publishIntent(fresh, CHAOS_PREFIX, next(options.intents + probes++));
     fresh.disconnect();
   };
   const [, restarts] = await Promise.all([
@@ -94,6 +110,9 @@ async function scenario(
     unexpectedExits: stack.events
       .filter((e) => e.what === 'exited')
       .map((e) => `${e.process} ${e.detail ?? ''}`),
+    startTimes: stack.events.flatMap((e) =>
+      e.what === 'running' ? [{ process: e.process, ms: e.ms ?? 0 }] : [],
+    ),
     details: await diagnose(client, quiet.findings, stack.events),
   };
 }

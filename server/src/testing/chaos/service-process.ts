@@ -15,7 +15,9 @@ export interface ProcessEvent {
   at: number;
   process: string;
   pid: number | undefined;
-  what: 'started' | 'killed' | 'exited' | 'terminated';
+  what: 'started' | 'running' | 'killed' | 'exited' | 'terminated';
+  /** For `running`: ms from spawn to the `gamma running` line */
+  ms?: number;
   detail?: string;
 }
 
@@ -89,7 +91,16 @@ export class ServiceProcess {
     child.stdout?.on('data', (chunk: Buffer) => this.log.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.log.write(chunk));
     child.once('exit', (code, signal) => this.onExit(child, code, signal));
+    const spawnedAt = Date.now();
     await ready;
+    if (child.exitCode === null && child.signalCode === null)
+      this.record({
+        at: Date.now(),
+        process: this.name,
+        pid: child.pid,
+        what: 'running',
+        ms: Date.now() - spawnedAt,
+      });
   }
 
   /** kill -9, then a new process in its place (resolves once the new one runs). */
