@@ -119,6 +119,8 @@ describe('every kill point, then a redelivery on a restarted process', () => {
         'kill-1-0': 1,
         'kill-1-1': 1,
       });
+      // Each leg's update carries the position with its fill, even when redone by a restarted exchange
+      expect(updates.map((u) => u.quantity)).toEqual([0.1, 0.1]);
       const saved = await desk.stores.ledger.loadPositions();
       expect(saved.map((p) => [p.symbol.slice(-1), p.quantity]).sort()).toEqual([
         ['C', 0.1],

@@ -95,8 +95,28 @@ export class PaperAccounts {
     if (booked.first) {
       if (after.quantity === 0) this.held.delete(key);
       else this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
+    } else {
+      // Booked before, maybe by this process with the reply lost (a command resent after a reconnect):
+      // the saved position, booked with that outcome, is the truth
+      await this.resync(f.strategyId, f.symbol);
     }
     return booked;
+  }
+
+  /**
+   * Takes one position from the ledger, where every booked fill is (for an order whose outcome this
+   * process may not have applied: booked just before a crash or a lost reply).
+   */
+  async resync(strategyId: string, symbol: string): Promise<void> {
+    const key = heldKey(strategyId, symbol);
+    const saved = (await this.deps.ledger.loadPositions()).find(
+      (p) => heldKey(p.strategyId, p.symbol) === key,
+    );
+    if (!saved) this.held.delete(key);
+    else {
+      const { quantity, avgPrice, realizedPnl } = saved;
+      this.held.set(key, { strategyId, symbol, position: { quantity, avgPrice, realizedPnl } });
+    }
   }
 
   /**
@@ -120,21 +140,15 @@ export class PaperAccounts {
       timestamp,
       metadata: { fee_currency: 'USDT', liquidity: 'taker', ...f.metadata, intent_id: f.intentId },
     };
-    const mark1 = { scope: 'order', key: f.clientOrderId, ttlS: PUBLISHED_TTL_S } as const;
-    await once.append({ ...mark1, stream: 'order.fill', messages: [fill] });
+    const published = { scope: 'order', key: f.clientOrderId, ttlS: PUBLISHED_TTL_S } as const;
+    await once.append({ ...published, stream: 'order.fill', messages: [fill] });
     const held = this.held.get(heldKey(f.strategyId, f.symbol))?.position;
     const after = held ?? (outcome.position?.quantity === 0 ? outcome.position : FLAT);
     await once.append({
-      ...mark1,
+      ...published,
       stream: 'position.update',
       messages: [this.positionUpdate(f, { after, mark, timestamp })],
     });
-  }
-
-  /** Sets and saves a position without a fill (a settlement found already booked). */
-  async setPosition(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {
-    this.held.set(heldKey(strategyId, symbol), { strategyId, symbol, position });
-    await this.persist(strategyId, symbol, position);
   }
 
   private positionUpdate(
@@ -158,11 +172,6 @@ export class PaperAccounts {
         fill_quantity: f.quantity,
       },
     };
-  }
-
-  private async persist(strategyId: string, symbol: string, position: PaperPosition): Promise<void> {
-    if (position.quantity === 0) this.held.delete(heldKey(strategyId, symbol));
-    await this.deps.ledger.savePosition({ strategyId, symbol, ...position });
   }
 
   private accountQuantity(symbol: string): number {

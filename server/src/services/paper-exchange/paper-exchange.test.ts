@@ -1,6 +1,5 @@
 import type { OptionChainData, StreamInput } from '@gamma/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Bus } from '../../bus/bus.ts';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
 import { createMemoryStores, type Stores } from '../../stores/stores.ts';
@@ -243,32 +242,79 @@ describe('PaperExchange', () => {
     });
   });
 
-  describe('when publishing the fill fails once', () => {
-    it('releases the claim so the redelivered order fills exactly once', async () => {
+  describe('when publishing the fill fails once after the booking', () => {
+    it('publishes the booked fill and its position update exactly once on the redelivery', async () => {
       let failures = 1;
-      const flaky: Bus = {
-        prefix: bus.prefix,
-        publish: (name, message) => {
-          if (name === 'order.fill' && failures-- > 0) return Promise.reject(new Error('redis away'));
-          return bus.publish(name, message);
+      const flaky: Stores = {
+        ...stores,
+        once: {
+          ...stores.once,
+          append: (effect) => {
+            if (effect.stream === 'order.fill' && failures-- > 0)
+              return Promise.reject(new Error('redis away'));
+            return stores.once.append(effect);
+          },
         },
-        subscribe: bus.subscribe.bind(bus),
-        tail: bus.tail.bind(bus),
-        latest: bus.latest.bind(bus),
-        close: bus.close.bind(bus),
       };
       await exchange.close();
       exchange = new PaperExchange(
-        { bus: flaky, clock, config: loadConfig({}), log: silentLogger, stores },
+        { bus, clock, config: loadConfig({}), log: silentLogger, stores: flaky },
         { config: { timers: false } },
       );
       await exchange.start();
       await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 100_000, timestamp: NOW });
       await bus.publish('order.command', order());
       await bus.drain();
+      expect(failures).toBe(-1);
       expect(bus.published('order.fill')).toHaveLength(1);
-      expect(bus.published('position.update')).toHaveLength(1);
+      expect(bus.published('position.update').map((u) => u.quantity)).toEqual([0.5]);
       expect(await ledger.outcome('intent-1-0')).toMatchObject({ status: 'filled' });
+      expect(exchange.positions().map((h) => h.position.quantity)).toEqual([0.5]);
+    });
+  });
+
+  describe('when a fill was booked but this process never applied it (a lost reply)', () => {
+    it('takes the position from the ledger before publishing, and never books it again', async () => {
+      const booked = { status: 'filled' as const, price: 100_010, quantity: 0.5, fee: 0.05, at: 1 };
+      const position = {
+        strategyId: 'grid_btc',
+        symbol: 'BTC/USDT',
+        quantity: 0.5,
+        avgPrice: 100_010,
+        realizedPnl: 0,
+      };
+      await ledger.book('intent-1-0', booked, position);
+      await bus.publish('order.command', order());
+      await bus.publish('order.command', order({ client_order_id: 'intent-2-0', intent_id: 'intent-2' }));
+      await bus.drain();
+      expect(bus.published('order.fill').map((f) => [f.client_order_id, f.price])).toEqual([
+        ['intent-1-0', 100_010],
+        ['intent-2-0', 100_010],
+      ]);
+      expect(bus.published('position.update').map((u) => u.quantity)).toEqual([0.5, 1]);
+      expect(exchange.positions().map((h) => h.position.quantity)).toEqual([1]);
+    });
+  });
+
+  describe('when both legs of a structure are rejected', () => {
+    it('publishes one execution_rejected for the intent, with the approval mode of its orders', async () => {
+      const leg = (n: number) =>
+        order({
+          symbol: `BTC-20260327-100000-${n === 0 ? 'C' : 'P'}`,
+          client_order_id: `intent-1-${n}`,
+          metadata: { leg: n, approved_by: 'auto', approval_mode: 'auto' },
+        });
+      await bus.publish('order.command', leg(0));
+      await bus.publish('order.command', leg(1));
+      await bus.drain();
+      const decisions = bus.published('intent.decision');
+      expect(decisions.map((d) => [d.decision_id, d.status, d.approval_mode])).toEqual([
+        ['intent-1:execution_rejected', 'execution_rejected', 'auto'],
+      ]);
+      expect(await ledger.outcome('intent-1-1')).toMatchObject({
+        status: 'rejected',
+        reasonCode: 'NO_QUOTE',
+      });
     });
   });
 

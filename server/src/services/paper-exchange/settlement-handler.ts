@@ -1,4 +1,3 @@
-import { FLAT } from './core/paper-position.ts';
 import { dueSettlements, type Settlement } from './core/settlement.ts';
 import type { PaperMarket } from './order-handler.ts';
 import type { PaperAccounts, PaperDeps } from './paper-accounts.ts';
@@ -31,9 +30,8 @@ export class SettlementHandler {
       clientOrderId: s.clientOrderId,
       metadata: { leg: null, settlement: true },
     };
+    // Settled before (a crash after booking): the ledger's flat position replaces the one still held
     const booked = await this.accounts.book(fill, this.deps.clock.now());
-    // Settled before: the booking flattened the saved position; this process still held it
-    if (!booked.first) await this.accounts.setPosition(s.strategyId, s.symbol, FLAT);
     await this.accounts.publishFill(fill, booked.outcome, s.price);
   }
 }
