@@ -52,10 +52,13 @@ const serviceZones = [
     message: 'Services sit below the gateway and the wiring.',
   },
   {
-    // Outside services/, only main.ts and the registry may wire a service in; a service's own tests may start it
-    target: entriesOf('server/src', (entry) => !['services', 'main.ts', 'app'].includes(entry.name)).concat(
-      'server/src/app/!(service-registry).ts',
-    ),
+    // Outside services/, only main.ts and the registry may wire a service in; a service's own tests may start it.
+    // replay/ too: it re-runs the engine and the strategy runner in-process over the audit record
+    // (`npm run replay`), driving their handlers itself instead of starting them on a bus.
+    target: entriesOf(
+      'server/src',
+      (entry) => !['services', 'main.ts', 'app', 'replay'].includes(entry.name),
+    ).concat('server/src/app/!(service-registry).ts'),
     from: `${SERVICES}/*/index.ts`,
     message: 'Only app/service-registry.ts wires a service in.',
   },

@@ -1,4 +1,5 @@
 import type { StreamName } from '@gamma/shared';
+import type { EntryWindowQuery } from './entry-window.ts';
 
 /** One stream entry as the recorder writes it (SPEC §12 item 1). */
 export interface AuditRow {
@@ -77,6 +78,8 @@ export interface AuditStore {
   byEntry(stream: StreamName, entryId: string): Promise<AuditRow | null>;
   /** Rows by time (`ts` ascending, then stream id), at most `limit` */
   range(query: AuditRangeQuery): Promise<AuditRow[]>;
+  /** Rows by entry time, in the order Redis received them (entry id, then stream); a page after a cursor (replay) */
+  byEntryTime(query: EntryWindowQuery): Promise<AuditRow[]>;
   /** Retention of raw market data; absent on a store that keeps everything (test doubles) */
   readonly compaction?: AuditCompaction;
   close(): Promise<void>;

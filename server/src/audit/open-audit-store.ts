@@ -76,6 +76,7 @@ export async function acquireAuditStore(location: AuditStoreLocation, log?: Logg
     byIntent: (intentId) => store.byIntent(intentId),
     byEntry: (stream, entryId) => store.byEntry(stream, entryId),
     range: (query) => store.range(query),
+    byEntryTime: (query) => store.byEntryTime(query),
     ...(store.compaction === undefined ? {} : { compaction: store.compaction }),
     close: async () => {
       if (released) return;

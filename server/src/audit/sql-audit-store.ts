@@ -1,5 +1,6 @@
 import { STREAM_NAMES, type StreamName } from '@gamma/shared';
 import type { AuditRangeQuery, AuditRow, AuditStore } from './audit-store.ts';
+import { ENTRY_TIME_INDEX_COLUMNS, entryWindowSql, type EntryWindowQuery } from './entry-window.ts';
 import { parseEntryId } from './core/audit-row.ts';
 import { SqlAuditCompaction, watermarkTableDdl } from './sql-audit-compaction.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -92,6 +93,7 @@ export class SqlAuditStore implements AuditStore {
       CREATE INDEX IF NOT EXISTS ${name}_client_order_idx ON ${t} (client_order_id) WHERE client_order_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS ${name}_ts_idx ON ${t} (ts);
       CREATE INDEX IF NOT EXISTS ${name}_stream_ts_idx ON ${t} (stream, ts);
+      CREATE INDEX IF NOT EXISTS ${name}_entry_idx ON ${t} ${ENTRY_TIME_INDEX_COLUMNS};
       ${watermarkTableDdl(this.watermarkTable)}
     `);
     await this.compaction.load();
@@ -176,6 +178,11 @@ export class SqlAuditStore implements AuditStore {
       params,
     );
     return result.rows.map(rowOf);
+  }
+
+  async byEntryTime(query: EntryWindowQuery): Promise<AuditRow[]> {
+    const { text, params } = entryWindowSql(this.table, COLUMNS, query);
+    return (await this.client.query(text, params)).rows.map(rowOf);
   }
 
   close(): Promise<void> {

@@ -130,6 +130,7 @@ function writingThenFailing(
     byIntent: (id) => store.byIntent(id),
     byEntry: (stream, id) => store.byEntry(stream, id),
     range: (q) => store.range(q),
+    byEntryTime: (q) => store.byEntryTime(q),
     close: () => store.close(),
     insert: async (rows) => {
       attempts.push(...rows.map((r) => `${r.stream}@${r.entry_id}`));

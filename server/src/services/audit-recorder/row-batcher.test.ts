@@ -31,6 +31,7 @@ function memoryStore(
     byIntent: none,
     byEntry: none,
     range: none,
+    byEntryTime: none,
     close: async () => undefined,
     insert: async (batch) => {
       calls.push(batch.map((r) => r.entry_id));
