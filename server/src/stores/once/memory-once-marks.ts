@@ -25,7 +25,13 @@ export function createMemoryOnceMarks(bus: Bus): MemoryOnceMarks {
       const outcome = effect.outcome ?? DONE;
       const published = effect.messages.map((m) => bus.publish(effect.stream, m));
       marks.set(id, outcome);
-      await Promise.all(published);
+      try {
+        await Promise.all(published);
+      } catch (error) {
+        // A closed bus refuses every message before appending any: the effect did not happen
+        marks.delete(id);
+        throw error;
+      }
       return { first: true, outcome };
     },
     appended(stream, scope, ids) {
