@@ -110,7 +110,7 @@ export const PROCESS_ENV = {
   stopTimeoutMs: setting({
     variable: 'STOP_TIMEOUT_MS',
     reader: NUMBER,
-    schema: count(8000),
+    schema: count(6000),
     meaning:
       'on SIGTERM/SIGINT, a process that has not closed everything after this many ms (e.g. Redis is gone) logs what did not close and exits with code 1',
   }),
