@@ -1,13 +1,37 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { SERVICE_NAMES } from '../../server/src/config/service-names.ts';
+import { controlDir, GATEWAY_PID_FILE, STACK_PID_FILE } from './control-files.ts';
 
-// The web server of the Playwright run: the whole stack as `npm start` runs it, and on SIGTERM (Playwright's
-// graceful shutdown) the stack stops first, then every key of the run's prefix is deleted, so nothing re-creates
-// them afterwards.
+// The web server of the Playwright run: the stack as `npm start` runs it, in two processes: every service, and
+// the gateway alone, so a spec can kill -9 the gateway under an open page (reconnect.spec.ts) and have it
+// started again on the same port with SIGUSR2 to this process. A gateway that dies is not restarted by itself:
+// the spec decides how long it stays down. On SIGTERM (Playwright's graceful shutdown) both stop first, then
+// every key of the run's prefix is deleted, so nothing re-creates them afterwards.
 const prefix = process.env.STREAM_PREFIX ?? '';
 if (!prefix.startsWith('e2e-')) throw new Error(`refusing to run the e2e stack on prefix "${prefix}"`);
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { stdio: 'inherit' });
+const dir = controlDir(prefix);
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}/${STACK_PID_FILE}`, String(process.pid));
+
+const start = (services: string): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, SERVICES: services },
+  });
+
+const services = start(SERVICE_NAMES.filter((name) => name !== 'gateway').join(','));
+let gateway: ChildProcess | null = null;
+let stopping = false;
+
+function startGateway(): void {
+  if (stopping || (gateway !== null && gateway.exitCode === null && gateway.signalCode === null)) return;
+  const child = start('gateway');
+  gateway = child;
+  if (child.pid !== undefined) writeFileSync(`${dir}/${GATEWAY_PID_FILE}`, String(child.pid));
+}
 
 async function deleteRunKeys(): Promise<void> {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0');
@@ -23,16 +47,25 @@ async function deleteRunKeys(): Promise<void> {
   }
 }
 
-const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
-const stop = async () => {
-  child.kill('SIGTERM');
-  const code = await exited;
+const exitOf = (child: ChildProcess | null): Promise<void> =>
+  child === null || child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  gateway?.kill('SIGTERM');
+  services.kill('SIGTERM');
+  await Promise.all([exitOf(gateway), exitOf(services)]);
   await deleteRunKeys();
+  rmSync(dir, { recursive: true, force: true });
   process.exit(code);
-};
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
-void exited.then(async (code) => {
-  await deleteRunKeys();
-  process.exit(code === 0 ? 1 : code);
-});
+}
+
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGUSR2', startGateway);
+// The services never stop on their own: the run is broken
+services.once('exit', (code) => void stop(code === 0 || code === null ? 1 : code));
+startGateway();

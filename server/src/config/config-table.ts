@@ -31,6 +31,18 @@ const TOOLING_ROWS: string[][] = [
   ],
   ['`CHROMIUM_PATH`', '`/usr/bin/chromium`', 'e2e tests', 'browser for the Playwright tests'],
   [
+    '`E2E_PORT`',
+    '`4310`',
+    'e2e tests',
+    'port of the stack a Playwright run starts (its simulated sentiment API on the next port)',
+  ],
+  [
+    '`E2E_SCREENSHOT_DIR`',
+    'unset',
+    'e2e tests',
+    'where `reconnect.spec.ts` and `explain-hops.spec.ts` save screenshots of the console (unset: none)',
+  ],
+  [
     '`TEST_REDIS_URL`',
     '`REDIS_URL`',
     'tests',

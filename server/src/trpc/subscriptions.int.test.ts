@@ -71,6 +71,31 @@ describe('subscriptions', () => {
     });
   });
 
+  describe('when subscribed fromLatest without a last event id', () => {
+    it('starts with the newest entry, so a socket lost before anything new resumes without gap', async () => {
+      await using server = await startTestServer();
+      const publish = async (score: number) =>
+        server.bus.publish('market.macro_state', createMacroState({ regime_score: score }));
+      await publish(0.1);
+      const newest = await publish(0.2);
+      const seen: { id: string; score: number }[] = [];
+      server.client.onMacroState.subscribe(
+        { fromLatest: true },
+        { onData: ({ id, data }) => seen.push({ id, score: data.regime_score }) },
+      );
+      await expect.poll(() => seen).toEqual([{ id: newest, score: 0.2 }]);
+
+      // The client's only id is the seed: the reconnect resumes after it
+      server.dropConnections();
+      await publish(0.3);
+      await publish(0.4);
+      await expect.poll(() => seen.map((e) => e.score)).toEqual([0.2, 0.3, 0.4]);
+      await publish(0.5);
+      await expect.poll(() => seen.map((e) => e.score)).toEqual([0.2, 0.3, 0.4, 0.5]);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(4);
+    });
+  });
+
   describe('when the last event id is not a stream id', () => {
     it('fails with BAD_REQUEST', async () => {
       await using server = await startTestServer();

@@ -4,13 +4,23 @@ import type { Bus } from '../bus/bus.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import { publicProcedure } from './init.ts';
 
-/** The entries after `after` (null: from now on), each tracked by its entry id for resumption. */
+/**
+ * The entries after `after` (null: from now on, or with `fromLatest` from the newest entry on the stream,
+ * included), each tracked by its entry id for resumption.
+ */
 async function* trackedTail<TName extends StreamName>(
   bus: Bus,
   name: TName,
-  tail: { after: string | null; signal: AbortSignal | undefined },
+  tail: { after: string | null; fromLatest: boolean; signal: AbortSignal | undefined },
 ) {
-  for await (const entry of bus.tail(name, tail)) {
+  let after = tail.after;
+  if (after === null && tail.fromLatest) {
+    const [newest] = await bus.latest(name, 1);
+    // Tailing after the newest id (or 0-0 on an empty stream) leaves no instant in which an entry slips by
+    after = newest?.id ?? '0-0';
+    if (newest) yield tracked(newest.id, newest.message as StreamMessage<TName>);
+  }
+  for await (const entry of bus.tail(name, { after, signal: tail.signal })) {
     yield tracked(entry.id, entry.message as StreamMessage<TName>);
   }
 }
@@ -18,7 +28,7 @@ async function* trackedTail<TName extends StreamName>(
 /**
  * A subscription over one stream: a read-only tail (no group, no acks) yielding `tracked(entryId, message)`,
  * so a client reconnecting with its `lastEventId` gets exactly what it missed (CONVENTIONS §10).
- * Without `lastEventId`, only entries published from now on. The id is checked before the tail starts,
+ * Without `lastEventId`, only entries published from now on, or with `fromLatest` the newest entry first. The id is checked before the tail starts,
  * so a bad one fails the subscription with BAD_REQUEST through the error middleware.
  */
 const tailOf = <TName extends StreamName>(name: TName) =>
@@ -27,7 +37,7 @@ const tailOf = <TName extends StreamName>(name: TName) =>
     if (after !== null && !/^\d+-\d+$/.test(after)) {
       throw new InvalidInputError(`lastEventId is not a stream entry id: ${after}`);
     }
-    return trackedTail(ctx.bus, name, { after, signal });
+    return trackedTail(ctx.bus, name, { after, fromLatest: input?.fromLatest === true, signal });
   });
 
 /** The live subscriptions of the console (SPEC §10.1). */

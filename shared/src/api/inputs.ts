@@ -7,8 +7,14 @@ export const VetoIntentInputSchema = z.object({
   intent_id: z.string().min(1),
   reason: z.string().trim().min(1, 'a veto needs a reason'),
 });
-/** Input of every `onXxx` subscription. */
-export const SubscriptionInputSchema = z.object({ lastEventId: z.string().nullish() }).optional();
+/**
+ * Input of every `onXxx` subscription: `lastEventId` resumes after that entry; without it, only new entries, or
+ * with `fromLatest` the newest entry already on the stream first, so the client holds an id to resume from
+ * before anything new arrives (a socket lost before then would otherwise resume with a gap).
+ */
+export const SubscriptionInputSchema = z
+  .object({ lastEventId: z.string().nullish(), fromLatest: z.boolean().optional() })
+  .optional();
 /** Input of `intents.recent`. */
 export const RecentIntentsInputSchema = z
   .object({ limit: z.number().int().min(1).max(500).default(50), underlying: z.string().optional() })

@@ -5,7 +5,7 @@ const state = () => useConnectionStore.getState();
 
 describe('useConnectionStore', () => {
   beforeEach(() => {
-    useConnectionStore.setState({ status: 'reconnecting', failures: 0 });
+    useConnectionStore.setState({ status: 'reconnecting', failures: 0, lostAt: null });
   });
 
   it('is connected once the socket opens', () => {
@@ -26,6 +26,22 @@ describe('useConnectionStore', () => {
       expect(state().status).toBe('offline');
       state().opened();
       expect(state().status).toBe('connected');
+    });
+  });
+
+  describe('while the link is down', () => {
+    it('keeps the time it was first lost, through every failed attempt, until it opens', () => {
+      state().opened();
+      expect(state().lostAt).toBeNull();
+      const before = Date.now();
+      state().closed();
+      const lostAt = state().lostAt;
+      expect(lostAt).toBeGreaterThanOrEqual(before);
+      state().closed();
+      state().networkLost();
+      expect(state().lostAt).toBe(lostAt);
+      state().opened();
+      expect(state().lostAt).toBeNull();
     });
   });
 

@@ -10,6 +10,8 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** Closes since the socket was last open */
   failures: number;
+  /** When the link was lost (epoch ms), while it is not connected; null before the first open and when connected */
+  lostAt: number | null;
   /** The socket opened */
   opened: () => void;
   /** The socket closed or failed to open; the client retries */
@@ -29,13 +31,22 @@ export const useConnectionStore = create<ConnectionState>()((set) => ({
   // Before the first open the client is already trying to connect.
   status: 'reconnecting',
   failures: 0,
-  opened: () => set({ status: 'connected', failures: 0 }),
+  lostAt: null,
+  opened: () => set({ status: 'connected', failures: 0, lostAt: null }),
   closed: () =>
     set((s) => {
       const failures = s.failures + 1;
-      return { failures, status: s.status === 'offline' ? 'offline' : statusAfterClose(failures) };
+      return {
+        failures,
+        status: s.status === 'offline' ? 'offline' : statusAfterClose(failures),
+        lostAt: s.lostAt ?? Date.now(),
+      };
     }),
-  networkLost: () => set({ status: 'offline' }),
+  networkLost: () => set((s) => ({ status: 'offline', lostAt: s.lostAt ?? Date.now() })),
   networkBack: (socketOpen) =>
-    set(socketOpen ? { status: 'connected', failures: 0 } : { status: 'reconnecting', failures: 0 }),
+    set(
+      socketOpen
+        ? { status: 'connected', failures: 0, lostAt: null }
+        : { status: 'reconnecting', failures: 0 },
+    ),
 }));

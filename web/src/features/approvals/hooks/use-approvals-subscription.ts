@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
+import { LIVE_FROM_LATEST } from '@/lib/live-input';
 import { useTRPC } from '@/lib/trpc';
 import { useApprovalsStore } from '../stores/approvals-store';
 
@@ -9,14 +10,11 @@ export function useApprovalsSubscription(): void {
   const queryClient = useQueryClient();
   const receiveDecision = useApprovalsStore((s) => s.receiveDecision);
   useSubscription(
-    trpc.onDecision.subscriptionOptions(
-      {},
-      {
-        onData: ({ data }) => {
-          receiveDecision(data);
-          void queryClient.invalidateQueries({ queryKey: trpc.approvals.pending.queryKey() });
-        },
+    trpc.onDecision.subscriptionOptions(LIVE_FROM_LATEST, {
+      onData: ({ id, data }) => {
+        receiveDecision(data, id);
+        void queryClient.invalidateQueries({ queryKey: trpc.approvals.pending.queryKey() });
       },
-    ),
+    }),
   );
 }

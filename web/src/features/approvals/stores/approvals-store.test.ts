@@ -1,3 +1,4 @@
+import type { IntentDecisionEvent } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
 import { applyDecision, EMPTY_APPROVALS_STATE, MAX_RESOLVED, useApprovalsStore } from './approvals-store';
 
@@ -42,25 +43,40 @@ describe('applyDecision', () => {
 });
 
 describe('useApprovalsStore', () => {
+  const decision = (status: 'vetoed' | 'approved'): IntentDecisionEvent => ({
+    decision_id: 'x:vetoed',
+    intent_id: 'x',
+    strategy_id: 'grid_btc',
+    symbol: 'BTC/USDT',
+    action: 'buy',
+    direction: 'buy',
+    quantity: 0.05,
+    status,
+    reason_codes: status === 'vetoed' ? ['MANUAL_VETO'] : [],
+    reason: 'too big',
+    checks: [],
+    decided_by: 'trader',
+    approval_mode: 'manual',
+    expires_at: null,
+    timestamp: '2026-03-02T09:15:04.180Z',
+    metadata: {},
+  });
+
   it('applies decisions through receiveDecision', () => {
-    useApprovalsStore.getState().receiveDecision({
-      decision_id: 'x:vetoed',
-      intent_id: 'x',
-      strategy_id: 'grid_btc',
-      symbol: 'BTC/USDT',
-      action: 'buy',
-      direction: 'buy',
-      quantity: 0.05,
-      status: 'vetoed',
-      reason_codes: ['MANUAL_VETO'],
-      reason: 'too big',
-      checks: [],
-      decided_by: 'trader',
-      approval_mode: 'manual',
-      expires_at: null,
-      timestamp: '2026-03-02T09:15:04.180Z',
-      metadata: {},
-    });
+    useApprovalsStore.getState().receiveDecision(decision('vetoed'), '1000-0');
     expect(useApprovalsStore.getState().resolved.x).toBe('vetoed');
+  });
+
+  describe('when a resumed subscription delivers an entry it already applied', () => {
+    it('applies it once', () => {
+      const { receiveDecision } = useApprovalsStore.getState();
+      const before = useApprovalsStore.getState().decisionCount;
+      receiveDecision({ ...decision('approved'), intent_id: 'y' }, '2000-0');
+      receiveDecision({ ...decision('approved'), intent_id: 'y' }, '2000-0');
+      // An older entry replayed after a newer one must not roll the status back either
+      receiveDecision({ ...decision('vetoed'), intent_id: 'y' }, '1500-0');
+      expect(useApprovalsStore.getState().decisionCount).toBe(before + 1);
+      expect(useApprovalsStore.getState().resolved.y).toBe('approved');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { DecisionStatus, IntentDecisionEvent } from '@gamma/shared';
 import { create } from 'zustand';
+import { applyOnce, type EntryCursors } from '@/lib/entry-cursor';
 
 /** Most decided intents remembered (oldest forgotten first). */
 export const MAX_RESOLVED = 500;
@@ -33,11 +34,18 @@ export function applyDecision(
 }
 
 export interface ApprovalsState extends ApprovalsLiveState {
-  receiveDecision: (event: IntentDecisionEvent) => void;
+  /** Last `intent.decision` entry id applied, so a resumed subscription never applies a decision twice */
+  cursors: EntryCursors;
+  /** One decision with the stream entry id it was tracked by */
+  receiveDecision: (event: IntentDecisionEvent, entryId: string) => void;
 }
 
 /** Approvals live state; written only by `useApprovalsSubscription`. */
 export const useApprovalsStore = create<ApprovalsState>()((set) => ({
   ...EMPTY_APPROVALS_STATE,
-  receiveDecision: (event) => set((s) => applyDecision(s, event)),
+  cursors: {},
+  receiveDecision: (event, id) =>
+    set((s) =>
+      applyOnce(s, { stream: 'intent.decision', id }, (x) => ({ ...x, ...applyDecision(x, event) })),
+    ),
 }));

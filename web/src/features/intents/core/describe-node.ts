@@ -1,4 +1,5 @@
 import { isReasonCode } from '@gamma/shared';
+import { fixed } from '@/lib/format';
 import { actionLabel, reasonCodeLabel, reasonLabel } from '@/lib/labels';
 
 type Msg = Readonly<Record<string, unknown>>;
@@ -6,6 +7,12 @@ type Msg = Readonly<Record<string, unknown>>;
 const str = (m: Msg, key: string): string => {
   const v = m[key];
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+
+/** A USD price to the cent (a fill's raw price carries a dozen decimals). */
+const usd = (m: Msg, key: string): string => {
+  const v = m[key];
+  return typeof v === 'number' ? fixed(v, 2) : str(m, key);
 };
 
 const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null;
@@ -34,9 +41,9 @@ export function describeNode(stream: string, message: unknown): string {
     case 'order.command':
       return `order ${str(message, 'side')} ${str(message, 'quantity')} ${str(message, 'symbol')} ${str(message, 'order_type')}`;
     case 'order.fill':
-      return `fill ${str(message, 'side')} ${str(message, 'quantity')} ${str(message, 'symbol')} @ ${str(message, 'price')}`;
+      return `fill ${str(message, 'side')} ${str(message, 'quantity')} ${str(message, 'symbol')} @ ${usd(message, 'price')}`;
     case 'position.update':
-      return `position ${str(message, 'symbol')} ${str(message, 'quantity')} avg ${str(message, 'avg_price')}`;
+      return `position ${str(message, 'symbol')} ${str(message, 'quantity')} avg ${usd(message, 'avg_price')}`;
     default:
       return stream;
   }

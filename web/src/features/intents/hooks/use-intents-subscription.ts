@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
+import { LIVE_FROM_LATEST } from '@/lib/live-input';
 import { useTRPC } from '@/lib/trpc';
 import { useIntentsStore } from '../stores/intents-store';
 
@@ -16,15 +17,18 @@ export function useIntentsSubscription(): void {
     void queryClient.invalidateQueries({ queryKey: trpc.intents.explain.pathKey() });
   };
   useSubscription(
-    trpc.onIntent.subscriptionOptions({}, { onData: ({ data }) => (receiveIntent(data), refetchRecent()) }),
+    trpc.onIntent.subscriptionOptions(LIVE_FROM_LATEST, {
+      onData: ({ id, data }) => (receiveIntent(data, id), refetchRecent()),
+    }),
   );
   useSubscription(
-    trpc.onDecision.subscriptionOptions(
-      {},
-      { onData: ({ data }) => (receiveDecision(data), refetchRecent()) },
-    ),
+    trpc.onDecision.subscriptionOptions(LIVE_FROM_LATEST, {
+      onData: ({ id, data }) => (receiveDecision(data, id), refetchRecent()),
+    }),
   );
   useSubscription(
-    trpc.onFill.subscriptionOptions({}, { onData: ({ data }) => (receiveFill(data), refetchRecent()) }),
+    trpc.onFill.subscriptionOptions(LIVE_FROM_LATEST, {
+      onData: ({ id, data }) => (receiveFill(data, id), refetchRecent()),
+    }),
   );
 }

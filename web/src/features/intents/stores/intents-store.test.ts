@@ -1,6 +1,12 @@
-import type { StrategyIntentEvent } from '@gamma/shared';
+import type { OrderFillEvent, StrategyIntentEvent } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
-import { applyDecisionToIntents, applyFill, applyIntent, EMPTY_INTENTS_STATE } from './intents-store';
+import {
+  applyDecisionToIntents,
+  applyFill,
+  applyIntent,
+  EMPTY_INTENTS_STATE,
+  useIntentsStore,
+} from './intents-store';
 
 const intent = (over: Partial<StrategyIntentEvent> = {}): StrategyIntentEvent => ({
   intent_id: 'i1',
@@ -71,5 +77,21 @@ describe('applyFill', () => {
   it('ignores fills without an intent id', () => {
     const state = applyIntent(EMPTY_INTENTS_STATE, intent());
     expect(applyFill(state, { intent_id: null, client_order_id: null, order_id: 'x' })).toBe(state);
+  });
+});
+
+describe('useIntentsStore', () => {
+  describe('when a resumed subscription delivers entries it already applied', () => {
+    it('applies each stream entry once', () => {
+      const { receiveIntent, receiveFill } = useIntentsStore.getState();
+      receiveIntent(intent({ intent_id: 'r1', action: 'buy' }), '100-0');
+      receiveFill({ ...fill('0'), intent_id: 'r1', client_order_id: 'r1-0' } as OrderFillEvent, '200-0');
+      receiveIntent(intent({ intent_id: 'r1', action: 'buy' }), '100-0');
+      receiveFill({ ...fill('0'), intent_id: 'r1', client_order_id: 'r1-0' } as OrderFillEvent, '200-0');
+      const state = useIntentsStore.getState();
+      expect(state.live.filter((i) => i.intent_id === 'r1')).toHaveLength(1);
+      expect(state.filledLegs.r1).toEqual(['r1-0']);
+      expect(state.cursors).toMatchObject({ 'strategy.intent': '100-0', 'order.fill': '200-0' });
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   type StrategyIntentEvent,
 } from '@gamma/shared';
 import { create } from 'zustand';
+import { applyOnce, type EntryCursors } from '@/lib/entry-cursor';
 import { mergeStatus, statusAfterFills } from '../core/intent-status';
 
 /** Most live intents kept (newest first). */
@@ -66,16 +67,25 @@ export function applyFill(
   };
 }
 
+/** Each live update with the stream entry id it was tracked by. */
 export interface IntentsState extends IntentsLiveState {
-  receiveIntent: (intent: StrategyIntentEvent) => void;
-  receiveDecision: (event: IntentDecisionEvent) => void;
-  receiveFill: (fill: OrderFillEvent) => void;
+  /** Last entry id applied per stream, so a resumed subscription never applies an entry twice */
+  cursors: EntryCursors;
+  receiveIntent: (intent: StrategyIntentEvent, entryId: string) => void;
+  receiveDecision: (event: IntentDecisionEvent, entryId: string) => void;
+  receiveFill: (fill: OrderFillEvent, entryId: string) => void;
 }
 
 /** Live intents; written only by `useIntentsSubscription`. */
 export const useIntentsStore = create<IntentsState>()((set) => ({
   ...EMPTY_INTENTS_STATE,
-  receiveIntent: (intent) => set((s) => applyIntent(s, intent)),
-  receiveDecision: (event) => set((s) => applyDecisionToIntents(s, event)),
-  receiveFill: (fill) => set((s) => applyFill(s, fill)),
+  cursors: {},
+  receiveIntent: (intent, id) =>
+    set((s) => applyOnce(s, { stream: 'strategy.intent', id }, (x) => ({ ...x, ...applyIntent(x, intent) }))),
+  receiveDecision: (event, id) =>
+    set((s) =>
+      applyOnce(s, { stream: 'intent.decision', id }, (x) => ({ ...x, ...applyDecisionToIntents(x, event) })),
+    ),
+  receiveFill: (fill, id) =>
+    set((s) => applyOnce(s, { stream: 'order.fill', id }, (x) => ({ ...x, ...applyFill(x, fill) }))),
 }));

@@ -1,5 +1,6 @@
 import type { MacroStateEvent } from '@gamma/shared';
 import { create } from 'zustand';
+import { applyOnce, type EntryCursors } from '@/lib/entry-cursor';
 
 /** Most live macro states kept for the chart. */
 export const MAX_MACRO_POINTS = 500;
@@ -18,11 +19,18 @@ export function applyMacroState(state: MacroLiveState, event: MacroStateEvent): 
 }
 
 export interface MacroState extends MacroLiveState {
-  receive: (event: MacroStateEvent) => void;
+  /** Last `market.macro_state` entry id applied, so a resumed subscription never adds a point twice */
+  cursors: EntryCursors;
+  /** One macro state with the stream entry id it was tracked by */
+  receive: (event: MacroStateEvent, entryId: string) => void;
 }
 
 /** Live macro states; written only by `useMacroSubscription`. */
 export const useMacroStore = create<MacroState>()((set) => ({
   events: [],
-  receive: (event) => set((s) => applyMacroState(s, event)),
+  cursors: {},
+  receive: (event, id) =>
+    set((s) =>
+      applyOnce(s, { stream: 'market.macro_state', id }, (x) => ({ ...x, ...applyMacroState(x, event) })),
+    ),
 }));

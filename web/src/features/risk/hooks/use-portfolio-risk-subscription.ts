@@ -1,4 +1,5 @@
 import { useSubscription } from '@trpc/tanstack-react-query';
+import { LIVE_FROM_LATEST } from '@/lib/live-input';
 import { useTRPC } from '@/lib/trpc';
 import { useRiskStore } from '../stores/risk-store';
 
@@ -6,5 +7,9 @@ import { useRiskStore } from '../stores/risk-store';
 export function usePortfolioRiskSubscription(): void {
   const trpc = useTRPC();
   const receive = useRiskStore((s) => s.receive);
-  useSubscription(trpc.onPortfolioRisk.subscriptionOptions({}, { onData: ({ data }) => receive(data) }));
+  useSubscription(
+    trpc.onPortfolioRisk.subscriptionOptions(LIVE_FROM_LATEST, {
+      onData: ({ id, data }) => receive(data, id),
+    }),
+  );
 }

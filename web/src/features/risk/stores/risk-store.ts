@@ -1,5 +1,6 @@
 import type { PortfolioRiskEvent } from '@gamma/shared';
 import { create } from 'zustand';
+import { applyOnce, type EntryCursors } from '@/lib/entry-cursor';
 
 /** Live portfolio risk from `onPortfolioRisk`. */
 export interface RiskLiveState {
@@ -16,11 +17,18 @@ export function applyPortfolioRisk(state: RiskLiveState, event: PortfolioRiskEve
 }
 
 export interface RiskState extends RiskLiveState {
-  receive: (event: PortfolioRiskEvent) => void;
+  /** Last `portfolio.risk` entry id applied, so a resumed subscription never applies an event twice */
+  cursors: EntryCursors;
+  /** One portfolio risk event with the stream entry id it was tracked by */
+  receive: (event: PortfolioRiskEvent, entryId: string) => void;
 }
 
 /** Live Greeks per underlying; written only by `usePortfolioRiskSubscription`. */
 export const useRiskStore = create<RiskState>()((set) => ({
   byUnderlying: {},
-  receive: (event) => set((s) => applyPortfolioRisk(s, event)),
+  cursors: {},
+  receive: (event, id) =>
+    set((s) =>
+      applyOnce(s, { stream: 'portfolio.risk', id }, (x) => ({ ...x, ...applyPortfolioRisk(x, event) })),
+    ),
 }));
