@@ -63,9 +63,11 @@ async function settled(
 }
 
 /**
- * The trader's part of the recorded run, one step at a time: each intent is settled (decided, and its
- * fills booked) before the next, because an engine evaluating while a position update is applied but its
- * reservation not yet handed over counts the fill twice, which the record cannot show.
+ * The trader's part of the recorded run, on a still market and one step at a time. The engine reads its
+ * state a moment after it stamps a decision (and applies a position update a moment before it hands the
+ * fill's reservation over), so a tick, surface or fill arriving in that moment may or may not count, and
+ * the record cannot tell which: the market is stopped once a strategy's intent is decided, and each
+ * intent is settled (decided, its fills booked) before the next.
  */
 async function trade(stack: Stack): Promise<void> {
   const publish = async (intent: StreamInput<'strategy.intent'>) => {
@@ -73,6 +75,10 @@ async function trade(stack: Stack): Promise<void> {
     return intent.intent_id;
   };
   const spot = { symbol: 'BTC/USDT', intent_type: 'rebalance' } as const;
+  await until('a strategy intent decided', async () =>
+    (await stack.read('intent.decision')).some((d) => d.strategy_id.startsWith('pq_vol_trader')),
+  );
+  await stack.stopService('market-simulator');
   await settled(stack, {
     intentId: await publish(externalIntent({ ...spot, action: 'buy', quantity: 0.01 })),
     status: 'approved',
@@ -115,8 +121,7 @@ async function recordLiveRun(): Promise<Recording> {
     );
     await trade(stack);
     decisions = (await stack.read('intent.decision')).length;
-    // No new market data, then the recorder catches up: an entry it has not stored is not in the record
-    await stack.stopService('market-simulator');
+    // The recorder catches up: an entry it has not stored is not in the record
     await until('the audit recorder to catch up', async () => {
       const states = await Promise.all(STREAM_NAMES.map((name) => stack.groupState(name, 'audit-recorder')));
       return states.every((s) => s === null || (s.pending === 0 && s.lag === 0));
