@@ -18,6 +18,8 @@ import { foldFills } from './risk-service/core/book-snapshot.ts';
 import { emptyBook } from './risk-service/core/positions.ts';
 import { RiskService } from './risk-service/risk-service.ts';
 import type { Service } from './service.ts';
+import { createStrategies } from './strategy-runner/core/registry.ts';
+import { StrategyRunner } from './strategy-runner/strategy-runner.ts';
 
 /** The issue's figure: every service restores after this many fills. */
 const FILLS = 50_000;
@@ -104,6 +106,15 @@ async function started<T extends Service>(make: () => T): Promise<{ service: T; 
 const deps = () => ({ bus, stores, clock: systemClock, config, log: silentLogger });
 const newRisk = () => new RiskService(deps(), { config: { timers: false } });
 const newEngine = () => new EngineService(deps(), { timers: false });
+const newRunner = () =>
+  new StrategyRunner({
+    bus,
+    clock: systemClock,
+    log: silentLogger,
+    strategies: createStrategies(config.strategyRunner.instances, () => 'unused'),
+    snapshots: stores.snapshots,
+  });
+const instanceStates = (runner: StrategyRunner) => runner.instanceStates();
 
 /** The reference: a fresh fold of every fill / position update ever fed. */
 const rebuiltBook = () => foldFills(emptyBook(config.riskService.initialBalance), fed.fills);
@@ -123,31 +134,41 @@ afterAll(async () => {
 });
 
 describe(`a restart after ${FILLS} fills`, () => {
-  it('restores the risk book and the engine positions from snapshot + tail, equal to a fold of the whole history', async () => {
+  it('restores the risk book, the engine positions and the strategy instances from snapshot + tail, equal to a rebuild from the whole history', async () => {
     // First life: no snapshot yet, each service folds the whole stream, then saves a snapshot on close.
     const risk1 = await started(newRisk);
     const engine1 = await started(newEngine);
-    await Promise.all([risk1.service.close(), engine1.service.close()]);
+    const runner1 = await started(newRunner);
+    await Promise.all([risk1.service.close(), engine1.service.close(), runner1.service.close()]);
     await feed(FILLS - AFTER_SNAPSHOT, FILLS);
 
     // Restart: snapshot plus the entries after it.
     const risk2 = await started(newRisk);
     const engine2 = await started(newEngine);
+    const runner2 = await started(newRunner);
     expect(risk2.service.currentBook()).toEqual(rebuiltBook());
     expect(heldPositionsOf(engine2.service.stateView().portfolio)).toEqual(rebuiltPositions());
-    await Promise.all([risk2.service.close(), engine2.service.close()]);
+    const restoredInstances = instanceStates(runner2.service);
+    await Promise.all([risk2.service.close(), engine2.service.close(), runner2.service.close()]);
 
     // The same restart without a snapshot: a rebuild from the whole history, for the figures.
-    await redis.del(keyTable(prefix).snapshot('risk-service'), keyTable(prefix).snapshot('engine'));
+    const keys = keyTable(prefix);
+    await redis.del(keys.snapshot('risk-service'), keys.snapshot('engine'), keys.snapshot('strategy-runner'));
     const risk3 = await started(newRisk);
     const engine3 = await started(newEngine);
+    const runner3 = await started(newRunner);
     expect(risk3.service.currentBook()).toEqual(rebuiltBook());
     expect(heldPositionsOf(engine3.service.stateView().portfolio)).toEqual(rebuiltPositions());
-    await Promise.all([risk3.service.close(), engine3.service.close()]);
+    expect(restoredInstances).toEqual(instanceStates(runner3.service));
+    expect(restoredInstances['pq_vol_trader_btc']).toMatchObject({
+      legs: [['BTC-20260327-100000-C', expect.any(Number)]],
+    });
+    await Promise.all([risk3.service.close(), engine3.service.close(), runner3.service.close()]);
 
     process.stdout.write(
       `restore after ${FILLS} fills (snapshot + ${AFTER_SNAPSHOT} entries) vs rebuild from the whole stream: ` +
-        `risk-service ${risk2.ms} ms vs ${risk3.ms} ms, engine ${engine2.ms} ms vs ${engine3.ms} ms\n`,
+        `risk-service ${risk2.ms} ms vs ${risk3.ms} ms, engine ${engine2.ms} ms vs ${engine3.ms} ms, ` +
+        `strategy-runner ${runner2.ms} ms vs ${runner3.ms} ms\n`,
     );
   }, 120_000);
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { InMemoryBus } from '../bus/in-memory-bus.ts';
+import { FakeClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createMemorySnapshotStore } from '../stores/snapshots/memory-snapshot-store.ts';
-import { loadSnapshot, PeriodicSnapshots, replayAfter } from './snapshotting.ts';
+import { loadSnapshot, PeriodicSnapshots, replayAfter, replayMerged } from './snapshotting.ts';
 
 const FORMAT = { schema: 1, state: z.object({ n: z.number() }) };
 const tick = (price: number) => ({ symbol: 'BTC/USDT', price, timestamp: '2026-03-02T09:15:04.120Z' });
@@ -60,6 +61,44 @@ describe('replayAfter', () => {
     expect(
       await replayAfter(bus, { name: 'market.tick', after: '0-0', until: null, signal }, () => undefined),
     ).toBe(0);
+    await bus.close();
+  });
+});
+
+describe('replayMerged', () => {
+  it('hands the entries of several streams in publication order, each from its own id to its own last', async () => {
+    const clock = new FakeClock();
+    const bus = new InMemoryBus({ clock });
+    const order: string[] = [];
+    const at = '2026-03-02T09:15:04.120Z';
+    const next = <T>(publish: () => Promise<T>) => {
+      clock.advance(1);
+      return publish();
+    };
+    const t1 = await next(() => bus.publish('market.tick', tick(1)));
+    await next(() => bus.publish('market.macro_state', { regime_score: 1, timestamp: at }));
+    const t2 = await next(() => bus.publish('market.tick', tick(2)));
+    const m2 = await next(() => bus.publish('market.macro_state', { regime_score: 2, timestamp: at }));
+    const t3 = await next(() => bus.publish('market.tick', tick(3)));
+    await next(() => bus.publish('market.macro_state', { regime_score: 3, timestamp: at }));
+    const signal = new AbortController().signal;
+    const count = await replayMerged(
+      bus,
+      [
+        { name: 'market.tick', after: t1, until: t3 },
+        { name: 'market.macro_state', after: '0-0', until: m2 },
+        { name: 'order.fill', after: '0-0', until: null },
+      ],
+      {
+        signal,
+        apply: (e) =>
+          order.push(
+            e.stream === 'market.tick' ? `tick ${e.id === t2 ? 2 : 3}` : `macro ${e.id === m2 ? 2 : 1}`,
+          ),
+      },
+    );
+    expect(order).toEqual(['macro 1', 'tick 2', 'macro 2', 'tick 3']);
+    expect(count).toBe(4);
     await bus.close();
   });
 });

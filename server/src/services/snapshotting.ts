@@ -133,3 +133,54 @@ export async function replayAfter<TName extends StreamName>(
   }
   return count;
 }
+
+/** One stream of a merged replay: its entries after `after` up to `until` (inclusive). */
+export interface ReplayRange {
+  name: StreamName;
+  after: string;
+  until: string | null;
+}
+
+type Cursor = { iterator: AsyncIterator<Entry<StreamName>>; until: string; head: Entry<StreamName> | null };
+
+/** The cursor's next entry within its range, or null (and the tail closed) past it. */
+async function advance(cursor: Cursor): Promise<void> {
+  const previous = cursor.head;
+  if (previous !== null && compareEntryIds(previous.id, cursor.until) >= 0) {
+    cursor.head = null;
+  } else {
+    const next = await cursor.iterator.next();
+    cursor.head = next.done === true || compareEntryIds(next.value.id, cursor.until) > 0 ? null : next.value;
+  }
+  if (cursor.head === null) await cursor.iterator.return?.();
+}
+
+/**
+ * Replays several streams' tails merged in entry-id order (ids are the Redis server's time in ms, so
+ * this is the order they were published in, to the millisecond; within one ms, ties are broken by each
+ * stream's own sequence): every entry after each range's `after` up to its `until`, then stops. Returns
+ * how many entries were handed to `apply`.
+ */
+export async function replayMerged(
+  bus: Bus,
+  ranges: readonly ReplayRange[],
+  options: { signal: AbortSignal; apply: (entry: Entry<StreamName>) => void },
+): Promise<number> {
+  const cursors: Cursor[] = [];
+  for (const { name, after, until } of ranges) {
+    if (until === null || compareEntryIds(after, until) >= 0) continue;
+    const iterator = bus.tail(name, { after, signal: options.signal })[Symbol.asyncIterator]();
+    cursors.push({ iterator, until, head: null });
+  }
+  await Promise.all(cursors.map(advance));
+  let count = 0;
+  for (;;) {
+    let first: Cursor | null = null;
+    for (const c of cursors)
+      if (c.head && (!first?.head || compareEntryIds(c.head.id, first.head.id) < 0)) first = c;
+    if (!first?.head) return count;
+    options.apply(first.head);
+    count += 1;
+    await advance(first);
+  }
+}

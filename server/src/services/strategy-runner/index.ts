@@ -14,5 +14,12 @@ export type { Strategy, StrategyOutput } from './core/strategy.ts';
 export const createStrategyRunnerService: ServiceFactory = (deps) => {
   const log = deps.log.child({ service: 'strategy-runner' });
   const strategies = createStrategies(deps.config.strategyRunner.instances, () => randomUUID());
-  return new StrategyRunner({ bus: deps.bus, clock: deps.clock, log, strategies });
+  return new StrategyRunner({
+    bus: deps.bus,
+    clock: deps.clock,
+    log,
+    strategies,
+    snapshots: deps.stores.snapshots,
+    snapshotIntervalMs: deps.config.process.snapshotIntervalS * 1000,
+  });
 };

@@ -1,16 +1,24 @@
 import type { StreamMessage, StreamName } from '@gamma/shared';
 import type { Bus, Subscription } from '../../bus/bus.ts';
+import { compareEntryIds } from '../../bus/entry-id.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { createMemorySnapshotStore } from '../../stores/snapshots/memory-snapshot-store.ts';
+import type { SnapshotStore } from '../../stores/snapshots/snapshot-store.ts';
 import type { Service } from '../service.ts';
+import { PeriodicSnapshots } from '../snapshotting.ts';
 import type { Strategy, StrategyOutput } from './core/strategy.ts';
-import { msOf } from './core/strategy.ts';
+import {
+  REPLAYED_STREAMS,
+  restoreRunner,
+  RUNNER_SNAPSHOT_OWNER,
+  runnerSnapshot,
+  type ReplayedStream,
+  type Watermarks,
+} from './runner-restore.ts';
 
 /** The consumer group of the runner on every stream it reads. */
 export const STRATEGY_RUNNER_GROUP = 'strategy-runner';
-
-/** How much history the runner replays at start-up to restore positions, macro state and cooldowns. */
-const WARM_UP = { positions: 1000, macro: 1, intents: 500, fills: 200 } as const;
 
 /** What the runner shell needs. */
 export interface StrategyRunnerDeps {
@@ -18,6 +26,10 @@ export interface StrategyRunnerDeps {
   clock: Clock;
   log: Logger;
   strategies: Strategy[];
+  /** Where the instances' state survives restarts (default: in memory, for tests) */
+  snapshots?: SnapshotStore;
+  /** How often the state is saved, ms (0 = only on close) */
+  snapshotIntervalMs?: number;
 }
 
 /**
@@ -28,18 +40,49 @@ export class StrategyRunner implements Service {
   readonly name = 'strategy-runner';
   private readonly byId: Map<string, Strategy>;
   private subscriptions: Subscription[] = [];
+  private readonly snapshotStore: SnapshotStore;
+  private readonly snapshots: PeriodicSnapshots;
+  private readonly closing = new AbortController();
+  /** Per replayed stream, the newest entry applied; null until restored (no snapshot before that) */
+  private marks: Watermarks | null = null;
 
   constructor(private readonly deps: StrategyRunnerDeps) {
     this.byId = new Map(deps.strategies.map((s) => [s.id, s]));
+    this.snapshotStore = deps.snapshots ?? createMemorySnapshotStore();
+    this.snapshots = new PeriodicSnapshots(
+      { snapshots: this.snapshotStore, log: deps.log },
+      RUNNER_SNAPSHOT_OWNER,
+      () => (this.marks === null ? null : runnerSnapshot(deps.strategies, this.marks, deps.clock.now())),
+    );
   }
 
-  /** Restores state from recent history, then subscribes to the eight input streams. */
+  /**
+   * Restores the instances (snapshot, then the booked streams after it), then subscribes to the eight
+   * input streams; an entry of a replayed stream at or before its watermark is skipped.
+   */
   async start(): Promise<void> {
-    await this.warmUp();
+    await this.restore();
     const on = <TName extends StreamName>(
       name: TName,
       handle: (message: StreamMessage<TName>) => Promise<void>,
-    ): Subscription => this.deps.bus.subscribe(name, STRATEGY_RUNNER_GROUP, (m) => handle(m));
+    ): Subscription => {
+      if (!(REPLAYED_STREAMS as readonly StreamName[]).includes(name))
+        return this.deps.bus.subscribe(name, STRATEGY_RUNNER_GROUP, (m) => handle(m));
+      const stream = name as ReplayedStream;
+      // A new group reads the whole stream: the watermark skips what the restore replayed, nothing is missed.
+      return this.deps.bus.subscribe(
+        name,
+        STRATEGY_RUNNER_GROUP,
+        async (m, e) => {
+          const marks = this.marks;
+          if (marks === null || compareEntryIds(e.id, marks[stream]) <= 0) return;
+          const handled = handle(m);
+          marks[stream] = e.id;
+          await handled;
+        },
+        { startId: '0' },
+      );
+    };
     this.subscriptions = [
       on('market.tick', (m) => this.handleTick(m)),
       on('market.vol_surface', (m) => this.handleSurface(m)),
@@ -50,13 +93,17 @@ export class StrategyRunner implements Service {
       on('position.update', (m) => this.handlePositionUpdate(m)),
       on('intent.decision', (m) => this.handleDecision(m)),
     ];
+    this.snapshots.start(this.deps.snapshotIntervalMs ?? 0);
     this.deps.log.info('strategy runner started', { instances: [...this.byId.keys()] });
   }
 
+  /** Stops reading, then saves a last snapshot of the instances. */
   async close(): Promise<void> {
+    this.closing.abort();
     const subs = this.subscriptions;
     this.subscriptions = [];
     await Promise.all(subs.map((s) => s.close()));
+    await this.snapshots.close();
   }
 
   /** Ticks go to the instances trading that symbol. */
@@ -116,6 +163,11 @@ export class StrategyRunner implements Service {
     return this.emit(strategy?.handleDecision?.(decision, now) ?? []);
   }
 
+  /** The whole saved state of every instance, by id (what the durable snapshot keeps). */
+  instanceStates(): Record<string, unknown> {
+    return Object.fromEntries(this.deps.strategies.map((s) => [s.id, s.saveState?.() ?? null]));
+  }
+
   /** Snapshots of every instance, by id. */
   snapshot(): Record<string, Record<string, unknown>> {
     return Object.fromEntries(this.deps.strategies.map((s) => [s.id, s.snapshot()]));
@@ -134,6 +186,8 @@ export class StrategyRunner implements Service {
           output.stream === 'strategy.intent'
             ? await this.deps.bus.publish('strategy.intent', output.message)
             : await this.deps.bus.publish('strategy.signal', output.message);
+        // Its own intent is in the instance's state already: a restore must not replay it again.
+        if (output.stream === 'strategy.intent' && this.marks) this.marks['strategy.intent'] = entryId;
         this.deps.log.info(`published ${output.stream}`, { entry_id: entryId, ...summary(output) });
       } catch (error) {
         this.deps.log.error(`failed to publish ${output.stream}`, {
@@ -145,32 +199,23 @@ export class StrategyRunner implements Service {
     }
   }
 
-  /**
-   * Replays recent positions, the latest macro state, recent fills and this runner's own intents, so
-   * a restart keeps `current_position`, the FOMO gate, the grid's base and the cooldowns. Outputs are
-   * discarded.
-   */
-  private async warmUp(): Promise<void> {
-    const { bus } = this.deps;
-    const [positions, macro, intents, fills] = await Promise.all([
-      bus.latest('position.update', WARM_UP.positions),
-      bus.latest('market.macro_state', WARM_UP.macro),
-      bus.latest('strategy.intent', WARM_UP.intents),
-      bus.latest('order.fill', WARM_UP.fills),
-    ]);
-    const now = this.deps.clock.now();
-    for (const entry of positions.reverse())
-      this.byId.get(entry.message.strategy_id)?.handlePositionUpdate?.(entry.message, now);
-    for (const entry of macro) for (const s of this.deps.strategies) s.handleMacroState?.(entry.message, now);
-    for (const entry of intents.reverse())
-      this.byId.get(entry.message.strategy_id)?.restoreIntent?.(entry.message);
-    for (const entry of fills.reverse()) {
-      // Observed at their own time (not "now"), so an old half-filled structure does not hold hedging back.
-      const filledAt = msOf(entry.message.timestamp);
-      const at = Number.isFinite(filledAt) ? Math.min(now, filledAt) : now;
-      for (const s of this.deps.strategies) s.observeFill?.(entry.message, at);
-      this.byId.get(entry.message.strategy_id)?.handleFill?.(entry.message, now);
-    }
+  // The instances from their snapshot plus the booked streams after it (docs/architecture.md, "Restore").
+  private async restore(): Promise<void> {
+    const { deps } = this;
+    const startedMs = performance.now();
+    const { marks, replayed } = await restoreRunner({
+      bus: deps.bus,
+      snapshots: this.snapshotStore,
+      clock: deps.clock,
+      log: deps.log,
+      signal: this.closing.signal,
+      strategies: deps.strategies,
+    });
+    this.marks = marks;
+    deps.log.info('strategy instances restored', {
+      entries_replayed: replayed,
+      ms: Math.round(performance.now() - startedMs),
+    });
   }
 }
 

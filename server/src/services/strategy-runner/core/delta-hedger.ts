@@ -10,6 +10,7 @@ import type {
 import type { DeltaHedgerConfig } from '../config.ts';
 import { InFlightStrategy } from './in-flight.ts';
 import { PartialStructureTracker } from './partial-structures.ts';
+import { DeltaHedgerStateSchema, loadWith, type DeltaHedgerState } from './strategy-state.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf } from './strategy.ts';
 
@@ -88,11 +89,32 @@ export class DeltaHedger extends InFlightStrategy implements Strategy {
     return [{ stream: 'strategy.intent', message }];
   }
 
-  /** A hedge published before a restart restarts the rebalance interval from its timestamp. */
+  /** A hedge published before a restart restarts the rebalance interval from its timestamp and is in flight. */
   restoreIntent(intent: StrategyIntentEvent): void {
     const ms = Date.parse(intent.timestamp);
-    if (intent.action === 'delta_hedge' && Number.isFinite(ms))
-      this.lastHedgeAtMs = Math.max(this.lastHedgeAtMs ?? ms, ms);
+    if (intent.action !== 'delta_hedge' || !Number.isFinite(ms)) return;
+    this.lastHedgeAtMs = Math.max(this.lastHedgeAtMs ?? ms, ms);
+    this.inFlight.add(intent.intent_id, 1, ms);
+  }
+
+  saveState(): DeltaHedgerState {
+    return {
+      lastHedgeAtMs: this.lastHedgeAtMs,
+      referencePrice: this.referencePrice,
+      hedgePosition: this.hedgePosition,
+      lastDelta: this.lastDelta,
+      inFlight: this.inFlight.save(),
+      partials: this.partials.save(),
+    };
+  }
+
+  loadState(state: unknown): boolean {
+    return loadWith(DeltaHedgerStateSchema, state, (s) => {
+      ({ lastHedgeAtMs: this.lastHedgeAtMs, referencePrice: this.referencePrice } = s);
+      ({ hedgePosition: this.hedgePosition, lastDelta: this.lastDelta } = s);
+      this.inFlight.load(s.inFlight);
+      this.partials.load(s.partials);
+    });
   }
 
   /** Any strategy's option fill: tracks half-filled structures of this underlying. */

@@ -6,6 +6,7 @@ import type {
   StreamInput,
 } from '@gamma/shared';
 import type { GridConfig } from '../config.ts';
+import { GridStateSchema, loadWith, type GridState } from './strategy-state.ts';
 import type { Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, TERMINAL_DECISION_STATUSES } from './strategy.ts';
 
@@ -98,6 +99,18 @@ export class Grid implements Strategy {
       equity: this.equity,
       in_flight: this.inFlightSinceMs !== null,
     };
+  }
+
+  saveState(): GridState {
+    const { base, sell, buy, lastActivityMs, inFlightSinceMs, equity } = this;
+    return { base, sell: { ...sell }, buy: { ...buy }, lastActivityMs, inFlightSinceMs, equity };
+  }
+
+  loadState(state: unknown): boolean {
+    return loadWith(GridStateSchema, state, (s) => {
+      ({ base: this.base, sell: this.sell, buy: this.buy, equity: this.equity } = s);
+      ({ lastActivityMs: this.lastActivityMs, inFlightSinceMs: this.inFlightSinceMs } = s);
+    });
   }
 
   private isBlocked(nowMs: number): boolean {

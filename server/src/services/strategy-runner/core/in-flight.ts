@@ -1,5 +1,6 @@
 import type { IntentDecisionEvent, OrderFillEvent } from '@gamma/shared';
 import type { StrategyOutput } from './strategy.ts';
+import type { InFlightState } from './strategy-state.ts';
 import { TERMINAL_DECISION_STATUSES } from './strategy.ts';
 
 interface Tracked {
@@ -54,6 +55,23 @@ export class InFlightTracker {
   ids(nowMs?: number): string[] {
     if (nowMs !== undefined) this.expire(nowMs);
     return [...this.intents.keys()];
+  }
+
+  /** Every tracked intent, for a snapshot. */
+  save(): InFlightState {
+    return [...this.intents].map(([id, t]) => ({
+      id,
+      emittedAtMs: t.emittedAtMs,
+      legs: t.legs,
+      filled: [...t.filled],
+    }));
+  }
+
+  /** Replaces what is tracked with a saved state. */
+  load(state: InFlightState): void {
+    this.intents.clear();
+    for (const t of state)
+      this.intents.set(t.id, { emittedAtMs: t.emittedAtMs, legs: t.legs, filled: new Set(t.filled) });
   }
 
   private expire(nowMs: number): void {

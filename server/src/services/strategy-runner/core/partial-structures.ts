@@ -1,5 +1,6 @@
 import type { IntentDecisionEvent, OrderFillEvent } from '@gamma/shared';
 import { parseOptionSymbol, underlyingOf } from '@gamma/shared';
+import type { PartialsState } from './strategy-state.ts';
 
 /** How long one filled leg of an option structure holds hedging back at most. */
 export const PARTIAL_STRUCTURE_TIMEOUT_MS = 30_000;
@@ -80,6 +81,23 @@ export class PartialStructureTracker {
       }
     }
     return [...this.open.keys()];
+  }
+
+  /** Open and recently closed structures, for a snapshot. */
+  save(): PartialsState {
+    return {
+      open: [...this.open].map(([id, t]) => ({ id, firstFillAtMs: t.firstFillAtMs, legs: [...t.legs] })),
+      closed: [...this.closed],
+    };
+  }
+
+  /** Replaces what is tracked with a saved state. */
+  load(state: PartialsState): void {
+    this.open.clear();
+    this.closed.clear();
+    for (const t of state.open)
+      this.open.set(t.id, { firstFillAtMs: t.firstFillAtMs, legs: new Set(t.legs) });
+    for (const id of state.closed) this.closed.add(id);
   }
 
   private close(intentId: string): void {

@@ -18,6 +18,7 @@ import {
 } from './pq-vol-intents.ts';
 import type { PqVerdict } from './pq-vol-rules.ts';
 import { decidePq, pqTradeQuantity, structuresOf } from './pq-vol-rules.ts';
+import { loadWith, PqVolTraderStateSchema, type PqVolTraderState } from './strategy-state.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, msOf, utcDayStartOf } from './strategy.ts';
 
@@ -104,11 +105,16 @@ export class PqVolTrader extends InFlightStrategy implements Strategy {
     return [];
   }
 
-  /** A trade intent restarts the cooldown from its timestamp; any intent sets the last published reason. */
+  /**
+   * A trade intent restarts the cooldown from its timestamp and is in flight; any intent sets the last
+   * published reason.
+   */
   restoreIntent(intent: StrategyIntentEvent): void {
     const ms = msOf(intent.timestamp);
-    if (intent.action !== 'hold' && Number.isFinite(ms))
+    if (intent.action !== 'hold' && Number.isFinite(ms)) {
       this.lastTradeAtMs = Math.max(this.lastTradeAtMs ?? ms, ms);
+      this.inFlight.add(intent.intent_id, LEGS_PER_STRUCTURE, ms);
+    }
     if (intent.action === 'hold' && Number.isFinite(ms))
       this.lastHoldAtMs = Math.max(this.lastHoldAtMs ?? ms, ms);
     this.lastPublishedReason = intent.reason;
@@ -137,6 +143,30 @@ export class PqVolTrader extends InFlightStrategy implements Strategy {
       last_reason: this.lastPublishedReason,
       in_flight: this.inFlight.ids(),
     };
+  }
+
+  saveState(): PqVolTraderState {
+    const { p, q, macroRegime, regimeScore, sentimentScore, fomoScore, spot, surfaceSpot } = this;
+    const { dayStartMs, dayOpen, lastTradeAtMs, lastPublishedReason, lastHoldAtMs } = this;
+    return {
+      ...{ p, q, macroRegime, regimeScore, sentimentScore, fomoScore, spot, surfaceSpot },
+      ...{ dayStartMs, dayOpen, lastTradeAtMs, lastPublishedReason, lastHoldAtMs },
+      legs: [...this.legs],
+      inFlight: this.inFlight.save(),
+    };
+  }
+
+  loadState(state: unknown): boolean {
+    return loadWith(PqVolTraderStateSchema, state, (s) => {
+      ({ p: this.p, q: this.q, macroRegime: this.macroRegime, regimeScore: this.regimeScore } = s);
+      ({ sentimentScore: this.sentimentScore, fomoScore: this.fomoScore, spot: this.spot } = s);
+      ({ surfaceSpot: this.surfaceSpot, dayStartMs: this.dayStartMs, dayOpen: this.dayOpen } = s);
+      ({ lastTradeAtMs: this.lastTradeAtMs, lastPublishedReason: this.lastPublishedReason } = s);
+      this.lastHoldAtMs = s.lastHoldAtMs;
+      this.legs.clear();
+      for (const [symbol, quantity] of s.legs) this.legs.set(symbol, quantity);
+      this.inFlight.load(s.inFlight);
+    });
   }
 
   private isFresh(o: Observation | null, nowMs: number): o is Observation {

@@ -4,10 +4,12 @@ import type {
   OrderFillEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
+  StrategyIntentEvent,
   StreamInput,
 } from '@gamma/shared';
 import type { S1Config } from '../config.ts';
 import { InFlightTracker } from './in-flight.ts';
+import { loadWith, S1StateSchema, type S1State } from './strategy-state.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, utcDayStartOf } from './strategy.ts';
 
@@ -96,6 +98,32 @@ export class S1 implements Strategy {
       equity: this.equity,
       in_flight: this.inFlight.ids(),
     };
+  }
+
+  /** An intent published before a restart is in flight. */
+  restoreIntent(intent: StrategyIntentEvent): void {
+    const ms = Date.parse(intent.timestamp);
+    if ((intent.action === 'buy' || intent.action === 'sell') && Number.isFinite(ms))
+      this.inFlight.add(intent.intent_id, 1, ms);
+  }
+
+  saveState(): S1State {
+    return {
+      bars: [...this.bars].map(([day, bar]) => [day, bar.high, bar.low]),
+      levels: this.levels === null ? null : { ...this.levels },
+      position: this.position,
+      equity: this.equity,
+      inFlight: this.inFlight.save(),
+    };
+  }
+
+  loadState(state: unknown): boolean {
+    return loadWith(S1StateSchema, state, (s) => {
+      this.bars.clear();
+      for (const [day, high, low] of s.bars) this.bars.set(day, { high, low });
+      ({ levels: this.levels, position: this.position, equity: this.equity } = s);
+      this.inFlight.load(s.inFlight);
+    });
   }
 
   private record(day: number, price: number): void {

@@ -51,6 +51,10 @@ export interface Strategy {
   restoreIntent?(intent: StrategyIntentEvent): void;
   /** A plain snapshot of the instance's state (for logs and display) */
   snapshot(): Record<string, unknown>;
+  /** The instance's whole state as JSON, for the runner's durable snapshot */
+  saveState?(): unknown;
+  /** Takes a state `saveState` returned; false (the instance keeps its state) when it does not parse */
+  loadState?(state: unknown): boolean;
 }
 
 /** Decision statuses after which an intent is no longer in flight (SPEC §4). */
