@@ -61,9 +61,28 @@ async function recordDay(store: SqlAuditStore, config: AppConfig): Promise<Map<s
   return sink.counts;
 }
 
+/**
+ * Compacts the day as the recorder would: first one pass as in steady state (the clock one compaction
+ * interval past the day's start + the raw window: only the day's first interval leaves the window), then
+ * a pass with the whole day outside it, as a day later.
+ */
+async function compactDay(
+  store: SqlAuditStore,
+  config: AppConfig,
+): Promise<{ steady: CompactionPassReport; pass: CompactionPassReport }> {
+  const { marketRawHours: rawHours, compactBatchRows: batchRows, compactIntervalS } = config.auditRecorder;
+  const log = createLogger('info', { service: 'bench' });
+  const settings = { rawHours, batchRows };
+  const steadyNow = START_MS + rawHours * HOUR_MS + compactIntervalS * 1000;
+  const steady = await runCompactionPass(store.compaction, settings, { nowMs: steadyNow, log });
+  const dayLater = START_MS + hours * HOUR_MS + rawHours * HOUR_MS;
+  const pass = await runCompactionPass(store.compaction, settings, { nowMs: dayLater, log });
+  return { steady, pass };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(processEnvironment());
-  const { marketRawHours: rawHours, compactBatchRows: batchRows } = config.auditRecorder;
+  const rawHours = config.auditRecorder.marketRawHours;
   const dir = await mkdtemp(join(tmpdir(), 'gamma-audit-growth-'));
   const db = await PGlite.create(join(dir, 'pglite'));
   const store = new SqlAuditStore(pgliteClient(db), { description: 'pglite:bench' });
@@ -73,14 +92,7 @@ async function main(): Promise<void> {
     const counts = await recordDay(store, config);
     const recordS = (performance.now() - began) / 1000;
     const raw: Sizes = await sizesOf(db, dir);
-    // The whole day has left the raw window: the pass compacts all of it, as it would a day later
-    const nowMs = START_MS + hours * HOUR_MS + rawHours * HOUR_MS;
-    const log = createLogger('info', { service: 'bench' });
-    const pass: CompactionPassReport = await runCompactionPass(
-      store.compaction,
-      { rawHours, batchRows },
-      { nowMs, log },
-    );
+    const { steady, pass } = await compactDay(store, config);
     const afterPass = await sizesOf(db, dir);
     await db.exec('VACUUM FULL audit_events');
     const compacted = await sizesOf(db, dir);
@@ -93,6 +105,7 @@ async function main(): Promise<void> {
         rates,
         counts,
         recordS,
+        steady,
         raw,
         afterPass,
         compacted,

@@ -67,8 +67,14 @@ export interface GrowthRun {
   afterPass: Sizes;
   /** After VACUUM FULL (what the compacted day occupies once its freed space is reused) */
   compacted: Sizes;
+  /** The first pass, as in steady state (one interval of raw rows leaves the window) */
+  steady: CompactionPassReport;
+  /** The pass that compacts the rest of the day */
   pass: CompactionPassReport;
 }
+
+const passText = (p: CompactionPassReport): string =>
+  `${p.compacted} rows compacted, ${p.kept} kept, ${p.ms} ms (VACUUM ${p.reclaimMs} ms)`;
 
 function header(run: GrowthRun): string {
   const r = run.rates;
@@ -78,9 +84,9 @@ function header(run: GrowthRun): string {
     `${r.tickMs} ms, a surface each every ${r.surfaceMs / 1000} s, portfolio.risk each every ${r.riskMs} ms and ` +
     `after each fill, 3 forecasts each every ${r.forecastMs / 1000} s, macro state every ${r.macroMs / 1000} s; ` +
     `${run.intentsPerDay} intents a day (manual approval: 70 % approved and filled, half straddles)\n` +
-    `  recorded in ${run.recordS.toFixed(0)} s; compaction pass (AUDIT_MARKET_RAW_H=${run.rawHours}, clock at ` +
-    `day end + ${run.rawHours} h): ${run.pass.compacted} rows compacted, ${run.pass.kept} kept, ` +
-    `${(run.pass.ms / 1000).toFixed(1)} s (VACUUM ${(run.pass.reclaimMs / 1000).toFixed(1)} s)\n\n`
+    `  recorded in ${run.recordS.toFixed(0)} s; AUDIT_MARKET_RAW_H=${run.rawHours}\n` +
+    `  a pass as in steady state (clock at day start + ${run.rawHours} h + one interval): ${passText(run.steady)}\n` +
+    `  then the rest of the day (clock at day end + ${run.rawHours} h): ${passText(run.pass)}\n\n`
   );
 }
 
