@@ -1,5 +1,6 @@
 import type { StreamInput } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
@@ -111,6 +112,39 @@ describe('RiskService', () => {
       expect(again.currentBook().holdings.get('BTC/USDT:USDT')?.quantity).toBe(0.5);
       const [btc] = await again.publishPortfolioRisk();
       expect(btc?.total_delta).toBeCloseTo(0.5, 12);
+      await again.close();
+    });
+  });
+
+  describe('when the service restarts with a snapshot', () => {
+    it('restores the book from the snapshot saved on close plus the fills published after it', async () => {
+      await start();
+      await service.close(); // the harness's instance would share the consumer group
+      const stores = createMemoryStores(bus);
+      const make = () =>
+        new RiskService(
+          { bus, clock, config: loadConfig({ SENTIMENT_API_URLS: '' }), log: silentLogger, stores },
+          { config: { timers: false } },
+        );
+      const first = make();
+      await first.start();
+      await bus.publish('order.fill', fill({ symbol: 'BTC/USDT', quantity: 1, price: 100_000, fee: 1 }));
+      await bus.drain();
+      await first.close();
+      const saved = await stores.snapshots.load('risk-service', {
+        schema: 1,
+        state: z.object({ cash: z.number() }).passthrough(),
+      });
+      expect(saved.status === 'ok' && saved.snapshot.state.cash).toBe(100_000 - 100_000 - 1);
+      await bus.publish(
+        'order.fill',
+        fill({ symbol: 'BTC/USDT', side: 'sell', quantity: 0.25, price: 104_000, fee: 1 }),
+      );
+      const again = make();
+      await again.start();
+      await bus.drain();
+      expect(again.currentBook().holdings.get('BTC/USDT')?.quantity).toBe(0.75);
+      expect(again.currentBook().cash).toBe(-1 + 26_000 - 1);
       await again.close();
     });
   });
