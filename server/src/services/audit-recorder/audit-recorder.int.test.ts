@@ -282,13 +282,15 @@ describe('AuditRecorder on Redis and PGlite', () => {
       await expect
         .poll(async () => (await store.range({ stream: 'market.tick', limit: 100 })).length)
         .toBe(10);
-      const progress = lines.find((l) => l.msg === 'audit compaction: stream compacted');
-      expect(progress?.fields).toMatchObject({
-        stream: 'market.tick',
-        rows_compacted: 30,
-        rows_kept: 10,
-        from: new Date(T0 - (T0 % 60_000)).toISOString(),
-      });
+      // The rows go before the pass logs its progress, so the line is polled too
+      await expect
+        .poll(() => lines.find((l) => l.msg === 'audit compaction: stream compacted')?.fields)
+        .toMatchObject({
+          stream: 'market.tick',
+          rows_compacted: 30,
+          rows_kept: 10,
+          from: new Date(T0 - (T0 % 60_000)).toISOString(),
+        });
       await publishChain(bus, 'intent-audit-4');
       await expect.poll(async () => (await store.byIntent('intent-audit-4')).length).toBe(5);
     });
