@@ -70,6 +70,18 @@ describe('compareDecisions', () => {
   });
 });
 
+describe('when the replayed strategy wrote its intent differently', () => {
+  it('reports the intent fields beside an agreeing decision without counting it as differing', () => {
+    const outcome = outcomeOf(approved);
+    outcome.intents.set('i-1', { ...intent, metadata: { fomo_score: 0.3 } });
+    const comparison = compareDecisions(planOf(), outcome);
+    expect(comparison).toMatchObject({
+      differing: 0,
+      rows: [{ differences: [], intent_differences: ['intent.metadata'] }],
+    });
+  });
+});
+
 describe('formatReplay', () => {
   it('prints the differing decisions side by side and the summary line last', () => {
     const lines = formatReplay(compareDecisions(planOf(), outcomeOf(vetoed)), {

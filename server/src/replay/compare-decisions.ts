@@ -29,8 +29,13 @@ export interface DecisionRow {
   source: 'strategy' | 'record';
   recorded: IntentDecisionEvent | null;
   replayed: IntentDecisionEvent | null;
-  /** Fields that differ (`intent.<field>` for the intent itself); empty when the two agree */
+  /** Decision fields that differ; empty when the two decisions agree */
   differences: string[];
+  /**
+   * Fields of the intent (`intent.<field>`) where the replayed strategies' version differs from the
+   * record's; reported, but a decision that agrees is not counted as differing because of them
+   */
+  intent_differences: string[];
 }
 
 /** The comparison of a replay with its record. */
@@ -94,7 +99,8 @@ export function compareDecisions(plan: ReplayPlan, outcome: ReplayOutcome): Comp
         source: outcome.produced.has(intentId) || !plan.intents.has(intentId) ? 'strategy' : 'record',
         recorded: a,
         replayed: b,
-        differences: [...ofIntent, ...decisionDifferences(a, b)],
+        differences: decisionDifferences(a, b),
+        intent_differences: ofIntent,
       });
     }
   }

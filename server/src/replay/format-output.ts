@@ -32,7 +32,12 @@ export function decisionTable(c: Comparison): string[] {
       r.action,
       r.source,
       verdict(r.replayed ?? r.recorded),
-      r.differences.length === 0 ? 'same' : `differs: ${r.differences.join(', ')}`,
+      [
+        r.differences.length === 0 ? 'same' : `differs: ${r.differences.join(', ')}`,
+        ...(r.intent_differences.length === 0
+          ? []
+          : [`(intent differs: ${r.intent_differences.join(', ')})`]),
+      ].join(' '),
     ]),
   );
 }
