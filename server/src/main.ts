@@ -25,8 +25,15 @@ const config = validated.value;
 const settings = config.process;
 const log = createLogger(settings.logLevel, { pid: process.pid });
 const names = selectServices(settings.services);
-const redis = createRedis(settings.redisUrl, { log, connectionName: `gamma-${hostname()}-${process.pid}` });
-const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock });
+// Aborted when stopping: a connection that has lost Redis then fails its commands instead of retrying forever
+const stopRequested = new AbortController();
+const giveUpWhen = stopRequested.signal;
+const redis = createRedis(settings.redisUrl, {
+  log,
+  connectionName: `gamma-${hostname()}-${process.pid}`,
+  giveUpWhen,
+});
+const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock, giveUpWhen });
 const stores = createRedisStores(redis, { prefix: settings.streamPrefix, maxLen: settings.streamMaxLen });
 const deps = { bus, stores, config, clock: systemClock, log };
 const services: Service[] = [];
@@ -72,6 +79,7 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopRequested.abort();
   log.info('stopping', { signal, redis: redis.status, timeout_ms: settings.stopTimeoutMs });
   const outcome = await closeWithin(
     [

@@ -8,6 +8,7 @@ import { decodeEntry, encodeMessage, errorText, type RawEntry } from './codec.ts
 import { streamKey } from '../keys/key-table.ts';
 import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
 import { handleOwnPending, reclaimPending } from './redis-reclaim.ts';
+import { dropConnection } from './redis.ts';
 
 /** Everything one consumer loop needs. */
 export interface ConsumerConfig {
@@ -83,9 +84,9 @@ export class StreamConsumer {
     this.stopped = true;
     this.stopping.abort();
     // A blocked XREADGROUP has delivered nothing yet: dropping the connection loses nothing.
-    if (this.reading || this.config.blocking.status !== 'ready') this.config.blocking.disconnect();
+    if (this.reading || this.config.blocking.status !== 'ready') dropConnection(this.config.blocking);
     if (this.config.redis.status === 'ready') await this.loop;
-    this.config.blocking.disconnect();
+    dropConnection(this.config.blocking);
   }
 
   /** Resolves when the loop has ended. */

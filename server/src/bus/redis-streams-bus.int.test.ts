@@ -283,6 +283,16 @@ describe('RedisStreamsBus after a reconnection', () => {
 });
 
 describe('RedisStreamsBus on an unreachable Redis', () => {
+  it('fails queued commands once giveUpWhen is aborted, before the bus is closed', async () => {
+    const giveUp = new AbortController();
+    const bus = fast('test-unreachable', { url: 'redis://127.0.0.1:1/0', giveUpWhen: giveUp.signal });
+    const publish = bus.publish('market.tick', tick(1));
+    publish.catch(() => undefined);
+    giveUp.abort();
+    await expect(publish).rejects.toThrow('Connection is closed');
+    await bus.close();
+  });
+
   it('does not crash, and close() ends subscriptions, tails and queued publishes', async () => {
     const bus = fast('test-unreachable', { url: 'redis://127.0.0.1:1/0' });
     bus.subscribe('market.tick', 'engine', () => undefined);

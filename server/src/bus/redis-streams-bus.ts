@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
 import { decodeEntry, encodeMessage } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
-import { createRedis, logConnectionErrors } from './redis.ts';
+import { createRedis, dropConnection, logConnectionErrors } from './redis.ts';
 import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
@@ -35,6 +35,8 @@ export interface RedisStreamsBusOptions {
   clock?: Clock;
   /** Consumer name base; default `<group>-<hostname>-<pid>` */
   consumerName?: string;
+  /** Aborted when the process stops: connections that lose Redis from then on give up (see createRedis) */
+  giveUpWhen?: AbortSignal;
 }
 
 /**
@@ -45,7 +47,9 @@ export class RedisStreamsBus implements Bus {
   readonly prefix: string;
   /** The command connection (publish, ack, reclaim, dead letters) */
   readonly redis: Redis;
-  private readonly settings: Required<Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix'>>;
+  private readonly settings: Required<
+    Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix' | 'giveUpWhen'>
+  >;
   private readonly consumerName: string | undefined;
   private readonly consumers = new Set<StreamConsumer>();
   private readonly consumerCounts = new Map<string, number>();
@@ -65,7 +69,10 @@ export class RedisStreamsBus implements Bus {
       clock: options.clock ?? systemClock,
     };
     this.consumerName = options.consumerName;
-    this.redis = createRedis(options.url, { log });
+    const giveUpWhen = options.giveUpWhen
+      ? AbortSignal.any([options.giveUpWhen, this.closing.signal])
+      : this.closing.signal;
+    this.redis = createRedis(options.url, { log, giveUpWhen });
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
@@ -144,7 +151,7 @@ export class RedisStreamsBus implements Bus {
       return;
     }
     // Redis is away: fail the commands queued for it (loops, publishes) instead of waiting forever.
-    this.redis.disconnect();
+    dropConnection(this.redis);
     await Promise.all(consumers.map((consumer) => consumer.ended));
   }
 

@@ -7,7 +7,7 @@ import type { Entry, TailOptions } from './bus.ts';
 import { decodeEntry, errorText, type RawEntry } from './codec.ts';
 import { parseEntryId } from './entry-id.ts';
 import { streamKey } from '../keys/key-table.ts';
-import { logConnectionErrors } from './redis.ts';
+import { dropConnection, logConnectionErrors } from './redis.ts';
 import { parseEntries, parseReadReply } from './redis-replies.ts';
 
 /** What a tail needs from its bus. */
@@ -74,7 +74,7 @@ async function* readFrom<TName extends StreamName>(
   const connection = deps.redis.duplicate();
   logConnectionErrors(connection, deps.log);
   // Cuts a blocked XREAD short when the tail is aborted.
-  const cut = (): void => connection.disconnect();
+  const cut = (): void => dropConnection(connection);
   signal.addEventListener('abort', cut, { once: true });
   let failures = 0;
   try {
@@ -110,7 +110,7 @@ async function* readFrom<TName extends StreamName>(
     }
   } finally {
     signal.removeEventListener('abort', cut);
-    connection.disconnect();
+    dropConnection(connection);
   }
 }
 

@@ -8,6 +8,11 @@ export interface CreateRedisOptions {
   log?: Logger;
   /** Names the connection in logs and `CLIENT LIST` */
   connectionName?: string;
+  /**
+   * Once aborted (the process is stopping), a connection that loses Redis stops reconnecting and fails
+   * its queued commands, so a stop with Redis gone does not wait for it; a connection that is up stays up.
+   */
+  giveUpWhen?: AbortSignal;
 }
 
 /**
@@ -40,15 +45,28 @@ export const LOADING_RETRY_MS = 200;
  * Reconnection attempts are at most {@link RECONNECT_MAX_DELAY_MS} apart and a Redis loading its AOF is
  * asked every {@link LOADING_RETRY_MS} whether it is done (ioredis would otherwise wait up to the load's
  * estimated time, capped at 10 s), so work resumes within a fraction of a second of Redis being back.
- * `duplicate()` keeps these options.
+ * `duplicate()` keeps these options. After `giveUpWhen` is aborted, a lost connection is not retried: its
+ * queued commands fail with "Connection is closed" (ioredis's `disconnect()` cannot do that while it
+ * waits to reconnect).
  */
 export function createRedis(url: string, options: CreateRedisOptions = {}): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: null,
-    retryStrategy: (attempt) => Math.min(attempt * 50, RECONNECT_MAX_DELAY_MS),
+    retryStrategy: (attempt) =>
+      options.giveUpWhen?.aborted ? null : Math.min(attempt * 50, RECONNECT_MAX_DELAY_MS),
     maxLoadingRetryTime: LOADING_RETRY_MS,
     ...(options.connectionName ? { connectionName: options.connectionName } : {}),
   });
   logConnectionErrors(redis, options.log ?? createLogger('warn', { component: 'redis' }));
   return redis;
+}
+
+/**
+ * Drops a connection now, failing its pending commands. While ioredis waits to reconnect, its
+ * `disconnect()` would cancel the next attempt and leave the queued commands pending forever
+ * (redis/ioredis#2169), so a connection in that state is left to its retry strategy, which ends it and
+ * fails them once `giveUpWhen` is aborted.
+ */
+export function dropConnection(redis: Redis): void {
+  if (redis.status !== 'reconnecting') redis.disconnect();
 }
