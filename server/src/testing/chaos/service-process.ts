@@ -37,6 +37,10 @@ export interface StopResult {
  */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
+  /** Every child ever spawned and still alive, so that nothing outlives the run */
+  private readonly alive = new Set<ChildProcess>();
+  /** Kills of this process run one after the other (two at once would start two replacements) */
+  private queue: Promise<void> = Promise.resolve();
   private expectingExit = false;
   private supervising = true;
   private readonly log: WriteStream;
@@ -69,6 +73,8 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.alive.add(child);
+    child.once('exit', () => this.alive.delete(child));
     this.expectingExit = false;
     this.record({ at: Date.now(), process: this.name, pid: child.pid, what: 'started' });
     const ready = new Promise<void>((resolve, reject) => {
@@ -103,10 +109,16 @@ export class ServiceProcess {
       });
   }
 
-  /** kill -9, then a new process in its place (resolves once the new one runs). */
-  async killAndRestart(): Promise<void> {
+  /** kill -9, then a new process in its place (resolves once the new one runs); queued behind an earlier kill. */
+  killAndRestart(): Promise<void> {
+    const next = this.queue.then(() => this.killThenStart());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async killThenStart(): Promise<void> {
     const child = this.child;
-    if (child === null || child.exitCode !== null) return;
+    if (child === null || child.exitCode !== null || child.signalCode !== null || !this.supervising) return;
     this.expectingExit = true;
     const exited = once(child, 'exit');
     this.record({ at: Date.now(), process: this.name, pid: child.pid, what: 'killed' });
@@ -145,7 +157,7 @@ export class ServiceProcess {
   /** Last resort when the run itself fails. */
   killNow(): void {
     this.supervising = false;
-    this.child?.kill('SIGKILL');
+    for (const child of this.alive) child.kill('SIGKILL');
   }
 
   closeLog(): Promise<void> {
