@@ -11,7 +11,7 @@ import { deskSection, type DeskSettings } from './desk-config.ts';
 import { processSection, type ProcessConfig } from './process-config.ts';
 import type { ConfigProblem, ConfigSection, SectionReading } from './read-section.ts';
 import type { EnvSource } from './setting.ts';
-import { unknownVariables } from './unknown-variables.ts';
+import { isSettingName, unknownVariables } from './unknown-variables.ts';
 import { ConfigError } from '../errors/index.ts';
 
 /** The whole validated configuration: the process settings, the desk settings and one section per service. */
@@ -44,6 +44,9 @@ export const CONFIG_SECTIONS: { [K in keyof AppConfig]: ConfigSection<AppConfig[
 };
 
 const SECTIONS: readonly ConfigSection<unknown>[] = Object.values(CONFIG_SECTIONS);
+
+/** Whether a variable names a Gamma setting (one a section defines, or a member of a pattern family). */
+export const isGammaSetting = (variable: string): boolean => isSettingName(variable, SECTIONS);
 
 /** Problems without repeats (a variable read by several sections is reported once). */
 const distinct = (problems: ConfigProblem[]): ConfigProblem[] => [

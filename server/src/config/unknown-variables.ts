@@ -45,3 +45,15 @@ export function unknownVariables(
       message: 'unknown variable (no setting has this name; see README "Configuration")',
     }));
 }
+
+/**
+ * Whether a variable is one of ours: a setting some section defines or a member of a pattern family. For a
+ * file that holds only Gamma settings (replay's `--env`), where any other name is a typo.
+ */
+export function isSettingName(variable: string, sections: readonly ConfigSection<unknown>[]): boolean {
+  return sections.some(
+    (section) =>
+      section.settings.some((s) => s.variable === variable) ||
+      (section.families ?? []).some((family) => variable.startsWith(family.prefix)),
+  );
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnvFile } from './env-file.ts';
+import { isGammaSetting } from '../config/app-config.ts';
 
 describe('parseEnvFile', () => {
   it('reads KEY=VALUE lines, skipping blanks and comments, unquoting values', () => {
@@ -21,5 +22,18 @@ describe('parseEnvFile', () => {
     ['A=1\nA=2', /line 2: A is set twice/],
   ])('refuses %j naming the line', (text, message) => {
     expect(() => parseEnvFile(text, 'tight.env')).toThrow(message);
+  });
+});
+
+describe('parseEnvFile with the configuration’s names', () => {
+  it('refuses a name no setting has, even without a known prefix, naming the line', () => {
+    expect(() => parseEnvFile('APPROVAL_MODE=auto\nMAX_LEVERAGE=1', 'tight.env', isGammaSetting)).toThrow(
+      /tight.env, line 2: MAX_LEVERAGE is not a Gamma setting/,
+    );
+  });
+
+  it('accepts settings and members of a pattern family', () => {
+    const text = 'RISK_MAX_GROSS_LEVERAGE=1.5\nSTRATEGY_PQ_VOL_TRADER_BTC_COOLDOWN_S=60';
+    expect(Object.keys(parseEnvFile(text, 'tight.env', isGammaSetting))).toHaveLength(2);
   });
 });

@@ -8,9 +8,14 @@ const unquote = (value: string): string =>
 
 /**
  * The settings of a `--env` file: one `KEY=VALUE` a line (an optional leading `export `), blank lines
- * and `#` comments ignored. Throws naming the line of the first malformed one or repeated key.
+ * and `#` comments ignored. Throws naming the line of the first malformed one, repeated key or name that
+ * `isSetting` refuses.
  */
-export function parseEnvFile(text: string, name = '--env file'): Record<string, string> {
+export function parseEnvFile(
+  text: string,
+  name = '--env file',
+  isSetting: (key: string) => boolean = () => true,
+): Record<string, string> {
   const settings: Record<string, string> = {};
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -20,6 +25,11 @@ export function parseEnvFile(text: string, name = '--env file'): Record<string, 
     const key = eq < 0 ? body : body.slice(0, eq).trim();
     if (eq < 0 || !KEY_RE.test(key))
       throw new InvalidInputError(`${name}, line ${i + 1}: expected KEY=VALUE, got "${raw}"`);
+    // The file holds only Gamma settings, so an unknown name is a typo even without a known prefix
+    if (!isSetting(key))
+      throw new InvalidInputError(
+        `${name}, line ${i + 1}: ${key} is not a Gamma setting (see README "Configuration")`,
+      );
     if (key in settings) throw new InvalidInputError(`${name}, line ${i + 1}: ${key} is set twice`);
     settings[key] = unquote(body.slice(eq + 1).trim());
   });

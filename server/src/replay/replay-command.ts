@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AuditStore } from '../audit/audit-store.ts';
 import { acquireAuditStore, auditLocationOf } from '../audit/open-audit-store.ts';
-import { loadConfig, type AppConfig } from '../config/app-config.ts';
+import { isGammaSetting, loadConfig, type AppConfig } from '../config/app-config.ts';
 import type { EnvSource } from '../config/setting.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
@@ -42,7 +42,7 @@ async function configOf(args: ReplayArgs, env: EnvSource): Promise<AppConfig> {
       cause: error,
     });
   }
-  return loadConfig({ ...env, ...parseEnvFile(text, args.envFile) });
+  return loadConfig({ ...env, ...parseEnvFile(text, args.envFile, isGammaSetting) });
 }
 
 /** Replays a window of the record under a configuration and compares the decisions with the record's. */
