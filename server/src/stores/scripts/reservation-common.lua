@@ -4,7 +4,9 @@
 -- reservation is {"intent_id", "expires_at_ms", "legs": [{"symbol", "side", "quantity", "mark", "spot",
 -- "option_type"}]} with `quantity` the unfilled remainder (> 0) and `option_type` `call`, `put` or "".
 -- Numbers are written with %.17g (never with cjson.encode, which keeps only 14 digits).
--- KEYS, ARGV: none of its own. Defines prune(hash, expiry, now), num(x), encode(r) and signed(leg).
+-- KEYS, ARGV: none of its own. Defines prune(hash, expiry, now), num(x), encode(r), signed(leg), and
+-- above(v, bound) / below(v, bound) with the engine's one limit tolerance (services/engine/core/tolerance.ts:
+-- 1e-9, relative for bounds beyond 1, absolute below), so the checks and the script agree at a boundary.
 local function prune(hash, expiry, now)
   local gone = redis.call('ZRANGEBYSCORE', expiry, '-inf', now)
   if #gone > 0 then
@@ -13,6 +15,9 @@ local function prune(hash, expiry, now)
   end
 end
 local function num(x) return string.format('%.17g', x) end
+local LIMIT_TOLERANCE = 1e-9
+local function above(v, bound) return v > bound + LIMIT_TOLERANCE * math.max(1, math.abs(bound)) end
+local function below(v, bound) return v < bound - LIMIT_TOLERANCE * math.max(1, math.abs(bound)) end
 local function encode(r)
   local legs = {}
   for i, l in ipairs(r.legs) do

@@ -10,10 +10,9 @@
 -- Re-evaluates the reservation-dependent limits on account + every live reservation (an earlier one of
 -- the same intent is replaced) + this order: max_position_size, single_position_share, gross_leverage
 -- and position_ratio, each as in SPEC §6.1 (the ratio limits only veto an order that moves the ratio
--- further out). A tolerance of 1e-9 keeps the script from failing what the engine's checks passed on the
--- same figures (rounding), so the two agree at the boundary. Returns `{'OK'}` after reserving, or
+-- further out). Every comparison goes through above/below (the prelude's one tolerance, the engine's too),
+-- so the script never fails what the engine's checks passed on the same figures. Returns `{'OK'}` after reserving, or
 -- `{'FAILED', '<check>,<check>', <live reservation JSON>...}` without writing anything.
-local TOL = 1e-9
 prune(KEYS[1], KEYS[2], ARGV[1])
 local req = cjson.decode(ARGV[2])
 local mine = req.reservation
@@ -58,7 +57,7 @@ for _, l in ipairs(mine.legs) do
   local limit = limits.max_qty[l.symbol]
   if limit ~= nil then
     limit = tonumber(limit)
-    if math.abs(after[l.symbol]) > limit + TOL * math.max(1, limit) then
+    if above(math.abs(after[l.symbol]), limit) then
       table.insert(failed, 'max_position_size')
       break
     end
@@ -71,7 +70,7 @@ if equity <= 0 then
 else
   -- single_position_share: |post-order quantity x mark| / equity per leg
   for _, l in ipairs(mine.legs) do
-    if math.abs(after[l.symbol] * l.mark) / equity > tonumber(limits.max_single_position_pct) + TOL then
+    if above(math.abs(after[l.symbol] * l.mark) / equity, tonumber(limits.max_single_position_pct)) then
       table.insert(failed, 'single_position_share')
       break
     end
@@ -86,12 +85,12 @@ else
     va = va + math.abs(q * (value[symbol] or 0))
   end
   gb, ga, vb, va = gb / equity, ga / equity, vb / equity, va / equity
-  if ga > tonumber(limits.max_gross_leverage) + TOL and ga > gb + TOL then
+  if above(ga, tonumber(limits.max_gross_leverage)) and above(ga, gb) then
     table.insert(failed, 'gross_leverage')
   end
-  local above = va > tonumber(limits.max_position_ratio) + TOL and va > vb + TOL
-  local below = va < tonumber(limits.min_position_ratio) - TOL and va < vb - TOL
-  if above or below then table.insert(failed, 'position_ratio') end
+  local too_high = above(va, tonumber(limits.max_position_ratio)) and above(va, vb)
+  local too_low = below(va, tonumber(limits.min_position_ratio)) and below(va, vb)
+  if too_high or too_low then table.insert(failed, 'position_ratio') end
 end
 
 if #failed > 0 then

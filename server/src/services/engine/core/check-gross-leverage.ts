@@ -2,6 +2,7 @@ import { grossNotional, round4 } from './book-math.ts';
 import { equityRatios } from './equity-ratio.ts';
 import type { CheckInput } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
+import { above } from './tolerance.ts';
 
 /**
  * `gross_leverage`: post-order gross notional (Σ |quantity| × spot of the underlying) / equity; above
@@ -16,6 +17,6 @@ export function checkGrossLeverage(input: CheckInput): CheckVerdict {
   });
   if ('verdict' in ratios) return ratios.verdict;
   const { before, after } = ratios;
-  const exceeded = after > limits.maxGrossLeverage && after > before;
+  const exceeded = above(after, limits.maxGrossLeverage) && above(after, before);
   return verdictOf({ ...base, value: round4(after) }, exceeded ? 'GROSS_LEVERAGE_EXCEEDED' : null);
 }

@@ -2,6 +2,7 @@ import { baseCoinOf } from '@gamma/shared';
 import { signedQuantity } from './book-math.ts';
 import type { CheckInput, SizedLeg } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
+import { above } from './tolerance.ts';
 
 /**
  * `max_position_size`: |post-order quantity| per instrument of the order against the limit of its base
@@ -33,6 +34,6 @@ export function checkMaxPositionSize({ book, order, limits }: CheckInput): Check
   const limit = worst?.limit ?? null;
   return verdictOf(
     { ...base, value: Math.round(value * 1e10) / 1e10, limit },
-    limit !== null && value > limit ? 'MAX_POSITION_SIZE_EXCEEDED' : null,
+    limit !== null && above(value, limit) ? 'MAX_POSITION_SIZE_EXCEEDED' : null,
   );
 }

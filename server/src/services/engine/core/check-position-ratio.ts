@@ -2,6 +2,7 @@ import { positionValue, round4 } from './book-math.ts';
 import { equityRatios } from './equity-ratio.ts';
 import type { CheckInput } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
+import { above, below } from './tolerance.ts';
 
 /**
  * `position_ratio`: post-order position value / equity. Direction-aware (SPEC §6.1): above the max vetoes
@@ -17,10 +18,10 @@ export function checkPositionRatio(input: CheckInput): CheckVerdict {
   });
   if ('verdict' in ratios) return ratios.verdict;
   const { before, after } = ratios;
-  if (after > limits.maxPositionRatio && after > before) {
+  if (above(after, limits.maxPositionRatio) && above(after, before)) {
     return { ...base, passed: false, reason_code: 'POSITION_RATIO_ABOVE_MAX', value: round4(after) };
   }
-  if (after < limits.minPositionRatio && after < before) {
+  if (below(after, limits.minPositionRatio) && below(after, before)) {
     return {
       ...base,
       limit: limits.minPositionRatio,

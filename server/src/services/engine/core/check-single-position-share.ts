@@ -1,6 +1,7 @@
 import { positionsAfter, round4 } from './book-math.ts';
 import type { CheckInput } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
+import { above } from './tolerance.ts';
 
 /**
  * `single_position_share`: |post-order quantity × mark| / equity per instrument of the order (per leg for
@@ -19,6 +20,6 @@ export function checkSinglePositionShare({ book, order, limits }: CheckInput): C
   );
   return verdictOf(
     { ...base, value: round4(share) },
-    share > limits.maxSinglePositionPct ? 'SINGLE_POSITION_SHARE_EXCEEDED' : null,
+    above(share, limits.maxSinglePositionPct) ? 'SINGLE_POSITION_SHARE_EXCEEDED' : null,
   );
 }

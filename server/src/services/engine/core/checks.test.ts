@@ -160,6 +160,15 @@ describe('pre-order checks', () => {
       });
     });
 
+    it('admits the last unit of a limit despite float noise in the sum (0.1 + 0.2 = 0.30000000000000004)', () => {
+      const book = { positions: { 'BTC/USDT': { quantity: 0.1, mark: 40_000, spot: 40_000 } } };
+      const limits = { maxPositionQty: { BTC: 0.3 } };
+      const last = input({ book, legs: [leg({ quantity: 0.2 })], limits });
+      expect(checkMaxPositionSize(last)).toMatchObject({ passed: true, value: 0.3, limit: 0.3 });
+      const beyond = input({ book, legs: [leg({ quantity: 0.201 })], limits });
+      expect(checkMaxPositionSize(beyond)).toMatchObject({ passed: false, value: 0.301 });
+    });
+
     it('does not bound a coin without a configured limit', () => {
       const v = checkMaxPositionSize(input({ legs: [leg({ symbol: 'SOL/USDT', quantity: 1e6 })] }));
       expect(v).toMatchObject({ passed: true, limit: null });
