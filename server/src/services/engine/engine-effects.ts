@@ -1,9 +1,6 @@
 import type { StreamInput, StrategyIntentEvent } from '@gamma/shared';
-import type { OnceMarks } from '../../stores/once/once-marks.ts';
+import { INTENT_MEMORY_TTL_S, type OnceMarks } from '../../stores/once/once-marks.ts';
 import type { Evaluation, Route } from './core/evaluate.ts';
-
-/** Done-marks live as long as intent ids are remembered (SPEC §5.2: 7 days). */
-const ONCE_TTL_S = 7 * 24 * 3600;
 
 /**
  * The stage that decided an intent, which keys its decision's done-mark: intake (pending, approved or
@@ -40,7 +37,7 @@ export class EngineEffects {
       scope: 'engine',
       key: `signal:${entryId}`,
       messages: [intent],
-      ttlS: ONCE_TTL_S,
+      ttlS: INTENT_MEMORY_TTL_S,
     });
   }
 
@@ -79,7 +76,7 @@ export class EngineEffects {
       key: `${decision.intent_id}:${stage}`,
       messages: [decision],
       outcome: JSON.stringify({ route }),
-      ttlS: ONCE_TTL_S,
+      ttlS: INTENT_MEMORY_TTL_S,
     });
     return routeOf(done.outcome);
   }
@@ -87,7 +84,7 @@ export class EngineEffects {
   /** Appends the order or execution command of an intent once. */
   private async route(intentId: string, route: Route): Promise<void> {
     const { once } = this.deps;
-    const mark = { scope: 'engine', key: `routed:${intentId}`, ttlS: ONCE_TTL_S } as const;
+    const mark = { scope: 'engine', key: `routed:${intentId}`, ttlS: INTENT_MEMORY_TTL_S } as const;
     if (route.stream === 'order.command')
       await once.append({ ...mark, stream: 'order.command', messages: [route.message] });
     else await once.append({ ...mark, stream: 'execution.command', messages: [route.message] });

@@ -1,14 +1,12 @@
 import type { ExecutionCommandEvent, MarketTickEvent, VolatilitySurfaceEvent } from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
+import { INTENT_MEMORY_TTL_S } from '../../stores/once/once-marks.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { planExecution, type ExecutionConfig, type ExecutionPlan } from './core/plan-execution.ts';
 
 /** Consumer group of option execution. */
 export const OPTION_EXECUTION_GROUP = 'option-execution';
-
-/** Executed-intent marks live a week, like intent ids (SPEC §5.2). */
-const EXECUTED_TTL_S = 7 * 24 * 3600;
 
 const positive = (x: number | null | undefined): x is number =>
   typeof x === 'number' && Number.isFinite(x) && x > 0;
@@ -66,10 +64,10 @@ export class OptionExecutionService implements Service {
     const { once } = this.deps.stores;
     const recorded = await once.record('exec', command.intent_id, {
       outcome: JSON.stringify(this.plan(command)),
-      ttlS: EXECUTED_TTL_S,
+      ttlS: INTENT_MEMORY_TTL_S,
     });
     const plan = JSON.parse(recorded.outcome) as ExecutionPlan;
-    const ttlS = EXECUTED_TTL_S;
+    const ttlS = INTENT_MEMORY_TTL_S;
     if (plan.ok) {
       const done = await once.append({
         stream: 'order.command',

@@ -2,14 +2,12 @@ import type { OrderCommand, ReasonCode } from '@gamma/shared';
 import { underlyingOf } from '@gamma/shared';
 import { iso } from '../../lib/clock.ts';
 import type { OrderOutcome } from '../../stores/ledger/order-ledger.ts';
+import { INTENT_MEMORY_TTL_S } from '../../stores/once/once-marks.ts';
 import type { Quote } from './core/book.ts';
 import { instrumentKind } from './core/book.ts';
 import { decideFill, feeFor } from './core/fill-model.ts';
 import { executionRejected, legOf } from './core/rejection.ts';
 import type { FillInput, PaperAccounts, PaperDeps } from './paper-accounts.ts';
-
-/** Decision marks live as long as intent ids are remembered (SPEC §5.2: 7 days). */
-const REJECTION_TTL_S = 7 * 24 * 3600;
 
 /** The exchange's view of the market: its quote of a symbol and the spot of an underlying. */
 export interface PaperMarket {
@@ -129,7 +127,7 @@ export class OrderHandler {
       scope: 'decision',
       key: `${order.intent_id}:execution_rejected`,
       messages: [decision],
-      ttlS: REJECTION_TTL_S,
+      ttlS: INTENT_MEMORY_TTL_S,
     });
     if (done.first) log.info('order rejected', fields);
   }

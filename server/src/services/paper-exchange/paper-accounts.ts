@@ -2,7 +2,12 @@ import type { OrderCommand, StreamInput } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { Booked, OrderOutcome, OrderLedger } from '../../stores/ledger/order-ledger.ts';
+import {
+  OUTCOME_TTL_S,
+  type Booked,
+  type OrderOutcome,
+  type OrderLedger,
+} from '../../stores/ledger/order-ledger.ts';
 import type { OnceMarks } from '../../stores/once/once-marks.ts';
 import { applyFill, FLAT, type PaperPosition } from './core/paper-position.ts';
 
@@ -36,9 +41,6 @@ export interface FillInput {
 }
 
 const heldKey = (strategyId: string, symbol: string): string => `${strategyId}|${symbol}`;
-
-/** Fills and position updates are remembered as long as order outcomes. */
-const PUBLISHED_TTL_S = 30 * 86_400;
 
 /** Logs a failure that must not undo what already happened (a fill stands once published). */
 export function logFailure(log: Logger, what: string, error: unknown): void {
@@ -140,7 +142,8 @@ export class PaperAccounts {
       timestamp,
       metadata: { fee_currency: 'USDT', liquidity: 'taker', ...f.metadata, intent_id: f.intentId },
     };
-    const published = { scope: 'order', key: f.clientOrderId, ttlS: PUBLISHED_TTL_S } as const;
+    // The fill and position marks are kept as long as the order's outcome
+    const published = { scope: 'order', key: f.clientOrderId, ttlS: OUTCOME_TTL_S } as const;
     await once.append({ ...published, stream: 'order.fill', messages: [fill] });
     const held = this.held.get(heldKey(f.strategyId, f.symbol))?.position;
     const after = held ?? (outcome.position?.quantity === 0 ? outcome.position : FLAT);

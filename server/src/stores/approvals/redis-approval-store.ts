@@ -6,9 +6,7 @@ import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
 import { approvalCommand, isApprovalStatus, recordTimeMs } from './approval-rules.ts';
 import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './approval-store.ts';
 import { InfrastructureError } from '../../errors/index.ts';
-
-/** Records are kept this long after creation (the intent dedupe window of SPEC §5.2). */
-const RECORD_TTL_S = 7 * 24 * 3600;
+import { INTENT_MEMORY_TTL_S } from '../once/once-marks.ts';
 
 const BodySchema = z.object({
   intent: StrategyIntentEventSchema,
@@ -87,7 +85,7 @@ export class RedisApprovalStore implements ApprovalStore {
       body,
       record.status,
       String(expiresMs),
-      String(RECORD_TTL_S),
+      String(INTENT_MEMORY_TTL_S),
     ]);
     return created === 1;
   }

@@ -46,5 +46,11 @@ export interface OnceMarks {
 /** The outcome of an append that keeps none. */
 export const DONE = '1';
 
+/**
+ * How long a record keyed by an intent (a done-mark, an approval) is kept: as long as intent ids are
+ * remembered (SPEC §5.2: 7 days).
+ */
+export const INTENT_MEMORY_TTL_S = 7 * 24 * 3600;
+
 /** A TTL Redis accepts: whole seconds, at least one. */
 export const wholeSeconds = (ttlS: number): number => Math.max(1, Math.round(ttlS));
