@@ -14,6 +14,7 @@ export * from './messages/order-command.ts';
 export * from './messages/order-fill-event.ts';
 export * from './messages/position-update-event.ts';
 export * from './messages/risk-alert-event.ts';
+export * from './messages/trading-state-event.ts';
 export * from './messages/dead-letter-event.ts';
 export * from './messages/streams.ts';
 export * from './reason-codes.ts';

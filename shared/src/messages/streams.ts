@@ -11,6 +11,7 @@ import { PortfolioRiskEventSchema } from './portfolio-risk-event.ts';
 import { PositionUpdateEventSchema } from './position-update-event.ts';
 import { RiskAlertEventSchema } from './risk-alert-event.ts';
 import { StrategyIntentEventSchema } from './strategy-intent-event.ts';
+import { TradingStateEventSchema } from './trading-state-event.ts';
 import { StrategySignalEventSchema } from './strategy-signal-event.ts';
 import { VolatilityForecastEventSchema } from './volatility-forecast-event.ts';
 import { VolatilitySurfaceEventSchema } from './volatility-surface-event.ts';
@@ -31,6 +32,7 @@ export const STREAMS = {
   'portfolio.risk': PortfolioRiskEventSchema,
   'market.macro_state': MacroStateEventSchema,
   'risk.alert': RiskAlertEventSchema,
+  'risk.trading_state': TradingStateEventSchema,
   dlq: DeadLetterEventSchema,
 } as const;
 
