@@ -42,6 +42,10 @@ export async function startGateway(deps: {
   const log = deps.log.child({ service: 'gateway' });
   const readModel = new ReadModel({ bus, log });
   await readModel.start();
+  // A trading-state change whose process died before its event reached the stream is published now
+  await stores.tradingStates
+    .publishPending()
+    .catch((error: unknown) => log.error('trading-state outbox not published', { error: String(error) }));
   const ownsAudit = deps.audit === undefined;
   const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(config.process, log) : null);
   const parts = { bus, stores, config, clock, log, readModel, audit, version: serverVersion() };

@@ -24,6 +24,7 @@ export * from './intent-status.ts';
 export * from './symbols.ts';
 export * from './api/inputs.ts';
 export * from './api/explain.ts';
+export * from './api/trading-state-input.ts';
 export * from './execution/leg-builder.ts';
 export { selectLiveExpiry, nearestStrike, rowDelta, selectStrangleRow } from './execution/leg-selection.ts';
 export * from './position-accounting.ts';

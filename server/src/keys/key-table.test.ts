@@ -19,6 +19,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   paperOrder: keys.paperOrder(id),
   paperPositions: keys.paperPositions(),
   peakEquity: keys.peakEquity(),
+  tradingState: keys.tradingState(),
+  tradingStateOutbox: keys.tradingStateOutbox(),
   snapshot: keys.snapshot('engine'),
 });
 
@@ -52,6 +54,7 @@ describe('the key table', () => {
       'glm:exec:k',
       'glm:order:k',
       'glm:decision:k',
+      'glm:trading_state:k',
     ]);
     expect(keys.effectDone('intent.decision', 'decision', 'i-1:approved')).toBe(
       'glm:done:{glm:intent.decision}:decision:i-1:approved',
@@ -60,6 +63,9 @@ describe('the key table', () => {
     expect(keys.paperPositions()).toBe('glm:paper:positions');
     expect(keys.peakEquity()).toBe('glm:risk:peak_equity');
     expect(keys.snapshot('risk-service')).toBe('glm:snapshot:risk-service');
+    expect(keys.tradingState()).toBe('glm:risk:{glm:reservations}:trading_state');
+    expect(keys.tradingStateOutbox()).toBe('glm:risk:{glm:reservations}:trading_state:outbox');
+    expect(calculateSlot(keys.tradingState())).toBe(calculateSlot(keys.reservations()));
   });
 
   it('gives each desk its own reservations slot tag, so desks spread over a cluster', () => {

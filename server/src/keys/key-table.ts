@@ -14,7 +14,8 @@ import type { StreamName } from '@gamma/shared';
  * tag `{<prefix>:reservations}`: one slot per desk, so desks on one cluster spread over its shards. An
  * effect's done-mark carries its output stream's whole key as tag (the effect script appends to that
  * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
- * ledger script records the outcome and the position in one step). Single-key families (recorded step
+ * ledger script records the outcome and the position in one step). The trading states and their outbox
+ * share the reservations' tag: the set script writes both, and the reserve script reads the states. Single-key families (recorded step
  * outcomes, peak, snapshots) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
@@ -44,6 +45,17 @@ export interface KeyTable {
   paperPositions(): string;
   /** `<prefix>:risk:peak_equity`: the highest equity the risk service has seen */
   peakEquity(): string;
+  /**
+   * `<prefix>:risk:{<prefix>:reservations}:trading_state`: the trading state per scope, fields `global`,
+   * `strategy:<strategy_id>`, `underlying:<BTC|ETH>` → JSON `{state, previous, reason, changed_by, since}`
+   * (a missing field is ACTIVE). In the reservations' slot because the reserve script reads it atomically.
+   */
+  tradingState(): string;
+  /**
+   * `<prefix>:risk:{<prefix>:reservations}:trading_state:outbox`: trading-state events written with their
+   * change and not yet appended to `risk.trading_state` (field `seq`: the change counter; `<n>` → event JSON)
+   */
+  tradingStateOutbox(): string;
   /** `<prefix>:snapshot:<owner>`: a service's state snapshot and the stream entry ids it covers */
   snapshot(owner: string): string;
 }
@@ -51,10 +63,11 @@ export interface KeyTable {
 /**
  * The namespaces of effect-once marks: the engine's effects (`engine:intent:<id>`, `engine:decision:<id>`,
  * …), option execution's executed intents (`exec:<intent_id>`) and the paper exchange's client order ids
- * (`order:<client_order_id>`), and the decisions of every publisher (`decision:<intent_id>:<status>`:
- * each status at most once per intent, SPEC §3.3).
+ * (`order:<client_order_id>`), the decisions of every publisher (`decision:<intent_id>:<status>`:
+ * each status at most once per intent, SPEC §3.3), and the trading-state changes (`trading_state:<seq>`:
+ * each change's event once on `risk.trading_state`).
  */
-export const ONCE_SCOPES = ['engine', 'exec', 'order', 'decision'] as const;
+export const ONCE_SCOPES = ['engine', 'exec', 'order', 'decision', 'trading_state'] as const;
 /** One of {@link ONCE_SCOPES}. */
 export type OnceScope = (typeof ONCE_SCOPES)[number];
 
@@ -77,6 +90,8 @@ export function keyTable(prefix: string): KeyTable {
     paperOrder: (clientOrderId) => `${prefix}:order:{${prefix}:paper:positions}:${clientOrderId}`,
     paperPositions: () => `${prefix}:paper:positions`,
     peakEquity: () => `${prefix}:risk:peak_equity`,
+    tradingState: () => `${prefix}:risk:{${prefix}:reservations}:trading_state`,
+    tradingStateOutbox: () => `${prefix}:risk:{${prefix}:reservations}:trading_state:outbox`,
     snapshot: (owner) => `${prefix}:snapshot:${owner}`,
   };
 }
@@ -114,6 +129,7 @@ export const SCRIPT_KEYS = {
     keys.paperOrder(clientOrderId),
     keys.paperPositions(),
   ],
+  tradingStateSet: (keys: KeyTable) => [keys.tradingState(), keys.tradingStateOutbox()],
 } as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
 
 /** The name of a Lua script, one `.lua` file each under `stores/scripts/`. */
@@ -135,5 +151,7 @@ export const KEY_FAMILIES = {
   paperOrder: ['ledgerBook'],
   paperPositions: ['ledgerBook'],
   peakEquity: [],
+  tradingState: ['tradingStateSet'],
+  tradingStateOutbox: ['tradingStateSet'],
   snapshot: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

@@ -7,6 +7,7 @@ import { createRedisOnceMarks } from './once/redis-once-marks.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
 import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
 import { createRedisSnapshotStore } from './snapshots/redis-snapshot-store.ts';
+import { createRedisTradingStateStore } from './trading-state/redis-trading-state-store.ts';
 import type { Stores } from './stores.ts';
 
 /** How long a PING may take before Redis counts as down. */
@@ -35,13 +36,15 @@ async function redisUp(redis: Redis): Promise<boolean> {
 export function createRedisStores(redis: Redis, options: { prefix: string; maxLen: number }): Stores {
   const { prefix } = options;
   const keys = keyTable(prefix);
+  const once = createRedisOnceMarks(redis, options);
   return {
     approvals: new RedisApprovalStore(redis, options),
     reservations: new RedisReservationStore(redis, prefix),
-    once: createRedisOnceMarks(redis, options),
+    once,
     ledger: createRedisOrderLedger(redis, prefix),
     peaks: createRedisPeakStore(redis, prefix),
     snapshots: createRedisSnapshotStore(redis, prefix),
+    tradingStates: createRedisTradingStateStore(redis, { prefix, once }),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
   };

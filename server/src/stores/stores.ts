@@ -12,6 +12,8 @@ import { createMemoryReservationStore } from './reservations/memory-reservation-
 import type { ReservationStore } from './reservations/reservation-store.ts';
 import { createMemorySnapshotStore } from './snapshots/memory-snapshot-store.ts';
 import type { SnapshotStore } from './snapshots/snapshot-store.ts';
+import { createMemoryTradingStateStore } from './trading-state/memory-trading-state-store.ts';
+import type { TradingStateStore } from './trading-state/trading-state-store.ts';
 
 /**
  * Every record family that is not a stream, each behind its own interface (a Redis implementation and an
@@ -31,6 +33,8 @@ export interface Stores {
   peaks: PeakStore;
   /** Each stateful service's snapshot and the stream entry ids it covers (restore after a restart) */
   snapshots: SnapshotStore;
+  /** The trading state per scope (ACTIVE, REDUCING, HALTED) and its events on `risk.trading_state` */
+  tradingStates: TradingStateStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -42,13 +46,15 @@ export interface Stores {
  * appends publish on `bus`; no stream statistics are kept (every stream reads as absent).
  */
 export function createMemoryStores(bus: Bus): Stores {
+  const once = createMemoryOnceMarks(bus);
   return {
     approvals: new MemoryApprovalStore(bus),
     reservations: createMemoryReservationStore(),
-    once: createMemoryOnceMarks(bus),
+    once,
     ledger: createMemoryOrderLedger(),
     peaks: createMemoryPeakStore(),
     snapshots: createMemorySnapshotStore(),
+    tradingStates: createMemoryTradingStateStore(once),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
   };

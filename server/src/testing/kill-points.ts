@@ -8,6 +8,7 @@ const WRITES: Readonly<Record<string, readonly string[]>> = {
   approvals: ['create', 'claim', 'expire', 'expiryPublished', 'markDone'],
   reservations: ['tryReserve', 'release', 'fill'],
   peaks: ['save'],
+  tradingStates: ['set'],
 };
 
 const KILLED = 'killed after write';

@@ -36,3 +36,9 @@ export const router = t.router;
 export const publicProcedure = t.procedure.use(translateErrors);
 /** Procedures acting for a trader: `ctx.user` is who decided (SPEC §5.5). */
 export const traderProcedure = publicProcedure;
+/**
+ * Procedures only a risk manager may call (setting trading states). Accounts and roles come with issue 10:
+ * until then any caller may, recorded as `ctx.user`; the role check belongs here (a middleware throwing
+ * `ForbiddenError`).
+ */
+export const riskManagerProcedure = traderProcedure;

@@ -56,4 +56,6 @@ export const subscriptions = {
   onTick: tailOf('market.tick'),
   /** VolatilitySurfaceEvents from `market.vol_surface` */
   onSurface: tailOf('market.vol_surface'),
+  /** TradingStateEvents from `risk.trading_state` */
+  onTradingState: tailOf('risk.trading_state'),
 };

@@ -1,11 +1,13 @@
+import { SetTradingStateInputSchema } from '@gamma/shared';
 import { z } from 'zod';
-import { publicProcedure, router } from '../init.ts';
+import { publicProcedure, riskManagerProcedure, router } from '../init.ts';
 import { deltaThresholdOf } from '../../config/desk-config.ts';
+import { setTradingState, tradingStatesView } from './trading-state-procedures.ts';
 
 /** Input of `risk.alerts` and `macro.history`. */
 export const LimitInputSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional();
 
-/** Portfolio Greeks with hedge status, and recent alerts. */
+/** Portfolio Greeks with hedge status, recent alerts, and the trading states. */
 export const riskRouter = router({
   /** `[{ event: PortfolioRiskEvent, hedge_status }]`, one per underlying */
   portfolio: publicProcedure.query(({ ctx }) =>
@@ -15,4 +17,12 @@ export const riskRouter = router({
   alerts: publicProcedure
     .input(LimitInputSchema)
     .query(({ ctx, input }) => ctx.readModel.alerts(input?.limit ?? 100)),
+  /** `{ global, scopes }`: the global state and every strategy / underlying scope set (see README) */
+  tradingState: publicProcedure.query(async ({ ctx }) =>
+    tradingStatesView(await ctx.stores.tradingStates.list()),
+  ),
+  /** Sets a scope's state; `{ changed, scope, key, state }` (`changed` false when it was in that state) */
+  setTradingState: riskManagerProcedure
+    .input(SetTradingStateInputSchema)
+    .mutation(({ ctx, input }) => setTradingState(ctx, input)),
 });
