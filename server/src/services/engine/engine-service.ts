@@ -20,6 +20,7 @@ import type { EngineContext } from './engine-context.ts';
 import { EngineEffects } from './engine-effects.ts';
 import { ENGINE_SNAPSHOT_OWNER, EngineState, type EngineStateView } from './engine-state.ts';
 import { ExpiryHandler } from './expiry-handler.ts';
+import { HaltHandler } from './halt-handler.ts';
 import { IntakeHandler } from './intake-handler.ts';
 import { StateTails } from './state-tails.ts';
 import { restoreEngineState } from './state-restore.ts';
@@ -73,6 +74,7 @@ export class EngineService implements Service {
   private readonly intake: IntakeHandler;
   private readonly approval: ApprovalHandler;
   private readonly expiry: ExpiryHandler;
+  private readonly halt: HaltHandler;
   private readonly snapshots: PeriodicSnapshots;
   private readonly closing = new AbortController();
   private restored = false;
@@ -98,6 +100,12 @@ export class EngineService implements Service {
     });
     this.approval = new ApprovalHandler(ctx);
     this.expiry = new ExpiryHandler(ctx);
+    this.halt = new HaltHandler({
+      approvals: deps.stores.approvals,
+      tradingStates: deps.stores.tradingStates,
+      clock: deps.clock,
+      log: deps.log,
+    });
   }
 
   /**
@@ -109,6 +117,12 @@ export class EngineService implements Service {
    */
   async start(): Promise<void> {
     await this.restore();
+    // A trading-state change whose process died before its event reached the stream is published now
+    await this.deps.stores.tradingStates
+      .publishPending()
+      .catch((err: unknown) =>
+        this.deps.log.error('trading-state outbox not published', { error: String(err) }),
+      );
     const { bus } = this.deps;
     this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     this.subs.push(
@@ -120,6 +134,10 @@ export class EngineService implements Service {
       this.timer = setInterval(() => {
         this.sweeping ??= this.sweep()
           .catch((err: unknown) => this.deps.log.error('expiry sweep failed', { error: String(err) }))
+          .then(async () => {
+            await this.vetoHalted();
+          })
+          .catch((err: unknown) => this.deps.log.error('halt sweep failed', { error: String(err) }))
           .finally(() => {
             this.sweeping = null;
           });
@@ -195,6 +213,14 @@ export class EngineService implements Service {
   /** Expires every pending approval past its `expires_at` (SPEC §5.3 item 8). */
   sweep(): Promise<void> {
     return this.expiry.sweep();
+  }
+
+  /**
+   * Vetoes every pending approval under a HALTED scope (`TRADING_HALTED`), once whichever engine claims it
+   * first; run every second after the expiry sweep. Returns how many this call claimed.
+   */
+  vetoHalted(): Promise<number> {
+    return this.halt.sweep();
   }
 
   /** This process's picture of the account and the market (for inspection and tests). */

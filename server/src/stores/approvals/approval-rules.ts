@@ -30,5 +30,5 @@ export const approvalCommand = (input: ClaimInput): IntentApprovalCommand =>
     requested_by: input.requestedBy,
     reason: input.reason,
     timestamp: new Date(input.nowMs).toISOString(),
-    metadata: {},
+    metadata: { ...input.metadata },
   });

@@ -27,6 +27,8 @@ export interface ClaimInput {
   reason: string | null;
   commandId: string;
   nowMs: number;
+  /** The command's `metadata` (default `{}`): an engine veto names its reason code there */
+  metadata?: Readonly<Record<string, unknown>>;
 }
 
 /**

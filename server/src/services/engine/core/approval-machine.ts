@@ -8,6 +8,7 @@ import {
 } from '@gamma/shared';
 import type { DecisionSpec } from './decision.ts';
 import type { Evaluation } from './evaluate.ts';
+import { HALTED_VERDICT, haltVetoOf } from './halt-veto.ts';
 import { withoutWhatIf, withWhatIf } from './what-if.ts';
 
 /**
@@ -79,6 +80,13 @@ export function commandOutcome(
     reasonCodes: ['MANUAL_VETO'],
     reason: command.reason,
   };
+  // The engine's own veto of a pending intent under HALTED (halt-veto.ts): its code, check and scope
+  const halt = haltVetoOf(command);
+  if (halt !== null) {
+    decision.reasonCodes = [halt.reason_code];
+    decision.checks = [HALTED_VERDICT];
+    decision.metadata = { trading_state: halt.trading_state };
+  }
   return { kind: 'veto', intent, decision };
 }
 
