@@ -4,6 +4,7 @@ export * from './messages/option-chain-data.ts';
 export * from './messages/volatility-surface-event.ts';
 export * from './messages/volatility-forecast-event.ts';
 export * from './messages/macro-state-event.ts';
+export * from './messages/daily-history-event.ts';
 export * from './messages/portfolio-risk-event.ts';
 export * from './messages/strategy-signal-event.ts';
 export * from './messages/strategy-intent-event.ts';

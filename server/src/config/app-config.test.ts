@@ -103,9 +103,9 @@ describe('validateConfig', () => {
 
   describe('when a strategy override names no configured instance', () => {
     it('reports it (SPEC §11: it stops startup)', () => {
-      expect(problemsOf({ STRATEGY_S1_BTC_LOOKBACK: '20' })).toEqual([
+      expect(problemsOf({ STRATEGY_S1_ETH_LOOKBACK: '20' })).toEqual([
         {
-          variable: 'STRATEGY_S1_BTC_LOOKBACK',
+          variable: 'STRATEGY_S1_ETH_LOOKBACK',
           message: expect.stringMatching(/names no configured instance/),
         },
       ]);

@@ -7,6 +7,7 @@ export const FED_STREAMS = [
   'market.vol_surface',
   'strategy.forecast.volatility',
   'market.macro_state',
+  'market.daily_history',
   'portfolio.risk',
   'order.fill',
   'position.update',
@@ -44,6 +45,8 @@ export async function feedEntry(
       return runner.handleForecast(as(entry, 'strategy.forecast.volatility').message);
     case 'market.macro_state':
       return runner.handleMacroState(as(entry, 'market.macro_state').message);
+    case 'market.daily_history':
+      return runner.handleDailyHistory(as(entry, 'market.daily_history').message);
     case 'portfolio.risk': {
       const risk = as(entry, 'portfolio.risk').message;
       engine.handlePortfolioRisk(risk);

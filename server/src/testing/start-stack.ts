@@ -93,6 +93,8 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     STREAM_PREFIX: prefix,
     PORT: '0',
     SIM_SENTIMENT_PORT: '0',
+    // S1 stays inert unless a test asks for the seeded daily history: tests count the intents they publish
+    SIM_DAILY_HISTORY_DAYS: '0',
     LOG_LEVEL: 'silent',
     // The audit recorder: an in-memory PGlite, never the repository's data folder or a real database
     DATA_DIR: 'memory://',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DailyHistoryEventSchema } from './daily-history-event.ts';
 import { DeadLetterEventSchema } from './dead-letter-event.ts';
 import { ExecutionCommandEventSchema } from './execution-command-event.ts';
 import { IntentApprovalCommandSchema } from './intent-approval-command.ts';
@@ -20,6 +21,7 @@ import { VolatilitySurfaceEventSchema } from './volatility-surface-event.ts';
 export const STREAMS = {
   'market.tick': MarketTickEventSchema,
   'market.vol_surface': VolatilitySurfaceEventSchema,
+  'market.daily_history': DailyHistoryEventSchema,
   'strategy.forecast.volatility': VolatilityForecastEventSchema,
   'strategy.intent': StrategyIntentEventSchema,
   'strategy.signal': StrategySignalEventSchema,

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { DailyHistoryEventSchema, type DailyHistoryEvent } from '../messages/daily-history-event.ts';
 import type { IntentDecisionEvent } from '../messages/intent-decision-event.ts';
 import type { MacroStateEvent } from '../messages/macro-state-event.ts';
 import type { MarketTickEvent } from '../messages/market-tick-event.ts';
@@ -74,6 +76,18 @@ export const createMacroState = (overrides: Partial<MacroStateEvent> = {}): Macr
   metadata: {},
   ...overrides,
 });
+
+/** A decoded DailyHistoryEvent (`market.daily_history`): BTC from the simulator, no bars; bars may leave out `volume`. */
+export const createDailyHistory = (
+  overrides: Partial<Omit<z.input<typeof DailyHistoryEventSchema>, 'symbol'>> & { symbol?: string } = {},
+): DailyHistoryEvent =>
+  DailyHistoryEventSchema.parse({
+    symbol: 'BTC/USDT',
+    bars: [],
+    source: 'simulator',
+    timestamp: TEST_TIMESTAMP,
+    ...overrides,
+  });
 
 /** A decoded PortfolioRiskEvent (`portfolio.risk`): BTC, flat Greeks. */
 export const createPortfolioRisk = (overrides: Partial<PortfolioRiskEvent> = {}): PortfolioRiskEvent => ({

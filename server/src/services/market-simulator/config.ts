@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { envSection } from '../../config/read-section.ts';
-import { NUMBER } from '../../config/readers.ts';
+import { NUMBER, TEXT } from '../../config/readers.ts';
 import { fieldsOf, setting } from '../../config/setting.ts';
 import { SIM_SENTIMENT_PORT, UNDERLYINGS } from '../../config/shared-settings.ts';
+import { DAILY_HISTORY_SHAPES } from './core/daily-history.ts';
 import { SECONDS_PER_YEAR } from './core/ou.ts';
 import { deriveStrikeSteps } from './core/strikes.ts';
 import type { MarketParams, UnderlyingParams } from './core/underlying-state.ts';
@@ -34,6 +35,8 @@ const FALLBACK_START_PRICE = 100;
 
 /** Most time steps of a warm-up history (a spot and a perpetual tick per underlying each), so it stays within a few seconds and STREAM_MAXLEN */
 export const MAX_WARMUP_STEPS = 21_600;
+/** Most days of seeded daily history (one `market.daily_history` entry per underlying holds them all) */
+export const MAX_DAILY_HISTORY_DAYS = 1000;
 const warmupSteps = (c: { warmupMin: number; tickIntervalMs: number }): number =>
   Math.ceil((c.warmupMin * 60_000) / c.tickIntervalMs);
 
@@ -70,6 +73,18 @@ export const MARKET_SIMULATOR_ENV = {
     z.number().finite().nonnegative().default(60),
     'minutes of seeded history published for an underlying with no tick yet; 0 disables',
   ),
+  dailyHistoryDays: simSetting(
+    'SIM_DAILY_HISTORY_DAYS',
+    z.number().int().min(0).max(MAX_DAILY_HISTORY_DAYS).default(60),
+    `completed daily bars of seeded history offered per underlying on \`market.daily_history\` (once: not when the stream has one), so S1 (52 days) trades at once; 0 disables, at most ${MAX_DAILY_HISTORY_DAYS}`,
+  ),
+  dailyHistoryShape: setting({
+    variable: 'SIM_DAILY_HISTORY_SHAPE',
+    reader: TEXT,
+    schema: z.enum(DAILY_HISTORY_SHAPES).default('breakdown'),
+    meaning:
+      'market simulator: `breakdown` (the window fell and the current price sits 0.2 % under its lowest low, so S1 buys at the first ticks) or `walk` (a free walk whose last close is the current price)',
+  }),
 };
 
 /** Configuration of the market simulator (SPEC §8.2, §11 `SIM_*`). `{}` parses to the defaults. */

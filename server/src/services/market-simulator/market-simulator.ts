@@ -11,8 +11,10 @@ import {
   type UnderlyingParams,
   type UnderlyingState,
 } from './core/underlying-state.ts';
-import { warmupHistory } from './core/warmup.ts';
+import { warmupHistory, warmupTimes } from './core/warmup.ts';
+import { offerDailyHistory } from '../../market-data/daily-history-source.ts';
 import { startSentimentServer, type SentimentServer } from './sentiment-server.ts';
+import { SimulatedDailyHistory, type PathStart } from './simulated-daily-history.ts';
 
 /** Newest `market.tick` entries read per simulated symbol (spot and perpetual) to continue a path */
 const RECENT_TICKS_PER_SYMBOL = 300;
@@ -43,13 +45,23 @@ export class MarketSimulatorService implements Service {
 
   /**
    * Continues each underlying from its last tick in `market.tick`; publishes a seeded warm-up history
-   * for those with none (`warmupMin`); then publishes the first ticks and surfaces at once and starts
-   * the timers and the sentiment server.
+   * for those with none (`warmupMin`); offers each a seeded daily history ending where its path begins
+   * (`market.daily_history`, once per underlying); then publishes the first ticks and surfaces at once
+   * and starts the timers and the sentiment server.
    */
   async start(): Promise<void> {
     const startMs = this.config.startTimeMs ?? this.deps.clock.now();
     const fresh = await this.resume(startMs);
+    const starts = this.pathStarts(fresh, startMs);
     await this.warmUp(fresh, startMs);
+    const history = new SimulatedDailyHistory(starts, {
+      seed: this.config.seed,
+      shape: this.config.dailyHistoryShape,
+    });
+    await offerDailyHistory(this.deps, history, {
+      symbols: this.params.map((p) => p.underlying),
+      days: this.config.dailyHistoryDays,
+    });
     await this.publishTicks();
     await this.publishSurfaces();
     if (this.config.sentimentPort !== null) {
@@ -129,6 +141,19 @@ export class MarketSimulatorService implements Service {
         this.deps.log.warn('the last tick is later than the start time: ticks will go back in time', context);
     }
     return fresh;
+  }
+
+  /** Where each path begins: a fresh one at its start price before the warm-up, a continued one at its last tick. */
+  private pathStarts(fresh: readonly UnderlyingParams[], startMs: number): Map<string, PathStart> {
+    const freshAtMs = warmupTimes(startMs, this.config.warmupMin, this.config.tickIntervalMs)[0] ?? startMs;
+    const starts = new Map<string, PathStart>();
+    for (const params of this.params) {
+      const state = this.states.get(params.underlying);
+      if (fresh.includes(params))
+        starts.set(params.underlying, { params, atMs: freshAtMs, price: params.startPrice });
+      else if (state) starts.set(params.underlying, { params, atMs: state.lastMs, price: state.path.spot });
+    }
+    return starts;
   }
 
   /** Publishes the seeded warm-up history of the fresh underlyings, ending at `endMs`, and keeps their end states. */

@@ -118,7 +118,7 @@ export const S1_ENV = {
   lookback: numeric(
     'S1_LOOKBACK',
     z.number().int().positive().default(52),
-    'S1: completed daily UTC bars the levels are taken from (add `s1:BTC/USDT` to `STRATEGIES`; it needs 52 completed days of ticks before it trades)',
+    'S1: completed daily UTC bars the levels are taken from (from ticks and `market.daily_history`, which the simulator seeds: `SIM_DAILY_HISTORY_DAYS`)',
   ),
   sellTargetPct: numeric(
     'S1_SELL_TARGET_PCT',
@@ -136,6 +136,11 @@ export const S1_ENV = {
     'S1: level refresh period, hours',
   ),
   safetyMargin: numeric('S1_SAFETY_MARGIN', positive(0.95), 'S1: share of the held quantity a sell may use'),
+  retryAfterS: numeric(
+    'S1_RETRY_AFTER_S',
+    nonNegative(300),
+    'S1: no new intent for this long after one of its intents ended unfilled (vetoed, expired, rejected), s',
+  ),
 };
 
 /** S1 position controller settings (SPEC §4.4). */
@@ -182,6 +187,7 @@ export const STRATEGIES = setting({
       'delta_hedger:BTC/USDT',
       'delta_hedger:ETH/USDT',
       'grid:BTC/USDT',
+      's1:BTC/USDT',
     ]),
-  meaning: 'strategy instances, `<type>:<BASE/QUOTE>` (`s1:<symbol>` to add S1)',
+  meaning: 'strategy instances, `<type>:<BASE/QUOTE>`',
 });

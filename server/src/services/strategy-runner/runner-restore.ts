@@ -14,12 +14,13 @@ export const RUNNER_SNAPSHOT_OWNER = 'strategy-runner';
 
 /**
  * The streams whose entries a restore replays after the snapshot: what the instances book (positions,
- * fills, decisions, macro states, their own intents). Market data (ticks, surfaces, forecasts, risk) is
+ * fills, decisions, macro states, daily histories, their own intents). Market data (ticks, surfaces, forecasts, risk) is
  * latest-wins: the snapshot holds the last seen, and replaying it would make the instances decide again.
  */
 export const REPLAYED_STREAMS = [
   'position.update',
   'market.macro_state',
+  'market.daily_history',
   'strategy.intent',
   'order.fill',
   'intent.decision',
@@ -54,6 +55,8 @@ function replayEntry(strategies: readonly Strategy[], entry: Entry<StreamName>, 
   const e = entry as { [K in ReplayedStream]: Entry<K> }[ReplayedStream];
   if (e.stream === 'position.update') byId(e.message.strategy_id)?.handlePositionUpdate?.(e.message, at);
   else if (e.stream === 'market.macro_state') for (const s of strategies) s.handleMacroState?.(e.message, at);
+  else if (e.stream === 'market.daily_history')
+    for (const s of strategies) s.handleDailyHistory?.(e.message, at);
   else if (e.stream === 'strategy.intent') byId(e.message.strategy_id)?.restoreIntent?.(e.message);
   else if (e.stream === 'order.fill') {
     for (const s of strategies) s.observeFill?.(e.message, at);

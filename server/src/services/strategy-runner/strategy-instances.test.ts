@@ -12,13 +12,14 @@ function configOf(vars: Record<string, string>, id: string): Record<string, unkn
 
 describe('strategyRunnerSection', () => {
   describe('with the default STRATEGIES', () => {
-    it('builds the five default instances', () => {
+    it('builds the six default instances', () => {
       expect(resolve({}).instances.map((i) => i.id)).toEqual([
         'pq_vol_trader_btc',
         'pq_vol_trader_eth',
         'delta_hedger_btc',
         'delta_hedger_eth',
         'grid_btc',
+        's1_btc',
       ]);
     });
 

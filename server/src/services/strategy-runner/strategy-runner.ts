@@ -57,7 +57,7 @@ export class StrategyRunner implements Service {
   }
 
   /**
-   * Restores the instances (snapshot, then the booked streams after it), then subscribes to the eight
+   * Restores the instances (snapshot, then the booked streams after it), then subscribes to the nine
    * input streams; an entry of a replayed stream at or before its watermark is skipped.
    */
   async start(): Promise<void> {
@@ -88,6 +88,7 @@ export class StrategyRunner implements Service {
       on('market.vol_surface', (m) => this.handleSurface(m)),
       on('strategy.forecast.volatility', (m) => this.handleForecast(m)),
       on('market.macro_state', (m) => this.handleMacroState(m)),
+      on('market.daily_history', (m) => this.handleDailyHistory(m)),
       on('portfolio.risk', (m) => this.handlePortfolioRisk(m)),
       on('order.fill', (m) => this.handleFill(m)),
       on('position.update', (m) => this.handlePositionUpdate(m)),
@@ -129,6 +130,11 @@ export class StrategyRunner implements Service {
   /** Macro states go to every instance that handles them. */
   handleMacroState(macro: StreamMessage<'market.macro_state'>): Promise<void> {
     return this.broadcast((s, now) => s.handleMacroState?.(macro, now));
+  }
+
+  /** Daily histories go to every instance that handles them (S1 keeps its symbol's bars). */
+  handleDailyHistory(history: StreamMessage<'market.daily_history'>): Promise<void> {
+    return this.broadcast((s, now) => s.handleDailyHistory?.(history, now));
   }
 
   /** Portfolio risk goes to every instance that handles it. */

@@ -50,6 +50,8 @@ function chaosEnv(redisUrl: string, services: string): NodeJS.ProcessEnv {
     // Limit orders that wait for a restarted paper exchange stay marketable
     EXEC_PRICE_BUFFER_PCT: '0.25',
     SIM_WARMUP_MIN: '2',
+    // S1 stays inert (no seeded daily history): the run counts only the intents it injects
+    SIM_DAILY_HISTORY_DAYS: '0',
     SIM_SENTIMENT_PORT: '0',
     SENTIMENT_API_URLS: '',
     BUS_CLAIM_IDLE_MS: '5000',

@@ -1,4 +1,5 @@
 import {
+  createDailyHistory,
   createIntentDecision,
   createMarketTick,
   createOrderFill,
@@ -123,14 +124,27 @@ describe('S1', () => {
   });
 
   describe('while its intent is in flight', () => {
-    it('emits nothing until a terminal decision', () => {
-      const s1 = makeS1();
+    it('emits nothing until a terminal decision, then nothing for retry_after', () => {
+      const s1 = makeS1({ retryAfterS: 300 });
       s1.handlePortfolioRisk(createPortfolioRisk({ metadata: { total_value: 100_000 } }));
       withLevels(s1);
       const intent = intentOf(tick(s1, 93_000, at(3)));
       expect(tick(s1, 92_000, at(3, 12, 1))).toEqual([]);
-      s1.handleDecision(createIntentDecision({ intent_id: intent.intent_id, status: 'vetoed' }));
-      expect(intentOf(tick(s1, 92_000, at(3, 12, 2))).intent_id).toBe('s1-2');
+      s1.handleDecision(
+        createIntentDecision({ intent_id: intent.intent_id, status: 'vetoed' }),
+        at(3, 12, 2),
+      );
+      expect(tick(s1, 92_000, at(3, 12, 6))).toEqual([]);
+      expect(s1.snapshot().paused_until).toBe(new Date(at(3, 12, 7)).toISOString());
+      expect(intentOf(tick(s1, 92_000, at(3, 12, 7))).intent_id).toBe('s1-2');
+    });
+
+    it('is not paused by a decision on an intent that is not its own in flight', () => {
+      const s1 = makeS1({ retryAfterS: 300 });
+      s1.handlePortfolioRisk(createPortfolioRisk({ metadata: { total_value: 100_000 } }));
+      withLevels(s1);
+      s1.handleDecision(createIntentDecision({ intent_id: 'other', status: 'vetoed' }), at(3, 11));
+      expect(intentOf(tick(s1, 93_000, at(3))).intent_id).toBe('s1-1');
     });
 
     it('counts the fill into the position at once', () => {
@@ -148,6 +162,55 @@ describe('S1', () => {
       );
       expect(tick(s1, 93_000, at(3, 12, 1))).toEqual([]);
       expect(s1.snapshot().position).toBe(0.752);
+    });
+  });
+
+  describe('with a daily history (market.daily_history) instead of days of ticks', () => {
+    const bar = (day: number, high: number, low: number) => ({
+      open_time: new Date(at(day, 0)).toISOString(),
+      open: low,
+      high,
+      low,
+      close: high,
+    });
+    const history = (symbol = 'BTC/USDT') =>
+      createDailyHistory({
+        symbol,
+        bars: [bar(0, 105_000, 95_000), bar(1, 106_000, 96_000), bar(2, 104_000, 94_000)],
+      });
+
+    it('takes its levels from the history at the first tick and buys below the low', () => {
+      const s1 = makeS1();
+      s1.handlePortfolioRisk(createPortfolioRisk({ metadata: { total_value: 100_000 } }));
+      s1.handleDailyHistory(history());
+      const intent = intentOf(tick(s1, 93_000, at(3)));
+      expect(intent).toMatchObject({ action: 'buy', reason: 's1_below_daily_low' });
+      expect(intent.metadata).toMatchObject({ s1_high: 106_000, s1_low: 94_000 });
+    });
+
+    it('merges the history with the days built from ticks (highest high, lowest low), twice the same', () => {
+      const s1 = makeS1();
+      tick(s1, 107_000, at(1, 3));
+      s1.handleDailyHistory(history());
+      s1.handleDailyHistory(history());
+      tick(s1, 100_000, at(3));
+      expect(s1.snapshot()).toMatchObject({ s1_high: 107_000, s1_low: 94_000, completed_days: 3 });
+    });
+
+    it('ignores another symbol’s history', () => {
+      const s1 = makeS1();
+      s1.handleDailyHistory(history('ETH/USDT'));
+      tick(s1, 100_000, at(3));
+      expect(s1.snapshot()).toMatchObject({ s1_low: null, completed_days: 0 });
+    });
+
+    it('keeps the history through saveState / loadState', () => {
+      const s1 = makeS1();
+      s1.handleDailyHistory(history());
+      const restored = makeS1();
+      expect(restored.loadState(JSON.parse(JSON.stringify(s1.saveState())))).toBe(true);
+      tick(restored, 100_000, at(3));
+      expect(restored.snapshot()).toMatchObject({ s1_high: 106_000, s1_low: 94_000 });
     });
   });
 

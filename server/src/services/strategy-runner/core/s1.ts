@@ -1,4 +1,5 @@
 import type {
+  DailyHistoryEvent,
   IntentDecisionEvent,
   MarketTickEvent,
   OrderFillEvent,
@@ -8,15 +9,11 @@ import type {
   StreamInput,
 } from '@gamma/shared';
 import type { S1Config } from '../config.ts';
+import { DailyBars } from './daily-bars.ts';
 import { InFlightTracker } from './in-flight.ts';
 import { loadWith, S1StateSchema, type S1State } from './strategy-state.ts';
 import type { IdGenerator, Strategy, StrategyOutput } from './strategy.ts';
 import { isoOf, utcDayStartOf } from './strategy.ts';
-
-interface Bar {
-  high: number;
-  low: number;
-}
 
 interface Levels {
   high: number;
@@ -31,16 +28,19 @@ export const floorTo = (x: number, decimals: number): number => {
 };
 
 /**
- * S1 position controller (SPEC §4.4): daily UTC bars from ticks; with `lookback` completed days,
- * sells down to `sell_target_pct` above the lookback high and buys up to `buy_target_pct` below the
- * lookback low, one intent in flight at a time.
+ * S1 position controller (SPEC §4.4): daily UTC bars from ticks and from `market.daily_history` (a
+ * venue's or the simulator's completed days); with `lookback` completed days, sells down to
+ * `sell_target_pct` above the lookback high and buys up to `buy_target_pct` below the lookback low, one
+ * intent in flight at a time, and none for `retry_after` after one of its intents ended unfilled.
  */
 export class S1 implements Strategy {
-  private readonly bars = new Map<number, Bar>();
+  private readonly bars: DailyBars;
   private levels: Levels | null = null;
   private position = 0;
   private equity: number | null = null;
   private readonly inFlight: InFlightTracker;
+  /** No intent before this time: the last one was vetoed, expired or rejected */
+  private pausedUntilMs: number | null = null;
 
   constructor(
     readonly id: string,
@@ -48,6 +48,7 @@ export class S1 implements Strategy {
     private readonly newId: IdGenerator,
   ) {
     this.inFlight = new InFlightTracker(config.inFlightTtlS * 1000);
+    this.bars = new DailyBars(config.lookback + 1);
   }
 
   wantsTick(symbol: string): boolean {
@@ -57,10 +58,19 @@ export class S1 implements Strategy {
   handleTick(tick: MarketTickEvent, nowMs: number): StrategyOutput[] {
     if (tick.symbol !== this.config.symbol) return [];
     const day = utcDayStartOf(tick.timestamp, nowMs);
-    this.record(day, tick.price);
+    this.bars.merge(day, tick.price, tick.price);
     this.refreshLevels(day, nowMs);
     if (this.levels === null || this.inFlight.any(nowMs)) return [];
+    if (this.pausedUntilMs !== null && nowMs < this.pausedUntilMs) return [];
     return this.decide(tick.price, nowMs);
+  }
+
+  /** Takes in the completed days of its symbol; the levels are recomputed at the next tick. */
+  handleDailyHistory(history: DailyHistoryEvent): StrategyOutput[] {
+    if (history.symbol !== this.config.symbol || history.bars.length === 0) return [];
+    for (const bar of history.bars) this.bars.merge(Date.parse(bar.open_time), bar.high, bar.low);
+    this.levels = null;
+    return [];
   }
 
   /** Equity: the latest `metadata.total_value` of any portfolio.risk event. */
@@ -83,8 +93,9 @@ export class S1 implements Strategy {
     return [];
   }
 
-  handleDecision(decision: IntentDecisionEvent): StrategyOutput[] {
-    this.inFlight.onDecision(decision);
+  /** An intent of its own that ends unfilled pauses it for `retryAfterS` (a veto is not retried every tick). */
+  handleDecision(decision: IntentDecisionEvent, nowMs: number): StrategyOutput[] {
+    if (this.inFlight.onDecision(decision)) this.pausedUntilMs = nowMs + this.config.retryAfterS * 1000;
     return [];
   }
 
@@ -94,6 +105,7 @@ export class S1 implements Strategy {
       s1_high: this.levels?.high ?? null,
       s1_low: this.levels?.low ?? null,
       completed_days: this.bars.size === 0 ? 0 : this.bars.size - 1,
+      paused_until: this.pausedUntilMs === null ? null : isoOf(this.pausedUntilMs),
       position: this.position,
       equity: this.equity,
       in_flight: this.inFlight.ids(),
@@ -109,44 +121,30 @@ export class S1 implements Strategy {
 
   saveState(): S1State {
     return {
-      bars: [...this.bars].map(([day, bar]) => [day, bar.high, bar.low]),
+      bars: this.bars.save(),
       levels: this.levels === null ? null : { ...this.levels },
       position: this.position,
       equity: this.equity,
       inFlight: this.inFlight.save(),
+      pausedUntilMs: this.pausedUntilMs,
     };
   }
 
   loadState(state: unknown): boolean {
     return loadWith(S1StateSchema, state, (s) => {
-      this.bars.clear();
-      for (const [day, high, low] of s.bars) this.bars.set(day, { high, low });
+      this.bars.load(s.bars);
       ({ levels: this.levels, position: this.position, equity: this.equity } = s);
+      this.pausedUntilMs = s.pausedUntilMs;
       this.inFlight.load(s.inFlight);
     });
-  }
-
-  private record(day: number, price: number): void {
-    const bar = this.bars.get(day);
-    if (bar) {
-      bar.high = Math.max(bar.high, price);
-      bar.low = Math.min(bar.low, price);
-    } else this.bars.set(day, { high: price, low: price });
-    const keep = this.config.lookback + 1;
-    const days = [...this.bars.keys()].sort((a, b) => a - b);
-    for (const old of days.slice(0, Math.max(0, days.length - keep))) this.bars.delete(old);
   }
 
   /** Levels from the last `lookback` completed days (the running day excluded), every update interval. */
   private refreshLevels(today: number, nowMs: number): void {
     const intervalMs = this.config.dailyUpdateIntervalH * 3_600_000;
     if (this.levels !== null && nowMs - this.levels.atMs < intervalMs) return;
-    const completed = [...this.bars.entries()]
-      .filter(([day]) => day < today)
-      .sort(([a], [b]) => a - b)
-      .slice(-this.config.lookback)
-      .map(([, bar]) => bar);
-    if (completed.length < this.config.lookback) return;
+    const completed = this.bars.completedBefore(today, this.config.lookback);
+    if (completed === null) return;
     this.levels = {
       high: Math.max(...completed.map((b) => b.high)),
       low: Math.min(...completed.map((b) => b.low)),

@@ -72,6 +72,8 @@ export const S1StateSchema = z.object({
   position: num,
   equity: num.nullable(),
   inFlight: InFlightStateSchema,
+  /** Absent in snapshots taken before the pause existed */
+  pausedUntilMs: ms.default(null),
 });
 export type S1State = z.infer<typeof S1StateSchema>;
 

@@ -1,4 +1,5 @@
 import type {
+  DailyHistoryEvent,
   IntentDecisionEvent,
   MacroStateEvent,
   MarketTickEvent,
@@ -33,6 +34,8 @@ export interface Strategy {
   handleSurface?(surface: VolatilitySurfaceEvent, nowMs: number): StrategyOutput[];
   handleForecast?(forecast: VolatilityForecastEvent, nowMs: number): StrategyOutput[];
   handleMacroState?(macro: MacroStateEvent, nowMs: number): StrategyOutput[];
+  /** Completed daily bars of a symbol (`market.daily_history`), merged with what ticks built; idempotent */
+  handleDailyHistory?(history: DailyHistoryEvent, nowMs: number): StrategyOutput[];
   handlePortfolioRisk?(risk: PortfolioRiskEvent, nowMs: number): StrategyOutput[];
   /** Fills whose `strategy_id` is this instance */
   handleFill?(fill: OrderFillEvent, nowMs: number): StrategyOutput[];
