@@ -1,5 +1,6 @@
 import { createAuditRecorderService } from '../services/audit-recorder/index.ts';
 import { createEngineService } from '../services/engine/index.ts';
+import { createKillSwitchService } from '../services/kill-switch/index.ts';
 import { createMarketSimulatorService } from '../services/market-simulator/index.ts';
 import { createOptionExecutionService } from '../services/option-execution/index.ts';
 import { createPaperExchange } from '../services/paper-exchange/index.ts';
@@ -18,6 +19,7 @@ export const SERVICE_FACTORIES = {
   'option-execution': createOptionExecutionService,
   'paper-exchange': createPaperExchange,
   'risk-service': createRiskService,
+  'kill-switch': createKillSwitchService,
   'audit-recorder': createAuditRecorderService,
 } satisfies Record<Exclude<ServiceName, 'gateway'>, ServiceFactory>;
 

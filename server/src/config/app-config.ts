@@ -1,5 +1,6 @@
 import { auditRecorderSection, type AuditRecorderConfig } from '../services/audit-recorder/config.ts';
 import { engineSection, type EngineServiceConfig } from '../services/engine/config.ts';
+import { killSwitchSection, type KillSwitchConfig } from '../services/kill-switch/config.ts';
 import { marketSimulatorSection, type MarketSimulatorConfig } from '../services/market-simulator/config.ts';
 import { optionExecutionSection, type OptionExecutionConfig } from '../services/option-execution/config.ts';
 import { paperExchangeSection, type PaperExchangeConfig } from '../services/paper-exchange/config.ts';
@@ -20,6 +21,7 @@ export interface AppConfig {
   engine: EngineServiceConfig;
   optionExecution: OptionExecutionConfig;
   riskService: RiskServiceConfig;
+  killSwitch: KillSwitchConfig;
   strategyRunner: StrategyRunnerConfig;
   paperExchange: PaperExchangeConfig;
   marketSimulator: MarketSimulatorConfig;
@@ -35,6 +37,7 @@ export const CONFIG_SECTIONS: { [K in keyof AppConfig]: ConfigSection<AppConfig[
   engine: engineSection,
   optionExecution: optionExecutionSection,
   riskService: riskServiceSection,
+  killSwitch: killSwitchSection,
   strategyRunner: strategyRunnerSection,
   paperExchange: paperExchangeSection,
   marketSimulator: marketSimulatorSection,

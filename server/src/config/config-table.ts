@@ -13,6 +13,7 @@ const READERS: Record<keyof AppConfig, string> = {
   engine: 'engine',
   optionExecution: 'option-execution',
   riskService: 'risk-service',
+  killSwitch: 'kill-switch',
   strategyRunner: 'strategy-runner',
   paperExchange: 'paper-exchange',
   marketSimulator: 'market-simulator',

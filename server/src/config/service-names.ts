@@ -7,6 +7,7 @@ export const SERVICE_NAMES = [
   'option-execution',
   'paper-exchange',
   'risk-service',
+  'kill-switch',
   'audit-recorder',
   'gateway',
 ] as const;

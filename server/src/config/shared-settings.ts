@@ -42,6 +42,18 @@ export const RISK_MAX_DRAWDOWN_PCT = setting({
   meaning: 'drawdown veto and critical alert, decimal',
 });
 
+/**
+ * Daily loss limit, decimal of the start-of-UTC-day equity: the engine's `daily_loss` check and the kill
+ * switch's HALTED trip (issue 9).
+ */
+export const RISK_DAILY_LOSS_PCT = setting({
+  variable: 'RISK_DAILY_LOSS_PCT',
+  reader: NUMBER,
+  schema: z.number().finite().positive().max(1).default(0.05),
+  meaning:
+    'daily loss limit, decimal of the equity at the start of the UTC day: the kill switch halts trading when equity ≤ start × (1 − this)',
+});
+
 /** Upper bound of position value / equity. */
 export const RISK_MAX_POSITION_RATIO = setting({
   variable: 'RISK_MAX_POSITION_RATIO',

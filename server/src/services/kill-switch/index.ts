@@ -1,0 +1,7 @@
+import type { ServiceFactory } from '../service.ts';
+import { KillSwitchService } from './kill-switch.ts';
+
+export { KillSwitchService, KILL_SWITCH_USER, type KillSwitchOptions } from './kill-switch.ts';
+
+/** Creates the kill switch (issue 9): automatic trips of the global trading state. */
+export const createKillSwitchService: ServiceFactory = (deps) => new KillSwitchService(deps);
