@@ -30,3 +30,4 @@ export * from './execution/leg-builder.ts';
 export { selectLiveExpiry, nearestStrike, rowDelta, selectStrangleRow } from './execution/leg-selection.ts';
 export * from './position-accounting.ts';
 export * from './hedge-status.ts';
+export * from './approval-level.ts';

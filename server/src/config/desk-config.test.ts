@@ -8,6 +8,7 @@ describe('deskConfig', () => {
       expect(deskConfig(loadConfig({}).desk)).toEqual({
         approval_mode: 'manual',
         approval_ttl_s: 120,
+        approval_policy: { extreme_fomo: 0.8, elevated_fomo: 0.5, stale_after_s: 180 },
         max_fomo_score: 0.7,
         underlyings: [
           { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC/USDT:USDT' },

@@ -6,6 +6,9 @@ import {
   APPROVAL_TTL_S,
   DELTA_HEDGE_INSTRUMENT,
   DELTA_THRESHOLD,
+  MACRO_BROADCAST_INTERVAL_S,
+  POLICY_ELEVATED_FOMO,
+  POLICY_EXTREME_FOMO,
   PQ_FORECAST_HORIZON,
   PQ_MAX_FOMO_SCORE,
   UNDERLYINGS,
@@ -21,6 +24,9 @@ export const DESK_ENV = {
   forecastHorizon: PQ_FORECAST_HORIZON,
   deltaThreshold: DELTA_THRESHOLD,
   hedgeInstrument: DELTA_HEDGE_INSTRUMENT,
+  policyExtremeFomo: POLICY_EXTREME_FOMO,
+  policyElevatedFomo: POLICY_ELEVATED_FOMO,
+  macroIntervalS: MACRO_BROADCAST_INTERVAL_S,
 };
 
 /** The desk-wide settings the gateway marks and rates against (the console's view of the configuration). */
@@ -41,7 +47,12 @@ export const deskSection = withHedgerThresholds({
 /** Per-underlying figures the console marks and the gateway rates against, from the one configuration. */
 export interface DeskConfig {
   /** `APPROVAL_MODE` */
-  approval_mode: 'manual' | 'auto';
+  approval_mode: 'manual' | 'auto' | 'policy';
+  /**
+   * The approval policy's level bounds (`POLICY_EXTREME_FOMO`, `POLICY_ELEVATED_FOMO`, three
+   * `MACRO_BROADCAST_INTERVAL_S` periods), so the console shows the level the engine applies
+   */
+  approval_policy: { extreme_fomo: number; elevated_fomo: number; stale_after_s: number };
   /** `APPROVAL_TTL_S` */
   approval_ttl_s: number;
   /** PQVolTrader's FOMO gate (`PQ_MAX_FOMO_SCORE`) */
@@ -64,6 +75,11 @@ export function deskConfig(desk: DeskSettings): DeskConfig {
   return {
     approval_mode: desk.approvalMode,
     approval_ttl_s: desk.approvalTtlS,
+    approval_policy: {
+      extreme_fomo: desk.policyExtremeFomo,
+      elevated_fomo: desk.policyElevatedFomo,
+      stale_after_s: 3 * desk.macroIntervalS,
+    },
     max_fomo_score: desk.maxFomoScore,
     underlyings: desk.underlyings.map((underlying) => ({
       underlying,

@@ -102,12 +102,41 @@ export const EXEC_PRICE_BUFFER_PCT = setting({
   meaning: 'limit price buffer beyond the quote, decimal',
 });
 
-/** Whether a trader decides (`manual`) or the engine approves every passing intent (`auto`). */
+/**
+ * Whether a trader decides (`manual`), the engine approves every passing intent (`auto`), or the level the
+ * market sets decides (`policy`: issue 9 item 5).
+ */
 export const APPROVAL_MODE = setting({
   variable: 'APPROVAL_MODE',
   reader: TEXT,
-  schema: z.enum(['manual', 'auto']).default('manual'),
-  meaning: '`manual` (a trader decides) or `auto`',
+  schema: z.enum(['manual', 'auto', 'policy']).default('manual'),
+  meaning:
+    '`manual` (a trader decides), `auto`, or `policy` (the macro state sets a level: normal, elevated, extreme; see "Approval policy")',
+});
+
+/** `APPROVAL_MODE=policy`: FOMO at or above this is extreme (global REDUCING). */
+export const POLICY_EXTREME_FOMO = setting({
+  variable: 'POLICY_EXTREME_FOMO',
+  reader: NUMBER,
+  schema: z.number().finite().min(0).max(1).default(0.8),
+  meaning: 'approval policy: FOMO at or above this is extreme (global REDUCING)',
+});
+
+/** `APPROVAL_MODE=policy`: FOMO at or above this is elevated. */
+export const POLICY_ELEVATED_FOMO = setting({
+  variable: 'POLICY_ELEVATED_FOMO',
+  reader: NUMBER,
+  schema: z.number().finite().min(0).max(1).default(0.5),
+  meaning: 'approval policy: FOMO at or above this is elevated (every exposure-increasing intent pending)',
+});
+
+/** `market.macro_state` period: the risk service broadcasts at it, the approval policy calls a state stale after three. */
+export const MACRO_BROADCAST_INTERVAL_S = setting({
+  variable: 'MACRO_BROADCAST_INTERVAL_S',
+  reader: NUMBER,
+  schema: positive.default(60),
+  meaning:
+    '`market.macro_state` period, s; the approval policy reads a state older than three periods as stale',
 });
 
 /** Life of a pending approval, seconds. */

@@ -43,8 +43,11 @@ export async function feedEntry(
     }
     case 'strategy.forecast.volatility':
       return runner.handleForecast(as(entry, 'strategy.forecast.volatility').message);
-    case 'market.macro_state':
-      return runner.handleMacroState(as(entry, 'market.macro_state').message);
+    case 'market.macro_state': {
+      const macro = as(entry, 'market.macro_state').message;
+      engine.handleMacroState(macro);
+      return runner.handleMacroState(macro);
+    }
     case 'market.daily_history':
       return runner.handleDailyHistory(as(entry, 'market.daily_history').message);
     case 'portfolio.risk': {

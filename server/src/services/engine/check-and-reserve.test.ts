@@ -26,7 +26,7 @@ const other: StoredReservation = {
 /** Approves while it sees no reservation, vetoes otherwise. */
 const evaluate = (ctx: EvaluationContext): Evaluation =>
   ctx.reservations.length === 0
-    ? { kind: 'approved', decision, route: {} as never, reserve: [LEG] }
+    ? { kind: 'approved', decision, route: {} as never, reserve: [LEG], protective: false }
     : { kind: 'vetoed', decision };
 
 const run = (reservations: ReservationStore) =>
@@ -35,7 +35,7 @@ const run = (reservations: ReservationStore) =>
       reservations,
       config: engineConfigFrom(loadConfig({}).engine),
       log: silentLogger,
-      state: () => ({ portfolio: initialPortfolio(1_000), market: { mids: {}, surfaces: {} } }),
+      state: () => ({ portfolio: initialPortfolio(1_000), market: { mids: {}, surfaces: {} }, macro: null }),
     },
     { intent, nowMs: 0, evaluate },
   );

@@ -1,4 +1,4 @@
-import type { StrategyIntentEvent } from '@gamma/shared';
+import type { MacroReading, StrategyIntentEvent } from '@gamma/shared';
 import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { EngineConfig, Evaluation, EvaluationContext } from './core/evaluate.ts';
@@ -17,7 +17,7 @@ export interface CheckAndReserveDeps {
   config: EngineConfig;
   log: Logger;
   /** The process's state at this instant (read again on every round) */
-  state: () => { portfolio: PortfolioState; market: MarketView };
+  state: () => { portfolio: PortfolioState; market: MarketView; macro: MacroReading | null };
 }
 
 /**
@@ -39,8 +39,8 @@ export async function checkAndReserve(
   const { intent, nowMs } = input;
   let reservations = await deps.reservations.list(nowMs);
   for (let attempt = 1; attempt <= RESERVE_ATTEMPTS; attempt += 1) {
-    const { portfolio, market } = deps.state();
-    const evaluation = input.evaluate({ portfolio, market, reservations, config: deps.config, nowMs });
+    const { portfolio, market, macro } = deps.state();
+    const evaluation = input.evaluate({ portfolio, market, macro, reservations, config: deps.config, nowMs });
     if (evaluation.kind !== 'approved') return evaluation;
     const request = reserveRequest({
       intentId: intent.intent_id,
@@ -50,6 +50,7 @@ export async function checkAndReserve(
       reservations,
       limits: deps.config.limits,
       expiresAtMs: nowMs + RESERVATION_TTL_MS,
+      protective: evaluation.protective,
     });
     const result = await deps.reservations.tryReserve(request, reservations, nowMs);
     if (result.ok) return evaluation;

@@ -14,12 +14,41 @@ describe('EngineConfigSchema', () => {
       approvalMode: 'manual',
       autoApproveActions: [],
       approvalTtlS: 120,
+      policyExtremeFomo: 0.8,
+      policyElevatedFomo: 0.5,
+      policyAutoMaxNotionalUsd: 25_000,
+      macroIntervalS: 60,
+      hedgeAutoMaxQty: { BTC: 1, ETH: 10 },
       minExpiryHours: 24,
       strangleDelta: 0.25,
       priceBufferPct: 0.01,
       initialBalanceUsdt: 100_000,
       legacySignalDefaultQty: 0.1,
     });
+  });
+
+  it('takes APPROVAL_MODE=policy with its POLICY_* bounds and HEDGE_AUTO_MAX_QTY', () => {
+    const { engine } = loadConfig({
+      APPROVAL_MODE: 'policy',
+      POLICY_EXTREME_FOMO: '0.9',
+      POLICY_ELEVATED_FOMO: '0.6',
+      POLICY_AUTO_MAX_NOTIONAL_USD: '10000',
+      HEDGE_AUTO_MAX_QTY: 'btc:0.5',
+    });
+    expect(engine).toMatchObject({
+      approvalMode: 'policy',
+      policyExtremeFomo: 0.9,
+      policyElevatedFomo: 0.6,
+      policyAutoMaxNotionalUsd: 10_000,
+      hedgeAutoMaxQty: { BTC: 0.5 },
+    });
+  });
+
+  it('refuses an unknown mode, a FOMO bound outside 0…1 and an elevated bound above the extreme one', () => {
+    expect(() => loadConfig({ APPROVAL_MODE: 'regime' })).toThrow(/APPROVAL_MODE/);
+    expect(() => loadConfig({ POLICY_EXTREME_FOMO: '1.2' })).toThrow(/POLICY_EXTREME_FOMO/);
+    expect(() => loadConfig({ POLICY_ELEVATED_FOMO: '0.9' })).toThrow(/POLICY_ELEVATED_FOMO/);
+    expect(() => loadConfig({ HEDGE_AUTO_MAX_QTY: 'BTC:-1' })).toThrow(/HEDGE_AUTO_MAX_QTY/);
   });
 
   it('rejects an unknown key', () => {

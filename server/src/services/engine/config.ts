@@ -8,7 +8,10 @@ import {
   EXEC_MIN_EXPIRY_H,
   EXEC_PRICE_BUFFER_PCT,
   EXEC_STRANGLE_DELTA,
+  MACRO_BROADCAST_INTERVAL_S,
   PAPER_INITIAL_BALANCE_USDT,
+  POLICY_ELEVATED_FOMO,
+  POLICY_EXTREME_FOMO,
   RISK_MAX_DRAWDOWN_PCT,
   RISK_MAX_GROSS_LEVERAGE,
   RISK_MAX_POSITION_RATIO,
@@ -42,6 +45,23 @@ export const ENGINE_ENV = {
     meaning: 'actions approved automatically even in manual mode, e.g. `delta_hedge`',
   }),
   approvalTtlS: APPROVAL_TTL_S,
+  policyExtremeFomo: POLICY_EXTREME_FOMO,
+  policyElevatedFomo: POLICY_ELEVATED_FOMO,
+  policyAutoMaxNotionalUsd: setting({
+    variable: 'POLICY_AUTO_MAX_NOTIONAL_USD',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(25_000),
+    meaning:
+      'approval policy, normal level: an exposure-increasing intent up to this notional (Σ quantity × spot), USD, is approved automatically',
+  }),
+  macroIntervalS: MACRO_BROADCAST_INTERVAL_S,
+  hedgeAutoMaxQty: setting({
+    variable: 'HEDGE_AUTO_MAX_QTY',
+    reader: COIN_QUANTITIES,
+    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 1, ETH: 10 }),
+    meaning:
+      'hedge lane: a protective delta hedge up to this quantity, by base coin, is approved automatically in every approval mode (an unlisted coin: never)',
+  }),
   minExpiryHours: EXEC_MIN_EXPIRY_H,
   strangleDelta: EXEC_STRANGLE_DELTA,
   priceBufferPct: EXEC_PRICE_BUFFER_PCT,
@@ -55,7 +75,12 @@ export const ENGINE_ENV = {
 };
 
 /** Configuration of the engine (SPEC §5): risk limits, approval policy, leg valuation. `{}` parses to the defaults. */
-export const EngineConfigSchema = z.strictObject(fieldsOf(ENGINE_ENV));
+export const EngineConfigSchema = z
+  .strictObject(fieldsOf(ENGINE_ENV))
+  .refine((c) => c.policyElevatedFomo <= c.policyExtremeFomo, {
+    path: ['policyElevatedFomo'],
+    message: 'must not be above POLICY_EXTREME_FOMO',
+  });
 export type EngineServiceConfig = z.output<typeof EngineConfigSchema>;
 
 /** The engine's section of the configuration, read from the environment. */

@@ -1,6 +1,7 @@
 import type {
   IntentApprovalCommand,
   IntentDecisionEvent,
+  MacroStateEvent,
   MarketTickEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
@@ -50,7 +51,16 @@ export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
       maxGrossLeverage: config.maxGrossLeverage,
       maxPositionQty: config.maxPositionQty,
     },
-    policy: { mode: config.approvalMode, autoApproveActions: config.autoApproveActions },
+    policy: {
+      mode: config.approvalMode,
+      autoApproveActions: config.autoApproveActions,
+      extremeFomo: config.policyExtremeFomo,
+      elevatedFomo: config.policyElevatedFomo,
+      // Three broadcast periods without a new state: the policy reads it as stale
+      staleAfterMs: 3 * config.macroIntervalS * 1000,
+      autoMaxNotionalUsd: config.policyAutoMaxNotionalUsd,
+      hedgeAutoMaxQty: config.hedgeAutoMaxQty,
+    },
     approvalTtlS: config.approvalTtlS,
     minExpiryHours: config.minExpiryHours,
     strangleDelta: config.strangleDelta,
@@ -172,6 +182,11 @@ export class EngineService implements Service {
 
   handlePortfolioRisk(event: PortfolioRiskEvent): void {
     this.state.applyPortfolioRisk(event);
+  }
+
+  /** The latest market-wide macro state: the approval policy's level. */
+  handleMacroState(event: MacroStateEvent): void {
+    this.state.applyMacroState(event);
   }
 
   /**

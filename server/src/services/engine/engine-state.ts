@@ -1,4 +1,6 @@
 import type {
+  MacroReading,
+  MacroStateEvent,
   MarketTickEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
@@ -30,6 +32,7 @@ export interface EngineStateView {
   portfolio: PortfolioState;
   mids: Readonly<Record<string, number>>;
   underlyings: string[];
+  macro: MacroReading | null;
 }
 
 /**
@@ -42,6 +45,7 @@ export class EngineState {
   private positionsAt = '0-0';
   private readonly mids: Record<string, number> = {};
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
+  private macro: MacroReading | null = null;
 
   constructor(initialBalanceUsdt: number) {
     this.account = initialPortfolio(initialBalanceUsdt);
@@ -64,6 +68,17 @@ export class EngineState {
 
   applyPortfolioRisk(event: PortfolioRiskEvent): void {
     this.account = applyPortfolioRisk(this.account, event);
+  }
+
+  /**
+   * Keeps the newest market-wide macro state (symbol null), read by the approval policy; a per-symbol
+   * state or one older than the kept one is ignored.
+   */
+  applyMacroState(event: MacroStateEvent): void {
+    const atMs = Date.parse(event.timestamp);
+    if (event.symbol !== null || !Number.isFinite(atMs)) return;
+    if (this.macro !== null && atMs < this.macro.atMs) return;
+    this.macro = { regime: event.macro_regime, fomo: event.fomo_score, atMs };
   }
 
   /** Takes the positions of a snapshot and the entry id they cover. */
@@ -93,12 +108,21 @@ export class EngineState {
   }
 
   /** The account and the market as an evaluation reads them now. */
-  current(): { portfolio: PortfolioState; market: MarketView } {
-    return { portfolio: this.account, market: { mids: this.mids, surfaces: this.surfaces } };
+  current(): { portfolio: PortfolioState; market: MarketView; macro: MacroReading | null } {
+    return {
+      portfolio: this.account,
+      market: { mids: this.mids, surfaces: this.surfaces },
+      macro: this.macro,
+    };
   }
 
   /** A copy of the marks and the underlyings with a surface, for inspection and tests. */
   view(): EngineStateView {
-    return { portfolio: this.account, mids: { ...this.mids }, underlyings: Object.keys(this.surfaces) };
+    return {
+      portfolio: this.account,
+      mids: { ...this.mids },
+      underlyings: Object.keys(this.surfaces),
+      macro: this.macro,
+    };
   }
 }

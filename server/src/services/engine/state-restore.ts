@@ -33,7 +33,8 @@ export interface StateHandlers {
  * Restores the engine's state and starts its tails: positions from the engine snapshot, then every
  * `position.update` after the entry it covers (the whole stream when there is no valid snapshot), never a
  * window of the newest entries; equity from the newest `portfolio.risk`; marks and surfaces from the
- * newest market entries (latest wins). Decisions only move the shared reservations (durable in Redis), so
+ * newest market entries and the approval policy's macro state from the newest `market.macro_state`
+ * (latest wins). Decisions only move the shared reservations (durable in Redis), so
  * their tail starts at the newest entry. Retries while Redis does not answer.
  */
 export async function restoreEngineState(
@@ -51,8 +52,9 @@ export async function restoreEngineState(
       bus.latest('market.tick', MARKET_WARM_UP.ticks),
       bus.latest('market.vol_surface', MARKET_WARM_UP.surfaces),
       bus.latest('intent.decision', 1),
+      bus.latest('market.macro_state', 1),
     ]);
-  const [risk, ticks, surfaces, decisions] = await retryUntilDone(read, {
+  const [risk, ticks, surfaces, decisions, macro] = await retryUntilDone(read, {
     log,
     what: 'reading the newest state entries',
     signal,
@@ -60,11 +62,13 @@ export async function restoreEngineState(
   for (const e of risk) state.applyPortfolioRisk(e.message);
   for (const e of [...ticks].reverse()) state.applyTick(e.message);
   for (const e of [...surfaces].reverse()) state.applySurface(e.message);
+  for (const e of macro) state.applyMacroState(e.message);
   const after = (newest: readonly { id: string }[]) => newest[0]?.id ?? '0-0';
   tails.follow('market.tick', after(ticks), (m) => state.applyTick(m));
   tails.follow('market.vol_surface', after(surfaces), (m) => state.applySurface(m));
   tails.follow('position.update', positionsAfter, handlers.position);
   tails.follow('portfolio.risk', after(risk), (m) => state.applyPortfolioRisk(m));
   tails.follow('intent.decision', after(decisions), handlers.decision);
+  tails.follow('market.macro_state', after(macro), (m) => state.applyMacroState(m));
   return { snapshotId: snapshot ? positionsAfter : null };
 }

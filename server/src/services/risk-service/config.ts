@@ -3,6 +3,7 @@ import { LIST, NUMBER, TEXT } from '../../config/readers.ts';
 import { fieldsOf, setting, valueOf } from '../../config/setting.ts';
 import {
   DELTA_THRESHOLD,
+  MACRO_BROADCAST_INTERVAL_S,
   PAPER_INITIAL_BALANCE_USDT,
   RISK_MAX_DRAWDOWN_PCT,
   RISK_MAX_GROSS_LEVERAGE,
@@ -35,7 +36,7 @@ export const RISK_SERVICE_ENV = {
   minPositionRatio: RISK_MIN_POSITION_RATIO,
   maxLeverage: RISK_MAX_GROSS_LEVERAGE,
   deltaThreshold: DELTA_THRESHOLD,
-  macroIntervalS: seconds('MACRO_BROADCAST_INTERVAL_S', 60, '`market.macro_state` period, s'),
+  macroIntervalS: MACRO_BROADCAST_INTERVAL_S,
   macroSymbol: setting({
     variable: 'MACRO_SYMBOL',
     reader: TEXT,

@@ -75,7 +75,7 @@ describe('StrategyRunner', () => {
         strategy_id: 'delta_hedger_btc',
         symbol: 'BTC/USDT:USDT',
         direction: 'sell',
-        quantity: 0.08,
+        quantity: 0.055,
       });
 
       clock.advance(90_000);
@@ -252,7 +252,7 @@ describe('StrategyRunner', () => {
       await bus.publish('order.fill', leg(1, 'BTC-20261225-100000-P'));
       await riskOf(-0.08);
       await bus.drain();
-      expect(hedges()).toEqual([expect.objectContaining({ direction: 'buy', quantity: 0.08 })]);
+      expect(hedges()).toEqual([expect.objectContaining({ direction: 'buy', quantity: 0.055 })]);
     });
 
     it('releases the DeltaHedger on an execution_rejected decision of another strategy', async () => {

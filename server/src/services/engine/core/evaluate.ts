@@ -1,11 +1,13 @@
-import type { ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
+import type { MacroReading, ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
 import { buildDecision } from './decision.ts';
+import { reducesExposure } from './exposure.ts';
 import { validateIntake, type ResolvedTrade } from './intake.ts';
 import type { MarketView } from './market-view.ts';
-import { approvalModeFor } from './policy.ts';
+import { chooseApproval, policyRecord, type ApprovalChoice, type ApprovalPolicyConfig } from './policy.ts';
 import { accountQuantities, buildBook, strategyPosition, type PortfolioState } from './portfolio-state.ts';
 import type { Reservation } from './reservations.ts';
 import { buildExecutionCommand, buildOrderCommand } from './routing.ts';
+import { classifyHedge, PROTECTIVE_WAIVED_CHECKS, type HedgeClassification } from './protective.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 import type { OrderLeg, RiskLimits } from './types.ts';
 import { valueOrder } from './valuation.ts';
@@ -14,7 +16,7 @@ import { optionWhatIf, type WhatIfMetadata } from './what-if.ts';
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
 export interface EngineConfig {
   limits: RiskLimits;
-  policy: { mode: 'manual' | 'auto'; autoApproveActions: readonly string[] };
+  policy: ApprovalPolicyConfig;
   /** `APPROVAL_TTL_S` */
   approvalTtlS: number;
   /** `EXEC_MIN_EXPIRY_H`, `EXEC_STRANGLE_DELTA`, `EXEC_PRICE_BUFFER_PCT` (legs for valuation) */
@@ -28,6 +30,8 @@ export interface EvaluationContext {
   portfolio: PortfolioState;
   market: MarketView;
   reservations: readonly Reservation[];
+  /** The latest market-wide `market.macro_state` (the approval policy's level); null before any */
+  macro: MacroReading | null;
   config: EngineConfig;
   nowMs: number;
 }
@@ -51,7 +55,14 @@ export type Evaluation =
       /** Option intents: the underlying's Greeks before/after the legs (`metadata.what_if`); else null */
       whatIf: WhatIfMetadata | null;
     }
-  | { kind: 'approved'; decision: Decision; route: Route; reserve: OrderLeg[] }
+  | {
+      kind: 'approved';
+      decision: Decision;
+      route: Route;
+      reserve: OrderLeg[];
+      /** A protective hedge: the reservation skips trading-state, drawdown and ratio checks */
+      protective: boolean;
+    }
   | { kind: 'rejected_on_recheck'; decision: Decision };
 
 /** The route of an approved trade (SPEC §5.1). */
@@ -70,6 +81,11 @@ interface Checked {
   outcome: CheckOutcome;
   /** The priced legs (empty when the order could not be valued) */
   legs: OrderLeg[];
+  hedge: HedgeClassification;
+  /** The order only shrinks positions, or is a protective hedge */
+  reducing: boolean;
+  /** Σ quantity × spot of the priced legs, USD; null when unpriced */
+  notionalUsd: number | null;
 }
 
 /** Intake, then valuation and every check; a failed intake returns its codes instead. */
@@ -86,10 +102,44 @@ function check(
   const { trade } = intake;
   const order = valueOrder(intent, trade, { ...ctx.config, market: ctx.market, nowMs: ctx.nowMs });
   const book = buildBook(ctx.portfolio, ctx.market, ctx.reservations);
-  const outcome = runChecks({ book, order, limits: ctx.config.limits });
   const legs = order.ok ? order.legs : [];
+  const hedge = classifyHedge(intent, { legs, book }, { market: ctx.market, nowMs: ctx.nowMs });
+  const outcome = runChecks(
+    { book, order, limits: ctx.config.limits },
+    hedge.protective ? PROTECTIVE_WAIVED_CHECKS : undefined,
+  );
   if (!order.ok && outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;
-  return { kind: 'checked', trade, outcome, legs };
+  const reducing = hedge.protective || reducesExposure(book, legs);
+  const notionalUsd = order.ok ? legs.reduce((sum, l) => sum + l.quantity * l.spot, 0) : null;
+  return { kind: 'checked', trade, outcome, legs, hedge, reducing, notionalUsd };
+}
+
+/** `metadata.protective` on every checked decision; `metadata.hedge` on the DeltaHedger's. */
+function hedgeMetadata(checked: Checked): Record<string, unknown> {
+  const { hedge, outcome } = checked;
+  if (hedge.rule === 'not_a_hedge') return { protective: false };
+  return { protective: hedge.protective, hedge: { ...hedge, waived: outcome.waived } };
+}
+
+/** How the policy approves a checked intent (an intake failure: as an unpriced, non-reducing order). */
+function approvalOf(
+  intent: StrategyIntentEvent,
+  ctx: EvaluationContext,
+  checked: Checked | null,
+): ApprovalChoice {
+  return chooseApproval(
+    {
+      action: intent.action,
+      symbol: checked?.legs[0]?.symbol ?? intent.symbol,
+      quantity: checked?.trade.quantity ?? intent.quantity,
+      protective: checked?.hedge.protective ?? false,
+      reducing: checked?.reducing ?? false,
+      notionalUsd: checked?.notionalUsd ?? null,
+      macro: ctx.macro,
+      nowMs: ctx.nowMs,
+    },
+    ctx.config.policy,
+  );
 }
 
 /**
@@ -98,22 +148,27 @@ function check(
  * by `engine` with `expires_at` = now + `APPROVAL_TTL_S`.
  */
 export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationContext): Evaluation {
-  const approvalMode = approvalModeFor(intent.action, ctx.config.policy);
-  const base = { approvalMode, nowMs: ctx.nowMs };
   const result = check(intent, ctx);
   if (result.kind === 'hold') return { kind: 'hold' };
   if (result.kind === 'intake_failed') {
+    const approval = approvalOf(intent, ctx, null);
     const decision = buildDecision(intent, {
-      ...base,
+      approvalMode: approval.mode,
+      nowMs: ctx.nowMs,
       status: 'vetoed',
       decidedBy: 'risk_service',
       reasonCodes: result.reasonCodes,
       reason: result.reason,
+      metadata: { approval_policy: approval.record },
     });
     return { kind: 'vetoed', decision };
   }
   const { trade, outcome, legs } = result;
+  const approval = approvalOf(intent, ctx, result);
+  const approvalMode = approval.mode;
+  const base = { approvalMode, nowMs: ctx.nowMs };
   const resolved = { direction: trade.direction, quantity: trade.quantity, checks: outcome.checks };
+  const metadata = { ...hedgeMetadata(result), approval_policy: approval.record };
   if (!outcome.passed) {
     const decision = buildDecision(intent, {
       ...base,
@@ -122,30 +177,51 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
       decidedBy: 'risk_service',
       reasonCodes: outcome.reasonCodes,
       reason: outcome.reason,
+      metadata,
     });
     return { kind: 'vetoed', decision };
   }
   if (approvalMode === 'auto') {
-    const decision = buildDecision(intent, { ...base, ...resolved, status: 'approved', decidedBy: 'auto' });
+    const decision = buildDecision(intent, {
+      ...base,
+      ...resolved,
+      status: 'approved',
+      decidedBy: 'auto',
+      metadata,
+    });
     return {
       kind: 'approved',
       decision,
       route: routeOf(intent, trade, { approvedBy: 'auto', nowMs: ctx.nowMs }),
       reserve: legs,
+      protective: result.hedge.protective,
     };
   }
+  return pending(intent, ctx, { checked: result, metadata });
+}
+
+/** A checked intent left to a trader: `pending_approval` until `expires_at`, with the option what-if. */
+function pending(
+  intent: StrategyIntentEvent,
+  ctx: EvaluationContext,
+  { checked, metadata }: { checked: Checked; metadata: Record<string, unknown> },
+): Evaluation {
+  const { trade, outcome, legs } = checked;
   const expiresAtMs = ctx.nowMs + ctx.config.approvalTtlS * 1000;
   const whatIf =
     trade.route === 'execution'
       ? optionWhatIf(accountQuantities(ctx.portfolio), legs, { market: ctx.market, nowMs: ctx.nowMs })
       : null;
   const decision = buildDecision(intent, {
-    ...base,
-    ...resolved,
+    approvalMode: 'manual',
+    nowMs: ctx.nowMs,
+    direction: trade.direction,
+    quantity: trade.quantity,
+    checks: outcome.checks,
     status: 'pending_approval',
     decidedBy: 'engine',
     expiresAt: new Date(expiresAtMs).toISOString(),
-    ...(whatIf === null ? {} : { metadata: { what_if: whatIf } }),
+    metadata: { ...(whatIf === null ? {} : { what_if: whatIf }), ...metadata },
   });
   return { kind: 'pending', decision, outcome, expiresAtMs, whatIf };
 }
@@ -161,11 +237,16 @@ export function evaluateApproval(
   requestedBy: string,
 ): Evaluation {
   const base = { approvalMode: 'manual' as const, nowMs: ctx.nowMs };
+  const approvalPolicy = policyRecord(ctx.config.policy, ctx, 'trader_command');
   const result = check(intent, ctx);
-  const rejected = (extra: {
+  const rejected = ({
+    hedge,
+    ...extra
+  }: {
     reasonCodes: ReasonCode[];
     reason: string | null;
     checks?: CheckOutcome['checks'];
+    hedge?: Record<string, unknown>;
   }) => ({
     kind: 'rejected_on_recheck' as const,
     decision: buildDecision(intent, {
@@ -173,7 +254,7 @@ export function evaluateApproval(
       ...extra,
       status: 'rejected_on_recheck',
       decidedBy: 'risk_service',
-      metadata: { requested_by: requestedBy },
+      metadata: { requested_by: requestedBy, approval_policy: approvalPolicy, ...hedge },
     }),
   });
   if (result.kind === 'hold') return rejected({ reasonCodes: [], reason: 'hold intents are not approved' });
@@ -181,7 +262,12 @@ export function evaluateApproval(
     return rejected({ reasonCodes: result.reasonCodes, reason: result.reason });
   const { trade, outcome, legs } = result;
   if (!outcome.passed) {
-    return rejected({ reasonCodes: outcome.reasonCodes, reason: outcome.reason, checks: outcome.checks });
+    return rejected({
+      reasonCodes: outcome.reasonCodes,
+      reason: outcome.reason,
+      checks: outcome.checks,
+      hedge: hedgeMetadata(result),
+    });
   }
   const decision = buildDecision(intent, {
     ...base,
@@ -190,11 +276,13 @@ export function evaluateApproval(
     direction: trade.direction,
     quantity: trade.quantity,
     checks: outcome.checks,
+    metadata: { ...hedgeMetadata(result), approval_policy: approvalPolicy },
   });
   return {
     kind: 'approved',
     decision,
     route: routeOf(intent, trade, { approvedBy: requestedBy, nowMs: ctx.nowMs }),
     reserve: legs,
+    protective: result.hedge.protective,
   };
 }

@@ -16,6 +16,8 @@ export interface ReserveRequestInput {
   reservations: readonly Reservation[];
   limits: RiskLimits;
   expiresAtMs: number;
+  /** A protective hedge (issue 9 item 4): the position-ratio bounds do not apply to it */
+  protective?: boolean;
 }
 
 /**
@@ -60,8 +62,9 @@ export function reserveRequest(input: ReserveRequestInput): ReserveRequest {
     limits: {
       maxSinglePositionPct: limits.maxSinglePositionPct,
       maxGrossLeverage: limits.maxGrossLeverage,
-      maxPositionRatio: limits.maxPositionRatio,
-      minPositionRatio: limits.minPositionRatio,
+      // A protective hedge is never refused by the ratio: the script checks no bound it cannot breach
+      maxPositionRatio: input.protective === true ? Number.MAX_VALUE : limits.maxPositionRatio,
+      minPositionRatio: input.protective === true ? 0 : limits.minPositionRatio,
       maxQty,
     },
     book,

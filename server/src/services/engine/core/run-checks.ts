@@ -24,6 +24,8 @@ export interface CheckOutcome {
   reasonCodes: ReasonCode[];
   /** The failing checks in words, e.g. `single position share 33.33% > 30.00%`; null when all passed */
   reason: string | null;
+  /** Checks that failed but were waived (recorded as passed): a protective hedge's drawdown, ratio, state */
+  waived: string[];
 }
 
 const describe = (v: RiskCheckVerdict): string => {
@@ -42,9 +44,18 @@ const describe = (v: RiskCheckVerdict): string => {
   }
 };
 
-/** Runs every check (none stops the others) and summarises the failures. */
-export function runChecks(input: CheckInput): CheckOutcome {
-  const checks = RISK_CHECKS.map((check) => check(input));
+/**
+ * Runs every check (none stops the others) and summarises the failures. A failing verdict of a check in
+ * `waive` is recorded as passed, with its value and limit, and named in `waived`.
+ */
+export function runChecks(input: CheckInput, waive: ReadonlySet<string> = new Set()): CheckOutcome {
+  const waived: string[] = [];
+  const checks = RISK_CHECKS.map((check): CheckVerdict => {
+    const verdict = check(input);
+    if (verdict.passed || !waive.has(verdict.check)) return verdict;
+    waived.push(verdict.check);
+    return { ...verdict, passed: true, reason_code: null };
+  });
   const failed = checks.filter((c): c is Extract<CheckVerdict, { passed: false }> => !c.passed);
   const reasonCodes = [...new Set(failed.map((c) => c.reason_code))];
   return {
@@ -52,5 +63,6 @@ export function runChecks(input: CheckInput): CheckOutcome {
     passed: failed.length === 0,
     reasonCodes,
     reason: failed.length === 0 ? null : failed.map(describe).join('; '),
+    waived,
   };
 }

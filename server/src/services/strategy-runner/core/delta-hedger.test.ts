@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { DeltaHedgerConfigSchema } from '../config.ts';
 import type { DeltaHedgerConfig } from '../config.ts';
-import { DeltaHedger, floorToLot } from './delta-hedger.ts';
+import { ceilToLot, DeltaHedger, floorToLot, hedgeQuantity } from './delta-hedger.ts';
 import type { StrategyOutput } from './strategy.ts';
 
 const T0 = Date.parse('2026-03-02T09:15:04.120Z');
@@ -30,8 +30,8 @@ const risk = (delta: number, underlying: string | null = 'BTC/USDT') =>
   createPortfolioRisk({ total_delta: delta, underlying });
 
 describe('DeltaHedger', () => {
-  describe('when Δ = +0.08', () => {
-    it('sells 0.08 BTC/USDT:USDT with the hedge metadata', () => {
+  describe('when Δ = +0.08 (threshold 0.05)', () => {
+    it('sells 0.055 BTC/USDT:USDT, leaving half the threshold, with the hedge metadata', () => {
       const hedger = makeHedger();
       hedger.handleTick(createMarketTick({ symbol: 'BTC/USDT:USDT', price: 100_030 }));
       const intent = intentOf(hedger.handlePortfolioRisk(risk(0.08), T0));
@@ -42,13 +42,13 @@ describe('DeltaHedger', () => {
         intent_type: 'delta_hedge',
         action: 'delta_hedge',
         direction: 'sell',
-        quantity: 0.08,
+        quantity: 0.055,
         confidence: 1,
         reason: 'maintain_delta_neutral',
         metadata: {
           strategy_type: 'delta_hedger',
           current_delta: 0.08,
-          hedge_quantity: 0.08,
+          hedge_quantity: 0.055,
           underlying: 'BTC/USDT',
           delta_threshold: 0.05,
           reference_price: 100_030,
@@ -58,10 +58,10 @@ describe('DeltaHedger', () => {
   });
 
   describe('when Δ = −0.12', () => {
-    it('buys 0.12', () => {
+    it('buys 0.095', () => {
       expect(intentOf(makeHedger().handlePortfolioRisk(risk(-0.12), T0))).toMatchObject({
         direction: 'buy',
-        quantity: 0.12,
+        quantity: 0.095,
       });
     });
   });
@@ -75,10 +75,10 @@ describe('DeltaHedger', () => {
   });
 
   describe('when Δ equals the threshold (0.05)', () => {
-    it('sells 0.05', () => {
+    it('sells 0.025', () => {
       expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.05), T0))).toMatchObject({
         direction: 'sell',
-        quantity: 0.05,
+        quantity: 0.025,
       });
     });
   });
@@ -95,7 +95,7 @@ describe('DeltaHedger', () => {
       const hedger = makeHedger();
       const first = intentOf(hedger.handlePortfolioRisk(risk(0.08), at(0)));
       hedger.handleFill(createOrderFill({ strategy_id: hedger.id, intent_id: first.intent_id }));
-      expect(intentOf(hedger.handlePortfolioRisk(risk(0.09), at(60))).quantity).toBe(0.09);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(0.09), at(60))).quantity).toBe(0.065);
     });
   });
 
@@ -123,8 +123,22 @@ describe('DeltaHedger', () => {
   });
 
   describe('sizing', () => {
-    it('rounds |Δ| down to the hedge lot', () => {
-      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.12345), T0)).quantity).toBe(0.123);
+    it('rounds |Δ| − threshold/2 up to the hedge lot, so at most half the threshold is left', () => {
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.12345), T0)).quantity).toBe(0.099);
+    });
+
+    it('stops at half the threshold and waits for the threshold again (hysteresis)', () => {
+      expect(hedgeQuantity(0.0499, 0.05, 0.001)).toBe(0);
+      expect(hedgeQuantity(0.05, 0.05, 0.001)).toBe(0.025);
+      expect(hedgeQuantity(-0.08, 0.05, 0.001)).toBe(0.055);
+      // after a hedge |Δ| = 0.025; drifting up to 0.049 does not hedge, 0.05 does
+      expect(hedgeQuantity(0.025, 0.05, 0.001)).toBe(0);
+      expect(hedgeQuantity(0.049, 0.05, 0.001)).toBe(0);
+    });
+
+    it('never hedges past zero when the lot is coarse', () => {
+      expect(hedgeQuantity(0.06, 0.05, 0.05)).toBe(0.05);
+      expect(ceilToLot(0.035, 0.05)).toBe(0.05);
     });
 
     it('does nothing when the rounded quantity is 0', () => {
@@ -145,7 +159,7 @@ describe('DeltaHedger', () => {
     });
 
     it('hedges a whole-book event with underlying null (original producer)', () => {
-      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.5, null), T0)).quantity).toBe(0.5);
+      expect(intentOf(makeHedger().handlePortfolioRisk(risk(0.5, null), T0)).quantity).toBe(0.475);
     });
 
     it('sends a null reference price before any perpetual tick', () => {
@@ -190,7 +204,7 @@ describe('DeltaHedger', () => {
       expect(hedger.handlePortfolioRisk(risk(-0.0055), at(3))).toEqual([]);
       expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(4)))).toMatchObject({
         direction: 'buy',
-        quantity: 0.08,
+        quantity: 0.055,
       });
     });
 
@@ -201,7 +215,7 @@ describe('DeltaHedger', () => {
       expect(hedger.handlePortfolioRisk(risk(-0.08), at(2))).toEqual([]);
       hedger.observeFill(leg('straddle-1', 1, PUT), at(3));
       hedger.observeFill(leg('straddle-1', 0, CALL), at(4));
-      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(5))).quantity).toBe(0.08);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(5))).quantity).toBe(0.055);
     });
 
     it('knows the leg from metadata.leg when client_order_id has no suffix', () => {
@@ -218,7 +232,7 @@ describe('DeltaHedger', () => {
       const hedger = makeHedger();
       hedger.observeFill(leg('straddle-1', 0, CALL), at(0));
       expect(hedger.handlePortfolioRisk(risk(-0.08), at(29.999))).toEqual([]);
-      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(30))).quantity).toBe(0.08);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(30))).quantity).toBe(0.055);
     });
 
     it('hedges once an execution_rejected decision of that intent arrives', () => {
@@ -227,20 +241,20 @@ describe('DeltaHedger', () => {
       hedger.observeDecision(createIntentDecision({ intent_id: 'straddle-1', status: 'approved' }));
       expect(hedger.handlePortfolioRisk(risk(-0.08), at(1))).toEqual([]);
       hedger.observeDecision(createIntentDecision({ intent_id: 'straddle-1', status: 'execution_rejected' }));
-      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(2))).quantity).toBe(0.08);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(2))).quantity).toBe(0.055);
     });
 
     it('is not held back by option legs of another underlying', () => {
       const hedger = makeHedger();
       hedger.observeFill(leg('straddle-eth', 0, 'ETH-20261225-4000-C'), at(0));
-      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.08);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.055);
     });
 
     it('is not held back by non-option fills or fills without an intent', () => {
       const hedger = makeHedger();
       hedger.observeFill(createOrderFill({ symbol: 'BTC/USDT', intent_id: 'grid-1' }), at(0));
       hedger.observeFill(createOrderFill({ symbol: CALL, intent_id: null, client_order_id: null }), at(0));
-      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.08);
+      expect(intentOf(hedger.handlePortfolioRisk(risk(-0.08), at(1))).quantity).toBe(0.055);
     });
   });
 });

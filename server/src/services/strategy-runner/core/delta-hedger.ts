@@ -20,11 +20,30 @@ export function floorToLot(x: number, lot: number): number {
   return Number((steps * lot).toFixed(12));
 }
 
+/** Smallest multiple of `lot` not below `x` (tolerant of binary rounding like {@link floorToLot}). */
+export function ceilToLot(x: number, lot: number): number {
+  const steps = Math.ceil(x / lot - 1e-9);
+  return Number((steps * lot).toFixed(12));
+}
+
 /**
- * DeltaHedger (SPEC §4.2): on each `portfolio.risk` of its underlying, hedges the whole delta back
- * to zero with the linear perpetual once |Δ| reaches the threshold, at most once per rebalance
- * interval, never while a previous hedge is in flight, and never while an option structure of its
- * underlying (any strategy's) is half filled: see {@link PartialStructureTracker}.
+ * The hedge of a delta with hysteresis (issue 9 item 4): once |Δ| reaches the threshold, hedge down to
+ * half of it, not to zero, so the next hedge waits until |Δ| has drifted back to the threshold. The
+ * quantity is |Δ| − threshold/2 rounded up to the lot (|Δ| left at most threshold/2), but never more
+ * than |Δ| rounded down (a hedge never flips the delta's side); 0 below the threshold.
+ */
+export function hedgeQuantity(delta: number, threshold: number, lot: number): number {
+  const size = Math.abs(delta);
+  if (size < threshold) return 0;
+  return Math.min(ceilToLot(size - threshold / 2, lot), floorToLot(size, lot));
+}
+
+/**
+ * DeltaHedger (SPEC §4.2, with the hysteresis of issue 9): on each `portfolio.risk` of its underlying,
+ * once |Δ| reaches the threshold, hedges it down to half the threshold with the linear perpetual, at
+ * most once per rebalance interval, never while a previous hedge is in flight (one per underlying: until
+ * its decision is vetoed, expired or rejected, or its order fills), and never while an option structure of
+ * its underlying (any strategy's) is half filled: see {@link PartialStructureTracker}.
  */
 export class DeltaHedger extends InFlightStrategy implements Strategy {
   private lastHedgeAtMs: number | null = null;
@@ -58,11 +77,10 @@ export class DeltaHedger extends InFlightStrategy implements Strategy {
     const delta = risk.total_delta;
     this.lastDelta = delta;
     if (this.partials.any(nowMs)) return [];
-    if (Math.abs(delta) < c.deltaThreshold) return [];
+    const quantity = hedgeQuantity(delta, c.deltaThreshold, c.hedgeLot);
+    if (quantity <= 0) return [];
     if (this.lastHedgeAtMs !== null && nowMs - this.lastHedgeAtMs < c.rebalanceIntervalS * 1000) return [];
     if (this.inFlight.any(nowMs)) return [];
-    const quantity = floorToLot(Math.abs(delta), c.hedgeLot);
-    if (quantity <= 0) return [];
     const intentId = this.newId();
     const message: StreamInput<'strategy.intent'> = {
       intent_id: intentId,
