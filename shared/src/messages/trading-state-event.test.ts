@@ -19,12 +19,16 @@ describe('TradingStateEventSchema', () => {
   it('requires a key for a strategy or underlying scope, and none for global', () => {
     expect(TradingStateEventSchema.safeParse({ ...base, scope: 'underlying' }).success).toBe(false);
     expect(TradingStateEventSchema.safeParse({ ...base, scope: 'global', key: 'BTC' }).success).toBe(false);
-    expect(TradingStateEventSchema.safeParse({ ...base, scope: 'underlying', key: 'BTC' }).success).toBe(true);
+    expect(TradingStateEventSchema.safeParse({ ...base, scope: 'underlying', key: 'BTC' }).success).toBe(
+      true,
+    );
   });
 
   it('refuses an empty reason and an unknown state', () => {
     expect(TradingStateEventSchema.safeParse({ ...base, scope: 'global', reason: '' }).success).toBe(false);
-    expect(TradingStateEventSchema.safeParse({ ...base, scope: 'global', state: 'PAUSED' }).success).toBe(false);
+    expect(TradingStateEventSchema.safeParse({ ...base, scope: 'global', state: 'PAUSED' }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -50,6 +50,7 @@ export const REASON_CODE_LABELS: Readonly<Record<ReasonCode, string>> = {
   NO_QUOTE: 'No quote',
   LIMIT_NOT_MARKETABLE: 'Limit not marketable',
   UNSUPPORTED_COMMAND: 'Unsupported command',
+  TRADING_HALTED: 'Trading halted',
 };
 
 /** Labels of the risk checks of SPEC §6.1. */
@@ -59,6 +60,19 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
   single_position_share: 'Single position share',
   gross_leverage: 'Gross leverage',
   max_position_size: 'Max position size',
+  delta_limit: 'Delta limit',
+  gamma_limit: 'Gamma limit',
+  vega_limit: 'Vega limit',
+  theta_limit: 'Theta limit',
+  order_notional: 'Order notional',
+  strategy_budget: 'Strategy budget',
+  order_rate: 'Order rate',
+  daily_loss: 'Daily loss',
+  loss_streak: 'Loss streak',
+  price_band: 'Price band',
+  market_data_age: 'Market data age',
+  duplicate_intent: 'Duplicate intent',
+  trading_state: 'Trading state',
 };
 
 /** Labels of the actions of SPEC §5.1. */
