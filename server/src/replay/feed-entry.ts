@@ -45,7 +45,7 @@ export async function feedEntry(
       return runner.handleForecast(as(entry, 'strategy.forecast.volatility').message);
     case 'market.macro_state': {
       const macro = as(entry, 'market.macro_state').message;
-      engine.handleMacroState(macro);
+      await engine.handleMacroState(macro);
       return runner.handleMacroState(macro);
     }
     case 'market.daily_history':

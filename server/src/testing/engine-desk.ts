@@ -61,10 +61,14 @@ export const spotIntentOf = (
  * One engine on an in-memory bus and stores at {@link TEST_NOW}, without timers, with a BTC surface and
  * BTC spot and perpetual ticks at 100 000; `publish` publishes and waits until every handler is done.
  */
-export async function startTestEngine(env: Record<string, string> = {}) {
-  const clock = new FakeClock(Date.parse(TEST_NOW));
-  const bus = new InMemoryBus({ clock });
-  const stores = createMemoryStores(bus);
+export async function startTestEngine(
+  env: Record<string, string> = {},
+  /** Another engine's desk: this engine joins its bus, stores and clock (several engine processes) */
+  join?: { bus: InMemoryBus; stores: ReturnType<typeof createMemoryStores>; clock: FakeClock },
+) {
+  const clock = join?.clock ?? new FakeClock(Date.parse(TEST_NOW));
+  const bus = join?.bus ?? new InMemoryBus({ clock });
+  const stores = join?.stores ?? createMemoryStores(bus);
   const engine = new EngineService(
     { bus, clock, config: loadConfig(env), log: silentLogger, stores },
     { timers: false },
@@ -74,12 +78,14 @@ export async function startTestEngine(env: Record<string, string> = {}) {
     await bus.publish(name, message);
     await bus.drain();
   };
-  await publish('market.vol_surface', createTestSurface());
-  await publish('market.tick', tickAt('BTC/USDT', 100_000));
-  await publish('market.tick', tickAt(BTC_PERP, 100_000));
+  if (!join) {
+    await publish('market.vol_surface', createTestSurface());
+    await publish('market.tick', tickAt('BTC/USDT', 100_000));
+    await publish('market.tick', tickAt(BTC_PERP, 100_000));
+  }
   const close = async () => {
     await engine.close();
-    await bus.close();
+    if (!join) await bus.close();
   };
   return { bus, engine, stores, clock, publish, close };
 }

@@ -22,6 +22,7 @@ import { EngineEffects } from './engine-effects.ts';
 import { ENGINE_SNAPSHOT_OWNER, EngineState, type EngineStateView } from './engine-state.ts';
 import { ExpiryHandler } from './expiry-handler.ts';
 import { HaltHandler } from './halt-handler.ts';
+import { PolicyStateHandler } from './policy-state-handler.ts';
 import { IntakeHandler } from './intake-handler.ts';
 import { StateTails } from './state-tails.ts';
 import { restoreEngineState } from './state-restore.ts';
@@ -85,6 +86,7 @@ export class EngineService implements Service {
   private readonly approval: ApprovalHandler;
   private readonly expiry: ExpiryHandler;
   private readonly halt: HaltHandler;
+  private readonly policyStates: PolicyStateHandler;
   private readonly snapshots: PeriodicSnapshots;
   private readonly closing = new AbortController();
   private restored = false;
@@ -116,6 +118,12 @@ export class EngineService implements Service {
       clock: deps.clock,
       log: deps.log,
     });
+    this.policyStates = new PolicyStateHandler({
+      tradingStates: deps.stores.tradingStates,
+      policy: this.config.policy,
+      clock: deps.clock,
+      log: deps.log,
+    });
   }
 
   /**
@@ -133,6 +141,8 @@ export class EngineService implements Service {
       .catch((err: unknown) =>
         this.deps.log.error('trading-state outbox not published', { error: String(err) }),
       );
+    // APPROVAL_MODE=policy: the global REDUCING follows the level the restored macro state gives
+    await this.policyStates.onMacro(this.state.current().macro);
     const { bus } = this.deps;
     this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     this.subs.push(
@@ -184,9 +194,13 @@ export class EngineService implements Service {
     this.state.applyPortfolioRisk(event);
   }
 
-  /** The latest market-wide macro state: the approval policy's level. */
-  handleMacroState(event: MacroStateEvent): void {
+  /**
+   * The latest market-wide macro state: the approval policy's level; under `APPROVAL_MODE=policy` a change
+   * to or from extreme sets or lifts the global REDUCING.
+   */
+  async handleMacroState(event: MacroStateEvent): Promise<void> {
     this.state.applyMacroState(event);
+    await this.policyStates.onMacro(this.state.current().macro);
   }
 
   /**
@@ -296,6 +310,7 @@ export class EngineService implements Service {
             await this.handleHandover(m);
         },
         decision: (m) => this.handleDecision(m),
+        macro: (m) => this.handleMacroState(m),
       },
     );
     await this.tails.caughtUp(STATE_SYNC_ROUND_MS);

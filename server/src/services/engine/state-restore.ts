@@ -27,6 +27,8 @@ export interface StateHandlers {
   /** Applies the update to the state (with its entry id) and hands its fill over from the reservations */
   position: StateHandler<'position.update'>;
   decision: StateHandler<'intent.decision'>;
+  /** Applies a macro state (and lets the approval policy act on its level) */
+  macro: StateHandler<'market.macro_state'>;
 }
 
 /**
@@ -69,6 +71,6 @@ export async function restoreEngineState(
   tails.follow('position.update', positionsAfter, handlers.position);
   tails.follow('portfolio.risk', after(risk), (m) => state.applyPortfolioRisk(m));
   tails.follow('intent.decision', after(decisions), handlers.decision);
-  tails.follow('market.macro_state', after(macro), (m) => state.applyMacroState(m));
+  tails.follow('market.macro_state', after(macro), handlers.macro);
   return { snapshotId: snapshot ? positionsAfter : null };
 }

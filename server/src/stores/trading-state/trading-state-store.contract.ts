@@ -130,6 +130,25 @@ export function describeTradingStateStoreContract(
       expect((await store.list())[0]?.reason).toBe('desk review');
     });
 
+    it('hands `when` the stored record, so a writer can lift only what it set itself', async () => {
+      const mine = (current: TradingState, record: { changed_by: string } | null) =>
+        current === 'REDUCING' && record?.changed_by === 'approval_policy';
+      expect(await store.set(change({ state: 'ACTIVE', reason: 'calm' }), { when: mine })).toEqual({
+        changed: false,
+        current: 'ACTIVE',
+      });
+      await store.set(change({ state: 'REDUCING', changedBy: 'alice' }));
+      expect(await store.set(change({ state: 'ACTIVE', reason: 'calm' }), { when: mine })).toEqual({
+        changed: false,
+        current: 'REDUCING',
+      });
+      await store.set(change({ state: 'ACTIVE', changedBy: 'alice' }));
+      await store.set(change({ state: 'REDUCING', changedBy: 'approval_policy' }));
+      expect(await store.set(change({ state: 'ACTIVE', reason: 'calm' }), { when: mine })).toMatchObject({
+        changed: true,
+      });
+    });
+
     it('refuses an event the stream schema refuses, writing nothing', async () => {
       await expect(store.set(change({ reason: '' }))).rejects.toThrow();
       await expect(store.set(change({ scope: 'strategy', key: null }))).rejects.toThrow();

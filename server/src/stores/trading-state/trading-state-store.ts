@@ -62,12 +62,13 @@ export interface TradingStateStore {
   /** Every scope with a stored record (a scope without one is ACTIVE). */
   list(): Promise<ScopedTradingState[]>;
   /**
-   * Sets a scope's state unless it is in that state already or `when(current)` is false (read and
-   * decided again if another writer changed the scope in between), then publishes the outbox.
+   * Sets a scope's state unless it is in that state already or `when(current, record)` is false (`record`
+   * the scope's stored record, null when never set; read and decided again if another writer changed the
+   * scope in between, so `when` decides on exactly what the write replaces), then publishes the outbox.
    */
   set(
     change: TradingStateChange,
-    options?: { when?: (current: TradingState) => boolean },
+    options?: { when?: (current: TradingState, record: TradingStateRecord | null) => boolean },
   ): Promise<SetTradingStateResult>;
   /** Appends every queued event to `risk.trading_state` (once each); returns how many this call appended. */
   publishPending(): Promise<number>;
@@ -166,8 +167,9 @@ export function createTradingStateStore(backend: TradingStateBackend, once: Once
       const field = tradingStateField(change.scope, change.key);
       for (let attempt = 1; attempt <= SET_ATTEMPTS; attempt += 1) {
         const raw = await backend.field(field);
-        const current = raw === null ? 'ACTIVE' : parseRecord(field, raw).state;
-        if (current === change.state || (options.when && !options.when(current)))
+        const stored = raw === null ? null : parseRecord(field, raw);
+        const current = stored?.state ?? 'ACTIVE';
+        if (current === change.state || (options.when && !options.when(current, stored)))
           return { changed: false, current };
         const event = TradingStateEventSchema.parse({
           scope: change.scope,
