@@ -5,6 +5,7 @@ import { Toasts } from '@/components/toasts';
 import { PendingApprovalsCard } from '@/features/approvals/components/pending-approvals-card';
 import { IntentFeedCard } from '@/features/intents/components/intent-feed-card';
 import { LatestIntentCard } from '@/features/intents/components/latest-intent-card';
+import { ApprovalLevelBadge } from '@/features/macro/components/approval-level-badge';
 import { FomoCard } from '@/features/macro/components/fomo-card';
 import { MacroRegimeCard } from '@/features/macro/components/macro-regime-card';
 import { RegimeChartCard } from '@/features/macro/components/regime-chart-card';
@@ -32,6 +33,7 @@ export function App() {
       <header className="top">
         <h1>Gamma</h1>
         <span className="subtitle">options desk console</span>
+        <ApprovalLevelBadge />
         <ConnectionIndicator />
       </header>
       <main className="grid">
