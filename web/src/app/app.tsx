@@ -11,6 +11,7 @@ import { MacroRegimeCard } from '@/features/macro/components/macro-regime-card';
 import { RegimeChartCard } from '@/features/macro/components/regime-chart-card';
 import { PipelineCard } from '@/features/pipeline/components/pipeline-card';
 import { GreeksCard } from '@/features/risk/components/greeks-card';
+import { TradingStateBar } from '@/features/trading-state/components/trading-state-bar';
 import { AppProvider } from './provider';
 import { LiveSubscriptions } from './live-subscriptions';
 
@@ -25,7 +26,7 @@ const CARDS: readonly [string, string, () => ReactNode][] = [
   ['Pipeline', 'area-pipeline', () => <PipelineCard />],
 ];
 
-/** The Gamma console: header with the connection indicator, then a grid of cards. */
+/** The Gamma console: header with the connection indicator, the trading-state bar, then a grid of cards. */
 export function App() {
   return (
     <AppProvider>
@@ -36,6 +37,9 @@ export function App() {
         <ApprovalLevelBadge />
         <ConnectionIndicator />
       </header>
+      <CardErrorBoundary name="Trading state">
+        <TradingStateBar />
+      </CardErrorBoundary>
       <main className="grid">
         {CARDS.map(([name, area, render]) => (
           <div key={name} className={`cell ${area}`}>

@@ -2,6 +2,7 @@ import { useApprovalsSubscription } from '@/features/approvals/hooks/use-approva
 import { useIntentsSubscription } from '@/features/intents/hooks/use-intents-subscription';
 import { useMacroSubscription } from '@/features/macro/hooks/use-macro-subscription';
 import { usePortfolioRiskSubscription } from '@/features/risk/hooks/use-portfolio-risk-subscription';
+import { useTradingStateSubscription } from '@/features/trading-state/hooks/use-trading-state-subscription';
 
 /** Mounts every feature's subscription hook exactly once (each feeds its own store). */
 export function LiveSubscriptions() {
@@ -9,5 +10,6 @@ export function LiveSubscriptions() {
   useIntentsSubscription();
   useMacroSubscription();
   usePortfolioRiskSubscription();
+  useTradingStateSubscription();
   return null;
 }
