@@ -20,7 +20,7 @@ export function ApprovalLevelBadge() {
       title={badge.why}
     >
       {badge.text}
-      <span className="approval-level-why"> · {badge.why}</span>
+      {badge.level !== null && <span className="approval-level-why"> · {badge.why}</span>}
     </div>
   );
 }
