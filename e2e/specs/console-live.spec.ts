@@ -21,6 +21,8 @@ test.describe('the console', () => {
 
     const macro = page.getByRole('region', { name: 'Macro regime' });
     await expect(macro.getByLabel('regime score')).toHaveText(/^\d\.\d\d$/);
+    // The simulator's on-chain source, read at each macro broadcast: a figure and its age
+    await expect(macro.getByLabel('on-chain activity')).toHaveText(/^\d+\.\d \d+s ago$/);
 
     const fomo = page.getByRole('region', { name: 'FOMO' });
     await expect(fomo).toContainText(/\d\.\d\d, (low|medium|high)/);

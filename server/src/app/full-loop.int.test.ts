@@ -22,6 +22,12 @@ describe('the whole loop, live', () => {
       await poll(async () => (await stack.read('market.macro_state')).at(-1)?.sentiment_score).toEqual(
         expect.any(Number),
       );
+      expect(stack.config.riskService.onchainUrl).toBe(stack.config.riskService.sentimentUrls[0]);
+      expect((await stack.read('market.macro_state')).at(-1)).toMatchObject({
+        onchain_activity: expect.any(Number),
+        onchain_age_s: 0,
+        metadata: { onchain_breaker: 'closed', onchain_stale: false },
+      });
     });
   });
 

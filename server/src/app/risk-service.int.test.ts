@@ -26,7 +26,7 @@ describe('RiskService on Redis', () => {
     const deps = {
       bus,
       clock: systemClock,
-      config: loadConfig({ STREAM_PREFIX: prefix, SENTIMENT_API_URLS: '' }),
+      config: loadConfig({ STREAM_PREFIX: prefix, SENTIMENT_API_URLS: '', ONCHAIN_URL: '' }),
       log: silentLogger,
       stores: createRedisStores(redis, { prefix, maxLen: 1000 }),
     };

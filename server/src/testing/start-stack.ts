@@ -108,13 +108,22 @@ const stackBus = (settings: ProcessConfig): RedisStreamsBus =>
 
 /**
  * SIM_SENTIMENT_PORT 0 binds any free port: once the simulator runs, the risk service started after it
- * reads sentiment from the port actually bound.
+ * reads sentiment and on-chain activity from the port actually bound.
  */
-function withBoundSentimentPort(deps: ServiceDeps, service: Service): ServiceDeps {
+function withBoundSentimentPort(
+  deps: ServiceDeps,
+  service: Service,
+  overrides: Record<string, string>,
+): ServiceDeps {
   if (!(service instanceof MarketSimulatorService)) return deps;
   const port = service.sentimentPort;
-  const sentimentUrls = port === null ? [] : [`http://127.0.0.1:${port}`];
-  const riskService = { ...deps.config.riskService, sentimentUrls };
+  const bound = port === null ? '' : `http://127.0.0.1:${port}`;
+  const { sentimentUrls, onchainUrl } = deps.config.riskService;
+  const riskService = {
+    ...deps.config.riskService,
+    sentimentUrls: overrides.SENTIMENT_API_URLS === undefined ? (bound ? [bound] : []) : sentimentUrls,
+    onchainUrl: overrides.ONCHAIN_URL === undefined ? bound : onchainUrl,
+  };
   return { ...deps, config: { ...deps.config, riskService } };
 }
 
@@ -166,7 +175,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       throw new Error(`startStack: ${name} did not start: ${String(error)}`, { cause: error });
     }
     running.set(name, service);
-    if (overrides.SENTIMENT_API_URLS === undefined) deps = withBoundSentimentPort(deps, service);
+    deps = withBoundSentimentPort(deps, service, overrides);
     await waitForGroups(redis, prefix, groups);
   };
 

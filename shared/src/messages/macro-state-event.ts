@@ -22,8 +22,10 @@ export const MacroStateEventSchema = z
     realized_vol: nullable(FiniteSchema),
     /** Latest perpetual funding rate of the macro symbol, per 8 h */
     funding_rate: nullable(FiniteSchema),
-    /** On-chain activity index */
+    /** On-chain activity index (100 = an ordinary day); null when no source answered recently enough */
     onchain_activity: nullable(FiniteSchema),
+    /** **add.** Seconds since the last on-chain reading (also when it is too old to use); null when none */
+    onchain_age_s: nullable(FiniteSchema.nonnegative()),
     ...baseFields,
   })
   .readonly();

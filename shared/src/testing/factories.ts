@@ -72,6 +72,7 @@ export const createMacroState = (overrides: Partial<MacroStateEvent> = {}): Macr
   realized_vol: null,
   funding_rate: null,
   onchain_activity: null,
+  onchain_age_s: null,
   timestamp: TEST_TIMESTAMP,
   metadata: {},
   ...overrides,

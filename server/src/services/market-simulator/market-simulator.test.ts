@@ -102,6 +102,20 @@ describe('MarketSimulatorService', () => {
       expect(unknown.status).toBe(404);
     });
 
+    it('answers GET /api/v1/onchain/activity with a simulated index near 100', async () => {
+      const { service } = simulator({ sentimentPort: 0 });
+      await service.start();
+      const base = `http://127.0.0.1:${service.sentimentPort}/api/v1/onchain/activity`;
+      const res = await fetch(`${base}?asset=btc`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ asset: 'BTC', timestamp: new Date(T0).toISOString() });
+      expect(Number(body.activity_index)).toBeGreaterThan(50);
+      expect(Number(body.activity_index)).toBeLessThan(200);
+      expect((await fetch(base)).status).toBe(400);
+      expect((await fetch(`${base}?asset=DOGE`)).status).toBe(404);
+    });
+
     describe('when the port is in use', () => {
       it('warns and keeps simulating without the server', async () => {
         const blocker = createServer();

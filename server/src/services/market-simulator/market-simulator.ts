@@ -1,6 +1,7 @@
 import type { ServiceDeps, Service } from '../service.ts';
 import { marketParams, underlyingParams, type MarketSimulatorConfig } from './config.ts';
 import { lastMarketOf, resumeUnderlying } from './core/continuity.ts';
+import { onchainActivityOf, onchainReply, type OnchainReply } from './core/onchain.ts';
 import { sentimentReply, type SentimentReply } from './core/sentiment.ts';
 import {
   advanceUnderlying,
@@ -67,7 +68,7 @@ export class MarketSimulatorService implements Service {
     if (this.config.sentimentPort !== null) {
       this.server = await startSentimentServer(
         this.config.sentimentPort,
-        (q, n) => this.sentiment(q, n),
+        { sentiment: (q, n) => this.sentiment(q, n), onchain: (asset) => this.onchain(asset) },
         this.deps.log,
       );
     }
@@ -103,6 +104,14 @@ export class MarketSimulatorService implements Service {
     const p = this.params.find((x) => x.underlying.split('/')[0] === coin);
     const s = p && this.states.get(p.underlying);
     return p && s ? sentimentReply(sentimentOf(s, p), maxResults) : null;
+  }
+
+  /** The on-chain activity reply for a coin (`BTC`, `btc`), or null when no underlying matches. */
+  onchain(asset: string): OnchainReply | null {
+    const coin = asset.trim().toUpperCase();
+    const p = this.params.find((x) => x.underlying.split('/')[0] === coin);
+    const s = p && this.states.get(p.underlying);
+    return p && s ? onchainReply(coin, onchainActivityOf(s, p), s.lastMs) : null;
   }
 
   /** The bound sentiment port, or null when the server is not running. */

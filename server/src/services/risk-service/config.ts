@@ -58,6 +58,54 @@ export const RISK_SERVICE_ENV = {
     defaultText: '`http://127.0.0.1:<SIM_SENTIMENT_PORT>`',
     meaning: 'sentiment sources, tried in order, comma-separated; empty disables',
   }),
+  onchainUrl: setting({
+    variable: 'ONCHAIN_URL',
+    reader: TEXT,
+    schema: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'an http(s) base URL, or empty to disable')
+      .default(''),
+    whenEmpty: 'disables',
+    whenUnset: (source) => `http://127.0.0.1:${valueOf(SIM_SENTIMENT_PORT, source) ?? 0}`,
+    defaultText: '`http://127.0.0.1:<SIM_SENTIMENT_PORT>`',
+    meaning:
+      'on-chain activity source (`GET <url>/api/v1/onchain/activity?asset=<MACRO_SYMBOL base>`, the simulator by default); empty disables',
+  }),
+  onchainTimeoutMs: setting({
+    variable: 'ONCHAIN_TIMEOUT_MS',
+    reader: NUMBER,
+    schema: positive.max(60_000).default(3000),
+    meaning: 'on-chain source: timeout of one request, ms',
+  }),
+  onchainRetries: setting({
+    variable: 'ONCHAIN_RETRIES',
+    reader: NUMBER,
+    schema: z.number().int().min(0).max(10).default(2),
+    meaning: 'on-chain source: retries of a failed request within one macro broadcast',
+  }),
+  onchainRetryBackoffMs: setting({
+    variable: 'ONCHAIN_RETRY_BACKOFF_MS',
+    reader: NUMBER,
+    schema: z.number().finite().min(0).max(10_000).default(500),
+    meaning: 'on-chain source: wait before retry n is n × this, ms',
+  }),
+  onchainBreakerThreshold: setting({
+    variable: 'ONCHAIN_BREAKER_THRESHOLD',
+    reader: NUMBER,
+    schema: z.number().int().min(1).default(3),
+    meaning: 'on-chain source: consecutive failed readings (retries spent) that open the circuit breaker',
+  }),
+  onchainBreakerCooldownS: seconds(
+    'ONCHAIN_BREAKER_COOLDOWN_S',
+    120,
+    'on-chain source: an open breaker asks nothing for this long, then lets one trial reading go (half-open), s',
+  ),
+  onchainStaleS: seconds(
+    'ONCHAIN_STALE_S',
+    300,
+    'on-chain source: a reading older than this is stale (`onchain_activity` null, its age still in `onchain_age_s`), s',
+  ),
   sentimentQuery: setting({
     variable: 'SENTIMENT_QUERY',
     reader: TEXT,

@@ -36,7 +36,7 @@ describe('RiskService', () => {
   const start = async (o: { env?: Record<string, string>; fetch?: FetchFn; deliverTwice?: boolean } = {}) => {
     clock = new FakeClock();
     bus = new InMemoryBus({ clock, deliverTwice: o.deliverTwice ?? false });
-    const config = loadConfig({ SENTIMENT_API_URLS: '', ...o.env });
+    const config = loadConfig({ SENTIMENT_API_URLS: '', ONCHAIN_URL: '', ...o.env });
     const peakStore = createMemoryPeakStore();
     service = new RiskService(
       { bus, clock, config, log: silentLogger, stores: { ...createMemoryStores(bus), peaks: peakStore } },
@@ -102,7 +102,7 @@ describe('RiskService', () => {
         {
           bus,
           clock,
-          config: loadConfig({ SENTIMENT_API_URLS: '' }),
+          config: loadConfig({ SENTIMENT_API_URLS: '', ONCHAIN_URL: '' }),
           log: silentLogger,
           stores: createMemoryStores(bus),
         },
@@ -123,7 +123,13 @@ describe('RiskService', () => {
       const stores = createMemoryStores(bus);
       const make = () =>
         new RiskService(
-          { bus, clock, config: loadConfig({ SENTIMENT_API_URLS: '' }), log: silentLogger, stores },
+          {
+            bus,
+            clock,
+            config: loadConfig({ SENTIMENT_API_URLS: '', ONCHAIN_URL: '' }),
+            log: silentLogger,
+            stores,
+          },
           { config: { timers: false } },
         );
       const first = make();
@@ -205,7 +211,7 @@ describe('RiskService', () => {
         await bus.publish('market.tick', { symbol: 'BTC/USDT', price, timestamp: iso(t0 + m * 60_000) });
       }
       clock.set(t0 + 31 * 60_000);
-      const config = loadConfig({ SENTIMENT_API_URLS: '' });
+      const config = loadConfig({ SENTIMENT_API_URLS: '', ONCHAIN_URL: '' });
       service = new RiskService(
         { bus, clock, config, log: silentLogger, stores: createMemoryStores(bus) },
         {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../lib/logger.ts';
 import { sentimentFromBody } from './core/macro-loop.ts';
+import type { IndicatorSource } from './indicator-source.ts';
 
 /** Per-request timeout of a sentiment source (SPEC §6.3). */
 export const SENTIMENT_TIMEOUT_MS = 10_000;
@@ -43,3 +44,15 @@ export async function fetchSentiment(
   }
   return null;
 }
+
+/** Sentiment as an {@link IndicatorSource}: the first of `bases` that answers (none configured → null). */
+export const sentimentSource = (
+  bases: readonly string[],
+  query: string,
+  deps: { fetch: FetchFn; log: Logger },
+): IndicatorSource => ({
+  read: async () => {
+    const reading = await fetchSentiment(bases, query, deps);
+    return reading && { value: reading.score, source: reading.source };
+  },
+});

@@ -54,6 +54,7 @@ function chaosEnv(redisUrl: string, services: string): NodeJS.ProcessEnv {
     SIM_DAILY_HISTORY_DAYS: '0',
     SIM_SENTIMENT_PORT: '0',
     SENTIMENT_API_URLS: '',
+    ONCHAIN_URL: '',
     BUS_CLAIM_IDLE_MS: '5000',
     DATA_DIR: 'memory://',
     DATABASE_URL: '',

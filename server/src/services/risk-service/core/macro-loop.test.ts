@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildMacroState,
+  onchainFromBody,
   classifyRegime,
   fomoScore,
   realizedVolOf,
@@ -151,5 +152,68 @@ describe('buildMacroState', () => {
       });
       expect(m.regime_score).toBeCloseTo(0.6, 12);
     });
+  });
+
+  describe('with an on-chain source', () => {
+    const inputs = {
+      sentiment: null,
+      realizedVol: null,
+      fundingRate: null,
+      portfolioRealizedVol: null,
+      sentimentSource: null,
+    };
+
+    it('carries a fresh reading, its age and the breaker', () => {
+      const m = buildMacroState(
+        {
+          ...inputs,
+          onchain: {
+            freshness: { value: 104.2, ageS: 12, stale: false },
+            source: 'http://x',
+            breaker: 'closed',
+          },
+        },
+        '2026-03-02T09:15:04.120Z',
+      );
+      expect(m).toMatchObject({ onchain_activity: 104.2, onchain_age_s: 12 });
+      expect(m.metadata).toMatchObject({
+        onchain_source: 'http://x',
+        onchain_stale: false,
+        onchain_breaker: 'closed',
+      });
+    });
+
+    it('drops a stale reading but keeps its age', () => {
+      const m = buildMacroState(
+        {
+          ...inputs,
+          onchain: {
+            freshness: { value: null, ageS: 400, stale: true },
+            source: 'http://x',
+            breaker: 'open',
+          },
+        },
+        '2026-03-02T09:15:04.120Z',
+      );
+      expect(m).toMatchObject({ onchain_activity: null, onchain_age_s: 400 });
+      expect(m.metadata).toMatchObject({ onchain_stale: true, onchain_breaker: 'open' });
+    });
+
+    it('says nothing of on-chain activity without a source', () => {
+      const m = buildMacroState(inputs, '2026-03-02T09:15:04.120Z');
+      expect(m).toMatchObject({ onchain_activity: null, onchain_age_s: null });
+      expect(m.metadata).toMatchObject({ onchain_source: null, onchain_stale: null, onchain_breaker: null });
+    });
+  });
+});
+
+describe('onchainFromBody', () => {
+  it('reads a finite, non-negative activity_index and nothing else', () => {
+    expect(onchainFromBody({ activity_index: 98.5 })).toBe(98.5);
+    expect(onchainFromBody({ activity_index: 0 })).toBe(0);
+    expect(onchainFromBody({ activity_index: -1 })).toBeNull();
+    expect(onchainFromBody({ activity_index: '98' })).toBeNull();
+    expect(onchainFromBody({})).toBeNull();
+    expect(onchainFromBody(null)).toBeNull();
   });
 });

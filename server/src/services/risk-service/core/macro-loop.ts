@@ -1,5 +1,6 @@
 import type { MacroRegime, StreamInput } from '@gamma/shared';
 import { closeToCloseVol } from '@gamma/shared/quant';
+import type { BreakerStatus, Freshness } from './circuit-breaker.ts';
 
 /** Minutes per year: annualises 1-minute returns (SPEC §6.3). */
 export const MINUTES_PER_YEAR = 525_600;
@@ -112,6 +113,23 @@ export function sentimentFromBody(body: unknown): number | null {
   return score;
 }
 
+/** The `activity_index` of an on-chain response body when a finite number ≥ 0, else null. */
+export function onchainFromBody(body: unknown): number | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const index = (body as Record<string, unknown>).activity_index;
+  return typeof index === 'number' && Number.isFinite(index) && index >= 0 ? index : null;
+}
+
+/** What the macro state says about on-chain activity; null when no source is configured. */
+export interface OnchainInput {
+  /** The last reading's freshness: its value while fresh, its age, whether it is stale */
+  freshness: Freshness;
+  /** Its source's base URL */
+  source: string;
+  /** The source's circuit breaker */
+  breaker: BreakerStatus;
+}
+
 /** Inputs of one macro broadcast. */
 export interface MacroInputs {
   sentiment: number | null;
@@ -120,11 +138,14 @@ export interface MacroInputs {
   portfolioRealizedVol: number | null;
   /** Where sentiment came from, or null */
   sentimentSource: string | null;
+  /** Absent or null: no on-chain source */
+  onchain?: OnchainInput | null;
 }
 
 /** The `market.macro_state` message of SPEC §6.3 (market-wide: symbol null). */
 export function buildMacroState(inputs: MacroInputs, nowIso: string): StreamInput<'market.macro_state'> {
   const { regime, score } = classifyRegime(inputs.realizedVol, inputs.sentiment);
+  const onchain = inputs.onchain;
   return {
     symbol: null,
     macro_regime: regime,
@@ -133,11 +154,15 @@ export function buildMacroState(inputs: MacroInputs, nowIso: string): StreamInpu
     fomo_score: fomoScore(inputs.sentiment, inputs.realizedVol),
     realized_vol: inputs.realizedVol,
     funding_rate: inputs.fundingRate,
-    onchain_activity: null,
+    onchain_activity: onchain?.freshness.value ?? null,
+    onchain_age_s: onchain?.freshness.ageS ?? null,
     timestamp: nowIso,
     metadata: {
       portfolio_realized_vol: inputs.portfolioRealizedVol,
       sentiment_source: inputs.sentimentSource,
+      onchain_source: onchain?.source ?? null,
+      onchain_stale: onchain?.freshness.stale ?? null,
+      onchain_breaker: onchain?.breaker ?? null,
     },
   };
 }

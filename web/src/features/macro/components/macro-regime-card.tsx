@@ -1,11 +1,13 @@
 import { Card } from '@/components/ui/card';
 import { clockTime, fixed } from '@/lib/format';
+import { onchainView } from '../core/onchain-text';
 import { regimeLabel } from '../core/regime-labels';
 import { useLatestMacro } from '../hooks/use-latest-macro';
 
-/** The macro regime and its score (2 dp). */
+/** The macro regime and its score (2 dp), the inputs, and on-chain activity with its age. */
 export function MacroRegimeCard() {
   const macro = useLatestMacro();
+  const onchain = onchainView(macro);
   return (
     <Card label="Macro regime">
       <div className={`regime regime-${macro?.macro_regime ?? 'none'}`}>
@@ -20,6 +22,10 @@ export function MacroRegimeCard() {
         <dd>{fixed(macro?.realized_vol, 2)}</dd>
         <dt>Funding (8 h)</dt>
         <dd>{fixed(macro?.funding_rate, 5)}</dd>
+        <dt>On-chain</dt>
+        <dd aria-label="on-chain activity">
+          {onchain.value} <span className={onchain.warn ? 'small warn' : 'small muted'}>{onchain.note}</span>
+        </dd>
         <dt>Updated</dt>
         <dd>{macro ? `${clockTime(macro.timestamp)} UTC` : '—'}</dd>
       </dl>

@@ -11,6 +11,7 @@ const macro = (over: Partial<MacroStateEvent>): MacroStateEvent => ({
   realized_vol: null,
   funding_rate: null,
   onchain_activity: null,
+  onchain_age_s: null,
   timestamp: '2026-03-02T09:00:00.000Z',
   metadata: {},
   ...over,
