@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envSection } from '../../config/read-section.ts';
-import { NUMBER } from '../../config/readers.ts';
+import { LIST, NUMBER } from '../../config/readers.ts';
 import { fieldsOf, setting } from '../../config/setting.ts';
 import { RISK_DAILY_LOSS_PCT } from '../../config/shared-settings.ts';
 
@@ -26,6 +26,14 @@ export const KILL_SWITCH_ENV = {
     schema: z.number().finite().nonnegative().default(30),
     meaning:
       'kill switch: a consumer group whose oldest unacked entry is older than this turns trading REDUCING (global), s; 0 = off',
+  }),
+  lagIgnoredGroups: setting({
+    variable: 'RISK_KILL_LAG_IGNORED_GROUPS',
+    reader: LIST,
+    schema: z.array(z.string().min(1)).default(['audit-recorder']),
+    whenEmpty: 'every group counts',
+    meaning:
+      'kill switch: consumer groups whose lag never trips it (outside the trading path: the audit recorder catching up after a restart must not stop trading), comma-separated',
   }),
   checkIntervalS: setting({
     variable: 'RISK_KILL_CHECK_INTERVAL_S',

@@ -175,6 +175,13 @@ describe('the kill switch through Redis', () => {
     );
   });
 
+  it('leaves out the groups outside the trading path (the audit recorder catching up)', async () => {
+    await bus.publish('strategy.intent', createStrategyIntent());
+    await redis.xgroup('CREATE', streamKey(prefix, 'strategy.intent'), 'audit-recorder', '0');
+    clock.advance(120_000);
+    expect(await killSwitch.check()).toBeNull();
+  });
+
   it('keeps the state across a restart: it is in Redis', async () => {
     await equity(84_000, 100_000);
     await killSwitch.check();

@@ -108,7 +108,7 @@ export class KillSwitchService implements Service {
 
   /** What the trips are decided on, read now. */
   async measure(): Promise<KillMeasures> {
-    const { bus, clock, stores } = this.deps;
+    const { bus, clock } = this.deps;
     const nowMs = clock.now();
     const { deadLettersPerMin, lagS } = this.config;
     const [risk] = await bus.latest('portfolio.risk', 1);
@@ -118,13 +118,7 @@ export class KillSwitchService implements Service {
       equity === null || this.dayStarts === null ? null : await this.dayStarts.claim(utcDay(nowMs), equity);
     const deadLetters =
       deadLettersPerMin > 0 ? (await bus.latest('dlq', deadLettersPerMin)).map((e) => e.id) : [];
-    let worstLag: KillMeasures['worstLag'] = null;
-    if (lagS > 0) {
-      for (const stream of await streamsInfo(stores.streamStats, { nowMs, deadLetters: [] }))
-        for (const group of stream.groups)
-          if (worstLag === null || group.delay_ms / 1000 > worstLag.lagS)
-            worstLag = { stream: stream.stream, group: group.name, lagS: group.delay_ms / 1000 };
-    }
+    const worstLag = lagS > 0 ? await this.worstLag(nowMs) : null;
     return {
       equity,
       peak,
@@ -132,6 +126,17 @@ export class KillSwitchService implements Service {
       deadLettersLastMinute: countLastMinute(deadLetters, nowMs),
       worstLag,
     };
+  }
+
+  /** The consumer group (not ignored) whose oldest unacked entry is oldest, as the pipeline card measures it. */
+  private async worstLag(nowMs: number): Promise<KillMeasures['worstLag']> {
+    const ignored = new Set(this.config.lagIgnoredGroups);
+    let worst: KillMeasures['worstLag'] = null;
+    for (const stream of await streamsInfo(this.deps.stores.streamStats, { nowMs, deadLetters: [] }))
+      for (const group of stream.groups.filter((g) => !ignored.has(g.name)))
+        if (worst === null || group.delay_ms / 1000 > worst.lagS)
+          worst = { stream: stream.stream, group: group.name, lagS: group.delay_ms / 1000 };
+    return worst;
   }
 
   private limits(): KillLimits {

@@ -6,6 +6,7 @@ import {
   type TradingScope,
   type TradingState,
 } from '@gamma/shared';
+import { isDeltaHedgerIntent } from './protective.ts';
 
 /**
  * On HALTED, every pending approval under a halted scope is vetoed `TRADING_HALTED` (issue 9 item 3). The
@@ -65,7 +66,7 @@ export function haltedScopeOf(
  * by the sweep but left to the full re-check when it is approved.
  */
 export const leftToRecheck = (intent: Pick<StrategyIntentEvent, 'action' | 'metadata'>): boolean =>
-  intent.action === 'delta_hedge' && intent.metadata.strategy_type === 'delta_hedger';
+  isDeltaHedgerIntent(intent);
 
 /** The reason and metadata of the veto claimed for a pending intent under `halted`. */
 export function haltVeto(halted: ScopeState): { reason: string; metadata: HaltVetoMetadata } {
