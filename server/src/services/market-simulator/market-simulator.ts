@@ -12,7 +12,7 @@ import {
   type UnderlyingParams,
   type UnderlyingState,
 } from './core/underlying-state.ts';
-import { warmupHistory, warmupTimes } from './core/warmup.ts';
+import { warmupHistory } from './core/warmup.ts';
 import { offerDailyHistory } from '../../market-data/daily-history-source.ts';
 import { startSentimentServer, type SentimentServer } from './sentiment-server.ts';
 import { SimulatedDailyHistory, type PathStart } from './simulated-daily-history.ts';
@@ -46,16 +46,15 @@ export class MarketSimulatorService implements Service {
 
   /**
    * Continues each underlying from its last tick in `market.tick`; publishes a seeded warm-up history
-   * for those with none (`warmupMin`); offers each a seeded daily history ending where its path begins
+   * for those with none (`warmupMin`); offers each a seeded daily history ending at its live price
    * (`market.daily_history`, once per underlying); then publishes the first ticks and surfaces at once
    * and starts the timers and the sentiment server.
    */
   async start(): Promise<void> {
     const startMs = this.config.startTimeMs ?? this.deps.clock.now();
     const fresh = await this.resume(startMs);
-    const starts = this.pathStarts(fresh, startMs);
     await this.warmUp(fresh, startMs);
-    const history = new SimulatedDailyHistory(starts, {
+    const history = new SimulatedDailyHistory(this.liveStarts(), {
       seed: this.config.seed,
       shape: this.config.dailyHistoryShape,
     });
@@ -152,15 +151,15 @@ export class MarketSimulatorService implements Service {
     return fresh;
   }
 
-  /** Where each path begins: a fresh one at its start price before the warm-up, a continued one at its last tick. */
-  private pathStarts(fresh: readonly UnderlyingParams[], startMs: number): Map<string, PathStart> {
-    const freshAtMs = warmupTimes(startMs, this.config.warmupMin, this.config.tickIntervalMs)[0] ?? startMs;
+  /**
+   * Where the live ticks begin (after the warm-up, or where a continued path resumes): the daily history
+   * ends at that price, so with the `breakdown` shape the first live tick is under the window's lows.
+   */
+  private liveStarts(): Map<string, PathStart> {
     const starts = new Map<string, PathStart>();
     for (const params of this.params) {
       const state = this.states.get(params.underlying);
-      if (fresh.includes(params))
-        starts.set(params.underlying, { params, atMs: freshAtMs, price: params.startPrice });
-      else if (state) starts.set(params.underlying, { params, atMs: state.lastMs, price: state.path.spot });
+      if (state) starts.set(params.underlying, { params, atMs: state.lastMs, price: state.path.spot });
     }
     return starts;
   }

@@ -4,7 +4,7 @@ import { dailyHistory, type DailyHistoryShape } from './core/daily-history.ts';
 import { jumpVariance } from './core/price-path.ts';
 import type { UnderlyingParams } from './core/underlying-state.ts';
 
-/** Where a simulated path begins: its first time and price (the end of its daily history). */
+/** Where a simulated path's live ticks begin: their first time and price (the end of its daily history). */
 export interface PathStart {
   params: UnderlyingParams;
   atMs: number;
@@ -12,9 +12,9 @@ export interface PathStart {
 }
 
 /**
- * The simulator's {@link DailyHistorySource}: a seeded daily history of each underlying ending where its
- * simulated path begins (the warm-up's first tick, or the last tick it continues from), so the daily
- * bars and the ticks join into one market.
+ * The simulator's {@link DailyHistorySource}: a seeded daily history of each underlying ending at the
+ * current simulated price (where the live ticks begin: after the warm-up, or where a continued path
+ * resumes).
  */
 export class SimulatedDailyHistory implements DailyHistorySource {
   readonly name = 'simulator';
