@@ -9,7 +9,13 @@ describe('restarts mid-stream, live', () => {
     // Entries a dead consumer holds are reclaimed after 0.5 s of idleness (default 30 s). The legs' limit
     // prices sit 50 % beyond the quote (default 1 %): the simulated options move more than 1 % while a
     // service is down, and a leg rejected as not marketable would never fill (the flake of these tests)
-    stack = await startStack({ BUS_CLAIM_IDLE_MS: '500', EXEC_PRICE_BUFFER_PCT: '0.5' });
+    // Limit prices 50 % beyond the quote are outside the default price band: it is widened with them
+    stack = await startStack({
+      BUS_CLAIM_IDLE_MS: '500',
+      EXEC_PRICE_BUFFER_PCT: '0.5',
+      RISK_PRICE_BAND_PCT: '1',
+      RISK_PRICE_BAND_VOL_PTS: '1000',
+    });
     stack.setUser('carol');
   }, STACK_START_MS);
   afterAll(() => stack.close());

@@ -48,7 +48,8 @@ describe('engine and option execution on Redis', () => {
     prefix = testPrefix();
     clock = new FakeClock(Date.parse(NOW));
     bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, blockMs: 100, log: silentLogger, clock });
-    const config = loadConfig({ STREAM_PREFIX: prefix });
+    // The test chain's mids imply ~115 % vol against its 60 % IV column: the price band's vol band is widened
+    const config = loadConfig({ STREAM_PREFIX: prefix, RISK_PRICE_BAND_VOL_PTS: '100' });
     const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
     const deps = { bus, clock, config, log: silentLogger, stores };
     // published before the services start: both read it at warm-up

@@ -22,6 +22,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   tradingState: keys.tradingState(),
   tradingStateOutbox: keys.tradingStateOutbox(),
   snapshot: keys.snapshot('engine'),
+  dayStartEquity: keys.dayStartEquity('2026-03-02'),
+  lossStreaks: keys.lossStreaks(),
 });
 
 describe('the key table', () => {

@@ -16,7 +16,7 @@ import type { StreamName } from '@gamma/shared';
  * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
  * ledger script records the outcome and the position in one step). The trading states and their outbox
  * share the reservations' tag: the set script writes both, and the reserve script reads the states. Single-key families (recorded step
- * outcomes, peak, snapshots) need no tag.
+ * outcomes, peak, snapshots, the day's start equity, the loss streaks) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -58,6 +58,10 @@ export interface KeyTable {
   tradingStateOutbox(): string;
   /** `<prefix>:snapshot:<owner>`: a service's state snapshot and the stream entry ids it covers */
   snapshot(owner: string): string;
+  /** `<prefix>:risk:day_start_equity:<YYYY-MM-DD>`: the equity at the start of a UTC day (first writer wins) */
+  dayStartEquity(day: string): string;
+  /** `<prefix>:risk:loss_streaks`: each strategy's losing closed trades in a row and cooldown */
+  lossStreaks(): string;
 }
 
 /**
@@ -93,6 +97,8 @@ export function keyTable(prefix: string): KeyTable {
     tradingState: () => `${prefix}:risk:{${prefix}:reservations}:trading_state`,
     tradingStateOutbox: () => `${prefix}:risk:{${prefix}:reservations}:trading_state:outbox`,
     snapshot: (owner) => `${prefix}:snapshot:${owner}`,
+    dayStartEquity: (day) => `${prefix}:risk:day_start_equity:${day}`,
+    lossStreaks: () => `${prefix}:risk:loss_streaks`,
   };
 }
 
@@ -130,6 +136,7 @@ export const SCRIPT_KEYS = {
     keys.paperPositions(),
   ],
   tradingStateSet: (keys: KeyTable) => [keys.tradingState(), keys.tradingStateOutbox()],
+  lossStreakRecord: (keys: KeyTable) => [keys.lossStreaks()],
 } as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
 
 /** The name of a Lua script, one `.lua` file each under `stores/scripts/`. */
@@ -154,4 +161,6 @@ export const KEY_FAMILIES = {
   tradingState: ['tradingStateSet'],
   tradingStateOutbox: ['tradingStateSet'],
   snapshot: [],
+  dayStartEquity: [],
+  lossStreaks: ['lossStreakRecord'],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
+import { createRedisDayStartStore } from './day-start/day-start-store.ts';
+import { createRedisLossStreakStore } from './loss-streaks/redis-loss-streak-store.ts';
 import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
@@ -43,6 +45,8 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     once,
     ledger: createRedisOrderLedger(redis, prefix),
     peaks: createRedisPeakStore(redis, prefix),
+    dayStarts: createRedisDayStartStore(redis, prefix),
+    lossStreaks: createRedisLossStreakStore(redis, prefix),
     snapshots: createRedisSnapshotStore(redis, prefix),
     tradingStates: createRedisTradingStateStore(redis, { prefix, once }),
     ping: () => redisUp(redis),

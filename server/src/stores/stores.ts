@@ -3,6 +3,9 @@ import type { Bus } from '../bus/bus.ts';
 import type { StreamStats } from '../bus/redis-stream-info.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
 import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
+import { createMemoryDayStartStore, type DayStartStore } from './day-start/day-start-store.ts';
+import type { LossStreakStore } from './loss-streaks/loss-streak-store.ts';
+import { createMemoryLossStreakStore } from './loss-streaks/memory-loss-streak-store.ts';
 import { createMemoryOrderLedger } from './ledger/memory-order-ledger.ts';
 import type { OrderLedger } from './ledger/order-ledger.ts';
 import { createMemoryOnceMarks } from './once/memory-once-marks.ts';
@@ -31,6 +34,10 @@ export interface Stores {
   ledger: OrderLedger;
   /** The risk service's peak equity */
   peaks: PeakStore;
+  /** The equity at the start of each UTC day (engine: `daily_loss`) */
+  dayStarts: DayStartStore;
+  /** Each strategy's losing closed trades in a row and cooldown (engine: `loss_streak`) */
+  lossStreaks: LossStreakStore;
   /** Each stateful service's snapshot and the stream entry ids it covers (restore after a restart) */
   snapshots: SnapshotStore;
   /** The trading state per scope (ACTIVE, REDUCING, HALTED) and its events on `risk.trading_state` */
@@ -53,6 +60,8 @@ export function createMemoryStores(bus: Bus): Stores {
     once,
     ledger: createMemoryOrderLedger(),
     peaks: createMemoryPeakStore(),
+    dayStarts: createMemoryDayStartStore(),
+    lossStreaks: createMemoryLossStreakStore(),
     snapshots: createMemorySnapshotStore(),
     tradingStates: createMemoryTradingStateStore(once),
     ping: () => Promise.resolve(true),

@@ -9,6 +9,8 @@ const WRITES: Readonly<Record<string, readonly string[]>> = {
   reservations: ['tryReserve', 'release', 'fill'],
   peaks: ['save'],
   tradingStates: ['set'],
+  dayStarts: ['claim'],
+  lossStreaks: ['record'],
 };
 
 const KILLED = 'killed after write';

@@ -1,6 +1,6 @@
 import { createMacroState } from '@gamma/shared/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spotIntentOf, startTestEngine, TEST_NOW } from '../../testing/engine-desk.ts';
+import { spotIntentOf, startTestEngine, TEST_NOW, tickAt } from '../../testing/engine-desk.ts';
 
 type Desk = Awaited<ReturnType<typeof startTestEngine>>;
 let desk: Desk | null = null;
@@ -64,6 +64,11 @@ describe('APPROVAL_MODE=policy', () => {
     });
     await d.publish('market.macro_state', macro('chop', 0.1));
     d.clock.advance(180_001);
+    // a fresh tick: market_data_age vetoes an order valued on a tick older than RISK_MAX_TICK_AGE_S
+    await d.publish('market.tick', {
+      ...tickAt('BTC/USDT', 100_000),
+      timestamp: new Date(d.clock.now()).toISOString(),
+    });
     await d.publish('strategy.intent', spotIntentOf({ intent_id: 'y' }));
     expect(decisionOf(d, 'y')).toMatchObject({
       status: 'pending_approval',

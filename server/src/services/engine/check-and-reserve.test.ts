@@ -35,7 +35,12 @@ const run = (reservations: ReservationStore) =>
       reservations,
       config: engineConfigFrom(loadConfig({}).engine),
       log: silentLogger,
-      state: () => ({ portfolio: initialPortfolio(1_000), market: { mids: {}, surfaces: {} }, macro: null }),
+      state: () => ({
+        portfolio: initialPortfolio(1_000),
+        market: { mids: {}, tickAtMs: {}, surfaces: {} },
+        macro: null,
+        records: { dayStartEquity: null, lossStreaks: {} },
+      }),
     },
     { intent, nowMs: 0, evaluate },
   );

@@ -1,6 +1,7 @@
 import type { MacroReading, StrategyIntentEvent } from '@gamma/shared';
 import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import type { Logger } from '../../lib/logger.ts';
+import type { RiskRecords } from './core/catalogue-context.ts';
 import type { EngineConfig, Evaluation, EvaluationContext } from './core/evaluate.ts';
 import type { MarketView } from './core/market-view.ts';
 import type { PortfolioState } from './core/portfolio-state.ts';
@@ -17,7 +18,12 @@ export interface CheckAndReserveDeps {
   config: EngineConfig;
   log: Logger;
   /** The process's state at this instant (read again on every round) */
-  state: () => { portfolio: PortfolioState; market: MarketView; macro: MacroReading | null };
+  state: () => {
+    portfolio: PortfolioState;
+    market: MarketView;
+    macro: MacroReading | null;
+    records: RiskRecords;
+  };
 }
 
 /**
@@ -39,8 +45,16 @@ export async function checkAndReserve(
   const { intent, nowMs } = input;
   let reservations = await deps.reservations.list(nowMs);
   for (let attempt = 1; attempt <= RESERVE_ATTEMPTS; attempt += 1) {
-    const { portfolio, market, macro } = deps.state();
-    const evaluation = input.evaluate({ portfolio, market, macro, reservations, config: deps.config, nowMs });
+    const { portfolio, market, macro, records } = deps.state();
+    const evaluation = input.evaluate({
+      portfolio,
+      market,
+      macro,
+      records,
+      reservations,
+      config: deps.config,
+      nowMs,
+    });
     if (evaluation.kind !== 'approved') return evaluation;
     const request = reserveRequest({
       intentId: intent.intent_id,

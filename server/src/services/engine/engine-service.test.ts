@@ -54,7 +54,9 @@ async function setup(options: Setup = {}) {
   const theBus = new InMemoryBus({ clock, deliverTwice: options.deliverTwice ?? false });
   const stores = createMemoryStores(theBus);
   const { approvals } = stores;
-  const config = loadConfig(options.env ?? {});
+  // The test chain's mids imply ~115 % vol against its 60 % IV column: the vol band is widened so option
+  // intents pass it (check-price-band.test.ts tests the band on a consistent chain)
+  const config = loadConfig({ RISK_PRICE_BAND_VOL_PTS: '100', ...options.env });
   const theEngine = new EngineService(
     { bus: theBus, clock, config, log: silentLogger, stores },
     { timers: false },
@@ -96,6 +98,11 @@ describe('EngineService', () => {
         'single_position_share',
         'gross_leverage',
         'max_position_size',
+        'order_notional',
+        'price_band',
+        'market_data_age',
+        'daily_loss',
+        'loss_streak',
       ]);
       expect((await approvals.listPending()).map((r) => r.intent.intent_id)).toEqual(['intent-1']);
       expect(bus.published('execution.command')).toEqual([]);
@@ -301,6 +308,65 @@ describe('EngineService', () => {
     });
   });
 
+  describe('when the shared risk records say stop', () => {
+    const risk = (totalValue: number): StreamInput<'portfolio.risk'> => ({
+      total_delta: 0,
+      total_gamma: 0,
+      total_vega: 0,
+      total_theta: 0,
+      total_rho: 0,
+      position_ratio: null,
+      leverage: null,
+      underlying: 'BTC/USDT',
+      timestamp: NOW,
+      metadata: { total_value: totalValue, cash: totalValue, peak_value: 100_000 },
+    });
+
+    it('vetoes DAILY_LOSS_LIMIT below the day’s first equity, shared through the day-start store', async () => {
+      const { bus, publish } = await setup();
+      await publish('portfolio.risk', risk(100_000));
+      await publish('portfolio.risk', risk(94_000));
+      await publish('strategy.intent', spotIntent({ metadata: { reference_price: 100_000 } }));
+      expect(decisions(bus)[0]).toMatchObject({
+        status: 'vetoed',
+        reason_codes: ['DAILY_LOSS_LIMIT'],
+        reason: 'daily loss 6.00% > 5.00% of the start-of-day equity',
+      });
+    });
+
+    it('vetoes LOSS_STREAK_COOLDOWN after RISK_LOSS_STREAK losing closed trades, but lets a close through', async () => {
+      // (RISK_MIN_POSITION_RATIO 0: the minimum ratio still vetoes a flattening sell, issue 9 item 6)
+      const { bus, publish } = await setup({ env: { RISK_LOSS_STREAK: '2', RISK_MIN_POSITION_RATIO: '0' } });
+      const position = (quantity: number, realized: number): StreamInput<'position.update'> => ({
+        strategy_id: 'grid_btc',
+        symbol: 'BTC/USDT',
+        quantity,
+        avg_price: quantity === 0 ? 0 : 100_000,
+        unrealized_pnl: 0,
+        timestamp: NOW,
+        metadata: { account_quantity: quantity, realized_pnl: realized },
+      });
+      for (const [quantity, realized] of [
+        [0.1, 0],
+        [0, -10],
+        [0.1, -10],
+        [0, -25],
+        [0.1, -25],
+      ] as const)
+        await publish('position.update', position(quantity, realized));
+      await publish('strategy.intent', spotIntent({ intent_id: 'buy' }));
+      await publish('strategy.intent', spotIntent({ intent_id: 'close', action: 'close', quantity: null }));
+      expect(decisions(bus).map((d) => [d.intent_id, d.status, d.reason_codes])).toEqual([
+        ['buy', 'vetoed', ['LOSS_STREAK_COOLDOWN']],
+        ['close', 'pending_approval', []],
+      ]);
+      expect(decisions(bus)[0]?.checks.find((c) => c.check === 'loss_streak')).toMatchObject({
+        value: 2,
+        limit: 2,
+      });
+    });
+  });
+
   describe('when the risk checks fail', () => {
     it('vetoes the SPEC §3.3 example by risk_service with the failing code and every check', async () => {
       const { bus, publish } = await setup();
@@ -346,25 +412,48 @@ describe('EngineService', () => {
             },
             { check: 'gross_leverage', passed: true, reason_code: null, value: 0.3333, limit: 3 },
             { check: 'max_position_size', passed: true, reason_code: null, value: 0.1, limit: 5 },
+            { check: 'order_notional', passed: true, reason_code: null, value: 2_000, limit: 250_000 },
+            { check: 'price_band', passed: true, reason_code: null, value: null, limit: 0.05 },
+            { check: 'market_data_age', passed: true, reason_code: null, value: 0, limit: 10 },
+            // the day's first portfolio.risk (12 000) is its start equity: no loss
+            { check: 'daily_loss', passed: true, reason_code: null, value: 0, limit: 0.05 },
+            { check: 'loss_streak', passed: true, reason_code: null, value: 0, limit: 5 },
           ],
         }),
       ]);
       expect(bus.published('order.command')).toEqual([]);
     });
 
-    it('vetoes NO_REFERENCE_PRICE without a tick or reference price', async () => {
+    it('vetoes NO_REFERENCE_PRICE and STALE_MARKET_DATA without a tick or reference price', async () => {
       const { bus, publish } = await setup();
       await publish('strategy.intent', spotIntent({ symbol: 'ETH/USDT', quantity: 1 }));
-      expect(decisions(bus)[0]).toMatchObject({ status: 'vetoed', reason_codes: ['NO_REFERENCE_PRICE'] });
+      expect(decisions(bus)[0]).toMatchObject({
+        status: 'vetoed',
+        reason_codes: ['NO_REFERENCE_PRICE', 'STALE_MARKET_DATA'],
+      });
     });
 
-    it('prices from metadata.reference_price when there is no tick', async () => {
+    it('prices from metadata.reference_price when there is no tick, and vetoes it as stale market data', async () => {
       const { bus, publish } = await setup();
       await publish(
         'strategy.intent',
         spotIntent({ symbol: 'ETH/USDT', quantity: 1, metadata: { reference_price: 3_000 } }),
       );
-      expect(decisions(bus)[0]).toMatchObject({ status: 'pending_approval' });
+      const [decision] = decisions(bus);
+      expect(decision).toMatchObject({ status: 'vetoed', reason_codes: ['STALE_MARKET_DATA'] });
+      expect(decision?.checks.find((c) => c.check === 'order_notional')?.value).toBe(3_000);
+      expect(decision?.reason).toBe('market data age: no tick or surface seen');
+    });
+
+    it('vetoes STALE_MARKET_DATA once the latest tick is older than RISK_MAX_TICK_AGE_S', async () => {
+      const { bus, clock, publish } = await setup();
+      clock.advance(10_001);
+      await publish('strategy.intent', spotIntent({ metadata: { reference_price: 100_000 } }));
+      expect(decisions(bus)[0]).toMatchObject({
+        status: 'vetoed',
+        reason_codes: ['STALE_MARKET_DATA'],
+        reason: 'market data age 10.001 s > 10 s',
+      });
     });
   });
 

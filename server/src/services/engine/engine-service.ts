@@ -13,10 +13,11 @@ import type { Subscription } from '../../bus/bus.ts';
 import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { ApprovalHandler } from './approval-handler.ts';
-import type { EngineServiceConfig } from './config.ts';
 import { checkAndReserve } from './check-and-reserve.ts';
 import type { EngineConfig } from './core/evaluate.ts';
+import { engineConfigFrom } from './engine-config.ts';
 import { RESERVATION_TTL_MS } from './core/reservations.ts';
+import { strategyPosition } from './core/portfolio-state.ts';
 import type { EngineContext } from './engine-context.ts';
 import { EngineEffects } from './engine-effects.ts';
 import { ENGINE_SNAPSHOT_OWNER, EngineState, type EngineStateView } from './engine-state.ts';
@@ -24,6 +25,7 @@ import { ExpiryHandler } from './expiry-handler.ts';
 import { HaltHandler } from './halt-handler.ts';
 import { PolicyStateHandler } from './policy-state-handler.ts';
 import { IntakeHandler } from './intake-handler.ts';
+import { RiskRecordsFeed } from './risk-records.ts';
 import { StateTails } from './state-tails.ts';
 import { restoreEngineState } from './state-restore.ts';
 import { PeriodicSnapshots } from '../snapshotting.ts';
@@ -35,38 +37,12 @@ const SWEEP_MS = 1000;
 /** How often a wait for the state tails logs that it is still waiting (it never gives up while running). */
 const STATE_SYNC_ROUND_MS = 5_000;
 
+export { engineConfigFrom } from './engine-config.ts';
+
 /** Options for tests and embedding. */
 export interface EngineOptions {
   /** Run the expiry sweep every second (default true); tests call `sweep()` themselves */
   timers?: boolean;
-}
-
-/** What the engine's core reads of the engine's section of the configuration. */
-export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
-  return {
-    limits: {
-      maxDrawdownPct: config.maxDrawdownPct,
-      maxPositionRatio: config.maxPositionRatio,
-      minPositionRatio: config.minPositionRatio,
-      maxSinglePositionPct: config.maxSinglePositionPct,
-      maxGrossLeverage: config.maxGrossLeverage,
-      maxPositionQty: config.maxPositionQty,
-    },
-    policy: {
-      mode: config.approvalMode,
-      autoApproveActions: config.autoApproveActions,
-      extremeFomo: config.policyExtremeFomo,
-      elevatedFomo: config.policyElevatedFomo,
-      // Three broadcast periods without a new state: the policy reads it as stale
-      staleAfterMs: 3 * config.macroIntervalS * 1000,
-      autoMaxNotionalUsd: config.policyAutoMaxNotionalUsd,
-      hedgeAutoMaxQty: config.hedgeAutoMaxQty,
-    },
-    approvalTtlS: config.approvalTtlS,
-    minExpiryHours: config.minExpiryHours,
-    strangleDelta: config.strangleDelta,
-    priceBufferPct: config.priceBufferPct,
-  };
 }
 
 /**
@@ -88,6 +64,7 @@ export class EngineService implements Service {
   private readonly halt: HaltHandler;
   private readonly policyStates: PolicyStateHandler;
   private readonly snapshots: PeriodicSnapshots;
+  private readonly records: RiskRecordsFeed;
   private readonly closing = new AbortController();
   private restored = false;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -100,6 +77,13 @@ export class EngineService implements Service {
     this.config = engineConfigFrom(deps.config.engine);
     this.reservations = deps.stores.reservations;
     this.state = new EngineState(deps.config.engine.initialBalanceUsdt);
+    this.records = new RiskRecordsFeed({
+      state: this.state,
+      config: this.config,
+      clock: deps.clock,
+      dayStarts: deps.stores.dayStarts,
+      lossStreaks: deps.stores.lossStreaks,
+    });
     this.tails = new StateTails(deps.bus, deps.log);
     this.snapshots = new PeriodicSnapshots(
       { snapshots: deps.stores.snapshots, log: deps.log },
@@ -142,7 +126,7 @@ export class EngineService implements Service {
         this.deps.log.error('trading-state outbox not published', { error: String(err) }),
       );
     // APPROVAL_MODE=policy: the global REDUCING follows the level the restored macro state gives
-    await this.policyStates.onMacro(this.state.current().macro);
+    await this.policyStates.onMacro(this.state.current(this.deps.clock.now()).macro);
     const { bus } = this.deps;
     this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     this.subs.push(
@@ -200,7 +184,7 @@ export class EngineService implements Service {
    */
   async handleMacroState(event: MacroStateEvent): Promise<void> {
     this.state.applyMacroState(event);
-    await this.policyStates.onMacro(this.state.current().macro);
+    await this.policyStates.onMacro(this.state.current(this.deps.clock.now()).macro);
   }
 
   /**
@@ -275,16 +259,19 @@ export class EngineService implements Service {
       effects: new EngineEffects({ once: deps.stores.once }),
       portfolio: () => this.state.portfolio(),
       caughtUp: () => this.tails.caughtUp(STATE_SYNC_ROUND_MS),
-      checkAndReserve: (intent, evaluate) =>
-        checkAndReserve(
+      checkAndReserve: async (intent, evaluate) => {
+        const nowMs = deps.clock.now();
+        await this.records.claimDayStart(nowMs);
+        return checkAndReserve(
           {
             reservations: this.reservations,
             config,
             log: deps.log,
-            state: () => this.state.current(),
+            state: () => this.state.current(nowMs),
           },
-          { intent, nowMs: deps.clock.now(), evaluate },
-        ),
+          { intent, nowMs, evaluate },
+        );
+      },
     };
   }
 
@@ -292,6 +279,7 @@ export class EngineService implements Service {
   private async restore(): Promise<void> {
     const { deps } = this;
     const startedMs = performance.now();
+    await this.records.load();
     const { snapshotId } = await restoreEngineState(
       {
         bus: deps.bus,
@@ -303,7 +291,9 @@ export class EngineService implements Service {
       },
       {
         position: async (m, e) => {
+          const previous = strategyPosition(this.state.portfolio(), m.strategy_id, m.symbol);
           this.handlePositionUpdate(m, e);
+          await this.records.recordClose(m, previous, e.id);
           // A replayed update older than a reservation's life cannot shrink a live one: skipped, so a
           // rebuild from the whole stream does not replay every handover ever made.
           if (this.restored || this.deps.clock.now() - Date.parse(m.timestamp) < RESERVATION_TTL_MS)
@@ -311,6 +301,7 @@ export class EngineService implements Service {
         },
         decision: (m) => this.handleDecision(m),
         macro: (m) => this.handleMacroState(m),
+        risk: (m) => this.records.claimDayStart(Date.parse(m.timestamp)),
       },
     );
     await this.tails.caughtUp(STATE_SYNC_ROUND_MS);

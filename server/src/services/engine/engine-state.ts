@@ -7,7 +7,10 @@ import type {
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
 import type { Snapshot } from '../../stores/snapshots/snapshot-store.ts';
+import type { RiskRecords } from './core/catalogue-context.ts';
 import { tickMid, type MarketView } from './core/market-view.ts';
+import type { LossStreak } from './core/types.ts';
+import { utcDay } from './core/closed-trades.ts';
 import {
   applyPortfolioRisk,
   applyPositionUpdate,
@@ -44,8 +47,12 @@ export class EngineState {
   private account: PortfolioState;
   private positionsAt = '0-0';
   private readonly mids: Record<string, number> = {};
+  private readonly tickAtMs: Record<string, number> = {};
   private readonly surfaces: Record<string, VolatilitySurfaceEvent> = {};
   private macro: MacroReading | null = null;
+  /** The current UTC day's start equity as the day-start store recorded it */
+  private dayStart: { day: string; equity: number } | null = null;
+  private readonly lossStreaks: Record<string, LossStreak> = {};
 
   constructor(initialBalanceUsdt: number) {
     this.account = initialPortfolio(initialBalanceUsdt);
@@ -53,7 +60,26 @@ export class EngineState {
 
   applyTick(tick: MarketTickEvent): void {
     const mid = tickMid(tick);
-    if (mid !== null) this.mids[tick.symbol] = mid;
+    if (mid === null) return;
+    this.mids[tick.symbol] = mid;
+    const atMs = Date.parse(tick.timestamp);
+    // Ticks of a symbol may arrive out of order across producers: the age is the newest one's
+    if (!(atMs <= (this.tickAtMs[tick.symbol] ?? -Infinity))) this.tickAtMs[tick.symbol] = atMs;
+  }
+
+  /** The start equity of a UTC day (`YYYY-MM-DD`), as the shared day-start store holds it. */
+  setDayStart(day: string, equity: number): void {
+    this.dayStart = { day, equity };
+  }
+
+  /** The day whose start equity this process holds; null before any. */
+  dayStartDay(): string | null {
+    return this.dayStart?.day ?? null;
+  }
+
+  /** A strategy's loss streak, as the shared loss-streak store last returned it. */
+  setLossStreak(strategyId: string, streak: LossStreak): void {
+    this.lossStreaks[strategyId] = streak;
   }
 
   applySurface(surface: VolatilitySurfaceEvent): void {
@@ -107,12 +133,20 @@ export class EngineState {
     return this.account;
   }
 
-  /** The account and the market as an evaluation reads them now. */
-  current(): { portfolio: PortfolioState; market: MarketView; macro: MacroReading | null } {
+  /** The account, the market and the shared risk records as an evaluation at `nowMs` reads them. */
+  current(nowMs: number): {
+    portfolio: PortfolioState;
+    market: MarketView;
+    macro: MacroReading | null;
+    records: RiskRecords;
+  } {
+    const today = utcDay(nowMs);
+    const dayStartEquity = this.dayStart?.day === today ? this.dayStart.equity : null;
     return {
       portfolio: this.account,
-      market: { mids: this.mids, surfaces: this.surfaces },
+      market: { mids: this.mids, tickAtMs: this.tickAtMs, surfaces: this.surfaces },
       macro: this.macro,
+      records: { dayStartEquity, lossStreaks: this.lossStreaks },
     };
   }
 

@@ -11,6 +11,7 @@ import { buildBook } from './core/portfolio-state.ts';
 import { reserveRequest } from './core/reserve-request.ts';
 import { runChecks } from './core/run-checks.ts';
 import type { OrderLeg, RiskLimits } from './core/types.ts';
+import { calmCatalogue } from '../../testing/engine-catalogue.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -76,7 +77,7 @@ describe('the check-and-reserve script and the pure checks', () => {
           }
           const reservations = await store.list(NOW);
           const portfolio = { ...initialPortfolio(s.equity), accountPositions: s.held };
-          const market = { mids: PRICES, surfaces: {} };
+          const market = { mids: PRICES, tickAtMs: {}, surfaces: {} };
           const limits: RiskLimits = {
             maxDrawdownPct: 1,
             maxPositionRatio: s.limits.maxPositionRatio,
@@ -90,6 +91,7 @@ describe('the check-and-reserve script and the pure checks', () => {
             book: buildBook(portfolio, market, reservations),
             order: { ok: true, legs },
             limits,
+            catalogue: calmCatalogue(),
           });
           const request = reserveRequest({
             intentId: 'order',

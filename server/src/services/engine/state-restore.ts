@@ -29,6 +29,8 @@ export interface StateHandlers {
   decision: StateHandler<'intent.decision'>;
   /** Applies a macro state (and lets the approval policy act on its level) */
   macro: StateHandler<'market.macro_state'>;
+  /** Called after each `portfolio.risk` of the tail is applied (the day's start equity) */
+  risk: StateHandler<'portfolio.risk'>;
 }
 
 /**
@@ -69,7 +71,10 @@ export async function restoreEngineState(
   tails.follow('market.tick', after(ticks), (m) => state.applyTick(m));
   tails.follow('market.vol_surface', after(surfaces), (m) => state.applySurface(m));
   tails.follow('position.update', positionsAfter, handlers.position);
-  tails.follow('portfolio.risk', after(risk), (m) => state.applyPortfolioRisk(m));
+  tails.follow('portfolio.risk', after(risk), async (m, e) => {
+    state.applyPortfolioRisk(m);
+    await handlers.risk(m, e);
+  });
   tails.follow('intent.decision', after(decisions), handlers.decision);
   tails.follow('market.macro_state', after(macro), handlers.macro);
   return { snapshotId: snapshot ? positionsAfter : null };

@@ -3,19 +3,21 @@ import { buildDecision } from './decision.ts';
 import { reducesExposure } from './exposure.ts';
 import { validateIntake, type ResolvedTrade } from './intake.ts';
 import type { MarketView } from './market-view.ts';
+import { catalogueInput, type WithRiskRecords } from './catalogue-context.ts';
 import { chooseApproval, policyRecord, type ApprovalChoice, type ApprovalPolicyConfig } from './policy.ts';
 import { accountQuantities, buildBook, strategyPosition, type PortfolioState } from './portfolio-state.ts';
 import type { Reservation } from './reservations.ts';
 import { buildExecutionCommand, buildOrderCommand } from './routing.ts';
 import { classifyHedge, PROTECTIVE_WAIVED_CHECKS, type HedgeClassification } from './protective.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
-import type { OrderLeg, RiskLimits } from './types.ts';
+import type { CatalogueLimits, OrderLeg, RiskLimits } from './types.ts';
 import { valueOrder } from './valuation.ts';
 import { optionWhatIf, type WhatIfMetadata } from './what-if.ts';
 
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
 export interface EngineConfig {
   limits: RiskLimits;
+  catalogue: CatalogueLimits;
   policy: ApprovalPolicyConfig;
   /** `APPROVAL_TTL_S` */
   approvalTtlS: number;
@@ -25,8 +27,8 @@ export interface EngineConfig {
   priceBufferPct: number;
 }
 
-/** Everything an evaluation reads: the state at that moment and the time. */
-export interface EvaluationContext {
+/** Everything an evaluation reads: the state at that moment, the shared risk records and the time. */
+export interface EvaluationContext extends WithRiskRecords {
   portfolio: PortfolioState;
   market: MarketView;
   reservations: readonly Reservation[];
@@ -105,7 +107,7 @@ function check(
   const legs = order.ok ? order.legs : [];
   const hedge = classifyHedge(intent, { legs, book }, { market: ctx.market, nowMs: ctx.nowMs });
   const outcome = runChecks(
-    { book, order, limits: ctx.config.limits },
+    { book, order, limits: ctx.config.limits, catalogue: catalogueInput(intent, trade, ctx) },
     hedge.protective ? PROTECTIVE_WAIVED_CHECKS : undefined,
   );
   if (!order.ok && outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;

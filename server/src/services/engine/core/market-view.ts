@@ -1,3 +1,4 @@
+import type { DataAges } from './types.ts';
 import {
   parseOptionSymbol,
   underlyingOf,
@@ -5,10 +6,15 @@ import {
   type VolatilitySurfaceEvent,
 } from '@gamma/shared';
 
-/** The latest market data the engine holds: tick mids by symbol, surfaces by underlying. */
+/** The latest market data the engine holds: tick mids and times by symbol, surfaces by underlying. */
 export interface MarketView {
   /** Symbol → latest tick mid, USD */
   mids: Readonly<Record<string, number>>;
+  /**
+   * Symbol → the `timestamp` of its latest tick, epoch ms (a surface's time is its own `timestamp`); the
+   * engine's state always has it, a view without it knows no tick's age (`market_data_age` fails)
+   */
+  tickAtMs?: Readonly<Record<string, number>>;
   /** Underlying spot symbol → latest surface */
   surfaces: Readonly<Record<string, VolatilitySurfaceEvent>>;
 }
@@ -46,4 +52,26 @@ export function spotOf(symbol: string, market: MarketView): number | null {
   if (positive(mid)) return mid;
   const spot = market.surfaces[underlying]?.spot_price;
   return positive(spot) ? spot : null;
+}
+
+/**
+ * The ages of the market data an order on `symbol` is valued on, seconds (null when never seen): an
+ * option action or an option symbol → the underlying's tick and surface; anything else → its own tick.
+ */
+export function dataAges(
+  order: { symbol: string; route: 'order' | 'execution' },
+  market: MarketView,
+  nowMs: number,
+): DataAges {
+  const age = (atMs: number | undefined): number | null =>
+    atMs === undefined ? null : (nowMs - atMs) / 1000;
+  const needsSurface = order.route === 'execution' || parseOptionSymbol(order.symbol) !== null;
+  if (!needsSurface) return { tickS: age(market.tickAtMs?.[order.symbol]), surfaceS: null, needsSurface };
+  const underlying = underlyingOf(order.symbol);
+  const surface = market.surfaces[underlying];
+  return {
+    tickS: age(market.tickAtMs?.[underlying]),
+    surfaceS: surface === undefined ? null : age(Date.parse(surface.timestamp)),
+    needsSurface,
+  };
 }

@@ -27,7 +27,7 @@ describe('reserveRequest', () => {
       { symbol: 'ETH/USDT', side: 'sell', quantity: 1, mark: 3_000, spot: 3_000 },
     ],
     portfolio,
-    market: { mids: { 'ETH/USDT': 3_100, 'BTC/USDT': 100_000 }, surfaces: {} },
+    market: { mids: { 'ETH/USDT': 3_100, 'BTC/USDT': 100_000 }, tickAtMs: {}, surfaces: {} },
     reservations: [
       { intentId: 'r', legs: [{ symbol: 'XRP/USDT', side: 'buy', quantity: 5 }], expiresAtMs: 1 },
     ],

@@ -3,6 +3,12 @@ import type { ResolvedTrade } from './intake.ts';
 
 const positive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
+/** The limit price of a non-option order: `buy`/`sell` with a positive `metadata.limit_price`, else null (market). */
+export function limitPriceOf(intent: StrategyIntentEvent, trade: ResolvedTrade): number | null {
+  const limit = intent.metadata.limit_price;
+  return (trade.action === 'buy' || trade.action === 'sell') && positive(limit) ? limit : null;
+}
+
 /** `<intent_id>-0`: the client order id of an engine-built order (one leg). */
 export const engineClientOrderId = (intentId: string): string => `${intentId}-0`;
 
@@ -16,8 +22,8 @@ export function buildOrderCommand(
   by: { approvedBy: string; nowMs: number },
 ): StreamInput<'order.command'> {
   const { approvedBy, nowMs } = by;
-  const limit = intent.metadata.limit_price;
-  const isLimit = (trade.action === 'buy' || trade.action === 'sell') && positive(limit);
+  const limit = limitPriceOf(intent, trade);
+  const isLimit = limit !== null;
   return {
     strategy_id: intent.strategy_id,
     symbol: intent.symbol,

@@ -1,20 +1,30 @@
 import type { ReasonCode, RiskCheckVerdict } from '@gamma/shared';
+import { checkDailyLoss } from './check-daily-loss.ts';
 import { checkDrawdown } from './check-drawdown.ts';
 import { checkGrossLeverage } from './check-gross-leverage.ts';
+import { checkLossStreak } from './check-loss-streak.ts';
+import { checkMarketDataAge } from './check-market-data-age.ts';
 import { checkMaxPositionSize } from './check-max-position-size.ts';
+import { checkOrderNotional } from './check-order-notional.ts';
 import { checkPositionRatio } from './check-position-ratio.ts';
+import { checkPriceBand, describePriceBand } from './check-price-band.ts';
 import { checkSinglePositionShare } from './check-single-position-share.ts';
 import { pct } from './book-math.ts';
 import type { CheckInput, RiskCheck } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
 
-/** Every pre-order check, in the order of the SPEC §3.3 example. */
+/** Every pre-order check: the five of the SPEC §3.3 example in its order, then the rest of the catalogue. */
 export const RISK_CHECKS: readonly RiskCheck[] = [
   checkDrawdown,
   checkPositionRatio,
   checkSinglePositionShare,
   checkGrossLeverage,
   checkMaxPositionSize,
+  checkOrderNotional,
+  checkPriceBand,
+  checkMarketDataAge,
+  checkDailyLoss,
+  checkLossStreak,
 ];
 
 /** The outcome of the pre-order checks: every verdict, and the failing codes (unique, in check order). */
@@ -28,9 +38,33 @@ export interface CheckOutcome {
   waived: string[];
 }
 
-const describe = (v: RiskCheckVerdict): string => {
+/** The failures of the rest of the catalogue in words, each in its unit; null for the other checks. */
+function describeCatalogue(v: RiskCheckVerdict, input: CheckInput): string | null {
+  const value = v.value ?? NaN;
+  const limit = v.limit ?? NaN;
+  switch (v.check) {
+    case 'order_notional':
+      return `order notional ${value.toFixed(2)} USD > ${limit} USD`;
+    case 'price_band':
+      return describePriceBand(input);
+    case 'market_data_age':
+      return v.value === null
+        ? 'market data age: no tick or surface seen'
+        : `market data age ${value} s > ${limit} s`;
+    case 'daily_loss':
+      return `daily loss ${pct(value)} > ${pct(limit)} of the start-of-day equity`;
+    case 'loss_streak':
+      return `loss streak: ${value} losing trades in a row (limit ${limit}), cooling down`;
+    default:
+      return null;
+  }
+}
+
+const describe = (v: RiskCheckVerdict, input: CheckInput): string => {
   const name = v.check.replaceAll('_', ' ');
   if (v.reason_code === 'NO_REFERENCE_PRICE') return `${name}: no reference price`;
+  const catalogue = describeCatalogue(v, input);
+  if (catalogue !== null) return catalogue;
   if (v.value === null) return `${name}: equity ≤ 0`;
   const limit = v.limit ?? NaN;
   const cmp = v.reason_code === 'POSITION_RATIO_BELOW_MIN' ? '<' : '>';
@@ -62,7 +96,7 @@ export function runChecks(input: CheckInput, waive: ReadonlySet<string> = new Se
     checks,
     passed: failed.length === 0,
     reasonCodes,
-    reason: failed.length === 0 ? null : failed.map(describe).join('; '),
+    reason: failed.length === 0 ? null : failed.map((v) => describe(v, input)).join('; '),
     waived,
   };
 }

@@ -26,12 +26,29 @@ export interface SizedLeg {
   quantity: number;
 }
 
+/** What the vol band of `price_band` needs of an option leg (its row of the surface). */
+export interface OptionQuote {
+  optionType: 'call' | 'put';
+  /** USD */
+  strike: number;
+  /** Forward of the expiry, USD */
+  forward: number;
+  /** Years to expiry at the evaluation */
+  yearsToExpiry: number;
+  /** The surface's mid implied vol of the row, decimal (0.6 = 60 %) */
+  iv: number;
+}
+
 /** One instrument of the order being checked, priced. */
 export interface OrderLeg extends SizedLeg {
   /** USD per unit */
   mark: number;
   /** Spot of the underlying, USD: notional = quantity × spot */
   spot: number;
+  /** The limit price the order will carry, USD per unit; absent or null for a market order */
+  limitPrice?: number | null;
+  /** Option legs priced off the surface: the row the vol band compares with */
+  option?: OptionQuote;
 }
 
 /** An account position with the figures the checks need. */
@@ -65,11 +82,61 @@ export type ValuedOrder =
       sizes: SizedLeg[];
     };
 
+/** The limits of the rest of the catalogue (issue 9), from `RISK_*`. */
+export interface CatalogueLimits {
+  /** `RISK_MAX_ORDER_NOTIONAL_USD`: Σ |quantity| × spot of one order, USD */
+  maxOrderNotionalUsd: number;
+  /** `RISK_PRICE_BAND_PCT`: |limit − mark| / mark, decimal */
+  priceBandPct: number;
+  /** `RISK_PRICE_BAND_VOL_PTS`: |IV of the limit − the surface's IV| of an option leg, vol points */
+  priceBandVolPts: number;
+  /** `RISK_MAX_TICK_AGE_S` */
+  maxTickAgeS: number;
+  /** `RISK_MAX_SURFACE_AGE_S` */
+  maxSurfaceAgeS: number;
+  /** `RISK_DAILY_LOSS_PCT`: loss from the start-of-UTC-day equity, decimal */
+  dailyLossPct: number;
+  /** `RISK_LOSS_STREAK`: losing closed trades in a row of a strategy that start its cooldown */
+  lossStreak: number;
+  /** `RISK_LOSS_STREAK_COOLDOWN_S`: the cooldown a loss streak starts (the loss-streak store applies it) */
+  lossStreakCooldownS: number;
+}
+
+/** Ages of the market data an order is valued on, seconds; null when none was seen. */
+export interface DataAges {
+  /** The instrument's own tick (options: the underlying's) */
+  tickS: number | null;
+  /** The underlying's surface: null when the order needs none */
+  surfaceS: number | null;
+  /** Whether the order is valued off a surface (option actions and option symbols) */
+  needsSurface: boolean;
+}
+
+/** A strategy's run of losing closed trades (the loss-streak store's record). */
+export interface LossStreak {
+  /** Losing closed trades in a row since the last win or the last cooldown */
+  losses: number;
+  /** Until when the strategy cools down, epoch ms; null when it never did */
+  cooldownUntilMs: number | null;
+}
+
+/** What the catalogue checks read besides the book and the order. */
+export interface OrderContext {
+  dataAges: DataAges;
+  /** Equity at the start of the UTC day, USD; null when not known yet */
+  dayStartEquity: number | null;
+  /** The intent's strategy */
+  lossStreak: LossStreak;
+  nowMs: number;
+}
+
 /** What every check receives. */
 export interface CheckInput {
   book: RiskBook;
   order: ValuedOrder;
   limits: RiskLimits;
+  /** The limits and the context of the rest of the catalogue */
+  catalogue: { limits: CatalogueLimits; context: OrderContext };
 }
 
 /** A pre-order check (SPEC §6.1). */

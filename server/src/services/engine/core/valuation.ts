@@ -1,6 +1,7 @@
-import { buildOptionLegs, underlyingOf, type StrategyIntentEvent } from '@gamma/shared';
+import { buildOptionLegs, underlyingOf, yearsToExpiry, type StrategyIntentEvent } from '@gamma/shared';
 import type { ResolvedTrade } from './intake.ts';
 import { marketMark, spotOf, type MarketView } from './market-view.ts';
+import { limitPriceOf } from './routing.ts';
 import type { ValuedOrder } from './types.ts';
 
 /** The §7 parameters the engine uses to build option legs for valuation. */
@@ -21,7 +22,9 @@ const positive = (x: unknown): x is number => typeof x === 'number' && Number.is
  * Values an order from current marks (SPEC §6.1). Option actions: the legs of §7 from the latest surface
  * (no staleness check here), each with the intent's quantity, mark = leg mid, spot for the notional.
  * Other actions: mark = latest tick mid (options: chain mid), else `metadata.reference_price`; neither →
- * `NO_REFERENCE_PRICE`. Spot = the underlying's tick mid or surface spot, else the mark.
+ * `NO_REFERENCE_PRICE`. Spot = the underlying's tick mid or surface spot, else the mark. Each leg carries
+ * the limit price its order will have (option legs: the §7 buffer price, with their row for the vol band;
+ * `buy`/`sell`: `metadata.limit_price`; else none, a market order).
  */
 export function valueOrder(
   intent: StrategyIntentEvent,
@@ -54,6 +57,15 @@ export function valueOrder(
         quantity: leg.quantity,
         mark: leg.mid,
         spot,
+        // Option execution prices its legs by the same rule (EXEC_PRICE_BUFFER_PCT beyond the quote)
+        limitPrice: leg.limit_price,
+        option: {
+          optionType: leg.option_type,
+          strike: leg.strike,
+          forward: leg.forward,
+          yearsToExpiry: yearsToExpiry(leg.expiry, params.nowMs),
+          iv: leg.iv,
+        },
       })),
     };
   }
@@ -68,5 +80,6 @@ export function valueOrder(
       sizes: [size],
     };
   }
-  return { ok: true, legs: [{ ...size, mark, spot: spotOf(intent.symbol, market) ?? mark }] };
+  const limitPrice = limitPriceOf(intent, trade);
+  return { ok: true, legs: [{ ...size, mark, spot: spotOf(intent.symbol, market) ?? mark, limitPrice }] };
 }

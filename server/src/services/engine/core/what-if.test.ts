@@ -6,7 +6,11 @@ import { optionWhatIf, withoutWhatIf, withWhatIf } from './what-if.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:04.120Z');
 const T = (Date.parse('2026-03-06T08:00:00Z') - NOW) / (365 * 86_400_000);
-const market: MarketView = { mids: { 'BTC/USDT': 100_000 }, surfaces: { 'BTC/USDT': createTestSurface() } };
+const market: MarketView = {
+  mids: { 'BTC/USDT': 100_000 },
+  tickAtMs: {},
+  surfaces: { 'BTC/USDT': createTestSurface() },
+};
 const CALL = 'BTC-20260306-100000-C';
 const PUT = 'BTC-20260306-100000-P';
 const unit = (type: 'call' | 'put') => venueGreeks({ F: 100_000, K: 100_000, T, sigma: 0.6, type });

@@ -1,0 +1,40 @@
+import type { EngineServiceConfig } from './config.ts';
+import type { EngineConfig } from './core/evaluate.ts';
+
+/** What the engine's core reads of the engine's section of the configuration. */
+export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
+  return {
+    limits: {
+      maxDrawdownPct: config.maxDrawdownPct,
+      maxPositionRatio: config.maxPositionRatio,
+      minPositionRatio: config.minPositionRatio,
+      maxSinglePositionPct: config.maxSinglePositionPct,
+      maxGrossLeverage: config.maxGrossLeverage,
+      maxPositionQty: config.maxPositionQty,
+    },
+    catalogue: {
+      maxOrderNotionalUsd: config.maxOrderNotionalUsd,
+      priceBandPct: config.priceBandPct,
+      priceBandVolPts: config.priceBandVolPts,
+      maxTickAgeS: config.maxTickAgeS,
+      maxSurfaceAgeS: config.maxSurfaceAgeS,
+      dailyLossPct: config.dailyLossPct,
+      lossStreak: config.lossStreak,
+      lossStreakCooldownS: config.lossStreakCooldownS,
+    },
+    policy: {
+      mode: config.approvalMode,
+      autoApproveActions: config.autoApproveActions,
+      extremeFomo: config.policyExtremeFomo,
+      elevatedFomo: config.policyElevatedFomo,
+      // Three broadcast periods without a new state: the policy reads it as stale
+      staleAfterMs: 3 * config.macroIntervalS * 1000,
+      autoMaxNotionalUsd: config.policyAutoMaxNotionalUsd,
+      hedgeAutoMaxQty: config.hedgeAutoMaxQty,
+    },
+    approvalTtlS: config.approvalTtlS,
+    minExpiryHours: config.minExpiryHours,
+    strangleDelta: config.strangleDelta,
+    priceBufferPct: config.priceBufferPct,
+  };
+}
