@@ -12,21 +12,10 @@ import type { Stores } from '../../stores/stores.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
-import { KillSwitchService, type DayStarts } from './kill-switch.ts';
+import { KillSwitchService } from './kill-switch.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
-
-/** Day starts in memory: the first equity offered for a day wins. */
-const memoryDayStarts = (): DayStarts => {
-  const days = new Map<string, number>();
-  return {
-    claim(day, equity) {
-      if (!days.has(day)) days.set(day, equity);
-      return Promise.resolve(days.get(day) ?? equity);
-    },
-  };
-};
 
 describe('the kill switch through Redis', () => {
   let prefix: string;
@@ -63,7 +52,7 @@ describe('the kill switch through Redis', () => {
     const config = loadConfig({ STREAM_PREFIX: prefix });
     killSwitch = new KillSwitchService(
       { bus, clock, config, log: silentLogger, stores },
-      { config: { timers: false }, dayStarts: memoryDayStarts() },
+      { config: { timers: false }, dayStarts: stores.dayStarts },
     );
   });
 

@@ -1,4 +1,5 @@
 import { iso } from '../../lib/clock.ts';
+import type { DayStartStore } from '../../stores/day-start/day-start-store.ts';
 import { streamsInfo } from '../../read-model/stream-monitor.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { KillSwitchConfigSchema, type KillSwitchConfig, type KillSwitchConfigInput } from './config.ts';
@@ -17,9 +18,7 @@ import {
 export const KILL_SWITCH_USER = 'kill_switch';
 
 /** The equity at the start of each UTC day, shared with the engine's `daily_loss` (first offer wins). */
-export interface DayStarts {
-  claim(day: string, equity: number): Promise<number>;
-}
+export type DayStarts = Pick<DayStartStore, 'claim'>;
 
 /** Options for tests and embedding. */
 export interface KillSwitchOptions {
