@@ -83,7 +83,7 @@ export const MARKET_SIMULATOR_ENV = {
     reader: TEXT,
     schema: z.enum(DAILY_HISTORY_SHAPES).default('breakdown'),
     meaning:
-      'market simulator: `breakdown` (the window fell and the current price sits 0.2 % under its lowest low, so S1 buys at the first ticks) or `walk` (a free walk whose last close is the current price)',
+      'market simulator: `breakdown` (the market fell into the start and the current price sits at least 0.2 % under every day’s low, so S1 buys at the first ticks) or `walk` (a free walk whose last close is the current price)',
   }),
 };
 

@@ -33,10 +33,16 @@ describe('dailyHistory', () => {
     );
   });
 
-  it('breakdown: the end price lies 0.2 % under the lowest low of the window', () => {
+  it('breakdown: a fall into the end, every day’s low at least 0.2 % above the end price', () => {
     const bars = dailyHistory(base);
+    for (const bar of bars)
+      expect(bar.low).toBeGreaterThanOrEqual(base.endPrice * Math.exp(0.002) * (1 - 1e-12));
     const lowest = Math.min(...bars.map((b) => b.low));
-    expect(lowest / base.endPrice).toBeCloseTo(Math.exp(0.002), 12);
+    // Just under, not far under: the lowest low is within a few % of the end price
+    expect(lowest / base.endPrice).toBeLessThan(1.02);
+    expect(bars[0]?.open).toBeGreaterThan(bars.at(-1)?.close ?? Infinity);
+    // Yesterday closed near today's price: no crash inside the running day
+    expect((bars.at(-1)?.close ?? 0) / base.endPrice).toBeLessThan(1.05);
   });
 
   it('walk: the last close is the end price and the prices stay plausible (daily moves of a few %)', () => {

@@ -2,8 +2,8 @@ import type { DailyBar } from '@gamma/shared';
 import { normal, seedRng, streamSeed, type RngState } from './rng.ts';
 
 /**
- * How a seeded daily history is shaped. `breakdown`: the market fell over the window and the current
- * price sits just under the lowest low of every day in it (a position controller such as S1 buys at
+ * How a seeded daily history is shaped. `breakdown`: the market fell into the end and the current
+ * price sits just under the low of every day of the window (a position controller such as S1 buys at
  * once; the demo's default). `walk`: a free seeded walk whose last close is the current price.
  */
 export const DAILY_HISTORY_SHAPES = ['breakdown', 'walk'] as const;
@@ -27,18 +27,21 @@ export interface DailyHistoryInput {
 }
 
 const DAY_MS = 86_400_000;
-/** `breakdown`: the fall over the whole window (log), so the old days stand above the recent ones */
-const BREAKDOWN_FALL = Math.log(1 / 0.8);
-/** `breakdown`: the current price lies this far (log) under the window's lowest low */
+/** `breakdown`: the current price lies at least this far (log) under every day's low */
 const BREAKDOWN_GAP = 0.002;
 /** Each intraday excursion beyond open and close: |N| × this × the daily sd */
 const WICK_RATIO = 0.6;
+/** `breakdown`: each day's low stays at least |N| × this × the daily sd above the floor */
+const FLOOR_MARGIN_RATIO = 0.3;
 
 interface LogBar {
   open: number;
-  high: number;
-  low: number;
   close: number;
+  /** Excursions above max(open, close) and below min(open, close) */
+  wickHigh: number;
+  wickLow: number;
+  /** `breakdown`: how far above the floor this day's low at least stays, so the lifted lows differ */
+  floorMargin: number;
   volume: number;
 }
 
@@ -47,53 +50,75 @@ function draw(rng: RngState): { z: number; rng: RngState } {
   return { z: d.value, rng: d.rng };
 }
 
-/** The bars in log price relative to the end, newest last, before any shift. */
+/** The bars in log price relative to the end, newest first, before any lift. */
 function logBars(input: DailyHistoryInput): LogBar[] {
   const sd = input.annualVol / Math.sqrt(365);
-  const drift = input.shape === 'breakdown' ? -BREAKDOWN_FALL / input.days : 0;
   let rng = seedRng(streamSeed(input.seed, `${input.underlying}#daily`));
   const bars: LogBar[] = [];
   let close = 0;
   // Backward from the newest close: each day's open is its close less the day's return
   for (let i = 0; i < input.days; i += 1) {
     const zs: number[] = [];
-    for (let k = 0; k < 4; k += 1) {
+    for (let k = 0; k < 5; k += 1) {
       const d = draw(rng);
       zs.push(d.z);
       rng = d.rng;
     }
-    const [zReturn = 0, zHigh = 0, zLow = 0, zVolume = 0] = zs;
-    const open = close - (drift + sd * zReturn);
+    const [zReturn = 0, zHigh = 0, zLow = 0, zVolume = 0, zFloor = 0] = zs;
+    const open = close - sd * zReturn;
     bars.push({
       open,
       close,
-      high: Math.max(open, close) + Math.abs(zHigh) * WICK_RATIO * sd,
-      low: Math.min(open, close) - Math.abs(zLow) * WICK_RATIO * sd,
+      wickHigh: Math.abs(zHigh) * WICK_RATIO * sd,
+      wickLow: Math.abs(zLow) * WICK_RATIO * sd,
+      floorMargin: Math.abs(zFloor) * FLOOR_MARGIN_RATIO * sd,
       // Log-normal with mean one
       volume: input.dailyVolume * Math.exp(0.3 * zVolume - 0.045),
     });
     close = open;
   }
-  return bars.reverse();
+  return bars;
+}
+
+/**
+ * `breakdown`: lifts the path (newest first) so every day's low is at least the gap (and its own small
+ * margin) above the end, by
+ * the least lift that never shrinks going back in time: at each day boundary the largest shortfall of
+ * the days after it. Days stay joined (each opens at the close before it) and the fall into the end
+ * stays a fall.
+ */
+function liftAboveEnd(bars: readonly LogBar[]): LogBar[] {
+  let lift = -Infinity;
+  const lifts: number[] = [];
+  for (const b of bars) {
+    lift = Math.max(lift, BREAKDOWN_GAP + b.floorMargin - (Math.min(b.open, b.close) - b.wickLow));
+    lifts.push(lift);
+  }
+  // Bar i closes at boundary i (its own lift, which covers its shortfall) and opens at boundary i + 1,
+  // where the older bar closes: the same lift, so the days stay joined
+  return bars.map((b, i) => ({
+    ...b,
+    open: b.open + (lifts[i + 1] ?? lifts[i] ?? 0),
+    close: b.close + (lifts[i] ?? 0),
+  }));
 }
 
 /**
  * A seeded, reproducible daily OHLC history of `days` completed UTC days before the day of `endMs`,
- * oldest first (SIM_DAILY_HISTORY_*). `walk`: the last close is `endPrice`. `breakdown`: the whole
- * window shifted so its lowest low is 0.2 % above `endPrice`. Empty when `days` is 0.
+ * oldest first (SIM_DAILY_HISTORY_*). `walk`: the last close is `endPrice`. `breakdown`: a fall into
+ * the end, lifted so that every day's low is at least 0.2 % above `endPrice`. Empty when `days` is 0.
  */
 export function dailyHistory(input: DailyHistoryInput): DailyBar[] {
   if (input.days <= 0) return [];
-  const bars = logBars(input);
-  const lowest = Math.min(...bars.map((b) => b.low));
-  const shift = input.shape === 'breakdown' ? BREAKDOWN_GAP - lowest : 0;
-  const price = (x: number) => input.endPrice * Math.exp(x + shift);
+  const drawn = logBars(input);
+  const bars = (input.shape === 'breakdown' ? liftAboveEnd(drawn) : drawn).reverse();
+  const price = (x: number) => input.endPrice * Math.exp(x);
   const firstDay = Math.floor(input.endMs / DAY_MS) - input.days;
   return bars.map((b, i) => ({
     open_time: new Date((firstDay + i) * DAY_MS).toISOString(),
     open: price(b.open),
-    high: price(b.high),
-    low: price(b.low),
+    high: price(Math.max(b.open, b.close) + b.wickHigh),
+    low: price(Math.min(b.open, b.close) - b.wickLow),
     close: price(b.close),
     volume: b.volume,
   }));
