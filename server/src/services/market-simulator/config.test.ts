@@ -24,6 +24,25 @@ describe('MarketSimulatorConfigSchema', () => {
     expect(() => loadConfig({ SIM_WARMUP_MIN: '-5' })).toThrow(/SIM_WARMUP_MIN/);
   });
 
+  it('offers 60 days of breakdown history by default; SIM_DAILY_HISTORY_DAYS=0 disables it', () => {
+    expect(loadConfig({}).marketSimulator).toMatchObject({
+      dailyHistoryDays: 60,
+      dailyHistoryShape: 'breakdown',
+    });
+    expect(
+      loadConfig({ SIM_DAILY_HISTORY_DAYS: '0', SIM_DAILY_HISTORY_SHAPE: 'walk' }).marketSimulator,
+    ).toMatchObject({
+      dailyHistoryDays: 0,
+      dailyHistoryShape: 'walk',
+    });
+  });
+
+  it('rejects a fractional, negative or too long daily history and an unknown shape, naming each', () => {
+    for (const days of ['2.5', '-1', '1001', 'many'])
+      expect(() => loadConfig({ SIM_DAILY_HISTORY_DAYS: days })).toThrow(/SIM_DAILY_HISTORY_DAYS/);
+    expect(() => loadConfig({ SIM_DAILY_HISTORY_SHAPE: 'crash' })).toThrow(/SIM_DAILY_HISTORY_SHAPE/);
+  });
+
   describe('when the warm-up would take more steps than a few seconds allow', () => {
     it('rejects it with a message naming both variables', () => {
       const parsed = MarketSimulatorConfigSchema.safeParse({ warmupMin: 60, tickIntervalMs: 20 });
