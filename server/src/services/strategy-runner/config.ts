@@ -122,13 +122,13 @@ export const S1_ENV = {
   ),
   sellTargetPct: numeric(
     'S1_SELL_TARGET_PCT',
-    nonNegative(0.5),
-    'S1: position share a sell above the high trades down to',
+    nonNegative(0.15),
+    'S1: position share a sell above the high trades down to (SPEC §4 says 0.5; see README "S1 sizing")',
   ),
   buyTargetPct: numeric(
     'S1_BUY_TARGET_PCT',
-    nonNegative(0.7),
-    'S1: position share a buy below the low trades up to',
+    nonNegative(0.25),
+    'S1: position share a buy below the low trades up to (SPEC §4 says 0.7; see README "S1 sizing")',
   ),
   dailyUpdateIntervalH: numeric(
     'S1_DAILY_UPDATE_INTERVAL_H',

@@ -17,9 +17,11 @@ const DAY_MS = 86_400_000;
 const at = (day: number, hour = 12, minute = 0): number =>
   DAY0 + day * DAY_MS + hour * 3_600_000 + minute * 60_000;
 
+/** SPEC §4.4's own targets (0.70 / 0.50): the formulas below are checked with its figures. */
 function makeS1(overrides: Partial<S1Config> = {}): S1 {
   let n = 0;
-  return new S1('s1_btc', S1ConfigSchema.parse({ lookback: 3, ...overrides }), () => `s1-${++n}`);
+  const config = S1ConfigSchema.parse({ lookback: 3, buyTargetPct: 0.7, sellTargetPct: 0.5, ...overrides });
+  return new S1('s1_btc', config, () => `s1-${++n}`);
 }
 
 function tick(s1: S1, price: number, ms: number): StrategyOutput[] {
