@@ -14,6 +14,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   reservations: keys.reservations(),
   reservationExpiry: keys.reservationExpiry(),
   reservationFill: keys.reservationFill(id),
+  riskBook: keys.riskBook(),
+  riskBookMeta: keys.riskBookMeta(),
   once: keys.once('engine', id),
   effectDone: keys.effectDone('intent.approval', 'decision', id),
   paperOrder: keys.paperOrder(id),
@@ -51,6 +53,7 @@ describe('the key table', () => {
     expect(keys.reservations()).toBe('glm:engine:{glm:reservations}');
     expect(keys.reservationExpiry()).toBe('glm:engine:{glm:reservations}:expiry');
     expect(keys.reservationFill('1-0')).toBe('glm:engine:{glm:reservations}:fill:1-0');
+    expect(keys.riskBook()).toBe('glm:engine:{glm:reservations}:book');
     expect(ONCE_SCOPES.map((scope) => keys.once(scope, 'k'))).toEqual([
       'glm:engine:k',
       'glm:exec:k',

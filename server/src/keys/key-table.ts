@@ -14,9 +14,10 @@ import type { StreamName } from '@gamma/shared';
  * tag `{<prefix>:reservations}`: one slot per desk, so desks on one cluster spread over its shards. An
  * effect's done-mark carries its output stream's whole key as tag (the effect script appends to that
  * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
- * ledger script records the outcome and the position in one step). The trading states and their outbox
- * share the reservations' tag: the set script writes both, and the reserve script reads the states. Single-key families (recorded step
- * outcomes, peak, snapshots, the day's start equity, the loss streaks) need no tag.
+ * ledger script records the outcome and the position in one step). The aggregate risk book, the trading
+ * states and their outbox share the reservations' tag: the set script writes the states and the outbox,
+ * the reserve script reads the states with the book. Single-key families (recorded step outcomes, peak,
+ * snapshots, the day's start equity, the loss streaks) need no tag.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -32,6 +33,13 @@ export interface KeyTable {
   reservationExpiry(): string;
   /** `<prefix>:engine:{<prefix>:reservations}:fill:<fill key>`: a fill already applied to the reservations */
   reservationFill(fillKey: string): string;
+  /**
+   * `<prefix>:engine:{<prefix>:reservations}:book`: the aggregate risk book, symbol → JSON of its held and
+   * reserved quantities and per-unit figures (`scripts/reservation-common.lua`)
+   */
+  riskBook(): string;
+  /** `<prefix>:engine:{<prefix>:reservations}:book_meta`: `seeded`, `fills_after` (newest `order.fill` id applied) */
+  riskBookMeta(): string;
   /** `<prefix>:<scope>:<key>`: a recorded step outcome (first writer wins, single key) */
   once(scope: OnceScope, key: string): string;
   /**
@@ -89,6 +97,8 @@ export function keyTable(prefix: string): KeyTable {
     reservations: () => reservations,
     reservationExpiry: () => `${reservations}:expiry`,
     reservationFill: (fillKey) => `${reservations}:fill:${fillKey}`,
+    riskBook: () => `${reservations}:book`,
+    riskBookMeta: () => `${reservations}:book_meta`,
     once: (scope, key) => `${prefix}:${scope}:${key}`,
     effectDone: (stream, scope, key) => `${prefix}:done:{${streamKey(prefix, stream)}}:${scope}:${key}`,
     paperOrder: (clientOrderId) => `${prefix}:order:{${prefix}:paper:positions}:${clientOrderId}`,
@@ -115,14 +125,30 @@ export const SCRIPT_KEYS = {
   ],
   approvalExpire: (keys: KeyTable, intentId: string) => [keys.approval(intentId), keys.pendingApprovals()],
   approvalMarkDone: (keys: KeyTable, intentId: string) => [keys.approval(intentId), keys.pendingApprovals()],
-  reservationList: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
-  reservationReserve: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
-  reservationRelease: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry()],
+  // The reservation scripts share KEYS[1..3] (reservations, expiry, book): the prelude's prune reads them
+  reservationList: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry(), keys.riskBook()],
+  reservationBook: (keys: KeyTable) => [
+    keys.reservations(),
+    keys.reservationExpiry(),
+    keys.riskBook(),
+    keys.tradingState(),
+    keys.riskBookMeta(),
+  ],
+  reservationReserve: (keys: KeyTable) => [
+    keys.reservations(),
+    keys.reservationExpiry(),
+    keys.riskBook(),
+    keys.tradingState(),
+  ],
+  reservationRelease: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry(), keys.riskBook()],
   reservationFill: (keys: KeyTable, fillKey: string) => [
     keys.reservations(),
     keys.reservationExpiry(),
+    keys.riskBook(),
+    keys.riskBookMeta(),
     keys.reservationFill(fillKey),
   ],
+  reservationSeed: (keys: KeyTable) => [keys.riskBook(), keys.riskBookMeta()],
   // The defaults only serve the probes that call every entry with (keys, id); the store passes all four
   // eslint-disable-next-line max-params -- as above
   effectAppend: (
@@ -150,15 +176,36 @@ export const KEY_FAMILIES = {
   stream: ['approvalClaim', 'effectAppend'],
   approval: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
   pendingApprovals: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
-  reservations: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
-  reservationExpiry: ['reservationList', 'reservationReserve', 'reservationRelease', 'reservationFill'],
+  reservations: [
+    'reservationList',
+    'reservationBook',
+    'reservationReserve',
+    'reservationRelease',
+    'reservationFill',
+  ],
+  reservationExpiry: [
+    'reservationList',
+    'reservationBook',
+    'reservationReserve',
+    'reservationRelease',
+    'reservationFill',
+  ],
   reservationFill: ['reservationFill'],
+  riskBook: [
+    'reservationList',
+    'reservationBook',
+    'reservationReserve',
+    'reservationRelease',
+    'reservationFill',
+    'reservationSeed',
+  ],
+  riskBookMeta: ['reservationBook', 'reservationFill', 'reservationSeed'],
   once: [],
   effectDone: ['effectAppend'],
   paperOrder: ['ledgerBook'],
   paperPositions: ['ledgerBook'],
   peakEquity: [],
-  tradingState: ['tradingStateSet'],
+  tradingState: ['tradingStateSet', 'reservationBook', 'reservationReserve'],
   tradingStateOutbox: ['tradingStateSet'],
   snapshot: [],
   dayStartEquity: [],

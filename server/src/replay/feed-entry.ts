@@ -55,12 +55,14 @@ export async function feedEntry(
       engine.handlePortfolioRisk(risk);
       return runner.handlePortfolioRisk(risk);
     }
-    case 'order.fill':
-      return runner.handleFill(as(entry, 'order.fill').message);
+    case 'order.fill': {
+      const fill = as(entry, 'order.fill').message;
+      await engine.handleFill(fill, { id: entry.id });
+      return runner.handleFill(fill);
+    }
     case 'position.update': {
       const update = as(entry, 'position.update').message;
       engine.handlePositionUpdate(update);
-      await engine.handleHandover(update);
       return runner.handlePositionUpdate(update);
     }
     case 'intent.decision': {

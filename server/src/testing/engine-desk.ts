@@ -23,6 +23,24 @@ export const tickAt = (symbol: string, price: number): StreamInput<'market.tick'
   metadata: {},
 });
 
+/**
+ * The `order.fill` of a holding, as the paper exchange publishes it before its position update: the risk
+ * book's held quantity comes from the fills.
+ */
+export const fillOf = (strategyId: string, symbol: string, quantity: number): StreamInput<'order.fill'> => ({
+  strategy_id: strategyId,
+  order_id: `paper-${strategyId}-${symbol}-${quantity}`,
+  symbol,
+  side: quantity >= 0 ? 'buy' : 'sell',
+  quantity: Math.abs(quantity),
+  price: 100_000,
+  fee: 0,
+  intent_id: null,
+  client_order_id: `${strategyId}-${symbol}-${quantity}`,
+  timestamp: TEST_NOW,
+  metadata: {},
+});
+
 /** A DeltaHedger intent on the BTC perpetual, as the hedger publishes it. */
 export const hedgeIntent = (
   direction: 'buy' | 'sell',

@@ -6,7 +6,7 @@ const WRITES: Readonly<Record<string, readonly string[]>> = {
   once: ['append', 'record'],
   ledger: ['book', 'savePosition'],
   approvals: ['create', 'claim', 'expire', 'expiryPublished', 'markDone'],
-  reservations: ['tryReserve', 'release', 'fill'],
+  reservations: ['tryReserve', 'release', 'fill', 'seed'],
   peaks: ['save'],
   tradingStates: ['set'],
   dayStarts: ['claim'],

@@ -59,6 +59,8 @@ export const REASON_CODE_LABELS: Readonly<Record<ReasonCode, string>> = {
   LIMIT_NOT_MARKETABLE: 'Limit not marketable',
   UNSUPPORTED_COMMAND: 'Unsupported command',
   TRADING_HALTED: 'Trading halted',
+  TRADING_REDUCING: 'Trading reducing only',
+  GREEK_LIMIT_EXCEEDED: 'Greek limit exceeded',
 };
 
 /** Labels of the risk checks of SPEC §6.1. */

@@ -1,6 +1,6 @@
 import { createMacroState } from '@gamma/shared/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spotIntentOf, startTestEngine, TEST_NOW, tickAt } from '../../testing/engine-desk.ts';
+import { fillOf, spotIntentOf, startTestEngine, TEST_NOW, tickAt } from '../../testing/engine-desk.ts';
 
 type Desk = Awaited<ReturnType<typeof startTestEngine>>;
 let desk: Desk | null = null;
@@ -78,6 +78,7 @@ describe('APPROVAL_MODE=policy', () => {
 
   it('approves an exposure-reducing sell at the elevated level whatever its size', async () => {
     const d = (desk = await startTestEngine(POLICY));
+    await d.publish('order.fill', fillOf('grid_btc', 'BTC/USDT', 0.5));
     await d.publish('position.update', {
       strategy_id: 'grid_btc',
       symbol: 'BTC/USDT',

@@ -1,35 +1,38 @@
-import type { StrategyIntentEvent, StreamInput } from '@gamma/shared';
+import type { RiskCheckVerdict, StrategyIntentEvent, StreamInput } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/app-config.ts';
-import { ConflictError } from '../../errors/index.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryReservationStore } from '../../stores/reservations/memory-reservation-store.ts';
-import type {
-  ReservationStore,
-  ReserveResult,
-  StoredReservation,
-} from '../../stores/reservations/reservation-store.ts';
-import { checkAndReserve, RESERVE_ATTEMPTS } from './check-and-reserve.ts';
+import { request as requestFor, spotLeg } from '../../stores/reservations/reservation-store.contract.ts';
+import type { ReservationStore, ReserveResult } from '../../stores/reservations/reservation-store.ts';
+import { checkAndReserve } from './check-and-reserve.ts';
 import type { Evaluation, EvaluationContext } from './core/evaluate.ts';
 import { initialPortfolio } from './core/portfolio-state.ts';
 import { engineConfigFrom } from './engine-service.ts';
 
 const intent = { intent_id: 'i-1' } as StrategyIntentEvent;
 const decision = {} as StreamInput<'intent.decision'>;
-const LEG = { symbol: 'BTC/USDT', side: 'buy' as const, quantity: 1, mark: 100, spot: 100 };
-const other: StoredReservation = {
-  intentId: 'other',
-  expiresAtMs: 60_000,
-  legs: [{ ...LEG, optionType: null }],
-};
+const request = requestFor('i-1', [spotLeg(0.5)]);
+const verdict = (passed: boolean): RiskCheckVerdict => ({
+  check: 'max_position_size',
+  value: 0.5,
+  limit: 1,
+  passed,
+  reason_code: passed ? null : 'MAX_POSITION_SIZE_EXCEEDED',
+});
 
-/** Approves while it sees no reservation, vetoes otherwise. */
-const evaluate = (ctx: EvaluationContext): Evaluation =>
-  ctx.reservations.length === 0
-    ? { kind: 'approved', decision, route: {} as never, reserve: [LEG], protective: false }
-    : { kind: 'vetoed', decision };
+/** Approves on the pure pass when `pure` says so, and on the atomic verdicts when they all passed. */
+const evaluateWith =
+  (pure: boolean, seen: (readonly RiskCheckVerdict[] | null)[]) =>
+  (ctx: EvaluationContext): Evaluation => {
+    seen.push(ctx.atomic);
+    const passed = ctx.atomic === null ? pure : ctx.atomic.every((c) => c.passed);
+    return passed
+      ? { kind: 'approved', decision, route: {} as never, request }
+      : { kind: 'vetoed', decision, request };
+  };
 
-const run = (reservations: ReservationStore) =>
+const run = (reservations: ReservationStore, evaluate: (ctx: EvaluationContext) => Evaluation) =>
   checkAndReserve(
     {
       reservations,
@@ -42,45 +45,47 @@ const run = (reservations: ReservationStore) =>
         records: { dayStartEquity: null, lossStreaks: {} },
       }),
     },
-    { intent, nowMs: 0, evaluate },
+    { intent, nowMs: request.reservation.expiresAtMs - 60_000, evaluate },
   );
 
-describe('checkAndReserve', () => {
-  it('reserves the approved legs for 60 s', async () => {
-    const book = createMemoryReservationStore();
-    expect((await run(book)).kind).toBe('approved');
-    expect(await book.list(0)).toEqual([
-      { intentId: 'i-1', expiresAtMs: 60_000, legs: [{ ...LEG, optionType: null }] },
-    ]);
+/** A store whose reserve step answers `answers` in turn, recording the calls. */
+const scripted = (answers: ReserveResult[], calls: boolean[]): ReservationStore =>
+  Object.assign(createMemoryReservationStore(), {
+    tryReserve: (_r: unknown, _now: number, options: { reserve: boolean }) => {
+      calls.push(options.reserve);
+      return Promise.resolve(answers.shift() ?? { reserved: false, checks: [] });
+    },
   });
 
-  describe('when the reservation is refused', () => {
-    it('evaluates again on the reservations the refusal returned and keeps that verdict', async () => {
-      const seen: StoredReservation[][] = [];
-      const book: ReservationStore = {
-        ...createMemoryReservationStore(),
-        tryReserve: (_request, s): Promise<ReserveResult> => {
-          seen.push([...s]);
-          return Promise.resolve({ ok: false, failed: ['max_position_size'], reservations: [other] });
-        },
-      };
-      expect((await run(book)).kind).toBe('vetoed');
-      expect(seen).toEqual([[]]);
-    });
+describe('checkAndReserve', () => {
+  it('reserves the approved legs and evaluates again on the verdicts the atomic step returned', async () => {
+    const book = createMemoryReservationStore();
+    const seen: (readonly RiskCheckVerdict[] | null)[] = [];
+    expect((await run(book, evaluateWith(true, seen))).kind).toBe('approved');
+    expect(seen[0]).toBeNull();
+    expect(seen[1]?.find((c) => c.check === 'max_position_size')).toMatchObject({ value: 0.5, limit: 1 });
+    expect((await book.list(0)).map((r) => r.intentId)).toEqual(['i-1']);
+  });
 
-    it('gives up with an error when the checks pass but the script refuses every round', async () => {
-      let rounds = 0;
-      const book: ReservationStore = {
-        ...createMemoryReservationStore(),
-        tryReserve: () => {
-          rounds += 1;
-          return Promise.resolve({ ok: false, failed: ['gross_leverage'], reservations: [] });
-        },
-      };
-      const outcome = run(book);
-      await expect(outcome).rejects.toThrow(/i-1: no stable verdict after 10 attempts/);
-      await expect(outcome).rejects.toThrow(ConflictError);
-      expect(rounds).toBe(RESERVE_ATTEMPTS);
-    });
+  it('vetoes with the figures the script checked when it refuses', async () => {
+    const calls: boolean[] = [];
+    const seen: (readonly RiskCheckVerdict[] | null)[] = [];
+    const store = scripted([{ reserved: false, checks: [verdict(false)] }], calls);
+    expect((await run(store, evaluateWith(true, seen))).kind).toBe('vetoed');
+    expect(calls).toEqual([true]);
+    expect(seen[1]).toEqual([verdict(false)]);
+  });
+
+  it('asks the script to reserve when it passes what the pure pass refused', async () => {
+    const calls: boolean[] = [];
+    const store = scripted(
+      [
+        { reserved: false, checks: [verdict(true)] },
+        { reserved: true, checks: [verdict(true)] },
+      ],
+      calls,
+    );
+    expect((await run(store, evaluateWith(false, []))).kind).toBe('approved');
+    expect(calls).toEqual([false, true]);
   });
 });

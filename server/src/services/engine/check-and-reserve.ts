@@ -1,23 +1,18 @@
 import type { MacroReading, StrategyIntentEvent } from '@gamma/shared';
-import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
+import type { ReservationStore, ReserveRequest } from '../../stores/reservations/reservation-store.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { RiskRecords } from './core/catalogue-context.ts';
 import type { EngineConfig, Evaluation, EvaluationContext } from './core/evaluate.ts';
 import type { MarketView } from './core/market-view.ts';
 import type { PortfolioState } from './core/portfolio-state.ts';
-import { RESERVATION_TTL_MS } from './core/reservations.ts';
-import { reserveRequest } from './core/reserve-request.ts';
-import { ConflictError } from '../../errors/index.ts';
-
-/** Evaluate-then-reserve rounds before giving up (the caller's entry stays pending and is retried). */
-export const RESERVE_ATTEMPTS = 10;
+import { InvariantError } from '../../errors/index.ts';
 
 /** What one check-and-reserve reads and writes. */
 export interface CheckAndReserveDeps {
   reservations: ReservationStore;
   config: EngineConfig;
   log: Logger;
-  /** The process's state at this instant (read again on every round) */
+  /** The process's state at this instant */
   state: () => {
     portfolio: PortfolioState;
     market: MarketView;
@@ -26,13 +21,15 @@ export interface CheckAndReserveDeps {
   };
 }
 
+const requestOf = (e: Evaluation): ReserveRequest | null => (e.kind === 'hold' ? null : (e.request ?? null));
+
 /**
- * Evaluates on the state at this moment with the live reservations and, when approved, reserves the
- * order's legs in one atomic step shared by every engine process (SPEC §5.3 item 9): the pure checks
- * decide and word the verdict; the Lua script re-checks the reservation-dependent limits on the
- * reservations live at that instant and reserves only if they still hold. When it refuses, the checks run
- * again on the reservations it saw, so a veto names the failures the script found.
- * @throws Error when no round settles (the checks pass but the script refuses every time).
+ * Evaluates an intent and checks every shared capacity in one atomic step shared by every engine process
+ * (SPEC §5.3 item 9, issue 9): a pure pass on the aggregate risk book read now (intake, valuation, the
+ * request), then the reserve script checks the request on the book as it is at that instant and, for an
+ * approval, reserves only if every check holds. The evaluation is then redone on the script's verdicts,
+ * so the decision records what the atomic step checked. When the script passes what the pure pass
+ * refused (the book moved in between), it is asked once more to reserve.
  */
 export async function checkAndReserve(
   deps: CheckAndReserveDeps,
@@ -43,39 +40,23 @@ export async function checkAndReserve(
   },
 ): Promise<Evaluation> {
   const { intent, nowMs } = input;
-  let reservations = await deps.reservations.list(nowMs);
-  for (let attempt = 1; attempt <= RESERVE_ATTEMPTS; attempt += 1) {
-    const { portfolio, market, macro, records } = deps.state();
-    const evaluation = input.evaluate({
-      portfolio,
-      market,
-      macro,
-      records,
-      reservations,
-      config: deps.config,
-      nowMs,
-    });
-    if (evaluation.kind !== 'approved') return evaluation;
-    const request = reserveRequest({
-      intentId: intent.intent_id,
-      legs: evaluation.reserve,
-      portfolio,
-      market,
-      reservations,
-      limits: deps.config.limits,
-      expiresAtMs: nowMs + RESERVATION_TTL_MS,
-      protective: evaluation.protective,
-    });
-    const result = await deps.reservations.tryReserve(request, reservations, nowMs);
-    if (result.ok) return evaluation;
-    deps.log.info('reservation refused; evaluating again on the live reservations', {
+  const book = await deps.reservations.book(nowMs);
+  const ctx: EvaluationContext = { ...deps.state(), book, config: deps.config, nowMs, atomic: null };
+  const first = input.evaluate(ctx);
+  const request = requestOf(first);
+  if (request === null) return first;
+  let result = await deps.reservations.tryReserve(request, nowMs, { reserve: first.kind === 'approved' });
+  let final = input.evaluate({ ...ctx, atomic: result.checks });
+  if (final.kind === 'approved' && !result.reserved) {
+    deps.log.info('the reserve step passes what the pure checks refused; reserving', {
       intent_id: intent.intent_id,
-      failed: result.failed,
-      attempt,
     });
-    reservations = result.reservations;
+    result = await deps.reservations.tryReserve(request, nowMs, { reserve: true });
+    final = input.evaluate({ ...ctx, atomic: result.checks });
   }
-  throw new ConflictError(
-    `check-and-reserve of ${intent.intent_id}: no stable verdict after ${RESERVE_ATTEMPTS} attempts`,
-  );
+  if (result.reserved && final.kind !== 'approved') {
+    await deps.reservations.release(intent.intent_id);
+    throw new InvariantError(`check-and-reserve of ${intent.intent_id}: reserved but decided ${final.kind}`);
+  }
+  return final;
 }

@@ -19,6 +19,10 @@ describe('EngineConfigSchema', () => {
       dailyLossPct: 0.05,
       lossStreak: 5,
       lossStreakCooldownS: 3600,
+      maxAbsDelta: { BTC: 2, ETH: 20 },
+      maxAbsGamma: { BTC: 0.0004, ETH: 0.13 },
+      maxAbsVegaUsd: { BTC: 5000, ETH: 2000 },
+      maxShortThetaUsd: { BTC: 2500, ETH: 1000 },
       approvalMode: 'manual',
       autoApproveActions: [],
       approvalTtlS: 120,
@@ -59,6 +63,10 @@ describe('EngineConfigSchema', () => {
     expect(() => loadConfig({ HEDGE_AUTO_MAX_QTY: 'BTC:-1' })).toThrow(/HEDGE_AUTO_MAX_QTY/);
   });
 
+  it('refuses a Greek limit that is not COIN:positive number', () => {
+    expect(() => loadConfig({ RISK_MAX_ABS_DELTA: 'BTC:-1' })).toThrow(/RISK_MAX_ABS_DELTA/);
+  });
+
   it('rejects an unknown key', () => {
     expect(EngineConfigSchema.safeParse({ maxDrawdown: 0.1 }).success).toBe(false);
   });
@@ -66,12 +74,16 @@ describe('EngineConfigSchema', () => {
   it('takes RISK_*, APPROVAL_*, AUTO_APPROVE_ACTIONS and EXEC_* from the environment', () => {
     const { engine } = loadConfig({
       RISK_MAX_POSITION_QTY: 'btc:2, SOL:100',
+      RISK_MAX_ABS_VEGA_USD: 'BTC:800',
+      RISK_MAX_SHORT_THETA_USD: 'ETH:50',
       APPROVAL_MODE: 'auto',
       AUTO_APPROVE_ACTIONS: 'delta_hedge, grid_buy',
       EXEC_STRANGLE_DELTA: '0.3',
     });
     expect(engine).toMatchObject({
       maxPositionQty: { BTC: 2, SOL: 100 },
+      maxAbsVegaUsd: { BTC: 800 },
+      maxShortThetaUsd: { ETH: 50 },
       approvalMode: 'auto',
       autoApproveActions: ['delta_hedge', 'grid_buy'],
       strangleDelta: 0.3,

@@ -11,6 +11,10 @@ export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
       maxSinglePositionPct: config.maxSinglePositionPct,
       maxGrossLeverage: config.maxGrossLeverage,
       maxPositionQty: config.maxPositionQty,
+      maxAbsDelta: config.maxAbsDelta,
+      maxAbsGamma: config.maxAbsGamma,
+      maxAbsVegaUsd: config.maxAbsVegaUsd,
+      maxShortThetaUsd: config.maxShortThetaUsd,
     },
     catalogue: {
       maxOrderNotionalUsd: config.maxOrderNotionalUsd,

@@ -94,10 +94,15 @@ describe('EngineService', () => {
       });
       expect(decision?.checks.map((c) => c.check)).toEqual([
         'drawdown',
+        'trading_state',
         'position_ratio',
         'single_position_share',
         'gross_leverage',
         'max_position_size',
+        'delta_limit',
+        'gamma_limit',
+        'vega_limit',
+        'theta_limit',
         'order_notional',
         'price_band',
         'market_data_age',
@@ -371,6 +376,20 @@ describe('EngineService', () => {
     it('vetoes the SPEC §3.3 example by risk_service with the failing code and every check', async () => {
       const { bus, publish } = await setup();
       await publish('market.tick', tick('BTC/USDT', 40_000));
+      // the book's held quantity comes from the fill, the strategy's position from the update
+      await publish('order.fill', {
+        strategy_id: 'grid_btc',
+        order_id: 'paper-grid-1',
+        symbol: 'BTC/USDT',
+        side: 'buy',
+        quantity: 0.05,
+        price: 40_000,
+        fee: 0,
+        intent_id: null,
+        client_order_id: 'grid-1',
+        timestamp: NOW,
+        metadata: {},
+      });
       await publish('position.update', {
         strategy_id: 'grid_btc',
         symbol: 'BTC/USDT',
@@ -402,6 +421,7 @@ describe('EngineService', () => {
           reason: 'single position share 33.33% > 30.00%',
           checks: [
             { check: 'drawdown', passed: true, reason_code: null, value: 0, limit: 0.2 },
+            { check: 'trading_state', passed: true, reason_code: null, value: null, limit: null },
             { check: 'position_ratio', passed: true, reason_code: null, value: 0.3333, limit: 0.8 },
             {
               check: 'single_position_share',
@@ -412,6 +432,10 @@ describe('EngineService', () => {
             },
             { check: 'gross_leverage', passed: true, reason_code: null, value: 0.3333, limit: 3 },
             { check: 'max_position_size', passed: true, reason_code: null, value: 0.1, limit: 5 },
+            { check: 'delta_limit', passed: true, reason_code: null, value: 0.1, limit: 2 },
+            { check: 'gamma_limit', passed: true, reason_code: null, value: 0, limit: 0.0004 },
+            { check: 'vega_limit', passed: true, reason_code: null, value: 0, limit: 5000 },
+            { check: 'theta_limit', passed: true, reason_code: null, value: 0, limit: 2500 },
             { check: 'order_notional', passed: true, reason_code: null, value: 2_000, limit: 250_000 },
             { check: 'price_band', passed: true, reason_code: null, value: null, limit: 0.05 },
             { check: 'market_data_age', passed: true, reason_code: null, value: 0, limit: 10 },

@@ -3,6 +3,7 @@ import type {
   IntentDecisionEvent,
   MacroStateEvent,
   MarketTickEvent,
+  OrderFillEvent,
   PortfolioRiskEvent,
   PositionUpdateEvent,
   StrategyIntentEvent,
@@ -14,6 +15,7 @@ import type { ReservationStore, StoredReservation } from '../../stores/reservati
 import type { Service, ServiceDeps } from '../service.ts';
 import { ApprovalHandler } from './approval-handler.ts';
 import { checkAndReserve } from './check-and-reserve.ts';
+import { bookFillOf } from './core/book-view.ts';
 import type { EngineConfig } from './core/evaluate.ts';
 import { engineConfigFrom } from './engine-config.ts';
 import { RESERVATION_TTL_MS } from './core/reservations.ts';
@@ -188,18 +190,13 @@ export class EngineService implements Service {
   }
 
   /**
-   * The position update that carries a fill turns that much of its intent's reservation into the
-   * position, once per client order id whichever process applies it first. Shrinking on the update
-   * rather than on the fill means the engine never counts the quantity as neither reserved nor held.
+   * A fill becomes held and leaves its reservation in one atomic step (issue 9), once per order id
+   * whichever engine process applies it first; fills of no intent (settlements) move held too.
    */
-  async handleHandover(update: PositionUpdateEvent): Promise<void> {
-    const { intent_id: intentId, client_order_id: clientOrderId, fill_quantity: quantity } = update.metadata;
-    if (typeof intentId !== 'string' || typeof clientOrderId !== 'string') return;
-    if (typeof quantity !== 'number' || !(quantity > 0)) return;
-    await this.reservations.fill(
-      { fillKey: clientOrderId, intentId, symbol: update.symbol, quantity },
-      { nowMs: this.deps.clock.now(), ttlMs: RESERVATION_TTL_MS },
-    );
+  async handleFill(fill: OrderFillEvent, entry?: { id: string }): Promise<void> {
+    if (!(fill.quantity > 0)) return;
+    const options = { nowMs: this.deps.clock.now(), ttlMs: RESERVATION_TTL_MS };
+    await this.reservations.fill(bookFillOf(fill, entry?.id ?? null), options);
   }
 
   async handleDecision(decision: IntentDecisionEvent): Promise<void> {
@@ -288,17 +285,17 @@ export class EngineService implements Service {
         signal: this.closing.signal,
         state: this.state,
         tails: this.tails,
+        reservations: this.reservations,
+        ledger: deps.stores.ledger,
+        nowMs: () => deps.clock.now(),
       },
       {
         position: async (m, e) => {
           const previous = strategyPosition(this.state.portfolio(), m.strategy_id, m.symbol);
           this.handlePositionUpdate(m, e);
           await this.records.recordClose(m, previous, e.id);
-          // A replayed update older than a reservation's life cannot shrink a live one: skipped, so a
-          // rebuild from the whole stream does not replay every handover ever made.
-          if (this.restored || this.deps.clock.now() - Date.parse(m.timestamp) < RESERVATION_TTL_MS)
-            await this.handleHandover(m);
         },
+        fill: (m, e) => this.handleFill(m, e),
         decision: (m) => this.handleDecision(m),
         macro: (m) => this.handleMacroState(m),
         risk: (m) => this.records.claimDayStart(Date.parse(m.timestamp)),

@@ -1,6 +1,6 @@
 import type { StreamInput } from '@gamma/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hedgeIntent, startTestEngine, TEST_NOW } from '../../testing/engine-desk.ts';
+import { hedgeIntent, startTestEngine, TEST_NOW, fillOf } from '../../testing/engine-desk.ts';
 
 type Desk = Awaited<ReturnType<typeof startTestEngine>>;
 let desk: Desk | null = null;
@@ -12,6 +12,7 @@ afterEach(async () => {
 /** 0.5 BTC spot held (Δ +0.5) and equity 30 % below its peak: the drawdown check fails every order. */
 async function inDrawdown(env: Record<string, string> = {}): Promise<Desk> {
   desk = await startTestEngine(env);
+  await desk.publish('order.fill', fillOf('grid_btc', 'BTC/USDT', 0.5));
   await desk.publish('position.update', {
     strategy_id: 'grid_btc',
     symbol: 'BTC/USDT',

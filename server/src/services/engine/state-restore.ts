@@ -1,7 +1,10 @@
 import type { Bus } from '../../bus/bus.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { retryUntilDone } from '../../lib/retry.ts';
+import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
+import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import type { SnapshotStore } from '../../stores/snapshots/snapshot-store.ts';
+import { coinOf } from './core/book-math.ts';
 import { loadSnapshot, warnOnTrimmed } from '../snapshotting.ts';
 import { ENGINE_SNAPSHOT_FORMAT, ENGINE_SNAPSHOT_OWNER, type EngineState } from './engine-state.ts';
 import type { StateHandler, StateTails } from './state-tails.ts';
@@ -20,12 +23,47 @@ export interface StateRestoreDeps {
   state: EngineState;
   /** The tails the state streams are followed in */
   tails: StateTails;
+  /** The risk book (seeded from the ledger once per desk) and the paper ledger */
+  reservations: ReservationStore;
+  ledger: OrderLedger;
+  nowMs: () => number;
+}
+
+/**
+ * Seeds the risk book's held quantities once per desk (the first start that finds it unseeded): the
+ * paper exchange's account quantities and the newest `order.fill` entry, after which every fill is
+ * applied once. Returns the entry the book's fills cover: the fill tail starts after it. (A fill booked
+ * by the exchange while this runs may be counted twice or missed: seed a desk that is not trading.)
+ */
+export async function seedRiskBook(deps: StateRestoreDeps): Promise<string> {
+  const { bus, log, signal, reservations } = deps;
+  const book = await retryUntilDone(() => reservations.book(deps.nowMs()), {
+    log,
+    what: 'reading the risk book',
+    signal,
+  });
+  if (book.fillsAfter !== null) return book.fillsAfter;
+  const [newest, positions] = await retryUntilDone(
+    () => Promise.all([bus.latest('order.fill', 1), deps.ledger.loadPositions()]),
+    { log, what: 'reading the account to seed the risk book', signal },
+  );
+  const held: Record<string, { coin: string; quantity: number; mark: number }> = {};
+  for (const p of positions) {
+    const h = (held[p.symbol] ??= { coin: coinOf(p.symbol), quantity: 0, mark: p.avgPrice });
+    h.quantity += p.quantity;
+  }
+  const fillsAfter = newest[0]?.id ?? '0-0';
+  if (await reservations.seed({ fillsAfter, held }))
+    log.info('risk book seeded', { fills_after: fillsAfter, instruments: Object.keys(held).length });
+  return (await reservations.book(deps.nowMs())).fillsAfter ?? fillsAfter;
 }
 
 /** Where each state stream's entries go. */
 export interface StateHandlers {
-  /** Applies the update to the state (with its entry id) and hands its fill over from the reservations */
+  /** Applies the update to the state (with its entry id) */
   position: StateHandler<'position.update'>;
+  /** Applies the fill to the risk book (held, and its reservation), once per fill */
+  fill: StateHandler<'order.fill'>;
   decision: StateHandler<'intent.decision'>;
   /** Applies a macro state (and lets the approval policy act on its level) */
   macro: StateHandler<'market.macro_state'>;
@@ -38,8 +76,9 @@ export interface StateHandlers {
  * `position.update` after the entry it covers (the whole stream when there is no valid snapshot), never a
  * window of the newest entries; equity from the newest `portfolio.risk`; marks and surfaces from the
  * newest market entries and the approval policy's macro state from the newest `market.macro_state`
- * (latest wins). Decisions only move the shared reservations (durable in Redis), so
- * their tail starts at the newest entry. Retries while Redis does not answer.
+ * (latest wins). Decisions only move the shared reservations (durable in Redis), so their tail starts at
+ * the newest entry; fills start after the newest one the risk book has applied. Retries while Redis does
+ * not answer.
  */
 export async function restoreEngineState(
   deps: StateRestoreDeps,
@@ -77,5 +116,6 @@ export async function restoreEngineState(
   });
   tails.follow('intent.decision', after(decisions), handlers.decision);
   tails.follow('market.macro_state', after(macro), handlers.macro);
+  tails.follow('order.fill', await seedRiskBook(deps), handlers.fill);
   return { snapshotId: snapshot ? positionsAfter : null };
 }

@@ -171,8 +171,6 @@ export class PaperAccounts {
         realized_pnl: after.realizedPnl,
         intent_id: f.intentId,
         client_order_id: f.clientOrderId,
-        // The engine turns this much of the intent's reservation into the position this update carries
-        fill_quantity: f.quantity,
       },
     };
   }

@@ -1,68 +1,145 @@
-import { optionTypeOf } from './option-type.ts';
+import type { RiskCheckVerdict } from '@gamma/shared';
+import { checkOnBook } from '../../services/engine/core/book-view.ts';
+import { coinOf, optionTypeOf } from './option-type.ts';
 import type {
+  BookEntry,
+  BookFill,
+  BookSeed,
   FillResult,
-  ReservationFill,
   ReservationStore,
+  ReserveRequest,
+  ReserveResult,
+  RiskBookView,
   StoredReservation,
+  UnitFigures,
 } from './reservation-store.ts';
 
-const live = (book: readonly StoredReservation[], nowMs: number): StoredReservation[] =>
-  book.filter((r) => r.expiresAtMs > nowMs);
+const DUST = 1e-12;
+const signed = (l: { side: 'buy' | 'sell'; quantity: number }) =>
+  l.side === 'buy' ? l.quantity : -l.quantity;
+const blank = (coin: string, mark: number, notional: number): BookEntry => ({
+  coin,
+  held: 0,
+  reserved: 0,
+  mark,
+  notional,
+  delta: 0,
+  gamma: 0,
+  vega: 0,
+  theta: 0,
+});
 
-/** The index of the leg a fill shrinks: the same symbol, else for options the same option type; -1 if none. */
-function matchingLeg(r: StoredReservation, symbol: string): number {
-  const bySymbol = r.legs.findIndex((l) => l.symbol === symbol);
+/** The index of the leg a fill shrinks: same symbol and side, else for options the same type and side. */
+function matchingLeg(r: StoredReservation, symbol: string, side: 'buy' | 'sell'): number {
+  const bySymbol = r.legs.findIndex((l) => l.symbol === symbol && l.side === side);
   const type = optionTypeOf(symbol);
-  return bySymbol >= 0 || type === null ? bySymbol : r.legs.findIndex((l) => l.optionType === type);
-}
-
-/** What is left of a reservation after a fill of `quantity` on leg `index`; null when nothing is. */
-function shrink(
-  r: StoredReservation,
-  fill: { index: number; quantity: number },
-  expiresAtMs: number,
-): StoredReservation | null {
-  const legs = r.legs
-    .map((l, i) => (i === fill.index ? { ...l, quantity: l.quantity - Math.abs(fill.quantity) } : l))
-    .filter((l) => l.quantity > 1e-12);
-  return legs.length === 0 ? null : { ...r, legs, expiresAtMs };
+  if (bySymbol >= 0 || type === null) return bySymbol;
+  return r.legs.findIndex((l) => l.optionType === type && l.side === side);
 }
 
 /**
- * Reservations in memory (one process; unit tests), with the fill and expiry rules of the Redis scripts.
- * `tryReserve` is optimistic instead of re-checking limits: it reserves only when the live reservations
- * are still those the engine evaluated against, else it hands back the new ones.
+ * The risk book and reservations in memory (one process; unit tests), with the rules of the Redis
+ * scripts: the checks are the engine's pure cores on the same aggregates (`checkOnBook`).
  */
-export function createMemoryReservationStore(): ReservationStore {
-  let book: StoredReservation[] = [];
-  const fills = new Set<string>();
-  const prune = (nowMs: number) => (book = live(book, nowMs));
-  return {
-    list: (nowMs) => Promise.resolve(structuredClone(prune(nowMs))),
-    tryReserve(request, seen, nowMs) {
-      const id = request.reservation.intentId;
-      const others = prune(nowMs).filter((r) => r.intentId !== id);
-      const unchanged = JSON.stringify(others) === JSON.stringify(seen.filter((r) => r.intentId !== id));
-      if (!unchanged)
-        return Promise.resolve({ ok: false, failed: [], reservations: structuredClone(others) });
-      book = [...others, structuredClone(request.reservation)];
-      return Promise.resolve({ ok: true });
-    },
-    release(intentId) {
-      const before = book.length;
-      book = book.filter((r) => r.intentId !== intentId);
-      return Promise.resolve(book.length < before);
-    },
-    fill(f: ReservationFill, { nowMs, ttlMs }): Promise<FillResult> {
-      prune(nowMs);
-      if (fills.has(f.fillKey)) return Promise.resolve('REPEATED');
-      fills.add(f.fillKey);
-      const mine = book.find((r) => r.intentId === f.intentId);
-      const index = mine ? matchingLeg(mine, f.symbol) : -1;
-      if (!mine || index < 0) return Promise.resolve('NO_MATCH');
-      const left = shrink(mine, { index, quantity: f.quantity }, nowMs + ttlMs);
-      book = book.flatMap((r) => (r !== mine ? [r] : left ? [left] : []));
-      return Promise.resolve('APPLIED');
-    },
-  };
+class MemoryReservationStore implements ReservationStore {
+  private readonly reservations = new Map<string, StoredReservation>();
+  private readonly entries: Record<string, BookEntry> = {};
+  private readonly fills = new Set<string>();
+  private fillsAfter: string | null = null;
+  private seeded = false;
+
+  book(nowMs: number): Promise<RiskBookView> {
+    this.prune(nowMs);
+    return Promise.resolve(this.view());
+  }
+
+  list(nowMs: number): Promise<StoredReservation[]> {
+    this.prune(nowMs);
+    return Promise.resolve(structuredClone([...this.reservations.values()]));
+  }
+
+  tryReserve(request: ReserveRequest, nowMs: number, options: { reserve: boolean }): Promise<ReserveResult> {
+    this.prune(nowMs);
+    const id = request.reservation.intentId;
+    const outcome = checkOnBook(this.view(), request, this.reservations.get(id) ?? null);
+    const reserved = outcome.passed && options.reserve;
+    if (reserved) {
+      this.drop(id);
+      for (const l of request.reservation.legs) {
+        const f: UnitFigures | undefined = request.figures[l.symbol];
+        const e = this.entries[l.symbol] ?? blank(l.coin, l.mark, l.spot);
+        this.put(l.symbol, { ...e, ...(f ?? {}), reserved: e.reserved + signed(l) });
+      }
+      this.reservations.set(id, structuredClone(request.reservation));
+    }
+    const checks: RiskCheckVerdict[] = outcome.checks.map((c) => ({ ...c }));
+    return Promise.resolve({ reserved, checks });
+  }
+
+  release(intentId: string): Promise<boolean> {
+    return Promise.resolve(this.drop(intentId));
+  }
+
+  fill(f: BookFill, { nowMs, ttlMs }: { nowMs: number; ttlMs: number }): Promise<FillResult> {
+    this.prune(nowMs);
+    if (this.fills.has(f.fillKey)) return Promise.resolve('REPEATED');
+    this.fills.add(f.fillKey);
+    const e = this.entries[f.symbol] ?? blank(coinOf(f.symbol), f.price, 0);
+    this.put(f.symbol, { ...e, held: e.held + f.quantity });
+    if (f.entryId !== null) this.fillsAfter = f.entryId;
+    const mine = f.intentId === null ? undefined : this.reservations.get(f.intentId);
+    const index = mine ? matchingLeg(mine, f.symbol, f.quantity > 0 ? 'buy' : 'sell') : -1;
+    if (!mine || index < 0) return Promise.resolve('HELD');
+    const legs = mine.legs.flatMap((l, i) => {
+      if (i !== index) return [l];
+      const taken = Math.min(Math.abs(f.quantity), l.quantity);
+      this.move({ ...l, quantity: taken }, -1);
+      return l.quantity - taken > DUST ? [{ ...l, quantity: l.quantity - taken }] : [];
+    });
+    if (legs.length === 0) this.reservations.delete(mine.intentId);
+    else this.reservations.set(mine.intentId, { ...mine, legs, expiresAtMs: nowMs + ttlMs });
+    return Promise.resolve('APPLIED');
+  }
+
+  seed(seed: BookSeed): Promise<boolean> {
+    if (this.seeded) return Promise.resolve(false);
+    this.seeded = true;
+    this.fillsAfter = seed.fillsAfter;
+    for (const [symbol, h] of Object.entries(seed.held)) {
+      const e = this.entries[symbol] ?? blank(h.coin, h.mark, 0);
+      this.put(symbol, { ...e, held: h.quantity });
+    }
+    return Promise.resolve(true);
+  }
+
+  private view(): RiskBookView {
+    return { entries: structuredClone(this.entries), tradingStates: {}, fillsAfter: this.fillsAfter };
+  }
+
+  private put(symbol: string, e: BookEntry): void {
+    if (Math.abs(e.held) < DUST) e.held = 0;
+    if (Math.abs(e.reserved) < DUST) e.reserved = 0;
+    if (e.held === 0 && e.reserved === 0) delete this.entries[symbol];
+    else this.entries[symbol] = e;
+  }
+
+  private move(l: StoredReservation['legs'][number], sign: 1 | -1): void {
+    const e = this.entries[l.symbol] ?? blank(l.coin, l.mark, l.spot);
+    this.put(l.symbol, { ...e, reserved: e.reserved + sign * signed(l) });
+  }
+
+  private drop(id: string): boolean {
+    const r = this.reservations.get(id);
+    if (!r) return false;
+    for (const l of r.legs) this.move(l, -1);
+    this.reservations.delete(id);
+    return true;
+  }
+
+  private prune(nowMs: number): void {
+    for (const [id, r] of [...this.reservations]) if (r.expiresAtMs <= nowMs) this.drop(id);
+  }
 }
+
+/** A fresh in-memory book (one per desk of a test). */
+export const createMemoryReservationStore = (): ReservationStore => new MemoryReservationStore();

@@ -4,7 +4,9 @@ import { silentLogger } from '../../lib/logger.ts';
 import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
+import { keyTable } from '../../keys/key-table.ts';
 import { describeReservationStoreContract, NOW, request, spotLeg } from './reservation-store.contract.ts';
+import type { ReserveRequest } from './reservation-store.ts';
 import { RedisReservationStore } from './redis-reservation-store.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
@@ -41,69 +43,68 @@ describe('RedisReservationStore', () => {
     await deleteKeys(redis, `${prefix}:*`);
   });
 
-  const reservedBtc = async (nowMs = NOW) =>
-    (await store.list(nowMs))
-      .flatMap((r) => r.legs)
-      .reduce((sum, l) => sum + (l.side === 'buy' ? l.quantity : -l.quantity), 0);
+  const reserve = (s: RedisReservationStore, r: ReserveRequest) => s.tryReserve(r, NOW, { reserve: true });
 
   describe('when 20 requests race for a limit that holds two of them', () => {
     it('reserves exactly two and the total never exceeds the limit', async () => {
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          (i % 2 === 0 ? store : store2).reserve(request(`i-${i}`, [spotLeg(0.5)]), NOW),
+          reserve(i % 2 === 0 ? store : store2, request(`i-${i}`, [spotLeg(0.5)])),
         ),
       );
-      expect(results.filter((r) => r.ok)).toHaveLength(2);
-      expect(results.filter((r) => !r.ok)).toEqual(
-        Array.from({ length: 18 }, () =>
-          expect.objectContaining({ ok: false, failed: ['max_position_size'] }),
-        ),
-      );
-      expect(await reservedBtc()).toBe(1);
+      expect(results.filter((r) => r.reserved)).toHaveLength(2);
+      for (const refused of results.filter((r) => !r.reserved))
+        expect(refused.checks.filter((c) => !c.passed).map((c) => c.check)).toEqual(['max_position_size']);
+      expect((await store.book(NOW)).entries['BTC/USDT']?.reserved).toBe(1);
     });
   });
 
-  describe('when a request fails', () => {
-    it('names the failing checks, returns the live reservations and writes nothing', async () => {
-      expect(await store.reserve(request('a', [spotLeg(0.6)]), NOW)).toEqual({ ok: true });
-      const refused = await store.reserve(
-        request('b', [spotLeg(0.6)], { maxSinglePositionPct: 0.1, maxGrossLeverage: 0.1 }),
-        NOW,
+  describe('with 2 000 live reservations', () => {
+    it('checks against their aggregate: the book holds one entry per instrument', async () => {
+      const many = Array.from({ length: 2_000 }, (_, i) => request(`r-${i}`, [spotLeg(0.0005)]));
+      for (const r of many) expect((await reserve(store, r)).reserved).toBe(true);
+      const book = await store.book(NOW);
+      expect(Object.keys(book.entries)).toEqual(['BTC/USDT']);
+      expect(book.entries['BTC/USDT']?.reserved).toBeCloseTo(1, 9);
+      expect((await reserve(store, request('last', [spotLeg(0.001)]))).reserved).toBe(false);
+    });
+  });
+
+  describe('the trading state', () => {
+    const setState = (field: string, state: string) =>
+      redis.hset(
+        keyTable(prefix).tradingState(),
+        field,
+        JSON.stringify({ state, previous: 'ACTIVE', reason: 'test', changed_by: 'test', since: 'now' }),
       );
-      expect(refused).toEqual({
-        ok: false,
-        failed: ['max_position_size', 'single_position_share', 'gross_leverage'],
-        reservations: [{ intentId: 'a', legs: [spotLeg(0.6)], expiresAtMs: NOW + 60_000 }],
+    const failed = async (r: ReserveRequest) =>
+      (await reserve(store, r)).checks.filter((c) => !c.passed).map((c) => c.reason_code);
+
+    it('HALTED refuses all but protective orders, at any scope, the strictest winning', async () => {
+      await setState('underlying:BTC', 'HALTED');
+      await setState('global', 'REDUCING');
+      expect(await failed(request('a', [spotLeg(0.1)]))).toEqual(['TRADING_HALTED']);
+      expect(await failed(request('b', [spotLeg(0.1)], { protective: true }))).toEqual([]);
+      expect((await store.book(NOW)).tradingStates).toEqual({
+        'underlying:BTC': 'HALTED',
+        global: 'REDUCING',
       });
-      expect((await store.list(NOW)).map((r) => r.intentId)).toEqual(['a']);
     });
 
-    it('vetoes a position ratio pushed above its max by reservations but lets a reducing order through', async () => {
-      // held 2 BTC = 200 000 of equity 1 000 000; a reservation of 2 more puts the ratio at 0.4
-      const limits = { maxPositionRatio: 0.45, maxQty: {}, held: 2 };
-      expect(await store.reserve(request('a', [spotLeg(2)], limits), NOW)).toEqual({ ok: true });
-      expect(await store.reserve(request('b', [spotLeg(1)], limits), NOW)).toMatchObject({
-        ok: false,
-        failed: ['position_ratio'],
-      });
-      expect(await store.reserve(request('c', [spotLeg(1, 'sell')], limits), NOW)).toEqual({ ok: true });
-    });
-
-    it('counts a reserved instrument the request does not mention at its stored figures', async () => {
-      const eth = { symbol: 'ETH/USDT', side: 'buy' as const, quantity: 100, mark: 3_000, spot: 3_000 };
-      await store.reserve(
-        { ...request('eth', [{ ...eth, optionType: null }], { maxQty: {} }), book: {} },
-        NOW,
+    it('REDUCING admits only an order that reduces exposure', async () => {
+      await store.fill(
+        { fillKey: 'f', intentId: null, symbol: 'BTC/USDT', quantity: 0.5, price: 1, entryId: '1-0' },
+        { nowMs: NOW, ttlMs: 60_000 },
       );
-      // 300 000 of ETH reserved + 200 000 of BTC ordered = 0.5 gross leverage > 0.4
-      expect(
-        await store.reserve(request('btc', [spotLeg(2)], { maxGrossLeverage: 0.4, maxQty: {} }), NOW),
-      ).toMatchObject({ ok: false, failed: ['gross_leverage'] });
+      await setState('strategy:s1', 'REDUCING');
+      expect(await failed(request('a', [spotLeg(0.1)]))).toEqual(['TRADING_REDUCING']);
+      expect(await failed(request('b', [spotLeg(0.1, 'sell')]))).toEqual([]);
+      expect(await failed(request('c', [spotLeg(0.1)], { strategyId: 's2' }))).toEqual([]);
     });
   });
 
   it('rejects non-finite figures before touching Redis', async () => {
-    await expect(store.reserve({ ...request('a', [spotLeg(0.1)]), equity: NaN }, NOW)).rejects.toThrow(
+    await expect(reserve(store, { ...request('a', [spotLeg(0.1)]), equity: NaN })).rejects.toThrow(
       /equity is not a finite number/,
     );
     expect(await store.list(NOW)).toEqual([]);

@@ -1,38 +1,46 @@
 import type { Redis } from 'ioredis';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
-import { optionTypeOf } from './option-type.ts';
+import { coinOf, optionTypeOf } from './option-type.ts';
 import type {
+  BookEntry,
+  BookFill,
+  BookSeed,
   FillResult,
-  ReservationFill,
   ReservationStore,
   ReserveRequest,
   ReserveResult,
-  ReservedCheck,
+  RiskBookView,
   StoredReservation,
 } from './reservation-store.ts';
-import { finite, fromWire, reservePayload } from './reservation-wire.ts';
+import type { TradingState } from '@gamma/shared';
+import {
+  entryFromWire,
+  finite,
+  fromWire,
+  reservePayload,
+  reserveReplyFromWire,
+  stateFromWire,
+} from './reservation-wire.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 
 /** A fill marker outlives any reservation it could still shrink. */
 const FILL_MARKER_TTL_S = 24 * 3600;
 
-/** The checks `reservation-reserve.lua` can name. */
-const RESERVED_CHECKS: readonly ReservedCheck[] = [
-  'max_position_size',
-  'single_position_share',
-  'gross_leverage',
-  'position_ratio',
-];
-
-const isReservedCheck = (x: string): x is ReservedCheck => (RESERVED_CHECKS as readonly string[]).includes(x);
+/** `[k1, v1, k2, v2, …]` → pairs. */
+const pairsOf = (flat: readonly string[]): [string, string][] => {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] ?? '', flat[i + 1] ?? '']);
+  return out;
+};
 
 /**
- * Reservations of approved-but-unfilled intents in Redis, shared by every engine process of a prefix:
- * a hash (intent id → JSON), a sorted set (intent id → expiry ms) and one marker per applied fill, all
- * under one hash tag (`keys/key-table.ts`). Check-and-reserve, release and fills are Lua scripts
- * (`scripts/reservation-*.lua`), so engines sharing the `engine` group cannot both take the last unit of a
- * limit.
+ * The aggregate risk book and the reservations in Redis, shared by every engine process of a prefix: the
+ * reservations hash and expiry set, the book hash (symbol → held, reserved, per-unit figures), its meta,
+ * the fill markers and the trading states, all under one hash tag (`keys/key-table.ts`). Every step is a
+ * Lua script (`scripts/reservation-*.lua`, `scripts/risk-check-*.lua`), so engines sharing the `engine`
+ * group cannot both take the last unit of a limit, and a fill moves quantity from reserved to held in one
+ * step.
  */
 export class RedisReservationStore implements ReservationStore {
   private readonly keys: KeyTable;
@@ -43,6 +51,17 @@ export class RedisReservationStore implements ReservationStore {
     this.scripts = scriptsOf(redis);
   }
 
+  async book(nowMs: number): Promise<RiskBookView> {
+    const reply = await this.scripts.reservationBook(SCRIPT_KEYS.reservationBook(this.keys), [nowMs]);
+    if (!Array.isArray(reply)) throw new InfrastructureError(`risk book: unexpected reply ${String(reply)}`);
+    const [book, states, fillsAfter] = reply as [string[], string[], string | null];
+    const entries: Record<string, BookEntry> = {};
+    for (const [symbol, json] of pairsOf(book)) entries[symbol] = entryFromWire(json);
+    const tradingStates: Record<string, TradingState> = {};
+    for (const [field, json] of pairsOf(states)) tradingStates[field] = stateFromWire(json);
+    return { entries, tradingStates, fillsAfter: typeof fillsAfter === 'string' ? fillsAfter : null };
+  }
+
   async list(nowMs: number): Promise<StoredReservation[]> {
     const reply = await this.scripts.reservationList(SCRIPT_KEYS.reservationList(this.keys), [nowMs]);
     if (!Array.isArray(reply))
@@ -50,35 +69,18 @@ export class RedisReservationStore implements ReservationStore {
     return (reply as string[]).map(fromWire);
   }
 
-  /**
-   * Atomic: re-evaluates the reservation-dependent limits on the account figures, every live reservation
-   * and this one, and reserves only if they all pass (an earlier reservation of the same intent is
-   * replaced). Throws on non-finite figures before touching Redis.
-   */
-  async reserve(request: ReserveRequest, nowMs: number): Promise<ReserveResult> {
+  /** Throws on non-finite figures before touching Redis. */
+  async tryReserve(
+    request: ReserveRequest,
+    nowMs: number,
+    options: { reserve: boolean },
+  ): Promise<ReserveResult> {
     const payload = reservePayload(request);
     const keys = SCRIPT_KEYS.reservationReserve(this.keys);
-    const reply = await this.scripts.reservationReserve(keys, [nowMs, payload]);
-    if (!Array.isArray(reply))
+    const reply = await this.scripts.reservationReserve(keys, [nowMs, payload, options.reserve ? '1' : '0']);
+    if (typeof reply !== 'string')
       throw new InfrastructureError(`reservation reserve: unexpected reply ${String(reply)}`);
-    const [code, failed, ...live] = reply as string[];
-    if (code === 'OK') return { ok: true };
-    if (code !== 'FAILED' || failed === undefined)
-      throw new InfrastructureError(`reservation reserve: unexpected reply ${String(code)}`);
-    return {
-      ok: false,
-      failed: failed.split(',').filter(isReservedCheck),
-      reservations: live.map(fromWire),
-    };
-  }
-
-  /** The script checks the limits itself, on what is live at that instant: the engine's snapshot is not needed. */
-  tryReserve(
-    request: ReserveRequest,
-    _seen: readonly StoredReservation[],
-    nowMs: number,
-  ): Promise<ReserveResult> {
-    return this.reserve(request, nowMs);
+    return reserveReplyFromWire(reply);
   }
 
   async release(intentId: string): Promise<boolean> {
@@ -88,19 +90,30 @@ export class RedisReservationStore implements ReservationStore {
 
   /** Once per `fillKey` for every engine process of the prefix (a marker set in the same script). */
   async fill(
-    fill: ReservationFill,
+    fill: BookFill,
     options: { nowMs: number; ttlMs: number; markerTtlS?: number },
   ): Promise<FillResult> {
     const reply = await this.scripts.reservationFill(SCRIPT_KEYS.reservationFill(this.keys, fill.fillKey), [
       options.nowMs,
-      fill.intentId,
+      fill.intentId ?? '',
       fill.symbol,
+      coinOf(fill.symbol),
       optionTypeOf(fill.symbol) ?? '',
-      Math.abs(finite(fill.quantity, 'fill quantity')),
+      finite(fill.quantity, 'fill quantity'),
+      finite(fill.price, 'fill price'),
       Math.max(1, Math.round(options.markerTtlS ?? FILL_MARKER_TTL_S)),
       options.ttlMs,
+      fill.entryId ?? '',
     ]);
-    if (reply === 'APPLIED' || reply === 'REPEATED' || reply === 'NO_MATCH') return reply;
+    if (reply === 'APPLIED' || reply === 'REPEATED' || reply === 'HELD') return reply;
     throw new InfrastructureError(`reservation fill: unexpected reply ${String(reply)}`);
+  }
+
+  async seed(seed: BookSeed): Promise<boolean> {
+    for (const [symbol, h] of Object.entries(seed.held)) finite(h.quantity, `${symbol} seed quantity`);
+    const reply = await this.scripts.reservationSeed(SCRIPT_KEYS.reservationSeed(this.keys), [
+      JSON.stringify({ fills_after: seed.fillsAfter, held: seed.held }),
+    ]);
+    return reply === 1;
   }
 }

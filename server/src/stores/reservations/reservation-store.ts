@@ -1,8 +1,11 @@
 // Types only, no runtime: the engine's pure core builds a ReserveRequest from them.
+import type { RiskCheckVerdict, TradingState } from '@gamma/shared';
 
 /** One reserved instrument of an approved, not yet filled intent, with the figures it was valued at. */
 export interface ReservedLeg {
   symbol: string;
+  /** Base coin of the instrument (`BTC`): its underlying in the book */
+  coin: string;
   side: 'buy' | 'sell';
   /** Unfilled instrument units, > 0 */
   quantity: number;
@@ -22,79 +25,124 @@ export interface StoredReservation {
   expiresAtMs: number;
 }
 
-/** The figures of one instrument the checks use, without reservations. */
-export interface BookFigure {
-  /** Signed account quantity */
-  quantity: number;
+/** Per-unit figures of one instrument, as the checks use them. */
+export interface UnitFigures {
+  /** Base coin of the underlying (`BTC`) */
+  coin: string;
   /** Mark, USD per unit (0 when unknown) */
-  value: number;
-  /** Spot of the underlying, else the mark, else 0: notional per unit */
+  mark: number;
+  /** Spot of the underlying, else the mark, else 0: notional per unit, USD */
   notional: number;
+  /** Per-unit Greeks in the units of `portfolio.risk`: coins, per 1 USD, USD per vol point, USD a day */
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+}
+
+/** One instrument of the aggregate risk book. */
+export interface BookEntry extends UnitFigures {
+  /** Signed account quantity: every `order.fill` applied once */
+  held: number;
+  /** Signed sum of the live reservations' unfilled remainders */
+  reserved: number;
+}
+
+/** The aggregate risk book as one read saw it. */
+export interface RiskBookView {
+  /** Symbol → entry (instruments with something held or reserved) */
+  entries: Record<string, BookEntry>;
+  /** `global`, `strategy:<id>`, `underlying:<coin>` → state (missing = ACTIVE) */
+  tradingStates: Record<string, TradingState>;
+  /** The newest `order.fill` entry applied to held (`0-0` before any), null before the book is seeded */
+  fillsAfter: string | null;
+}
+
+/** Coin → limit; a coin without one is unbounded. */
+export type CoinLimits = Readonly<Record<string, number>>;
+
+/** The limits the reserve step checks (SPEC §6.1, issue 9). */
+export interface ReserveLimits {
+  maxDrawdownPct: number;
+  maxPositionRatio: number;
+  maxSinglePositionPct: number;
+  maxGrossLeverage: number;
+  /** `RISK_MAX_POSITION_QTY`: max |quantity| per instrument, by base coin */
+  maxPositionQty: CoinLimits;
+  /** `RISK_MAX_ABS_DELTA`, coins */
+  maxAbsDelta: CoinLimits;
+  /** `RISK_MAX_ABS_GAMMA`, delta per 1 USD */
+  maxAbsGamma: CoinLimits;
+  /** `RISK_MAX_ABS_VEGA_USD`, USD per vol point */
+  maxAbsVegaUsd: CoinLimits;
+  /** `RISK_MAX_SHORT_THETA_USD`, USD a day */
+  maxShortThetaUsd: CoinLimits;
 }
 
 /** What check-and-reserve sends to the store. */
 export interface ReserveRequest {
   reservation: StoredReservation;
-  /** Equity, USD */
+  /** The intent's strategy: its trading state applies */
+  strategyId: string;
+  /** The hedge lane: skips the trading-state, drawdown and position-ratio checks */
+  protective: boolean;
+  /** Equity and peak equity, USD */
   equity: number;
-  limits: {
-    maxSinglePositionPct: number;
-    maxGrossLeverage: number;
-    maxPositionRatio: number;
-    minPositionRatio: number;
-    /** Instrument of the order → its max |quantity|; absent = unbounded */
-    maxQty: Readonly<Record<string, number>>;
-  };
-  /** Instrument → account figures without reservations (every held, reserved and ordered instrument) */
-  book: Readonly<Record<string, BookFigure>>;
+  peak: number;
+  limits: ReserveLimits;
+  /** Symbol → current per-unit figures (the ordered instruments and every book instrument the engine values) */
+  figures: Readonly<Record<string, UnitFigures>>;
 }
 
-/** A reservation-dependent check the Redis script re-evaluates. */
-export type ReservedCheck =
-  'max_position_size' | 'single_position_share' | 'gross_leverage' | 'position_ratio';
+/** Outcome of {@link ReservationStore.tryReserve}: every check as the atomic step checked it. */
+export interface ReserveResult {
+  /** Whether the legs are now reserved (every check passed and the call asked to reserve) */
+  reserved: boolean;
+  /** Every check's figures as checked, in the order of the script's CHECKS */
+  checks: RiskCheckVerdict[];
+}
 
-/** Outcome of {@link ReservationStore.tryReserve}. */
-export type ReserveResult =
-  | { ok: true }
-  | {
-      ok: false;
-      /** The checks that failed on the live reservations */
-      failed: ReservedCheck[];
-      /** The live reservations the store checked against (the intent's own excluded) */
-      reservations: StoredReservation[];
-    };
-
-/** A fill as the reservations see it. */
-export interface ReservationFill {
-  /** Applied once per key: the fill's client order id (the same in every engine process) */
+/** A fill as the book sees it (`order.fill`). */
+export interface BookFill {
+  /** Applied once per key: the fill's order id (the same in every engine process) */
   fillKey: string;
-  intentId: string;
+  /** Intent the order belongs to, null for fills of no intent (settlements) */
+  intentId: string | null;
   symbol: string;
+  /** Signed quantity: buy > 0 */
   quantity: number;
+  price: number;
+  /** The fill's `order.fill` entry id (the book remembers the newest applied) */
+  entryId: string | null;
 }
 
-/** What a fill did: shrank a reservation, was seen before, or matched none. */
-export type FillResult = 'APPLIED' | 'REPEATED' | 'NO_MATCH';
+/** What a fill did: shrank a reservation (and moved held), moved held only, or was seen before. */
+export type FillResult = 'APPLIED' | 'HELD' | 'REPEATED';
+
+/** The held quantities a book starts from (`reservationSeed`). */
+export interface BookSeed {
+  /** The newest `order.fill` entry the quantities cover */
+  fillsAfter: string;
+  /** Symbol → account quantity (and its coin, a mark) */
+  held: Record<string, { coin: string; quantity: number; mark: number }>;
+}
 
 /**
- * Reservations of approved-but-unfilled intents (SPEC §5.3 item 9). `tryReserve` is the atomic step:
- * it reserves only if the limits still hold on the live reservations, else it returns them so the
- * engine can evaluate again on what is really reserved.
+ * The aggregate risk book and the reservations of approved-but-unfilled intents (SPEC §5.3 item 9, issue
+ * 9): `tryReserve` checks every shared capacity and reserves in one atomic step; `fill` turns a fill into
+ * held and takes it off its reservation in one step.
  */
 export interface ReservationStore {
-  /** Live reservations (expired ones dropped) */
+  /** The aggregate book (expired reservations dropped first) */
+  book(nowMs: number): Promise<RiskBookView>;
+  /** Live reservations (inspection and tests) */
   list(nowMs: number): Promise<StoredReservation[]>;
-  /** Reserves atomically, or returns the live reservations it checked against. `seen` = the engine's snapshot. */
-  tryReserve(
-    request: ReserveRequest,
-    seen: readonly StoredReservation[],
-    nowMs: number,
-  ): Promise<ReserveResult>;
+  /** Checks atomically and, with `reserve` and every check passing, reserves (replacing the intent's earlier one) */
+  tryReserve(request: ReserveRequest, nowMs: number, options: { reserve: boolean }): Promise<ReserveResult>;
   /** `execution_rejected`: the intent's reservation goes; true when there was one */
   release(intentId: string): Promise<boolean>;
-  /**
-   * A fill turns part of a reservation into a position, once per fill key: the matching leg (same symbol,
-   * else for options the same option type) shrinks, and the rest stays reserved for another `ttlMs`.
-   */
-  fill(fill: ReservationFill, options: { nowMs: number; ttlMs: number }): Promise<FillResult>;
+  /** Applies a fill once per fill key; the rest of a shrunk reservation stays reserved another `ttlMs` */
+  fill(fill: BookFill, options: { nowMs: number; ttlMs: number }): Promise<FillResult>;
+  /** Seeds held once per desk; false when the book was seeded before */
+  seed(seed: BookSeed): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
--- Lists the live reservations, dropping expired ones.
--- KEYS[1] reservations hash, KEYS[2] expiry sorted set.
+-- Lists the live reservations, dropping expired ones (inspection and tests: no decision reads it).
+-- KEYS[1] reservations hash, KEYS[2] expiry sorted set, KEYS[3] risk book.
 -- ARGV[1] now ms.
 -- Returns the live reservations as JSON strings.
-prune(KEYS[1], KEYS[2], ARGV[1])
-return redis.call('HVALS', KEYS[1])
+prune(ARGV[1])
+return redis.call('HVALS', RES)

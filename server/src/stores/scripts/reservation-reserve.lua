@@ -1,103 +1,91 @@
--- Check-and-reserve. KEYS[1] reservations hash, KEYS[2] expiry sorted set. ARGV[1] now ms, ARGV[2] the
--- request JSON:
--- `{"reservation": <a reservation as stored>, "equity", "limits": {"max_single_position_pct",
--- "max_gross_leverage", "max_position_ratio", "min_position_ratio", "max_qty": {symbol: limit}},
--- "book": {symbol: {"quantity", "value", "notional"}}}` where `book` holds the account quantity of each
--- instrument without reservations and the figures the checks use per unit: value = mark (0 when
--- unknown), notional = spot of the underlying (else the mark, else 0). A reserved instrument missing from
--- `book` is valued with the figures stored in its reservation.
+-- Check-and-reserve: every shared capacity of one decision checked, and the order reserved, in one atomic
+-- step against the aggregate risk book (cost: one entry per instrument, whatever the number of live
+-- reservations). Preludes (scripts.ts): reservation-common, then the check fragments risk-check-book,
+-- risk-check-greeks, risk-check-state; a new check is a fragment defining check_<name>(P) plus one line
+-- in CHECKS below.
+-- KEYS[1] reservations hash, KEYS[2] expiry sorted set, KEYS[3] risk book, KEYS[4] trading states.
+-- ARGV[1] now ms, ARGV[2] the request JSON, ARGV[3] '1' to reserve when every check passes, '0' to check
+-- only (a decision left pending). The request:
+-- `{"reservation": <a reservation as stored>, "strategy_id", "protective", "equity", "peak",
+-- "limits": {"max_drawdown_pct", "max_position_ratio", "max_single_position_pct", "max_gross_leverage",
+-- "max_qty", "max_abs_delta", "max_abs_gamma", "max_abs_vega", "max_short_theta" (each coin -> limit)},
+-- "figures": {symbol: {"u", "mark", "notional", "delta", "gamma", "vega", "theta"}}}` with the engine's
+-- current per-unit figures (they replace the book's for this check and are stored for the ordered
+-- instruments; an instrument without one keeps its stored figures).
 --
--- Re-evaluates the reservation-dependent limits on account + every live reservation (an earlier one of
--- the same intent is replaced) + this order: max_position_size, single_position_share, gross_leverage
--- and position_ratio, each as in SPEC §6.1 (the ratio limits only veto an order that moves the ratio
--- further out). Every comparison goes through above/below (the prelude's one tolerance, the engine's too),
--- so the script never fails what the engine's checks passed on the same figures. Returns `{'OK'}` after reserving, or
--- `{'FAILED', '<check>,<check>', <live reservation JSON>...}` without writing anything.
-prune(KEYS[1], KEYS[2], ARGV[1])
+-- The projection P: before = held + reserved per instrument (an earlier reservation of the same intent
+-- left out: it is replaced), after = before + the order; ordered instruments are valued at the order's
+-- mark and spot. Returns the JSON `{"reserved": bool, "checks": [{"check", "value", "limit", "passed",
+-- "reason_code"}...]}`: every check's figures as checked here, the decision records them.
+prune(ARGV[1])
 local req = cjson.decode(ARGV[2])
 local mine = req.reservation
-local limits = req.limits
-local equity = tonumber(req.equity)
+local P = {equity = tonumber(req.equity), peak = tonumber(req.peak), limits = req.limits,
+  protective = req.protective == true, legs = mine.legs, before = {}, after = {}, fig = {}, coins = {},
+  exposures = {}, states = {}}
 
-local before, value, notional, known = {}, {}, {}, {}
-for symbol, f in pairs(req.book) do
-  before[symbol] = tonumber(f.quantity)
-  value[symbol] = tonumber(f.value)
-  notional[symbol] = tonumber(f.notional)
-  known[symbol] = true
-end
-local raw = redis.call('HGETALL', KEYS[1])
-local live = {}
+local raw = redis.call('HGETALL', BOOK)
 for i = 1, #raw, 2 do
-  if raw[i] ~= mine.intent_id then
-    table.insert(live, raw[i + 1])
-    local r = cjson.decode(raw[i + 1])
-    for _, l in ipairs(r.legs) do
-      before[l.symbol] = (before[l.symbol] or 0) + signed(l)
-      if not known[l.symbol] then
-        value[l.symbol] = l.mark
-        notional[l.symbol] = l.spot
-      end
-    end
+  local e = cjson.decode(raw[i + 1])
+  P.before[raw[i]] = e.held + e.reserved
+  P.fig[raw[i]] = e
+end
+local own_json = redis.call('HGET', RES, mine.intent_id)
+if own_json then
+  for _, l in ipairs(cjson.decode(own_json).legs) do P.before[l.symbol] = (P.before[l.symbol] or 0) - signed(l) end
+end
+for symbol, f in pairs(req.figures) do P.fig[symbol] = f end
+local leg_mark, leg_spot = {}, {}
+for symbol, q in pairs(P.before) do P.after[symbol] = q end
+for _, l in ipairs(mine.legs) do
+  if P.before[l.symbol] == nil then P.before[l.symbol] = 0 end
+  P.after[l.symbol] = (P.after[l.symbol] or 0) + signed(l)
+  P.fig[l.symbol] = P.fig[l.symbol] or blank(l.coin, l.mark, l.spot)
+  leg_mark[l.symbol], leg_spot[l.symbol] = l.mark, l.spot
+  if P.exposures[l.coin] == nil then
+    P.exposures[l.coin] = true
+    table.insert(P.coins, l.coin)
   end
 end
-
-local after = {}
-for symbol, q in pairs(before) do after[symbol] = q end
-for _, l in ipairs(mine.legs) do
-  after[l.symbol] = (after[l.symbol] or 0) + signed(l)
-  if before[l.symbol] == nil then before[l.symbol] = 0 end
-  value[l.symbol] = l.mark
-  notional[l.symbol] = l.spot
+for symbol in pairs(P.before) do
+  if P.fig[symbol] == nil then P.fig[symbol] = blank('', 0, 0) end
+end
+P.mark = function(symbol) return leg_mark[symbol] or P.fig[symbol].mark end
+P.notional = function(symbol) return leg_spot[symbol] or P.fig[symbol].notional end
+for _, coin in ipairs(P.coins) do P.exposures[coin] = greek_exposures(P, coin) end
+local fields = {'global', 'strategy:' .. req.strategy_id}
+for _, coin in ipairs(P.coins) do table.insert(fields, 'underlying:' .. coin) end
+for _, s in ipairs(redis.call('HMGET', KEYS[4], unpack(fields))) do
+  if s then table.insert(P.states, s) end
 end
 
-local failed = {}
--- max_position_size: |post-order quantity| per instrument of the order
-for _, l in ipairs(mine.legs) do
-  local limit = limits.max_qty[l.symbol]
-  if limit ~= nil then
-    limit = tonumber(limit)
-    if above(math.abs(after[l.symbol]), limit) then
-      table.insert(failed, 'max_position_size')
-      break
-    end
-  end
+local CHECKS = {check_drawdown, check_trading_state, check_position_ratio, check_single_position_share,
+  check_gross_leverage, check_max_position_size, check_delta_limit, check_gamma_limit, check_vega_limit,
+  check_theta_limit}
+local passed = true
+local out = {}
+for i, check in ipairs(CHECKS) do
+  local v = check(P)
+  if not v.passed then passed = false end
+  local function n(x) if x == nil then return 'null' end return num(x) end
+  local code = 'null'
+  if v.code ~= nil then code = cjson.encode(v.code) end
+  out[i] = '{"check":' .. cjson.encode(v.check) .. ',"value":' .. n(v.value) .. ',"limit":' .. n(v.limit)
+    .. ',"passed":' .. tostring(v.passed) .. ',"reason_code":' .. code .. '}'
 end
-if equity <= 0 then
-  table.insert(failed, 'single_position_share')
-  table.insert(failed, 'gross_leverage')
-  table.insert(failed, 'position_ratio')
-else
-  -- single_position_share: |post-order quantity x mark| / equity per leg
+
+local reserved = passed and ARGV[3] == '1'
+if reserved then
+  drop(mine.intent_id)
   for _, l in ipairs(mine.legs) do
-    if above(math.abs(after[l.symbol] * l.mark) / equity, tonumber(limits.max_single_position_pct)) then
-      table.insert(failed, 'single_position_share')
-      break
-    end
+    local f = P.fig[l.symbol]
+    local e = book_get(l.symbol) or blank(l.coin, l.mark, l.spot)
+    e.u, e.mark, e.notional = l.coin, f.mark, f.notional
+    e.delta, e.gamma, e.vega, e.theta = f.delta, f.gamma, f.vega, f.theta
+    e.reserved = e.reserved + signed(l)
+    book_put(l.symbol, e)
   end
-  local gb, ga, vb, va = 0, 0, 0, 0
-  for symbol, q in pairs(before) do
-    gb = gb + math.abs(q) * (notional[symbol] or 0)
-    vb = vb + math.abs(q * (value[symbol] or 0))
-  end
-  for symbol, q in pairs(after) do
-    ga = ga + math.abs(q) * (notional[symbol] or 0)
-    va = va + math.abs(q * (value[symbol] or 0))
-  end
-  gb, ga, vb, va = gb / equity, ga / equity, vb / equity, va / equity
-  if above(ga, tonumber(limits.max_gross_leverage)) and above(ga, gb) then
-    table.insert(failed, 'gross_leverage')
-  end
-  local too_high = above(va, tonumber(limits.max_position_ratio)) and above(va, vb)
-  local too_low = below(va, tonumber(limits.min_position_ratio)) and below(va, vb)
-  if too_high or too_low then table.insert(failed, 'position_ratio') end
+  redis.call('HSET', RES, mine.intent_id, encode(mine))
+  redis.call('ZADD', EXPIRY, tonumber(mine.expires_at_ms), mine.intent_id)
 end
-
-if #failed > 0 then
-  local reply = {'FAILED', table.concat(failed, ',')}
-  for _, json in ipairs(live) do table.insert(reply, json) end
-  return reply
-end
-redis.call('HSET', KEYS[1], mine.intent_id, encode(mine))
-redis.call('ZADD', KEYS[2], tonumber(mine.expires_at_ms), mine.intent_id)
-return {'OK'}
+return '{"reserved":' .. tostring(reserved) .. ',"checks":[' .. table.concat(out, ',') .. ']}'

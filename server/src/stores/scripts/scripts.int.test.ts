@@ -8,7 +8,7 @@ import { deleteKeys } from '../../testing/delete-keys.ts';
 import { TEST_REDIS_URL } from '../../testing/redis-url.ts';
 import { testPrefix } from '../../testing/test-prefix.ts';
 import { RedisReservationStore } from '../reservations/redis-reservation-store.ts';
-import { scriptSource, scriptsOf } from './scripts.ts';
+import { FRAGMENTS, scriptSource, scriptsOf } from './scripts.ts';
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 afterAll(() => redis.quit());
@@ -17,10 +17,10 @@ const NAMES = Object.keys(SCRIPT_KEYS) as ScriptName[];
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 describe('the Lua scripts', () => {
-  it('are one .lua file each, plus the reservation prelude, and nothing else', () => {
+  it('are one .lua file each, plus the prelude fragments, and nothing else', () => {
     const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.lua'));
     const expected = NAMES.map((n) => `${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.lua`);
-    expect(files.sort()).toEqual([...expected, 'reservation-common.lua'].sort());
+    expect(files.sort()).toEqual([...expected, ...FRAGMENTS.map((f) => `${f}.lua`)].sort());
   });
 
   it('open with a header naming their KEYS, ARGV and what they return', () => {
@@ -46,7 +46,9 @@ describe('the Lua scripts', () => {
       const [cached] = (await redis.script('EXISTS', sha1(scriptSource('reservationList')))) as number[];
       expect(cached).toBe(1);
       expect(scriptSource('reservationList')).toContain('local function prune');
-      expect(scriptSource('reservationRelease')).not.toContain('local function prune');
+      expect(scriptSource('reservationSeed')).not.toContain('local function prune');
+      expect(scriptSource('reservationReserve')).toContain('local function check_delta_limit');
+      expect(scriptSource('reservationFill')).not.toContain('local function check_delta_limit');
     } finally {
       await deleteKeys(redis, `${prefix}:*`);
     }

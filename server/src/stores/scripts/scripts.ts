@@ -9,12 +9,22 @@ export type ScriptCall = (keys: readonly string[], args: readonly (string | numb
 /** Every Lua script of the stores, callable on one client. */
 export type Scripts = Readonly<Record<ScriptName, ScriptCall>>;
 
-/** The scripts that begin with the reservation prelude. */
-const WITH_RESERVATION_COMMON: readonly ScriptName[] = [
-  'reservationList',
-  'reservationReserve',
-  'reservationFill',
-];
+/** The reservation prelude (book helpers, prune) and the check fragments of the reserve script. */
+const RESERVATION = ['reservation-common'];
+/** The reserve script's checks, one fragment per family; a new family is one more file here. */
+const RISK_CHECK_FRAGMENTS = ['risk-check-book', 'risk-check-greeks', 'risk-check-state'];
+
+/** The fragments put in front of a script's own file, in order (none for the others). */
+const PRELUDES: Partial<Record<ScriptName, readonly string[]>> = {
+  reservationList: RESERVATION,
+  reservationBook: RESERVATION,
+  reservationRelease: RESERVATION,
+  reservationFill: RESERVATION,
+  reservationReserve: [...RESERVATION, ...RISK_CHECK_FRAGMENTS],
+};
+
+/** Every fragment file that is not a script of its own. */
+export const FRAGMENTS: readonly string[] = [...RESERVATION, ...RISK_CHECK_FRAGMENTS];
 
 const readLua = (file: string): string => readFileSync(new URL(`./${file}.lua`, import.meta.url), 'utf8');
 
@@ -25,15 +35,14 @@ const SCRIPT_NAMES = Object.keys(SCRIPT_KEYS) as ScriptName[];
 
 /** Each script's source, read once per process. */
 const SOURCES: Readonly<Record<ScriptName, string>> = (() => {
-  const common = readLua('reservation-common');
   const entries = SCRIPT_NAMES.map((name) => {
-    const own = readLua(fileOf(name));
-    return [name, WITH_RESERVATION_COMMON.includes(name) ? `${common}\n${own}` : own] as const;
+    const parts = [...(PRELUDES[name] ?? []), fileOf(name)].map(readLua);
+    return [name, parts.join('\n')] as const;
   });
   return Object.fromEntries(entries) as Record<ScriptName, string>;
 })();
 
-/** The source a script runs: its `.lua` file, after the reservation prelude where it has one. */
+/** The source a script runs: its `.lua` file, after its preludes where it has some. */
 export const scriptSource = (name: ScriptName): string => SOURCES[name];
 
 /** A probe key table: only the length of each key set matters here. */

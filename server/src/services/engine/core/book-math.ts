@@ -1,4 +1,8 @@
+import { baseCoinOf } from '@gamma/shared';
 import type { HeldPosition, OrderLeg, RiskBook, SizedLeg } from './types.ts';
+
+/** The base coin of a symbol, upper case (`BTC`): an instrument's underlying in the risk book. */
+export const coinOf = (symbol: string): string => baseCoinOf(symbol).toUpperCase();
 
 /** Signed quantity of a leg: buys add, sells subtract. */
 export const signedQuantity = (leg: SizedLeg): number => (leg.side === 'buy' ? leg.quantity : -leg.quantity);
@@ -12,6 +16,7 @@ export function positionsAfter(book: RiskBook, legs: readonly OrderLeg[]): Recor
       quantity: (held?.quantity ?? 0) + signedQuantity(leg),
       mark: leg.mark,
       spot: leg.spot,
+      ...(leg.greeks ? { greeks: leg.greeks } : {}),
     };
   }
   return out;
@@ -22,7 +27,13 @@ export function positionsBefore(book: RiskBook, legs: readonly OrderLeg[]): Reco
   const out: Record<string, HeldPosition> = { ...book.positions };
   for (const leg of legs) {
     const held = out[leg.symbol];
-    if (held) out[leg.symbol] = { ...held, mark: leg.mark, spot: leg.spot };
+    if (held)
+      out[leg.symbol] = {
+        ...held,
+        mark: leg.mark,
+        spot: leg.spot,
+        ...(leg.greeks ? { greeks: leg.greeks } : {}),
+      };
   }
   return out;
 }

@@ -59,6 +59,10 @@ const input = (
     maxSinglePositionPct: 100,
     maxGrossLeverage: 100,
     maxPositionQty: {},
+    maxAbsDelta: {},
+    maxAbsGamma: {},
+    maxAbsVegaUsd: {},
+    maxShortThetaUsd: {},
   },
   catalogue: {
     limits: { ...DEFAULT_CATALOGUE_LIMITS, ...over.limits },

@@ -1,6 +1,6 @@
 import { baseCoinOf } from '@gamma/shared';
 import { signedQuantity } from './book-math.ts';
-import type { CheckInput, SizedLeg } from './types.ts';
+import type { BookCheckInput, SizedLeg } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
 import { above } from './tolerance.ts';
 
@@ -10,7 +10,7 @@ import { above } from './tolerance.ts';
  * limit; a coin without a configured limit is not bounded. Needs no price: it runs on unpriced orders too,
  * and fails `NO_REFERENCE_PRICE` only when the order's instruments are unknown.
  */
-export function checkMaxPositionSize({ book, order, limits }: CheckInput): CheckVerdict {
+export function checkMaxPositionSize({ book, order, limits }: BookCheckInput): CheckVerdict {
   const legs: SizedLeg[] = order.ok ? order.legs : order.sizes;
   const base = { check: 'max_position_size' };
   if (legs.length === 0) {

@@ -1,5 +1,5 @@
 import { positionsAfter, round4 } from './book-math.ts';
-import type { CheckInput } from './types.ts';
+import type { BookCheckInput } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
 import { above } from './tolerance.ts';
 
@@ -7,7 +7,7 @@ import { above } from './tolerance.ts';
  * `single_position_share`: |post-order quantity × mark| / equity per instrument of the order (per leg for
  * options); the largest is the value; above `RISK_MAX_SINGLE_POSITION_PCT` vetoes (SPEC §6.1).
  */
-export function checkSinglePositionShare({ book, order, limits }: CheckInput): CheckVerdict {
+export function checkSinglePositionShare({ book, order, limits }: BookCheckInput): CheckVerdict {
   const base = { check: 'single_position_share', limit: limits.maxSinglePositionPct };
   if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
   if (!(book.equity > 0)) {

@@ -15,6 +15,10 @@ const LIMITS: RiskLimits = {
   maxSinglePositionPct: 0.3,
   maxGrossLeverage: 3,
   maxPositionQty: { BTC: 5, ETH: 50 },
+  maxAbsDelta: { BTC: 2 },
+  maxAbsGamma: {},
+  maxAbsVegaUsd: {},
+  maxShortThetaUsd: {},
 };
 
 /** SPEC §3.3: 10 000 USDT plus 0.05 BTC at 40 000 → equity 12 000. */
@@ -47,9 +51,10 @@ describe('pre-order checks', () => {
     it('vetoes on single position share 0.3333 and passes the rest with the example figures', () => {
       const outcome = runChecks(input());
       // the rest of the catalogue passes in a calm context (check-catalogue.test.ts)
-      expect(outcome.checks.slice(5).every((c) => c.passed)).toBe(true);
-      expect(outcome.checks.slice(0, 5)).toEqual([
+      expect(outcome.checks.slice(10).every((c) => c.passed)).toBe(true);
+      expect(outcome.checks.slice(0, 10)).toEqual([
         { check: 'drawdown', passed: true, reason_code: null, value: 0, limit: 0.2 },
+        { check: 'trading_state', passed: true, reason_code: null, value: null, limit: null },
         { check: 'position_ratio', passed: true, reason_code: null, value: 0.3333, limit: 0.8 },
         {
           check: 'single_position_share',
@@ -60,6 +65,11 @@ describe('pre-order checks', () => {
         },
         { check: 'gross_leverage', passed: true, reason_code: null, value: 0.3333, limit: 3 },
         { check: 'max_position_size', passed: true, reason_code: null, value: 0.1, limit: 5 },
+        // the legs carry no Greeks here: the book's Greeks are zero
+        { check: 'delta_limit', passed: true, reason_code: null, value: 0, limit: 2 },
+        { check: 'gamma_limit', passed: true, reason_code: null, value: 0, limit: null },
+        { check: 'vega_limit', passed: true, reason_code: null, value: 0, limit: null },
+        { check: 'theta_limit', passed: true, reason_code: null, value: 0, limit: null },
       ]);
       expect(outcome.passed).toBe(false);
       expect(outcome.reasonCodes).toEqual(['SINGLE_POSITION_SHARE_EXCEEDED']);
@@ -103,14 +113,14 @@ describe('pre-order checks', () => {
       expect(v).toMatchObject({ passed: true, value: 0.0333 });
     });
 
-    it('vetoes a sell that takes the ratio below the min', () => {
+    it('never vetoes a sell that takes the ratio below the min (the min is a risk alert)', () => {
       const v = checkPositionRatio(input({ legs: [leg({ side: 'sell', quantity: 0.04 })] }));
-      expect(v).toMatchObject({
-        passed: false,
-        reason_code: 'POSITION_RATIO_BELOW_MIN',
-        value: 0.0333,
-        limit: 0.1,
-      });
+      expect(v).toMatchObject({ passed: true, reason_code: null, value: 0.0333, limit: 0.8 });
+    });
+
+    it('lets a sell flatten a fresh position', () => {
+      const v = checkPositionRatio(input({ legs: [leg({ side: 'sell', quantity: 0.05 })] }));
+      expect(v).toMatchObject({ passed: true, value: 0 });
     });
   });
 
@@ -207,10 +217,15 @@ describe('pre-order checks', () => {
       });
       expect(outcome.checks.map((c) => [c.check, c.passed])).toEqual([
         ['drawdown', true],
+        ['trading_state', true],
         ['position_ratio', false],
         ['single_position_share', false],
         ['gross_leverage', false],
         ['max_position_size', true],
+        ['delta_limit', false],
+        ['gamma_limit', false],
+        ['vega_limit', false],
+        ['theta_limit', false],
         ['order_notional', false],
         ['price_band', false],
         ['market_data_age', true],

@@ -1,6 +1,6 @@
 import type { ReasonCode } from '@gamma/shared';
 import { positionsAfter, positionsBefore } from './book-math.ts';
-import type { CheckInput, HeldPosition } from './types.ts';
+import type { BookCheckInput, HeldPosition } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
 
 /** What a ratio check measures: a book's positions, in USD. */
@@ -12,7 +12,7 @@ type BookMeasure = (positions: Record<string, HeldPosition>) => number;
  * equity before and after the order, for the check to judge.
  */
 export function equityRatios(
-  { book, order }: CheckInput,
+  { book, order }: BookCheckInput,
   base: { check: string; limit: number },
   { noEquityCode, measure }: { noEquityCode: ReasonCode; measure: BookMeasure },
 ): { verdict: CheckVerdict } | { before: number; after: number } {

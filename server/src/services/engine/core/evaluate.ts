@@ -1,17 +1,13 @@
 import type { MacroReading, ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
+import type { ReserveRequest } from '../../../stores/reservations/reservation-store.ts';
+import { checkIntent, type CheckContext, type Checked } from './check-intent.ts';
 import { buildDecision } from './decision.ts';
-import { reducesExposure } from './exposure.ts';
-import { validateIntake, type ResolvedTrade } from './intake.ts';
-import type { MarketView } from './market-view.ts';
-import { catalogueInput, type WithRiskRecords } from './catalogue-context.ts';
+import type { ResolvedTrade } from './intake.ts';
 import { chooseApproval, policyRecord, type ApprovalChoice, type ApprovalPolicyConfig } from './policy.ts';
-import { accountQuantities, buildBook, strategyPosition, type PortfolioState } from './portfolio-state.ts';
-import type { Reservation } from './reservations.ts';
+import { accountQuantities } from './portfolio-state.ts';
 import { buildExecutionCommand, buildOrderCommand } from './routing.ts';
-import { classifyHedge, PROTECTIVE_WAIVED_CHECKS, type HedgeClassification } from './protective.ts';
-import { runChecks, type CheckOutcome } from './run-checks.ts';
-import type { CatalogueLimits, OrderLeg, RiskLimits } from './types.ts';
-import { valueOrder } from './valuation.ts';
+import type { CheckOutcome } from './run-checks.ts';
+import type { CatalogueLimits, RiskLimits } from './types.ts';
 import { optionWhatIf, type WhatIfMetadata } from './what-if.ts';
 
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
@@ -27,15 +23,11 @@ export interface EngineConfig {
   priceBufferPct: number;
 }
 
-/** Everything an evaluation reads: the state at that moment, the shared risk records and the time. */
-export interface EvaluationContext extends WithRiskRecords {
-  portfolio: PortfolioState;
-  market: MarketView;
-  reservations: readonly Reservation[];
+/** Everything an evaluation reads: the state at that moment and the time. */
+export interface EvaluationContext extends CheckContext {
   /** The latest market-wide `market.macro_state` (the approval policy's level); null before any */
   macro: MacroReading | null;
   config: EngineConfig;
-  nowMs: number;
 }
 
 /** A routed message: an order command or an execution command. */
@@ -48,7 +40,7 @@ type Decision = StreamInput<'intent.decision'>;
 /** What to do with an intent (SPEC §5.3). */
 export type Evaluation =
   | { kind: 'hold' }
-  | { kind: 'vetoed'; decision: Decision }
+  | { kind: 'vetoed'; decision: Decision; request?: ReserveRequest }
   | {
       kind: 'pending';
       decision: Decision;
@@ -56,16 +48,16 @@ export type Evaluation =
       expiresAtMs: number;
       /** Option intents: the underlying's Greeks before/after the legs (`metadata.what_if`); else null */
       whatIf: WhatIfMetadata | null;
+      request?: ReserveRequest;
     }
   | {
       kind: 'approved';
       decision: Decision;
       route: Route;
-      reserve: OrderLeg[];
-      /** A protective hedge: the reservation skips trading-state, drawdown and ratio checks */
-      protective: boolean;
+      /** The atomic step's request (its `protective` skips trading-state, drawdown and ratio checks) */
+      request: ReserveRequest;
     }
-  | { kind: 'rejected_on_recheck'; decision: Decision };
+  | { kind: 'rejected_on_recheck'; decision: Decision; request?: ReserveRequest };
 
 /** The route of an approved trade (SPEC §5.1). */
 export function routeOf(
@@ -76,44 +68,6 @@ export function routeOf(
   return trade.route === 'execution'
     ? { stream: 'execution.command', message: buildExecutionCommand(intent, trade, by) }
     : { stream: 'order.command', message: buildOrderCommand(intent, trade, by) };
-}
-
-interface Checked {
-  trade: ResolvedTrade;
-  outcome: CheckOutcome;
-  /** The priced legs (empty when the order could not be valued) */
-  legs: OrderLeg[];
-  hedge: HedgeClassification;
-  /** The order only shrinks positions, or is a protective hedge */
-  reducing: boolean;
-  /** Σ quantity × spot of the priced legs, USD; null when unpriced */
-  notionalUsd: number | null;
-}
-
-/** Intake, then valuation and every check; a failed intake returns its codes instead. */
-function check(
-  intent: StrategyIntentEvent,
-  ctx: EvaluationContext,
-):
-  | { kind: 'hold' }
-  | { kind: 'intake_failed'; reasonCodes: ReasonCode[]; reason: string }
-  | ({ kind: 'checked' } & Checked) {
-  const intake = validateIntake(intent, strategyPosition(ctx.portfolio, intent.strategy_id, intent.symbol));
-  if (!intake.ok) return { kind: 'intake_failed', reasonCodes: intake.reasonCodes, reason: intake.reason };
-  if (intake.kind === 'hold') return { kind: 'hold' };
-  const { trade } = intake;
-  const order = valueOrder(intent, trade, { ...ctx.config, market: ctx.market, nowMs: ctx.nowMs });
-  const book = buildBook(ctx.portfolio, ctx.market, ctx.reservations);
-  const legs = order.ok ? order.legs : [];
-  const hedge = classifyHedge(intent, { legs, book }, { market: ctx.market, nowMs: ctx.nowMs });
-  const outcome = runChecks(
-    { book, order, limits: ctx.config.limits, catalogue: catalogueInput(intent, trade, ctx) },
-    hedge.protective ? PROTECTIVE_WAIVED_CHECKS : undefined,
-  );
-  if (!order.ok && outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;
-  const reducing = hedge.protective || reducesExposure(book, legs);
-  const notionalUsd = order.ok ? legs.reduce((sum, l) => sum + l.quantity * l.spot, 0) : null;
-  return { kind: 'checked', trade, outcome, legs, hedge, reducing, notionalUsd };
 }
 
 /** `metadata.protective` on every checked decision; `metadata.hedge` on the DeltaHedger's. */
@@ -150,7 +104,7 @@ function approvalOf(
  * by `engine` with `expires_at` = now + `APPROVAL_TTL_S`.
  */
 export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationContext): Evaluation {
-  const result = check(intent, ctx);
+  const result = checkIntent(intent, ctx);
   if (result.kind === 'hold') return { kind: 'hold' };
   if (result.kind === 'intake_failed') {
     const approval = approvalOf(intent, ctx, null);
@@ -165,13 +119,14 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
     });
     return { kind: 'vetoed', decision };
   }
-  const { trade, outcome, legs } = result;
+  const { trade, outcome, request } = result;
+  const withRequest = request === null ? {} : { request };
   const approval = approvalOf(intent, ctx, result);
   const approvalMode = approval.mode;
   const base = { approvalMode, nowMs: ctx.nowMs };
   const resolved = { direction: trade.direction, quantity: trade.quantity, checks: outcome.checks };
   const metadata = { ...hedgeMetadata(result), approval_policy: approval.record };
-  if (!outcome.passed) {
+  if (!outcome.passed || request === null) {
     const decision = buildDecision(intent, {
       ...base,
       ...resolved,
@@ -181,7 +136,7 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
       reason: outcome.reason,
       metadata,
     });
-    return { kind: 'vetoed', decision };
+    return { kind: 'vetoed', decision, ...withRequest };
   }
   if (approvalMode === 'auto') {
     const decision = buildDecision(intent, {
@@ -195,8 +150,7 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
       kind: 'approved',
       decision,
       route: routeOf(intent, trade, { approvedBy: 'auto', nowMs: ctx.nowMs }),
-      reserve: legs,
-      protective: result.hedge.protective,
+      request,
     };
   }
   return pending(intent, ctx, { checked: result, metadata });
@@ -225,7 +179,14 @@ function pending(
     expiresAt: new Date(expiresAtMs).toISOString(),
     metadata: { ...(whatIf === null ? {} : { what_if: whatIf }), ...metadata },
   });
-  return { kind: 'pending', decision, outcome, expiresAtMs, whatIf };
+  return {
+    kind: 'pending',
+    decision,
+    outcome,
+    expiresAtMs,
+    whatIf,
+    ...(checked.request === null ? {} : { request: checked.request }),
+  };
 }
 
 /**
@@ -240,17 +201,20 @@ export function evaluateApproval(
 ): Evaluation {
   const base = { approvalMode: 'manual' as const, nowMs: ctx.nowMs };
   const approvalPolicy = policyRecord(ctx.config.policy, ctx, 'trader_command');
-  const result = check(intent, ctx);
+  const result = checkIntent(intent, ctx);
   const rejected = ({
     hedge,
+    request,
     ...extra
   }: {
     reasonCodes: ReasonCode[];
     reason: string | null;
     checks?: CheckOutcome['checks'];
     hedge?: Record<string, unknown>;
+    request?: ReserveRequest | null;
   }) => ({
     kind: 'rejected_on_recheck' as const,
+    ...(request ? { request } : {}),
     decision: buildDecision(intent, {
       ...base,
       ...extra,
@@ -262,13 +226,14 @@ export function evaluateApproval(
   if (result.kind === 'hold') return rejected({ reasonCodes: [], reason: 'hold intents are not approved' });
   if (result.kind === 'intake_failed')
     return rejected({ reasonCodes: result.reasonCodes, reason: result.reason });
-  const { trade, outcome, legs } = result;
-  if (!outcome.passed) {
+  const { trade, outcome, request } = result;
+  if (!outcome.passed || request === null) {
     return rejected({
       reasonCodes: outcome.reasonCodes,
       reason: outcome.reason,
       checks: outcome.checks,
       hedge: hedgeMetadata(result),
+      request,
     });
   }
   const decision = buildDecision(intent, {
@@ -284,7 +249,6 @@ export function evaluateApproval(
     kind: 'approved',
     decision,
     route: routeOf(intent, trade, { approvedBy: requestedBy, nowMs: ctx.nowMs }),
-    reserve: legs,
-    protective: result.hedge.protective,
+    request,
   };
 }

@@ -1,6 +1,13 @@
 import type { ReasonCode, RiskCheckVerdict } from '@gamma/shared';
 import { checkDailyLoss } from './check-daily-loss.ts';
 import { checkDrawdown } from './check-drawdown.ts';
+import {
+  checkDeltaLimit,
+  checkGammaLimit,
+  checkThetaLimit,
+  checkVegaLimit,
+  roundGreek,
+} from './check-greek-limits.ts';
 import { checkGrossLeverage } from './check-gross-leverage.ts';
 import { checkLossStreak } from './check-loss-streak.ts';
 import { checkMarketDataAge } from './check-market-data-age.ts';
@@ -9,17 +16,31 @@ import { checkOrderNotional } from './check-order-notional.ts';
 import { checkPositionRatio } from './check-position-ratio.ts';
 import { checkPriceBand, describePriceBand } from './check-price-band.ts';
 import { checkSinglePositionShare } from './check-single-position-share.ts';
-import { pct } from './book-math.ts';
-import type { CheckInput, RiskCheck } from './types.ts';
+import { checkTradingState } from './check-trading-state.ts';
+import { pct, round4 } from './book-math.ts';
+import type { BookCheck, BookCheckInput, CheckInput, RiskCheck } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
 
-/** Every pre-order check: the five of the SPEC §3.3 example in its order, then the rest of the catalogue. */
-export const RISK_CHECKS: readonly RiskCheck[] = [
+/**
+ * The checks of the shared book, each with a twin in the reserve script, in the order of CHECKS in
+ * `stores/scripts/reservation-reserve.lua`: the script's verdicts replace these on the decision.
+ */
+export const BOOK_CHECKS: readonly BookCheck[] = [
   checkDrawdown,
+  checkTradingState,
   checkPositionRatio,
   checkSinglePositionShare,
   checkGrossLeverage,
   checkMaxPositionSize,
+  checkDeltaLimit,
+  checkGammaLimit,
+  checkVegaLimit,
+  checkThetaLimit,
+];
+
+/** Every pre-order check: the shared book's (the SPEC §3.3 five, state, Greeks), then the rest of the catalogue. */
+export const RISK_CHECKS: readonly RiskCheck[] = [
+  ...BOOK_CHECKS,
   checkOrderNotional,
   checkPriceBand,
   checkMarketDataAge,
@@ -60,43 +81,109 @@ function describeCatalogue(v: RiskCheckVerdict, input: CheckInput): string | nul
   }
 }
 
+const GREEK_UNITS: Readonly<Record<string, string>> = {
+  delta_limit: ' coins',
+  gamma_limit: ' per USD',
+  vega_limit: ' USD/vol pt',
+  theta_limit: ' USD/day short',
+};
+
+/** A failing check of the shared book in words, e.g. `single position share 33.33% > 30.00%`. */
+function describeBook(v: RiskCheckVerdict): string {
+  const name = v.check.replaceAll('_', ' ');
+  if (v.reason_code === 'TRADING_HALTED') return 'trading halted';
+  if (v.reason_code === 'TRADING_REDUCING') return 'trading reducing: the order does not reduce exposure';
+  if (v.value === null) return `${name}: equity ≤ 0`;
+  const limit = v.limit ?? NaN;
+  const unit = GREEK_UNITS[v.check];
+  if (unit !== undefined) return `${v.check.replace('_limit', '')} ${v.value}${unit} > ${limit}`;
+  switch (v.check) {
+    case 'gross_leverage':
+      return `${name} ${v.value.toFixed(2)} > ${limit.toFixed(2)}`;
+    case 'max_position_size':
+      return `position size ${v.value} > ${limit}`;
+    default:
+      return `${name} ${pct(v.value)} > ${pct(limit)}`;
+  }
+}
+
 const describe = (v: RiskCheckVerdict, input: CheckInput): string => {
   const name = v.check.replaceAll('_', ' ');
   if (v.reason_code === 'NO_REFERENCE_PRICE') return `${name}: no reference price`;
-  const catalogue = describeCatalogue(v, input);
-  if (catalogue !== null) return catalogue;
-  if (v.value === null) return `${name}: equity ≤ 0`;
-  const limit = v.limit ?? NaN;
-  const cmp = v.reason_code === 'POSITION_RATIO_BELOW_MIN' ? '<' : '>';
-  switch (v.check) {
-    case 'gross_leverage':
-      return `${name} ${v.value.toFixed(2)} ${cmp} ${limit.toFixed(2)}`;
-    case 'max_position_size':
-      return `position size ${v.value} ${cmp} ${limit}`;
-    default:
-      return `${name} ${pct(v.value)} ${cmp} ${pct(limit)}`;
-  }
+  return describeCatalogue(v, input) ?? describeBook(v);
 };
 
-/**
- * Runs every check (none stops the others) and summarises the failures. A failing verdict of a check in
- * `waive` is recorded as passed, with its value and limit, and named in `waived`.
- */
-export function runChecks(input: CheckInput, waive: ReadonlySet<string> = new Set()): CheckOutcome {
+/** A verdict of the reserve script as the decision records it: its value rounded as the pure check rounds it. */
+export function recorded(v: RiskCheckVerdict): RiskCheckVerdict {
+  const round = ROUNDING[v.check];
+  return round && v.value !== null ? { ...v, value: round(v.value) } : { ...v };
+}
+
+/** Summarises verdicts: passed when all did, the failing codes (unique, in order) and their words. */
+function summarise(
+  checks: RiskCheckVerdict[],
+  waived: string[],
+  words: (v: RiskCheckVerdict) => string,
+): CheckOutcome {
+  const failed = checks.filter((c) => !c.passed);
+  const reasonCodes = [...new Set(failed.flatMap((c) => (c.reason_code === null ? [] : [c.reason_code])))];
+  return {
+    checks,
+    passed: failed.length === 0,
+    reasonCodes,
+    reason: failed.length === 0 ? null : failed.map(words).join('; '),
+    waived,
+  };
+}
+
+/** Runs `checks`, recording a failing verdict of a check in `waive` as passed (named in `waived`). */
+function runWaived<T extends BookCheckInput>(
+  checks: readonly ((input: T) => CheckVerdict)[],
+  input: T,
+  waive: ReadonlySet<string>,
+): { checks: RiskCheckVerdict[]; waived: string[] } {
   const waived: string[] = [];
-  const checks = RISK_CHECKS.map((check): CheckVerdict => {
+  const verdicts = checks.map((check): RiskCheckVerdict => {
     const verdict = check(input);
     if (verdict.passed || !waive.has(verdict.check)) return verdict;
     waived.push(verdict.check);
     return { ...verdict, passed: true, reason_code: null };
   });
-  const failed = checks.filter((c): c is Extract<CheckVerdict, { passed: false }> => !c.passed);
-  const reasonCodes = [...new Set(failed.map((c) => c.reason_code))];
-  return {
-    checks,
-    passed: failed.length === 0,
-    reasonCodes,
-    reason: failed.length === 0 ? null : failed.map((v) => describe(v, input)).join('; '),
-    waived,
-  };
+  return { checks: verdicts, waived };
 }
+
+/**
+ * Runs every check (none stops the others) and summarises the failures. A failing verdict of a check in
+ * `waive` is recorded as passed, with its value and limit, and named in `waived`. With `atomic` (the
+ * reserve script's verdicts), a check the script ran is recorded as the script checked it.
+ */
+export function runChecks(
+  input: CheckInput,
+  waive: ReadonlySet<string> = new Set(),
+  atomic: readonly RiskCheckVerdict[] | null = null,
+): CheckOutcome {
+  const pure = runWaived(RISK_CHECKS, input, waive);
+  const fromScript = new Map((atomic ?? []).map((v) => [v.check, recorded(v)]));
+  const checks = pure.checks.map((v) => fromScript.get(v.check) ?? v);
+  return summarise(checks, pure.waived, (v) => describe(v, input));
+}
+
+/** The checks of the shared book alone: the pure twin of the reserve script. */
+export function runBookChecks(input: BookCheckInput, waive: ReadonlySet<string> = new Set()): CheckOutcome {
+  const pure = runWaived(BOOK_CHECKS, input, waive);
+  return summarise(pure.checks, pure.waived, (v) =>
+    v.reason_code === 'NO_REFERENCE_PRICE' ? v.check : describeBook(v),
+  );
+}
+
+const ROUNDING: Readonly<Record<string, (x: number) => number>> = {
+  drawdown: round4,
+  position_ratio: round4,
+  single_position_share: round4,
+  gross_leverage: round4,
+  max_position_size: (x) => Math.round(x * 1e10) / 1e10,
+  delta_limit: roundGreek,
+  gamma_limit: roundGreek,
+  vega_limit: roundGreek,
+  theta_limit: roundGreek,
+};

@@ -1,7 +1,8 @@
-import type { Side } from '@gamma/shared';
+import type { Side, TradingState } from '@gamma/shared';
+import type { CoinLimits } from '../../../stores/reservations/reservation-store.ts';
 import type { CheckVerdict } from './verdict.ts';
 
-/** The limits of SPEC §6.1 (from `RISK_*`). */
+/** The limits of SPEC §6.1 and issue 9 (from `RISK_*`). */
 export interface RiskLimits {
   /** `RISK_MAX_DRAWDOWN_PCT`, decimal */
   maxDrawdownPct: number;
@@ -14,7 +15,27 @@ export interface RiskLimits {
   /** `RISK_MAX_GROSS_LEVERAGE` */
   maxGrossLeverage: number;
   /** `RISK_MAX_POSITION_QTY`: base coin → max |quantity| per instrument */
-  maxPositionQty: Readonly<Record<string, number>>;
+  maxPositionQty: CoinLimits;
+  /** `RISK_MAX_ABS_DELTA`: base coin → max |delta| of the projected book, coins */
+  maxAbsDelta: CoinLimits;
+  /** `RISK_MAX_ABS_GAMMA`: base coin → max |gamma|, delta per 1 USD */
+  maxAbsGamma: CoinLimits;
+  /** `RISK_MAX_ABS_VEGA_USD`: base coin → max |vega|, USD per vol point */
+  maxAbsVegaUsd: CoinLimits;
+  /** `RISK_MAX_SHORT_THETA_USD`: base coin → max short theta (−theta), USD a day */
+  maxShortThetaUsd: CoinLimits;
+}
+
+/** Per-unit Greeks of an instrument, in the units of `portfolio.risk`. */
+export interface UnitGreeks {
+  /** Coins */
+  delta: number;
+  /** Delta per 1 USD */
+  gamma: number;
+  /** USD per vol point */
+  vega: number;
+  /** USD a day */
+  theta: number;
 }
 
 /** One instrument of the order and its size, before pricing. */
@@ -49,6 +70,8 @@ export interface OrderLeg extends SizedLeg {
   limitPrice?: number | null;
   /** Option legs priced off the surface: the row the vol band compares with */
   option?: OptionQuote;
+  /** Per-unit Greeks (absent: none, as for an unpriced instrument) */
+  greeks?: UnitGreeks;
 }
 
 /** An account position with the figures the checks need. */
@@ -59,6 +82,8 @@ export interface HeldPosition {
   mark: number | null;
   /** Spot of the underlying, USD; null when unknown */
   spot: number | null;
+  /** Per-unit Greeks (absent: none) */
+  greeks?: UnitGreeks;
 }
 
 /** The book the checks run against (SPEC §5.3 item 1). */
@@ -130,14 +155,31 @@ export interface OrderContext {
   nowMs: number;
 }
 
-/** What every check receives. */
-export interface CheckInput {
+/** The trading state in force for an order and whether it is protective (the hedge lane). */
+export interface BookContext {
+  /** Strictest of the global, strategy and underlying states */
+  tradingState: TradingState;
+  /** A protective order skips the trading-state, drawdown and position-ratio checks */
+  protective: boolean;
+}
+
+/** What the checks of the shared book (the reserve script's twins) receive. */
+export interface BookCheckInput {
   book: RiskBook;
   order: ValuedOrder;
   limits: RiskLimits;
+  /** Absent: ACTIVE, not protective */
+  context?: BookContext;
+}
+
+/** What every check receives. */
+export interface CheckInput extends BookCheckInput {
   /** The limits and the context of the rest of the catalogue */
   catalogue: { limits: CatalogueLimits; context: OrderContext };
 }
 
 /** A pre-order check (SPEC §6.1). */
 export type RiskCheck = (input: CheckInput) => CheckVerdict;
+
+/** A check of the shared book: it has a twin in the reserve script (`stores/scripts/risk-check-*.lua`). */
+export type BookCheck = (input: BookCheckInput) => CheckVerdict;

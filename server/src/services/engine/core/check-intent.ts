@@ -1,0 +1,98 @@
+import type { ReasonCode, RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
+import type { ReserveRequest, RiskBookView } from '../../../stores/reservations/reservation-store.ts';
+import { bookInput, riskBookOf } from './book-view.ts';
+import { reducesExposure } from './exposure.ts';
+import { validateIntake, type ResolvedTrade } from './intake.ts';
+import type { MarketView } from './market-view.ts';
+import { strategyPosition, type PortfolioState } from './portfolio-state.ts';
+import { classifyHedge, PROTECTIVE_WAIVED_CHECKS, type HedgeClassification } from './protective.ts';
+import { RESERVATION_TTL_MS } from './reservations.ts';
+import { reserveRequest } from './reserve-request.ts';
+import { runChecks, type CheckOutcome } from './run-checks.ts';
+import type { CatalogueLimits, OrderLeg, RiskLimits } from './types.ts';
+import { catalogueInput, type RiskRecords } from './catalogue-context.ts';
+import { valueOrder } from './valuation.ts';
+
+/** What checking an intent reads (the evaluation context, less the approval policy's inputs). */
+export interface CheckContext {
+  portfolio: PortfolioState;
+  market: MarketView;
+  /** The aggregate risk book (held + reserved per instrument, trading states) as read before */
+  book: RiskBookView;
+  /**
+   * The verdicts of the atomic check-and-reserve for this order: when given, they are the checks (the
+   * decision records what the script checked); null for the pure pass before it
+   */
+  atomic: readonly RiskCheckVerdict[] | null;
+  config: {
+    limits: RiskLimits;
+    catalogue: CatalogueLimits;
+    minExpiryHours: number;
+    strangleDelta: number;
+    priceBufferPct: number;
+  };
+  /** What the shared risk records held when this process last read them */
+  records: RiskRecords;
+  nowMs: number;
+}
+
+/** A checked intent: its trade, the checks' outcome, the request of the atomic step, the hedge lane's view. */
+export interface Checked {
+  trade: ResolvedTrade;
+  outcome: CheckOutcome;
+  /** The priced legs (empty when the order could not be valued) */
+  legs: OrderLeg[];
+  /** The atomic step's request (null when the order could not be valued) */
+  request: ReserveRequest | null;
+  hedge: HedgeClassification;
+  /** The order only shrinks positions, or is a protective hedge */
+  reducing: boolean;
+  /** Σ quantity × spot of the priced legs, USD; null when unpriced */
+  notionalUsd: number | null;
+}
+
+/** Intake, then valuation and every check; a failed intake returns its codes instead. */
+export function checkIntent(
+  intent: StrategyIntentEvent,
+  ctx: CheckContext,
+):
+  | { kind: 'hold' }
+  | { kind: 'intake_failed'; reasonCodes: ReasonCode[]; reason: string }
+  | ({ kind: 'checked' } & Checked) {
+  const intake = validateIntake(intent, strategyPosition(ctx.portfolio, intent.strategy_id, intent.symbol));
+  if (!intake.ok) return { kind: 'intake_failed', reasonCodes: intake.reasonCodes, reason: intake.reason };
+  if (intake.kind === 'hold') return { kind: 'hold' };
+  const { trade } = intake;
+  const order = valueOrder(intent, trade, { ...ctx.config, market: ctx.market, nowMs: ctx.nowMs });
+  const { equity, peak } = ctx.portfolio;
+  // The risk book as read (held + reserved), valued at the engine's marks: hedge and reduction are judged on it
+  const book = riskBookOf(ctx.book, { equity, peak, figures: {} });
+  const legs = order.ok ? order.legs : [];
+  const hedge = classifyHedge(intent, { legs, book }, { market: ctx.market, nowMs: ctx.nowMs });
+  const reducing = hedge.protective || reducesExposure(book, legs);
+  const notionalUsd = order.ok ? legs.reduce((sum, l) => sum + l.quantity * l.spot, 0) : null;
+  const catalogue = catalogueInput(intent, trade, ctx);
+  const waive = hedge.protective ? PROTECTIVE_WAIVED_CHECKS : undefined;
+  if (!order.ok) {
+    const outcome = runChecks({ book, order, limits: ctx.config.limits, catalogue }, waive);
+    if (outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;
+    return { kind: 'checked', trade, outcome, legs, request: null, hedge, reducing, notionalUsd };
+  }
+  const request = reserveRequest({
+    intentId: intent.intent_id,
+    strategyId: intent.strategy_id,
+    protective: hedge.protective,
+    legs,
+    portfolio: ctx.portfolio,
+    market: ctx.market,
+    book: ctx.book,
+    limits: ctx.config.limits,
+    expiresAtMs: ctx.nowMs + RESERVATION_TTL_MS,
+    nowMs: ctx.nowMs,
+  });
+  // The pure pass on the book as read, then with the atomic step's verdicts, which the decision records;
+  // the rest of the catalogue is checked here only
+  const input = { ...bookInput(ctx.book, request), catalogue };
+  const outcome = runChecks(input, waive, ctx.atomic);
+  return { kind: 'checked', trade, outcome, legs, request, hedge, reducing, notionalUsd };
+}
