@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { EngineService } from './engine-service.ts';
+import { fillOf } from '../../testing/engine-desk.ts';
 import { createMemoryStores } from '../../stores/stores.ts';
 import { createStrategyIntent, createTestSurface as testSurface } from '@gamma/shared/testing';
 
@@ -340,7 +341,6 @@ describe('EngineService', () => {
     });
 
     it('vetoes LOSS_STREAK_COOLDOWN after RISK_LOSS_STREAK losing closed trades, but lets a close through', async () => {
-      // (RISK_MIN_POSITION_RATIO 0: the minimum ratio still vetoes a flattening sell, issue 9 item 6)
       const { bus, publish } = await setup({ env: { RISK_LOSS_STREAK: '2', RISK_MIN_POSITION_RATIO: '0' } });
       const position = (quantity: number, realized: number): StreamInput<'position.update'> => ({
         strategy_id: 'grid_btc',
@@ -351,14 +351,22 @@ describe('EngineService', () => {
         timestamp: NOW,
         metadata: { account_quantity: quantity, realized_pnl: realized },
       });
-      for (const [quantity, realized] of [
-        [0.1, 0],
-        [0, -10],
-        [0.1, -10],
-        [0, -25],
-        [0.1, -25],
-      ] as const)
+      for (const [i, [quantity, realized]] of (
+        [
+          [0.1, 0],
+          [0, -10],
+          [0.1, -10],
+          [0, -25],
+          [0.1, -25],
+        ] as const
+      ).entries()) {
+        // the exchange's fill before its update: the risk book holds what the fills moved
+        await publish('order.fill', {
+          ...fillOf('grid_btc', 'BTC/USDT', quantity > 0 ? 0.1 : -0.1),
+          order_id: `f-${i}`,
+        });
         await publish('position.update', position(quantity, realized));
+      }
       await publish('strategy.intent', spotIntent({ intent_id: 'buy' }));
       await publish('strategy.intent', spotIntent({ intent_id: 'close', action: 'close', quantity: null }));
       expect(decisions(bus).map((d) => [d.intent_id, d.status, d.reason_codes])).toEqual([
