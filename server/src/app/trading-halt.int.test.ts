@@ -1,5 +1,5 @@
 import type { StreamName, StrategyIntentEvent } from '@gamma/shared';
-import { createStrategyIntent } from '@gamma/shared/testing';
+import { createMarketTick, createStrategyIntent } from '@gamma/shared/testing';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
@@ -157,6 +157,38 @@ describe('a halt vetoes pending approvals, once across engine processes', () => 
       metadata: { trading_state: { scope: 'underlying', key: 'ETH', changed_by: 'alice', since: NOW } },
     });
     expect(decisions[1]?.reason).toBe('trading halted (global, by alice: exchange incident)');
+  });
+
+  it('re-checks an approval given under HALTED: rejected_on_recheck TRADING_HALTED', async () => {
+    await stores.bus.publish('market.tick', createMarketTick({ timestamp: NOW }));
+    const id = await pending(
+      createStrategyIntent({
+        intent_id: 'buy-1',
+        strategy_id: 'e2e_trader_btc',
+        symbol: 'BTC/USDT',
+        intent_type: 'legacy_signal',
+        action: 'buy',
+        direction: 'buy',
+        quantity: 0.01,
+      }),
+    );
+    await setState({});
+    // A trader approves before any sweep vetoes it
+    await stores.approvals.claim({
+      intentId: id,
+      command: 'approve',
+      requestedBy: 'bob',
+      reason: null,
+      commandId: 'cmd-approve',
+      nowMs: clock.now(),
+    });
+    await expect
+      .poll(async () => (await all('intent.decision')).map((d) => d.status))
+      .toEqual(['rejected_on_recheck']);
+    const [decision] = await all('intent.decision');
+    expect(decision?.reason_codes).toContain('TRADING_HALTED');
+    expect(decision?.metadata).toMatchObject({ requested_by: 'bob' });
+    expect(await all('order.command')).toEqual([]);
   });
 
   it('leaves a record past its expiry to the expiry sweep', async () => {
