@@ -191,6 +191,39 @@ describe('a halt vetoes pending approvals, once across engine processes', () => 
     expect(await all('order.command')).toEqual([]);
   });
 
+  it("under a REDUCING strategy vetoes its exposure-increasing intents TRADING_REDUCING, not another strategy's", async () => {
+    await stores.bus.publish('market.tick', createMarketTick({ timestamp: NOW }));
+    await setState({ scope: 'strategy', key: 'grid_btc', state: 'REDUCING', reason: 'grid review' });
+    const buy = (intentId: string, strategyId: string) =>
+      stores.bus.publish(
+        'strategy.intent',
+        createStrategyIntent({
+          intent_id: intentId,
+          strategy_id: strategyId,
+          symbol: 'BTC/USDT',
+          intent_type: 'legacy_signal',
+          action: 'buy',
+          direction: 'buy',
+          quantity: 0.01,
+          timestamp: NOW,
+        }),
+      );
+    await buy('grid-1', 'grid_btc');
+    await buy('other-1', 'other_btc');
+    await expect.poll(async () => (await all('intent.decision')).length).toBe(2);
+    const decisions = await all('intent.decision');
+    const grid = decisions.find((d) => d.intent_id === 'grid-1');
+    const other = decisions.find((d) => d.intent_id === 'other-1');
+    expect(grid).toMatchObject({ status: 'vetoed' });
+    expect(grid?.reason_codes).toContain('TRADING_REDUCING');
+    expect(grid?.checks.find((c) => c.check === 'trading_state')).toMatchObject({
+      passed: false,
+      reason_code: 'TRADING_REDUCING',
+    });
+    expect(other?.reason_codes ?? []).not.toContain('TRADING_REDUCING');
+    expect(other?.checks.find((c) => c.check === 'trading_state')).toMatchObject({ passed: true });
+  });
+
   it('leaves a record past its expiry to the expiry sweep', async () => {
     const id = await pending(createStrategyIntent({ intent_id: 'late-1' }));
     await setState({});
