@@ -11,10 +11,30 @@ describe('deskConfig', () => {
         approval_policy: { extreme_fomo: 0.8, elevated_fomo: 0.5, stale_after_s: 180 },
         max_fomo_score: 0.7,
         underlyings: [
-          { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC/USDT:USDT' },
-          { underlying: 'ETH/USDT', delta_threshold: 0.05, hedge_instrument: 'ETH/USDT:USDT' },
+          {
+            underlying: 'BTC/USDT',
+            delta_threshold: 0.05,
+            hedge_instrument: 'BTC/USDT:USDT',
+            greek_limits: { delta: 2, gamma: 0.0004, vega_usd: 5000, short_theta_usd: 2500 },
+          },
+          {
+            underlying: 'ETH/USDT',
+            delta_threshold: 0.05,
+            hedge_instrument: 'ETH/USDT:USDT',
+            greek_limits: { delta: 20, gamma: 0.13, vega_usd: 2000, short_theta_usd: 1000 },
+          },
         ],
       });
+    });
+  });
+
+  describe('when a Greek limit names only one coin', () => {
+    it('gives that coin its limit and the other none', () => {
+      const { desk } = loadConfig({ RISK_MAX_ABS_VEGA_USD: 'ETH:750' });
+      const [btc, eth] = deskConfig(desk).underlyings;
+      expect(btc?.greek_limits.vega_usd).toBeNull();
+      expect(eth?.greek_limits.vega_usd).toBe(750);
+      expect(eth?.greek_limits.delta).toBe(20);
     });
   });
 

@@ -11,6 +11,10 @@ import {
   POLICY_EXTREME_FOMO,
   PQ_FORECAST_HORIZON,
   PQ_MAX_FOMO_SCORE,
+  RISK_MAX_ABS_DELTA,
+  RISK_MAX_ABS_GAMMA,
+  RISK_MAX_ABS_VEGA_USD,
+  RISK_MAX_SHORT_THETA_USD,
   UNDERLYINGS,
   withHedgerThresholds,
 } from './shared-settings.ts';
@@ -27,6 +31,10 @@ export const DESK_ENV = {
   policyExtremeFomo: POLICY_EXTREME_FOMO,
   policyElevatedFomo: POLICY_ELEVATED_FOMO,
   macroIntervalS: MACRO_BROADCAST_INTERVAL_S,
+  maxAbsDelta: RISK_MAX_ABS_DELTA,
+  maxAbsGamma: RISK_MAX_ABS_GAMMA,
+  maxAbsVegaUsd: RISK_MAX_ABS_VEGA_USD,
+  maxShortThetaUsd: RISK_MAX_SHORT_THETA_USD,
 };
 
 /** The desk-wide settings the gateway marks and rates against (the console's view of the configuration). */
@@ -57,8 +65,39 @@ export interface DeskConfig {
   approval_ttl_s: number;
   /** PQVolTrader's FOMO gate (`PQ_MAX_FOMO_SCORE`) */
   max_fomo_score: number;
-  /** Each configured underlying with its hedger's delta threshold (coins) and hedge instrument */
-  underlyings: { underlying: string; delta_threshold: number; hedge_instrument: string }[];
+  /**
+   * Each configured underlying with its hedger's delta threshold (coins), hedge instrument and the engine's
+   * Greek limits of the projected book (`RISK_MAX_ABS_*`, `RISK_MAX_SHORT_THETA_USD`; null = no limit)
+   */
+  underlyings: {
+    underlying: string;
+    delta_threshold: number;
+    hedge_instrument: string;
+    greek_limits: GreekLimits;
+  }[];
+}
+
+/** The engine's Greek limits of one underlying, in the units of `portfolio.risk`; null where none is set. */
+export interface GreekLimits {
+  /** Largest |Δ|, coins */
+  delta: number | null;
+  /** Largest |Γ|, delta per 1 USD */
+  gamma: number | null;
+  /** Largest |vega|, USD per vol point */
+  vega_usd: number | null;
+  /** Largest short theta (−θ), USD a day */
+  short_theta_usd: number | null;
+}
+
+/** The Greek limits of an underlying (`BTC/USDT` → the `BTC` entries). */
+export function greekLimitsOf(desk: DeskSettings, underlying: string): GreekLimits {
+  const base = underlying.split('/')[0]?.toUpperCase() ?? '';
+  return {
+    delta: desk.maxAbsDelta[base] ?? null,
+    gamma: desk.maxAbsGamma[base] ?? null,
+    vega_usd: desk.maxAbsVegaUsd[base] ?? null,
+    short_theta_usd: desk.maxShortThetaUsd[base] ?? null,
+  };
 }
 
 /**
@@ -85,6 +124,7 @@ export function deskConfig(desk: DeskSettings): DeskConfig {
       underlying,
       delta_threshold: deltaThresholdOf(desk, underlying),
       hedge_instrument: hedgeInstrumentFor(desk.hedgeInstrument, underlying),
+      greek_limits: greekLimitsOf(desk, underlying),
     })),
   };
 }

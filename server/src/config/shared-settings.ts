@@ -7,7 +7,7 @@ import {
   type ConfigSection,
   type SectionSpec,
 } from './read-section.ts';
-import { LIST, NUMBER, TEXT } from './readers.ts';
+import { COIN_QUANTITIES, LIST, NUMBER, TEXT } from './readers.ts';
 import { setting, valueOf, type EnvSource } from './setting.ts';
 
 // Variables several sections read: each is defined here once and referenced by every section using it.
@@ -226,4 +226,35 @@ export const withHedgerThresholds = <TSchema extends z.ZodType>(
     const reading = readSection(spec, source, { deltaThresholdByBase: thresholds.value });
     return withProblems(reading, thresholds.problems);
   },
+});
+
+/** Greek limits of the projected book per underlying: the engine checks them, the console draws them. */
+export const RISK_MAX_ABS_DELTA = setting({
+  variable: 'RISK_MAX_ABS_DELTA',
+  reader: COIN_QUANTITIES,
+  schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 2, ETH: 20 }),
+  meaning: 'largest |delta| of the projected book per underlying, coins (`delta_limit`)',
+});
+
+export const RISK_MAX_ABS_GAMMA = setting({
+  variable: 'RISK_MAX_ABS_GAMMA',
+  reader: COIN_QUANTITIES,
+  // A 5% move of spot (BTC ~100 000, ETH ~3 000) shifts delta by at most the delta limit: 2 / 5 000, 20 / 150
+  schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 0.0004, ETH: 0.13 }),
+  meaning: 'largest |gamma| of the projected book per underlying, delta per 1 USD (`gamma_limit`)',
+});
+
+export const RISK_MAX_ABS_VEGA_USD = setting({
+  variable: 'RISK_MAX_ABS_VEGA_USD',
+  reader: COIN_QUANTITIES,
+  schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 5000, ETH: 2000 }),
+  meaning: 'largest |vega| of the projected book per underlying, USD per vol point (`vega_limit`)',
+});
+
+export const RISK_MAX_SHORT_THETA_USD = setting({
+  variable: 'RISK_MAX_SHORT_THETA_USD',
+  reader: COIN_QUANTITIES,
+  // Half the vega limit: a one-month book at the vega limit pays about its vega in theta a day
+  schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 2500, ETH: 1000 }),
+  meaning: 'largest short theta (−theta) of the projected book per underlying, USD a day (`theta_limit`)',
 });

@@ -1,6 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc';
 
+/** The engine's Greek limits of one underlying, as the `config` query serves them. */
+export interface GreekLimits {
+  delta: number | null;
+  gamma: number | null;
+  vega_usd: number | null;
+  short_theta_usd: number | null;
+}
+
+const NO_LIMITS: GreekLimits = { delta: null, gamma: null, vega_usd: null, short_theta_usd: null };
+
 /** SPEC defaults shown until the server's `config` answers (and if it cannot be reached). */
 const DEFAULTS = {
   maxFomoScore: 0.7,
@@ -26,6 +36,9 @@ export function useDeskConfig() {
     },
     deltaThresholdOf: (underlying: string): number =>
       byUnderlying.get(underlying)?.delta_threshold ?? DEFAULTS.deltaThreshold,
+    /** The engine's Greek limits of an underlying (null each where none is set, or until `config` answers) */
+    greekLimitsOf: (underlying: string): GreekLimits =>
+      byUnderlying.get(underlying)?.greek_limits ?? NO_LIMITS,
     hedgeInstrumentOf: (underlying: string): string =>
       byUnderlying.get(underlying)?.hedge_instrument ?? `${underlying.split('/')[0] ?? underlying}/USDT:USDT`,
   };

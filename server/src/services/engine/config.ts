@@ -13,6 +13,10 @@ import {
   POLICY_ELEVATED_FOMO,
   POLICY_EXTREME_FOMO,
   RISK_DAILY_LOSS_PCT,
+  RISK_MAX_ABS_DELTA,
+  RISK_MAX_ABS_GAMMA,
+  RISK_MAX_ABS_VEGA_USD,
+  RISK_MAX_SHORT_THETA_USD,
   RISK_MAX_DRAWDOWN_PCT,
   RISK_MAX_GROSS_LEVERAGE,
   RISK_MAX_POSITION_RATIO,
@@ -80,32 +84,10 @@ export const ENGINE_ENV = {
     schema: z.number().finite().positive().default(3600),
     meaning: 'how long a strategy may only reduce exposure after a loss streak, s',
   }),
-  maxAbsDelta: setting({
-    variable: 'RISK_MAX_ABS_DELTA',
-    reader: COIN_QUANTITIES,
-    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 2, ETH: 20 }),
-    meaning: 'largest |delta| of the projected book per underlying, coins (`delta_limit`)',
-  }),
-  maxAbsGamma: setting({
-    variable: 'RISK_MAX_ABS_GAMMA',
-    reader: COIN_QUANTITIES,
-    // A 5% move of spot (BTC ~100 000, ETH ~3 000) shifts delta by at most the delta limit: 2 / 5 000, 20 / 150
-    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 0.0004, ETH: 0.13 }),
-    meaning: 'largest |gamma| of the projected book per underlying, delta per 1 USD (`gamma_limit`)',
-  }),
-  maxAbsVegaUsd: setting({
-    variable: 'RISK_MAX_ABS_VEGA_USD',
-    reader: COIN_QUANTITIES,
-    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 5000, ETH: 2000 }),
-    meaning: 'largest |vega| of the projected book per underlying, USD per vol point (`vega_limit`)',
-  }),
-  maxShortThetaUsd: setting({
-    variable: 'RISK_MAX_SHORT_THETA_USD',
-    reader: COIN_QUANTITIES,
-    // Half the vega limit: a one-month book at the vega limit pays about its vega in theta a day
-    schema: z.record(z.string(), z.number().finite().positive()).default({ BTC: 2500, ETH: 1000 }),
-    meaning: 'largest short theta (−theta) of the projected book per underlying, USD a day (`theta_limit`)',
-  }),
+  maxAbsDelta: RISK_MAX_ABS_DELTA,
+  maxAbsGamma: RISK_MAX_ABS_GAMMA,
+  maxAbsVegaUsd: RISK_MAX_ABS_VEGA_USD,
+  maxShortThetaUsd: RISK_MAX_SHORT_THETA_USD,
   approvalMode: APPROVAL_MODE,
   autoApproveActions: setting({
     variable: 'AUTO_APPROVE_ACTIONS',

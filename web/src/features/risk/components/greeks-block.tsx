@@ -3,6 +3,8 @@ import { compact, fixed, percent } from '@/lib/format';
 import { deltaLevel } from '../core/delta-level';
 import { hedgeStatus } from '@gamma/shared';
 import { hedgeText } from '../core/hedge-status';
+import type { GreekLimits } from '@/lib/use-desk-config';
+import { GreekLimit } from './greek-limit';
 
 /** Greeks of one underlying: Δ (4 dp, coloured), Γ, vega, θ, ρ, leverage, position ratio, hedge status. */
 export interface GreeksBlockProps {
@@ -11,9 +13,11 @@ export interface GreeksBlockProps {
   threshold: number;
   /** The instrument the hedger trades, e.g. `BTC/USDT:USDT` */
   hedgeInstrument: string;
+  /** The engine's Greek limits of this underlying (a bar under each limited Greek); none for the whole book */
+  limits?: GreekLimits;
 }
 
-export function GreeksBlock({ event, threshold, hedgeInstrument }: GreeksBlockProps) {
+export function GreeksBlock({ event, threshold, hedgeInstrument, limits }: GreeksBlockProps) {
   const underlying = event.underlying ?? 'whole book';
   const delta = event.total_delta;
   return (
@@ -23,13 +27,23 @@ export function GreeksBlock({ event, threshold, hedgeInstrument }: GreeksBlockPr
         <dt>Δ</dt>
         <dd aria-label="delta" className={`delta delta-${deltaLevel(delta, threshold)}`}>
           {delta.toFixed(4)}
+          <GreekLimit greek="delta" value={delta} limit={limits?.delta ?? null} />
         </dd>
         <dt>Γ</dt>
-        <dd aria-label="gamma">{compact(event.total_gamma, 6)}</dd>
+        <dd aria-label="gamma">
+          {compact(event.total_gamma, 6)}
+          <GreekLimit greek="gamma" value={event.total_gamma} limit={limits?.gamma ?? null} />
+        </dd>
         <dt>vega</dt>
-        <dd aria-label="vega">{fixed(event.total_vega, 2)}</dd>
+        <dd aria-label="vega">
+          {fixed(event.total_vega, 2)}
+          <GreekLimit greek="vega" value={event.total_vega} limit={limits?.vega_usd ?? null} />
+        </dd>
         <dt>θ</dt>
-        <dd aria-label="theta">{fixed(event.total_theta, 2)}</dd>
+        <dd aria-label="theta">
+          {fixed(event.total_theta, 2)}
+          <GreekLimit greek="theta" value={event.total_theta} limit={limits?.short_theta_usd ?? null} />
+        </dd>
         <dt>ρ</dt>
         <dd aria-label="rho">{fixed(event.total_rho, 2)}</dd>
         <dt>leverage</dt>

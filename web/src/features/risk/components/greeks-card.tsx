@@ -24,12 +24,13 @@ export function GreeksCard() {
             event={event}
             threshold={config.deltaThresholdOf(event.underlying ?? '')}
             hedgeInstrument={config.hedgeInstrumentOf(event.underlying ?? 'BTC/USDT')}
+            {...(event.underlying === null ? {} : { limits: config.greekLimitsOf(event.underlying) })}
           />
         ))}
       </div>
       <p className="muted small">
         Δ threshold {threshold} coins (the hedger&apos;s, per underlying): green below, amber below 2×, red
-        beyond
+        beyond. Bars: share of the engine&apos;s Greek limit (amber from 80 %, red beyond)
       </p>
     </Card>
   );
