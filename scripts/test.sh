@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: format and lint, type check, unit and web tests, integration tests on a real Redis, the
-# Playwright journeys in Debian's Chromium against the whole stack, then a shortened chaos test.
+# Playwright journeys in Debian's Chromium against the whole stack, then a shortened race test and a shortened
+# chaos test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -21,7 +22,9 @@ npx vitest run --project unit --project web --project int
 build_web
 log "browser tests (Playwright, $CHROMIUM_PATH)"
 npx playwright test -c e2e/playwright.config.ts
-# The chaos test starts and restarts a redis-server of its own on 127.0.0.1:6392, never the shared one
+# The race and chaos tests start a redis-server of their own (6393, 6392), never the shared one
 command -v redis-server >/dev/null || apt_install redis-server || die "the chaos test needs redis-server (apt-get install redis-server)"
+log "race test, shortened (3 engines, 300 intents against the BTC position and ETH vega capacities)"
+npm run --silent test:race -- --engines 3 --intents 300 --port 6393
 log "chaos test, shortened (300 intents, 6 kill -9s, 1 Redis restart)"
 npm run --silent test:chaos -- --intents 300 --kills 6 --redis-restarts 1 --rate 15 --port 6392
