@@ -1,6 +1,9 @@
 import { percent } from '@/lib/format';
 import { greekUsage, type LimitedGreek } from '../core/greek-limits';
 
+/** Greek letters for the labels (a label must not contain the value's own label, `delta`, …). */
+const SYMBOL = { delta: 'Δ', gamma: 'Γ', vega: 'ν', theta: 'θ' } as const;
+
 /** One Greek's limit under its value: a bar filled to its share of the limit, and the limit in words. */
 export function GreekLimit({
   greek,
@@ -17,8 +20,8 @@ export function GreekLimit({
   const written = String(Number(limit.toPrecision(6)));
   const bound = greek === 'theta' ? `−${written}` : `±${written}`;
   return (
-    <span
-      aria-label={`${greek} limit`}
+    <dd
+      aria-label={`${SYMBOL[greek]} limit`}
       className={`greek-limit greek-limit-${usage.level}`}
       title={`${percent(usage.share, 0)} of the ${greek} limit (${bound})`}
     >
@@ -28,6 +31,6 @@ export function GreekLimit({
       <span className="greek-limit-text">
         {percent(usage.share, 0)} of {bound}
       </span>
-    </span>
+    </dd>
   );
 }

@@ -17,17 +17,17 @@ describe('GreeksBlock with the engine Greek limits', () => {
       total_theta: -100,
     });
     render(<GreeksBlock event={event} threshold={0.05} hedgeInstrument="BTC/USDT:USDT" limits={limits} />);
-    expect(screen.getByLabelText('delta limit').textContent).toBe('50% of ±2');
-    expect(screen.getByLabelText('delta limit').classList.contains('greek-limit-ok')).toBe(true);
-    expect(screen.getByLabelText('vega limit').classList.contains('greek-limit-near')).toBe(true);
-    expect(screen.getByLabelText('gamma limit').classList.contains('greek-limit-over')).toBe(true);
-    expect(screen.getByLabelText('theta limit').textContent).toBe('4% of −2500');
+    expect(screen.getByLabelText('Δ limit').textContent).toBe('50% of ±2');
+    expect(screen.getByLabelText('Δ limit').classList.contains('greek-limit-ok')).toBe(true);
+    expect(screen.getByLabelText('ν limit').classList.contains('greek-limit-near')).toBe(true);
+    expect(screen.getByLabelText('Γ limit').classList.contains('greek-limit-over')).toBe(true);
+    expect(screen.getByLabelText('θ limit').textContent).toBe('4% of −2500');
   });
 
   it('draws no limit where none is set, as for the whole book', () => {
     render(
       <GreeksBlock event={createPortfolioRisk({ underlying: null })} threshold={0.05} hedgeInstrument="x" />,
     );
-    expect(screen.queryByLabelText('delta limit')).toBeNull();
+    expect(screen.queryByLabelText('Δ limit')).toBeNull();
   });
 });

@@ -27,23 +27,17 @@ export function GreeksBlock({ event, threshold, hedgeInstrument, limits }: Greek
         <dt>Δ</dt>
         <dd aria-label="delta" className={`delta delta-${deltaLevel(delta, threshold)}`}>
           {delta.toFixed(4)}
-          <GreekLimit greek="delta" value={delta} limit={limits?.delta ?? null} />
         </dd>
+        <GreekLimit greek="delta" value={delta} limit={limits?.delta ?? null} />
         <dt>Γ</dt>
-        <dd aria-label="gamma">
-          {compact(event.total_gamma, 6)}
-          <GreekLimit greek="gamma" value={event.total_gamma} limit={limits?.gamma ?? null} />
-        </dd>
+        <dd aria-label="gamma">{compact(event.total_gamma, 6)}</dd>
+        <GreekLimit greek="gamma" value={event.total_gamma} limit={limits?.gamma ?? null} />
         <dt>vega</dt>
-        <dd aria-label="vega">
-          {fixed(event.total_vega, 2)}
-          <GreekLimit greek="vega" value={event.total_vega} limit={limits?.vega_usd ?? null} />
-        </dd>
+        <dd aria-label="vega">{fixed(event.total_vega, 2)}</dd>
+        <GreekLimit greek="vega" value={event.total_vega} limit={limits?.vega_usd ?? null} />
         <dt>θ</dt>
-        <dd aria-label="theta">
-          {fixed(event.total_theta, 2)}
-          <GreekLimit greek="theta" value={event.total_theta} limit={limits?.short_theta_usd ?? null} />
-        </dd>
+        <dd aria-label="theta">{fixed(event.total_theta, 2)}</dd>
+        <GreekLimit greek="theta" value={event.total_theta} limit={limits?.short_theta_usd ?? null} />
         <dt>ρ</dt>
         <dd aria-label="rho">{fixed(event.total_rho, 2)}</dd>
         <dt>leverage</dt>
