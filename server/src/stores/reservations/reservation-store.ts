@@ -63,9 +63,13 @@ export type CoinLimits = Readonly<Record<string, number>>;
 
 /** The limits the reserve step checks (SPEC §6.1, issue 9). */
 export interface ReserveLimits {
+  /** `RISK_MAX_DRAWDOWN_PCT`, decimal */
   maxDrawdownPct: number;
+  /** `RISK_MAX_POSITION_RATIO` */
   maxPositionRatio: number;
+  /** `RISK_MAX_SINGLE_POSITION_PCT`, decimal */
   maxSinglePositionPct: number;
+  /** `RISK_MAX_GROSS_LEVERAGE` */
   maxGrossLeverage: number;
   /** `RISK_MAX_POSITION_QTY`: max |quantity| per instrument, by base coin */
   maxPositionQty: CoinLimits;

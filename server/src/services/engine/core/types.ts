@@ -1,29 +1,14 @@
 import type { Side, TradingState } from '@gamma/shared';
-import type { CoinLimits } from '../../../stores/reservations/reservation-store.ts';
+import type { ReserveLimits } from '../../../stores/reservations/reservation-store.ts';
 import type { CheckVerdict } from './verdict.ts';
 
-/** The limits of SPEC §6.1 and issue 9 (from `RISK_*`). */
-export interface RiskLimits {
-  /** `RISK_MAX_DRAWDOWN_PCT`, decimal */
-  maxDrawdownPct: number;
-  /** `RISK_MAX_POSITION_RATIO` */
-  maxPositionRatio: number;
+/**
+ * The limits of SPEC §6.1 and issue 9 (from `RISK_*`): those the atomic reserve step checks (the store's
+ * {@link ReserveLimits}, documented there), plus the minimum position ratio, which only raises an alert.
+ */
+export interface RiskLimits extends ReserveLimits {
   /** `RISK_MIN_POSITION_RATIO` */
   minPositionRatio: number;
-  /** `RISK_MAX_SINGLE_POSITION_PCT`, decimal */
-  maxSinglePositionPct: number;
-  /** `RISK_MAX_GROSS_LEVERAGE` */
-  maxGrossLeverage: number;
-  /** `RISK_MAX_POSITION_QTY`: base coin → max |quantity| per instrument */
-  maxPositionQty: CoinLimits;
-  /** `RISK_MAX_ABS_DELTA`: base coin → max |delta| of the projected book, coins */
-  maxAbsDelta: CoinLimits;
-  /** `RISK_MAX_ABS_GAMMA`: base coin → max |gamma|, delta per 1 USD */
-  maxAbsGamma: CoinLimits;
-  /** `RISK_MAX_ABS_VEGA_USD`: base coin → max |vega|, USD per vol point */
-  maxAbsVegaUsd: CoinLimits;
-  /** `RISK_MAX_SHORT_THETA_USD`: base coin → max short theta (−theta), USD a day */
-  maxShortThetaUsd: CoinLimits;
 }
 
 /** Per-unit Greeks of an instrument, in the units of `portfolio.risk`. */
