@@ -45,6 +45,8 @@ export default defineConfig({
       SIM_SENTIMENT_PORT: String(stack.port + 1),
       // S1 stays inert (no seeded daily history), so the journeys see only the intents they publish
       SIM_DAILY_HISTORY_DAYS: '0',
+      // The journeys publish the same straddle intent several times within seconds: no duplicate window
+      RISK_DUPLICATE_WINDOW_S: '0',
       MACRO_BROADCAST_INTERVAL_S: '2',
       MACRO_VOL_BAR_S: '1',
       FORECAST_BAR_S: '1',

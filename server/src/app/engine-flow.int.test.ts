@@ -200,7 +200,13 @@ describe('two engine processes on one prefix', () => {
   ) => {
     prefix = fixedPrefix ?? testPrefix();
     clock = new FakeClock(Date.parse(NOW));
-    const config = loadConfig({ STREAM_PREFIX: prefix, APPROVAL_MODE: 'auto', ...env });
+    // Repeated buys of one strategy race here for the book's limits: the duplicate window is off
+    const config = loadConfig({
+      STREAM_PREFIX: prefix,
+      APPROVAL_MODE: 'auto',
+      RISK_DUPLICATE_WINDOW_S: '0',
+      ...env,
+    });
     const stores = createRedisStores(redis, { prefix, maxLen: 1000 });
     buses = [0, 1].map((i) =>
       createRedisStreamsBus({

@@ -16,6 +16,7 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   reservationFill: keys.reservationFill(id),
   riskBook: keys.riskBook(),
   riskBookMeta: keys.riskBookMeta(),
+  capacity: keys.capacity(),
   once: keys.once('engine', id),
   effectDone: keys.effectDone('intent.approval', 'decision', id),
   paperOrder: keys.paperOrder(id),

@@ -40,6 +40,12 @@ export interface KeyTable {
   riskBook(): string;
   /** `<prefix>:engine:{<prefix>:reservations}:book_meta`: `seeded`, `fills_after` (newest `order.fill` id applied) */
   riskBookMeta(): string;
+  /**
+   * `<prefix>:engine:{<prefix>:reservations}:capacity`: the reserve script's shared capacities: order-rate
+   * token buckets (`rate:global`, `rate:s:<strategy>`), duplicate marks (`dup:<strategy>|<symbol>|<action>`)
+   * and each strategy's live reservations (`res:<strategy>`, for its budget)
+   */
+  capacity(): string;
   /** `<prefix>:<scope>:<key>`: a recorded step outcome (first writer wins, single key) */
   once(scope: OnceScope, key: string): string;
   /**
@@ -99,6 +105,7 @@ export function keyTable(prefix: string): KeyTable {
     reservationFill: (fillKey) => `${reservations}:fill:${fillKey}`,
     riskBook: () => `${reservations}:book`,
     riskBookMeta: () => `${reservations}:book_meta`,
+    capacity: () => `${reservations}:capacity`,
     once: (scope, key) => `${prefix}:${scope}:${key}`,
     effectDone: (stream, scope, key) => `${prefix}:done:{${streamKey(prefix, stream)}}:${scope}:${key}`,
     paperOrder: (clientOrderId) => `${prefix}:order:{${prefix}:paper:positions}:${clientOrderId}`,
@@ -139,6 +146,7 @@ export const SCRIPT_KEYS = {
     keys.reservationExpiry(),
     keys.riskBook(),
     keys.tradingState(),
+    keys.capacity(),
   ],
   reservationRelease: (keys: KeyTable) => [keys.reservations(), keys.reservationExpiry(), keys.riskBook()],
   reservationFill: (keys: KeyTable, fillKey: string) => [
@@ -200,6 +208,7 @@ export const KEY_FAMILIES = {
     'reservationSeed',
   ],
   riskBookMeta: ['reservationBook', 'reservationFill', 'reservationSeed'],
+  capacity: ['reservationReserve'],
   once: [],
   effectDone: ['effectAppend'],
   paperOrder: ['ledgerBook'],

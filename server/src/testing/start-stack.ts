@@ -95,6 +95,8 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     SIM_SENTIMENT_PORT: '0',
     // S1 stays inert unless a test asks for the seeded daily history: tests count the intents they publish
     SIM_DAILY_HISTORY_DAYS: '0',
+    // Tests publish the same kind of intent several times within seconds: no duplicate window
+    RISK_DUPLICATE_WINDOW_S: '0',
     LOG_LEVEL: 'silent',
     // The audit recorder: an in-memory PGlite, never the repository's data folder or a real database
     DATA_DIR: 'memory://',

@@ -36,6 +36,10 @@ describe('EngineConfigSchema', () => {
       priceBufferPct: 0.01,
       initialBalanceUsdt: 100_000,
       legacySignalDefaultQty: 0.1,
+      maxOrdersPerS: 100,
+      maxOrdersPerSPerStrategy: 10,
+      duplicateWindowS: 5,
+      strategyBudgets: {},
     });
   });
 
@@ -88,5 +92,18 @@ describe('EngineConfigSchema', () => {
       autoApproveActions: ['delta_hedge', 'grid_buy'],
       strangleDelta: 0.3,
     });
+  });
+
+  it('reads STRATEGY_<ID>_MAX_NOTIONAL_USD / _MAX_PREMIUM_USD of a configured instance as its budget', () => {
+    const env = { STRATEGIES: 'grid:BTC/USDT', STRATEGY_GRID_BTC_MAX_NOTIONAL_USD: '25000' };
+    expect(loadConfig({ ...env, STRATEGY_GRID_BTC_MAX_PREMIUM_USD: '1e3' }).engine.strategyBudgets).toEqual({
+      grid_btc: { maxNotionalUsd: 25_000, maxPremiumUsd: 1_000 },
+    });
+    expect(() => loadConfig({ ...env, STRATEGY_GRID_BTC_MAX_PREMIUM_USD: '-1' })).toThrow(
+      /STRATEGY_GRID_BTC_MAX_PREMIUM_USD: invalid value "-1"/,
+    );
+    expect(() => loadConfig({ ...env, STRATEGY_GRID_ETH_MAX_NOTIONAL_USD: '5' })).toThrow(
+      /STRATEGY_GRID_ETH_MAX_NOTIONAL_USD: names no configured instance/,
+    );
   });
 });

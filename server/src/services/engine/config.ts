@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { envSection } from '../../config/read-section.ts';
+import { readSection, withProblems, type ConfigSection } from '../../config/read-section.ts';
+import { readStrategyBudgets, STRATEGY_BUDGET_FAMILIES } from '../../config/strategy-budgets.ts';
 import { COIN_QUANTITIES, LIST, NUMBER } from '../../config/readers.ts';
 import { fieldsOf, setting } from '../../config/setting.ts';
 import {
@@ -88,6 +89,25 @@ export const ENGINE_ENV = {
   maxAbsGamma: RISK_MAX_ABS_GAMMA,
   maxAbsVegaUsd: RISK_MAX_ABS_VEGA_USD,
   maxShortThetaUsd: RISK_MAX_SHORT_THETA_USD,
+  maxOrdersPerS: setting({
+    variable: 'RISK_MAX_ORDERS_PER_S',
+    reader: NUMBER,
+    schema: z.number().finite().positive().default(100),
+    meaning: 'orders the desk may send per second (a token bucket in Redis shared by every engine process)',
+  }),
+  maxOrdersPerSPerStrategy: setting({
+    variable: 'RISK_MAX_ORDERS_PER_S_PER_STRATEGY',
+    reader: NUMBER,
+    schema: z.number().finite().positive().default(10),
+    meaning: 'orders one strategy may send per second (a token bucket per strategy in Redis)',
+  }),
+  duplicateWindowS: setting({
+    variable: 'RISK_DUPLICATE_WINDOW_S',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(5),
+    meaning:
+      'an intent of the same strategy, symbol and action within this many seconds of an accepted one is a duplicate, s (0: off)',
+  }),
   approvalMode: APPROVAL_MODE,
   autoApproveActions: setting({
     variable: 'AUTO_APPROVE_ACTIONS',
@@ -127,13 +147,30 @@ export const ENGINE_ENV = {
 };
 
 /** Configuration of the engine (SPEC §5): risk limits, approval policy, leg valuation. `{}` parses to the defaults. */
+const BudgetSchema = z.strictObject({
+  maxNotionalUsd: z.number().finite().positive().optional(),
+  maxPremiumUsd: z.number().finite().positive().optional(),
+});
+
 export const EngineConfigSchema = z
-  .strictObject(fieldsOf(ENGINE_ENV))
+  .strictObject({
+    ...fieldsOf(ENGINE_ENV),
+    /** Strategy id → its budget (`STRATEGY_<ID>_MAX_NOTIONAL_USD`, `STRATEGY_<ID>_MAX_PREMIUM_USD`) */
+    strategyBudgets: z.record(z.string(), BudgetSchema).default({}),
+  })
   .refine((c) => c.policyElevatedFomo <= c.policyExtremeFomo, {
     path: ['policyElevatedFomo'],
     message: 'must not be above POLICY_EXTREME_FOMO',
   });
 export type EngineServiceConfig = z.output<typeof EngineConfigSchema>;
 
-/** The engine's section of the configuration, read from the environment. */
-export const engineSection = envSection('engine', EngineConfigSchema, ENGINE_ENV);
+/** The engine's section of the configuration: its settings and the strategies' budgets, read from the environment. */
+export const engineSection: ConfigSection<EngineServiceConfig> = {
+  settings: Object.values(ENGINE_ENV),
+  families: STRATEGY_BUDGET_FAMILIES,
+  read(source) {
+    const { budgets, problems } = readStrategyBudgets(source);
+    const spec = { owner: 'engine', schema: EngineConfigSchema, bindings: ENGINE_ENV };
+    return withProblems(readSection(spec, source, { strategyBudgets: budgets }), problems);
+  },
+};

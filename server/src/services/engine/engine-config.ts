@@ -4,6 +4,12 @@ import type { EngineConfig } from './core/evaluate.ts';
 /** What the engine's core reads of the engine's section of the configuration. */
 export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
   return {
+    capacity: {
+      maxOrdersPerS: config.maxOrdersPerS,
+      maxOrdersPerSPerStrategy: config.maxOrdersPerSPerStrategy,
+      duplicateWindowS: config.duplicateWindowS,
+      budgets: config.strategyBudgets,
+    },
     limits: {
       maxDrawdownPct: config.maxDrawdownPct,
       maxPositionRatio: config.maxPositionRatio,

@@ -10,6 +10,7 @@ import {
 } from '../../config/read-section.ts';
 import type { EnvBindings, EnvSource } from '../../config/setting.ts';
 import { DELTA_HEDGE_INSTRUMENT } from '../../config/shared-settings.ts';
+import { isBudgetKey } from '../../config/strategy-budgets.ts';
 import {
   DELTA_HEDGER_ENV,
   DeltaHedgerConfigSchema,
@@ -115,6 +116,8 @@ function pendingInstances(
 /** Applies one `STRATEGY_<ID>_<KEY>` variable to its instance; the problem when it is unknown or invalid. */
 function applyOverride(instance: Pending, variable: string, text: string): ConfigProblem | null {
   const key = variable.slice(`${OVERRIDE_PREFIX}${instance.id.toUpperCase()}_`.length).toLowerCase();
+  // The budget keys are the engine's (config/strategy-budgets.ts): it reads and checks them
+  if (isBudgetKey(key)) return null;
   const known = OVERRIDE_KEYS[instance.type];
   const target = known[key];
   if (!target)

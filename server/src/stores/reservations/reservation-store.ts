@@ -83,6 +83,22 @@ export interface ReserveLimits {
   maxShortThetaUsd: CoinLimits;
 }
 
+/** The shared capacities of a request: order rate, duplicates, the strategy's budget (issue 9 item 2). */
+export interface ReserveCapacity {
+  /** The intent's symbol and action: a duplicate has the same strategy, symbol and action */
+  symbol: string;
+  action: string;
+  /** `RISK_MAX_ORDERS_PER_S`, `RISK_MAX_ORDERS_PER_S_PER_STRATEGY` */
+  maxOrdersPerS: number;
+  maxOrdersPerSPerStrategy: number;
+  /** `RISK_DUPLICATE_WINDOW_S` in ms; 0 = off */
+  duplicateWindowMs: number;
+  /** `STRATEGY_<ID>_MAX_NOTIONAL_USD`, `STRATEGY_<ID>_MAX_PREMIUM_USD` of the strategy (absent: none) */
+  budget: { maxNotionalUsd?: number; maxPremiumUsd?: number };
+  /** The strategy's held signed quantities by symbol (the engine's view, from `position.update`) */
+  held: Readonly<Record<string, number>>;
+}
+
 /** What check-and-reserve sends to the store. */
 export interface ReserveRequest {
   reservation: StoredReservation;
@@ -96,6 +112,8 @@ export interface ReserveRequest {
   limits: ReserveLimits;
   /** Symbol → current per-unit figures (the ordered instruments and every book instrument the engine values) */
   figures: Readonly<Record<string, UnitFigures>>;
+  /** The shared capacities to check and take; absent: none (they pass with value null) */
+  capacity?: ReserveCapacity;
 }
 
 /** Outcome of {@link ReservationStore.tryReserve}: every check as the atomic step checked it. */

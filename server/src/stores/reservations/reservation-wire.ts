@@ -1,6 +1,7 @@
 import { RiskCheckVerdictSchema, TRADING_STATES, type TradingState } from '@gamma/shared';
 import { z } from 'zod';
 import type {
+  ReserveCapacity,
   BookEntry,
   CoinLimits,
   ReserveRequest,
@@ -144,5 +145,26 @@ export function reservePayload(request: ReserveRequest): string {
       max_short_theta: coinLimits(limits.maxShortThetaUsd, 'max short theta'),
     },
     figures,
+    capacity: request.capacity === undefined ? null : capacityWire(request.capacity),
   });
+}
+
+/** The capacity part of the reserve request as the script reads it. */
+function capacityWire(c: ReserveCapacity) {
+  const held: Record<string, number> = {};
+  for (const [symbol, q] of Object.entries(c.held)) held[symbol] = finite(q, `${symbol} held`);
+  const budget: Record<string, number> = {};
+  if (c.budget.maxNotionalUsd !== undefined)
+    budget.max_notional = finite(c.budget.maxNotionalUsd, 'max notional');
+  if (c.budget.maxPremiumUsd !== undefined)
+    budget.max_premium = finite(c.budget.maxPremiumUsd, 'max premium');
+  return {
+    symbol: c.symbol,
+    action: c.action,
+    max_orders_per_s: finite(c.maxOrdersPerS, 'max orders per s'),
+    max_orders_per_s_per_strategy: finite(c.maxOrdersPerSPerStrategy, 'max orders per s per strategy'),
+    duplicate_window_ms: finite(c.duplicateWindowMs, 'duplicate window'),
+    budget,
+    held,
+  };
 }

@@ -19,17 +19,15 @@ afterAll(() => redis.quit());
 
 const lua = (file: string): string => readFileSync(new URL(`./${file}.lua`, import.meta.url), 'utf8');
 
-/**
- * The capacity fragments (`capacity/*.lua`, not yet wired into the reserve script: they wait for the
- * aggregate risk book's script) after the reservation prelude, then a body calling one of them on ARGV[1].
- */
+/** The capacity fragments of the reserve script after the reservation prelude, then a body calling one on ARGV[1]. */
 const SCRIPT = [
   lua('reservation-common'),
-  lua('capacity/capacity-rate'),
-  lua('capacity/capacity-duplicate'),
-  lua('capacity/capacity-budget'),
+  lua('risk-check-rate'),
+  lua('risk-check-duplicate'),
+  lua('risk-check-budget'),
   `local C = cjson.decode(ARGV[2])
 C.hash = KEYS[1]
+if C.rates == nil then C.rates = {global = 1e12, strategy = 1e12} end
 local op = ARGV[1]
 local function out(v)
   local function n(x) if x == nil then return 'null' end return num(x) end

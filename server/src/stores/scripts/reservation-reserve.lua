@@ -3,13 +3,16 @@
 -- reservations). Preludes (scripts.ts): reservation-common, then the check fragments risk-check-book,
 -- risk-check-greeks, risk-check-state; a new check is a fragment defining check_<name>(P) plus one line
 -- in CHECKS below.
--- KEYS[1] reservations hash, KEYS[2] expiry sorted set, KEYS[3] risk book, KEYS[4] trading states.
+-- KEYS[1] reservations hash, KEYS[2] expiry sorted set, KEYS[3] risk book, KEYS[4] trading states,
+-- KEYS[5] the capacity hash (rate buckets, duplicate marks, the strategies' reservation index).
 -- ARGV[1] now ms, ARGV[2] the request JSON, ARGV[3] '1' to reserve when every check passes, '0' to check
 -- only (a decision left pending). The request:
 -- `{"reservation": <a reservation as stored>, "strategy_id", "protective", "equity", "peak",
 -- "limits": {"max_drawdown_pct", "max_position_ratio", "max_single_position_pct", "max_gross_leverage",
 -- "max_qty", "max_abs_delta", "max_abs_gamma", "max_abs_vega", "max_short_theta" (each coin -> limit)},
--- "figures": {symbol: {"u", "mark", "notional", "delta", "gamma", "vega", "theta"}}}` with the engine's
+-- "figures": {symbol: {"u", "mark", "notional", "delta", "gamma", "vega", "theta"}}, "capacity": null |
+-- {"symbol", "action", "max_orders_per_s", "max_orders_per_s_per_strategy", "duplicate_window_ms", "budget":
+-- {"max_notional"?, "max_premium"?}, "held": {symbol: the strategy's signed quantity}}}` with the engine's
 -- current per-unit figures (they replace the book's for this check and are stored for the ordered
 -- instruments; an instrument without one keeps its stored figures).
 --
@@ -59,9 +62,23 @@ for _, s in ipairs(redis.call('HMGET', KEYS[4], unpack(fields))) do
   if s then table.insert(P.states, s) end
 end
 
+-- The shared capacities (risk-check-budget, -rate, -duplicate) read and take the capacity hash, KEYS[5]
+local cap = req.capacity
+if cap == cjson.null then cap = nil end
+local C = {hash = KEYS[5], now = tonumber(ARGV[1]), intent_id = mine.intent_id, strategy_id = req.strategy_id,
+  symbol = '', action = '', duplicate_window_ms = 0, budget = {}, held = {}}
+if cap then
+  C.symbol, C.action, C.budget, C.held = cap.symbol, cap.action, cap.budget, cap.held
+  C.rates = {global = tonumber(cap.max_orders_per_s), strategy = tonumber(cap.max_orders_per_s_per_strategy)}
+  C.duplicate_window_ms = tonumber(cap.duplicate_window_ms)
+end
+local budgeted = C.budget.max_notional ~= nil or C.budget.max_premium ~= nil
+if budgeted then budget_measure(C, P, mine) end
+
 local CHECKS = {check_drawdown, check_trading_state, check_position_ratio, check_single_position_share,
   check_gross_leverage, check_max_position_size, check_delta_limit, check_gamma_limit, check_vega_limit,
-  check_theta_limit}
+  check_theta_limit, function() return check_strategy_budget(C) end, function() return check_order_rate(C) end,
+  function() return check_duplicate_intent(C) end}
 local passed = true
 local out = {}
 for i, check in ipairs(CHECKS) do
@@ -75,6 +92,12 @@ for i, check in ipairs(CHECKS) do
 end
 
 local reserved = passed and ARGV[3] == '1'
+-- An accepted intent (pending or approved) marks its duplicates; only an order that goes out takes tokens
+if passed then commit_duplicate_intent(C) end
+if reserved then
+  commit_order_rate(C)
+  if budgeted then budget_index(C, mine) end
+end
 if reserved then
   drop(mine.intent_id)
   for _, l in ipairs(mine.legs) do

@@ -12,7 +12,14 @@ export type Scripts = Readonly<Record<ScriptName, ScriptCall>>;
 /** The reservation prelude (book helpers, prune) and the check fragments of the reserve script. */
 const RESERVATION = ['reservation-common'];
 /** The reserve script's checks, one fragment per family; a new family is one more file here. */
-const RISK_CHECK_FRAGMENTS = ['risk-check-book', 'risk-check-greeks', 'risk-check-state'];
+const RISK_CHECK_FRAGMENTS = [
+  'risk-check-book',
+  'risk-check-greeks',
+  'risk-check-state',
+  'risk-check-budget',
+  'risk-check-rate',
+  'risk-check-duplicate',
+];
 
 /** The fragments put in front of a script's own file, in order (none for the others). */
 const PRELUDES: Partial<Record<ScriptName, readonly string[]>> = {

@@ -49,6 +49,13 @@ function chaosEnv(redisUrl: string, services: string): NodeJS.ProcessEnv {
     RISK_MAX_DRAWDOWN_PCT: '1',
     // Limit orders that wait for a restarted paper exchange stay marketable
     EXEC_PRICE_BUFFER_PCT: '0.25',
+    // ... so the price band is widened with them; one strategy sends every intent (CHAOS_RATE a second,
+    // often the same symbol and action): the rate buckets and the duplicate window stay out of the way
+    RISK_PRICE_BAND_PCT: '1',
+    RISK_PRICE_BAND_VOL_PTS: '1000',
+    RISK_MAX_ORDERS_PER_S: '100000',
+    RISK_MAX_ORDERS_PER_S_PER_STRATEGY: '100000',
+    RISK_DUPLICATE_WINDOW_S: '0',
     SIM_WARMUP_MIN: '2',
     // S1 stays inert (no seeded daily history): the run counts only the intents it injects
     SIM_DAILY_HISTORY_DAYS: '0',

@@ -77,6 +77,7 @@ export function bookInput(
     context: {
       tradingState: stateInForce(view.tradingStates, { strategyId: request.strategyId, coins }),
       protective: request.protective,
+      ...(request.capacity ? { capacity: { request: request.capacity, figures: request.figures } } : {}),
     },
   };
 }

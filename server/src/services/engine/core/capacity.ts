@@ -1,5 +1,7 @@
 import { round4 } from './book-math.ts';
 import { above, below } from './tolerance.ts';
+import type { ReserveCapacity } from '../../../stores/reservations/reservation-store.ts';
+import type { BookCheckInput } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
 
 /**
@@ -122,3 +124,85 @@ export function checkStrategyBudget(
     exceeded ? 'STRATEGY_BUDGET_EXCEEDED' : null,
   );
 }
+
+/** The capacity settings of the engine (`RISK_MAX_ORDERS_PER_S*`, `RISK_DUPLICATE_WINDOW_S`, the budgets). */
+export interface CapacityConfig {
+  maxOrdersPerS: number;
+  maxOrdersPerSPerStrategy: number;
+  /** `RISK_DUPLICATE_WINDOW_S`; 0 = off */
+  duplicateWindowS: number;
+  /** Strategy id → `STRATEGY_<ID>_MAX_NOTIONAL_USD` / `_MAX_PREMIUM_USD` */
+  budgets: Readonly<Record<string, { maxNotionalUsd?: number; maxPremiumUsd?: number }>>;
+}
+
+/** The capacity part of an intent's reserve request: the strategy's held quantities from `strategyPositions`. */
+export function reserveCapacity(
+  intent: { strategy_id: string; symbol: string; action: string },
+  strategyPositions: Readonly<Record<string, number>>,
+  config: CapacityConfig,
+): ReserveCapacity {
+  const held: Record<string, number> = {};
+  const prefix = `${intent.strategy_id}|`;
+  for (const [key, quantity] of Object.entries(strategyPositions))
+    if (key.startsWith(prefix) && quantity !== 0) held[key.slice(prefix.length)] = quantity;
+  return {
+    symbol: intent.symbol,
+    action: intent.action,
+    maxOrdersPerS: config.maxOrdersPerS,
+    maxOrdersPerSPerStrategy: config.maxOrdersPerSPerStrategy,
+    duplicateWindowMs: config.duplicateWindowS * 1000,
+    budget: config.budgets[intent.strategy_id] ?? {},
+    held,
+  };
+}
+
+/** The strategy's held quantities and after the order, measured with the request's per-unit figures. */
+function budgetMeasures(input: BookCheckInput): { before: BudgetMeasure; after: BudgetMeasure } | null {
+  const capacity = input.context?.capacity;
+  if (!capacity || !input.order.ok) return null;
+  const { figures, request } = capacity;
+  const position = (symbol: string, quantity: number): BudgetPosition => {
+    const f = figures[symbol];
+    const option = /-[CP]$/.test(symbol);
+    return { quantity, spot: Math.abs(f?.notional ?? 0), premium: option ? Math.abs(f?.mark ?? 0) : 0 };
+  };
+  const measure = (q: Readonly<Record<string, number>>) =>
+    budgetOf(Object.fromEntries(Object.entries(q).map(([s, x]) => [s, position(s, x)])));
+  const after: Record<string, number> = { ...request.held };
+  for (const l of input.order.legs)
+    after[l.symbol] = (after[l.symbol] ?? 0) + (l.side === 'buy' ? l.quantity : -l.quantity);
+  return { before: measure(request.held), after: measure(after) };
+}
+
+/**
+ * `strategy_budget`, the pure pass (twin of `risk-check-budget.lua`): on the strategy's held positions and
+ * the order only, since its live reservations are known to the reserve script, whose verdict the decision
+ * records.
+ */
+export function checkStrategyBudgetOnBook(input: BookCheckInput): CheckVerdict {
+  const m = budgetMeasures(input);
+  const budget = input.context?.capacity?.request.budget;
+  return m === null
+    ? verdictOf({ check: 'strategy_budget', value: null, limit: null }, null)
+    : checkStrategyBudget(m.before, m.after, budget);
+}
+
+/** `order_rate`, the pure pass: the buckets are the reserve script's; null until it has checked them. */
+export const checkOrderRateOnBook = (input: BookCheckInput): CheckVerdict =>
+  verdictOf(
+    {
+      check: 'order_rate',
+      value: null,
+      limit: input.context?.capacity?.request.maxOrdersPerSPerStrategy ?? null,
+    },
+    null,
+  );
+
+/** `duplicate_intent`, the pure pass: the marks are the reserve script's; null until it has checked them. */
+export const checkDuplicateIntentOnBook = (input: BookCheckInput): CheckVerdict => {
+  const windowMs = input.context?.capacity?.request.duplicateWindowMs;
+  return verdictOf(
+    { check: 'duplicate_intent', value: null, limit: windowMs === undefined ? null : windowMs / 1000 },
+    null,
+  );
+};

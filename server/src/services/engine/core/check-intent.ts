@@ -1,6 +1,7 @@
 import type { ReasonCode, RiskCheckVerdict, StrategyIntentEvent } from '@gamma/shared';
 import type { ReserveRequest, RiskBookView } from '../../../stores/reservations/reservation-store.ts';
 import { bookInput, riskBookOf } from './book-view.ts';
+import { reserveCapacity, type CapacityConfig } from './capacity.ts';
 import { reducesExposure } from './exposure.ts';
 import { validateIntake, type ResolvedTrade } from './intake.ts';
 import type { MarketView } from './market-view.ts';
@@ -30,6 +31,8 @@ export interface CheckContext {
     minExpiryHours: number;
     strangleDelta: number;
     priceBufferPct: number;
+    /** The shared capacities' settings (absent: the request carries none and they are not checked) */
+    capacity?: CapacityConfig;
   };
   /** What the shared risk records held when this process last read them */
   records: RiskRecords;
@@ -89,6 +92,9 @@ export function checkIntent(
     limits: ctx.config.limits,
     expiresAtMs: ctx.nowMs + RESERVATION_TTL_MS,
     nowMs: ctx.nowMs,
+    ...(ctx.config.capacity
+      ? { capacity: reserveCapacity(intent, ctx.portfolio.strategyPositions, ctx.config.capacity) }
+      : {}),
   });
   // The pure pass on the book as read, then with the atomic step's verdicts, which the decision records;
   // the rest of the catalogue is checked here only

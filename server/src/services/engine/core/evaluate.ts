@@ -1,5 +1,6 @@
 import type { MacroReading, ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
 import type { ReserveRequest } from '../../../stores/reservations/reservation-store.ts';
+import type { CapacityConfig } from './capacity.ts';
 import { checkIntent, type CheckContext, type Checked } from './check-intent.ts';
 import { buildDecision } from './decision.ts';
 import type { ResolvedTrade } from './intake.ts';
@@ -12,6 +13,8 @@ import { optionWhatIf, type WhatIfMetadata } from './what-if.ts';
 
 /** The engine's configuration (SPEC §11: APPROVAL_*, RISK_*, EXEC_*). */
 export interface EngineConfig {
+  /** `RISK_MAX_ORDERS_PER_S*`, `RISK_DUPLICATE_WINDOW_S`, `STRATEGY_<ID>_MAX_*_USD` */
+  capacity: CapacityConfig;
   limits: RiskLimits;
   catalogue: CatalogueLimits;
   policy: ApprovalPolicyConfig;

@@ -1,6 +1,7 @@
 import { portfolioGreeks } from '@gamma/shared/quant';
 import { parseOptionSymbol, underlyingOf } from '@gamma/shared';
 import type {
+  ReserveCapacity,
   ReserveLimits,
   ReserveRequest,
   RiskBookView,
@@ -27,6 +28,8 @@ export interface ReserveRequestInput {
   limits: RiskLimits;
   expiresAtMs: number;
   nowMs: number;
+  /** The shared capacities to check and take (order rate, duplicates, the strategy's budget) */
+  capacity?: ReserveCapacity;
 }
 
 /**
@@ -101,5 +104,6 @@ export function reserveRequest(input: ReserveRequestInput): ReserveRequest {
     peak: portfolio.peak,
     limits: reserveLimitsOf(input.limits),
     figures,
+    ...(input.capacity ? { capacity: input.capacity } : {}),
   };
 }

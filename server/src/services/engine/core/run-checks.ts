@@ -18,6 +18,7 @@ import { checkPriceBand, describePriceBand } from './check-price-band.ts';
 import { checkSinglePositionShare } from './check-single-position-share.ts';
 import { checkTradingState } from './check-trading-state.ts';
 import { pct, round4 } from './book-math.ts';
+import { checkDuplicateIntentOnBook, checkOrderRateOnBook, checkStrategyBudgetOnBook } from './capacity.ts';
 import type { BookCheck, BookCheckInput, CheckInput, RiskCheck } from './types.ts';
 import type { CheckVerdict } from './verdict.ts';
 
@@ -36,6 +37,9 @@ export const BOOK_CHECKS: readonly BookCheck[] = [
   checkGammaLimit,
   checkVegaLimit,
   checkThetaLimit,
+  checkStrategyBudgetOnBook,
+  checkOrderRateOnBook,
+  checkDuplicateIntentOnBook,
 ];
 
 /** Every pre-order check: the shared book's (the SPEC §3.3 five, state, Greeks), then the rest of the catalogue. */
@@ -98,6 +102,12 @@ function describeBook(v: RiskCheckVerdict): string {
   const unit = GREEK_UNITS[v.check];
   if (unit !== undefined) return `${v.check.replace('_limit', '')} ${v.value}${unit} > ${limit}`;
   switch (v.check) {
+    case 'strategy_budget':
+      return `strategy budget ${v.value.toFixed(2)} USD > ${limit} USD`;
+    case 'order_rate':
+      return `order rate ${v.value} orders in a second > ${limit}`;
+    case 'duplicate_intent':
+      return `duplicate of an intent ${v.value} s ago (window ${limit} s)`;
     case 'gross_leverage':
       return `${name} ${v.value.toFixed(2)} > ${limit.toFixed(2)}`;
     case 'max_position_size':
@@ -186,4 +196,7 @@ const ROUNDING: Readonly<Record<string, (x: number) => number>> = {
   gamma_limit: roundGreek,
   vega_limit: roundGreek,
   theta_limit: roundGreek,
+  strategy_budget: round4,
+  order_rate: round4,
+  duplicate_intent: (x) => Math.round(x * 1000) / 1000,
 };

@@ -1,5 +1,5 @@
 import type { Side, TradingState } from '@gamma/shared';
-import type { ReserveLimits } from '../../../stores/reservations/reservation-store.ts';
+import type { ReserveCapacity, ReserveLimits } from '../../../stores/reservations/reservation-store.ts';
 import type { CheckVerdict } from './verdict.ts';
 
 /**
@@ -146,6 +146,11 @@ export interface BookContext {
   tradingState: TradingState;
   /** A protective order skips the trading-state, drawdown and position-ratio checks */
   protective: boolean;
+  /** The request's shared capacities and per-unit figures (absent: none, they pass with value null) */
+  capacity?: {
+    request: ReserveCapacity;
+    figures: Readonly<Record<string, { mark: number; notional: number }>>;
+  };
 }
 
 /** What the checks of the shared book (the reserve script's twins) receive. */
