@@ -51,6 +51,11 @@ function env(redisUrl: string, services: string, o: RaceOptions): NodeJS.Process
     RISK_MAX_ORDER_NOTIONAL_USD: '1000000000',
     RISK_MAX_TICK_AGE_S: '600',
     RISK_MAX_SURFACE_AGE_S: '600',
+    // Every intent comes at once from one strategy per coin: the rate buckets and the duplicate window
+    // (their own race: app/capacity-race.int.test.ts) stay out of the way of the book's capacities
+    RISK_MAX_ORDERS_PER_S: '1000000',
+    RISK_MAX_ORDERS_PER_S_PER_STRATEGY: '1000000',
+    RISK_DUPLICATE_WINDOW_S: '0',
     EXEC_PRICE_BUFFER_PCT: '0.25',
     SIM_WARMUP_MIN: '2',
     SIM_DAILY_HISTORY_DAYS: '0',
