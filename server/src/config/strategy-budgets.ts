@@ -32,13 +32,15 @@ export const STRATEGY_BUDGET_FAMILIES: readonly VariableFamily[] = [
   },
 ];
 
-/** Whether `key` (the lower-case suffix of a `STRATEGY_<ID>_<KEY>` variable) is a budget key. */
-export const isBudgetKey = (key: string): boolean => Object.hasOwn(BUDGET_KEYS, key);
+/** Whether a `STRATEGY_<ID>_<KEY>` variable is a budget (`…_MAX_NOTIONAL_USD`, `…_MAX_PREMIUM_USD`). */
+export const isBudgetVariable = (variable: string): boolean =>
+  variable.startsWith(PREFIX) &&
+  Object.keys(BUDGET_KEYS).some((key) => variable.toLowerCase().endsWith(`_${key}`));
 
 /**
  * The budgets of the source, by strategy id (`STRATEGY_GRID_BTC_MAX_NOTIONAL_USD` → `grid_btc`), each a
- * positive number; a bad value is a problem. That the id names a configured instance is the strategy
- * runner section's check (it reads every `STRATEGY_` variable).
+ * positive number; a bad value is a problem. The id may be any strategy's, a strategy-runner instance
+ * or an external producer's (the strategy runner leaves these variables to the engine).
  */
 export function readStrategyBudgets(source: EnvSource): {
   budgets: Record<string, StrategyBudget>;

@@ -94,7 +94,7 @@ describe('EngineConfigSchema', () => {
     });
   });
 
-  it('reads STRATEGY_<ID>_MAX_NOTIONAL_USD / _MAX_PREMIUM_USD of a configured instance as its budget', () => {
+  it('reads STRATEGY_<ID>_MAX_NOTIONAL_USD / _MAX_PREMIUM_USD as the budget of any strategy id', () => {
     const env = { STRATEGIES: 'grid:BTC/USDT', STRATEGY_GRID_BTC_MAX_NOTIONAL_USD: '25000' };
     expect(loadConfig({ ...env, STRATEGY_GRID_BTC_MAX_PREMIUM_USD: '1e3' }).engine.strategyBudgets).toEqual({
       grid_btc: { maxNotionalUsd: 25_000, maxPremiumUsd: 1_000 },
@@ -102,8 +102,12 @@ describe('EngineConfigSchema', () => {
     expect(() => loadConfig({ ...env, STRATEGY_GRID_BTC_MAX_PREMIUM_USD: '-1' })).toThrow(
       /STRATEGY_GRID_BTC_MAX_PREMIUM_USD: invalid value "-1"/,
     );
-    expect(() => loadConfig({ ...env, STRATEGY_GRID_ETH_MAX_NOTIONAL_USD: '5' })).toThrow(
-      /STRATEGY_GRID_ETH_MAX_NOTIONAL_USD: names no configured instance/,
+    // an external producer's strategy (not a runner instance) has a budget too; a typo of a key does not pass
+    expect(loadConfig({ STRATEGY_EXTERNAL_DESK_MAX_NOTIONAL_USD: '5' }).engine.strategyBudgets).toEqual({
+      external_desk: { maxNotionalUsd: 5 },
+    });
+    expect(() => loadConfig({ ...env, STRATEGY_GRID_BTC_MAX_NOTIONAL: '5' })).toThrow(
+      /STRATEGY_GRID_BTC_MAX_NOTIONAL: unknown setting/,
     );
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../config/read-section.ts';
 import type { EnvBindings, EnvSource } from '../../config/setting.ts';
 import { DELTA_HEDGE_INSTRUMENT } from '../../config/shared-settings.ts';
-import { isBudgetKey } from '../../config/strategy-budgets.ts';
+import { isBudgetVariable } from '../../config/strategy-budgets.ts';
 import {
   DELTA_HEDGER_ENV,
   DeltaHedgerConfigSchema,
@@ -116,8 +116,6 @@ function pendingInstances(
 /** Applies one `STRATEGY_<ID>_<KEY>` variable to its instance; the problem when it is unknown or invalid. */
 function applyOverride(instance: Pending, variable: string, text: string): ConfigProblem | null {
   const key = variable.slice(`${OVERRIDE_PREFIX}${instance.id.toUpperCase()}_`.length).toLowerCase();
-  // The budget keys are the engine's (config/strategy-budgets.ts): it reads and checks them
-  if (isBudgetKey(key)) return null;
   const known = OVERRIDE_KEYS[instance.type];
   const target = known[key];
   if (!target)
@@ -142,6 +140,8 @@ function applyOverrides(pending: Pending[], source: EnvSource): ConfigProblem[] 
   const problems: ConfigProblem[] = [];
   for (const [variable, text] of Object.entries(source)) {
     if (!variable.startsWith(OVERRIDE_PREFIX) || text === undefined) continue;
+    // A budget may name any strategy id (intents come from external producers too): the engine reads it
+    if (isBudgetVariable(variable)) continue;
     // The longest id wins, so STRATEGY_GRID_BTC_X never lands on an instance whose id is a prefix of grid_btc
     const owner = pending
       .filter((p) => variable.startsWith(`${OVERRIDE_PREFIX}${p.id.toUpperCase()}_`))
