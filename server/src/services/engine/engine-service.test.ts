@@ -1,5 +1,5 @@
 import type { StreamInput } from '@gamma/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
@@ -74,7 +74,7 @@ async function setup(options: Setup = {}) {
   };
   await publish('market.vol_surface', testSurface());
   await publish('market.tick', tick('BTC/USDT', 100_000));
-  return { bus: theBus, engine: theEngine, approvals, clock, publish };
+  return { bus: theBus, engine: theEngine, approvals, clock, publish, stores };
 }
 
 const decisions = (b: InMemoryBus) => b.published('intent.decision');
@@ -314,6 +314,38 @@ describe('EngineService', () => {
       } as StreamInput<'intent.decision'>);
       await publish('strategy.intent', spotIntent({ intent_id: 'c', quantity: 0.2 }));
       expect(decisions(bus).at(-1)).toMatchObject({ intent_id: 'c', status: 'approved' });
+    });
+  });
+
+  describe('when the risk book cannot be written for a moment', () => {
+    it('applies the fill once Redis answers again instead of skipping it', async () => {
+      const { publish, stores } = await setup();
+      vi.spyOn(stores.reservations, 'fill').mockRejectedValueOnce(new Error('NOSCRIPT'));
+      await publish('order.fill', { ...fillOf('grid_btc', 'BTC/USDT', 0.3), order_id: 'o-retry' });
+      await vi.waitFor(async () => {
+        const book = await stores.reservations.book(Date.parse(NOW));
+        expect(book.entries['BTC/USDT']?.held).toBeCloseTo(0.3, 12);
+      });
+    });
+  });
+
+  describe('when the paper exchange rejects one option leg of a routed command', () => {
+    it('keeps the reservation (a sibling leg may still fill); an option_execution rejection releases it', async () => {
+      const { bus, publish, stores } = await setup({ env: { APPROVAL_MODE: 'auto' } });
+      await publish('strategy.intent', spotIntent({ intent_id: 'a', quantity: 0.2 }));
+      const approved = decisions(bus)[0];
+      const rejected = (decidedBy: string, orderSymbol: string) =>
+        ({
+          ...approved,
+          decision_id: 'a:execution_rejected',
+          status: 'execution_rejected',
+          decided_by: decidedBy,
+          metadata: { order_symbol: orderSymbol },
+        }) as StreamInput<'intent.decision'>;
+      await publish('intent.decision', rejected('paper_exchange', 'BTC/USDT:USDT-261225-100000-C'));
+      expect(await stores.reservations.list(Date.parse(NOW))).toHaveLength(1);
+      await publish('intent.decision', rejected('option_execution', 'BTC/USDT'));
+      expect(await stores.reservations.list(Date.parse(NOW))).toHaveLength(0);
     });
   });
 

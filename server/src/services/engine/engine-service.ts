@@ -1,3 +1,4 @@
+import { isOptionSymbol } from '@gamma/shared';
 import type {
   IntentApprovalCommand,
   IntentDecisionEvent,
@@ -199,8 +200,21 @@ export class EngineService implements Service {
     await this.reservations.fill(bookFillOf(fill, entry?.id ?? null), options);
   }
 
+  /**
+   * `execution_rejected` frees the intent's reservation when nothing of it can still fill: option
+   * execution refused the whole command, or the exchange refused a single-instrument order. When the
+   * exchange refuses one option leg, the other legs may be open or filled with their fills still on the
+   * way, so the reservation stays until those fills shrink it or its TTL ends (capacity held a little
+   * longer, never a gap another engine could approve into).
+   */
   async handleDecision(decision: IntentDecisionEvent): Promise<void> {
-    if (decision.status === 'execution_rejected') await this.reservations.release(decision.intent_id);
+    if (decision.status !== 'execution_rejected') return;
+    const orderSymbol = decision.metadata.order_symbol;
+    const optionLeg =
+      decision.decided_by === 'paper_exchange' &&
+      typeof orderSymbol === 'string' &&
+      isOptionSymbol(orderSymbol);
+    if (!optionLeg) await this.reservations.release(decision.intent_id);
   }
 
   // ---- work streams, delegated --------------------------------------------------------------------

@@ -114,8 +114,15 @@ export async function restoreEngineState(
     state.applyPortfolioRisk(m);
     await handlers.risk(m, e);
   });
-  tails.follow('intent.decision', after(decisions), handlers.decision);
+  // A tail has no redelivery: a fill or a release that failed on a Redis error would be skipped by every
+  // engine alike and leave its quantity neither held nor reserved, so these two retry until applied
+  // (both are idempotent: the fill's once-marker, a release of a gone reservation).
+  const untilApplied =
+    <TName extends 'order.fill' | 'intent.decision'>(what: string, handler: StateHandler<TName>) =>
+    (m: Parameters<StateHandler<TName>>[0], e: Parameters<StateHandler<TName>>[1]) =>
+      retryUntilDone(async () => handler(m, e), { log, what, signal });
+  tails.follow('intent.decision', after(decisions), untilApplied('applying a decision', handlers.decision));
   tails.follow('market.macro_state', after(macro), handlers.macro);
-  tails.follow('order.fill', await seedRiskBook(deps), handlers.fill);
+  tails.follow('order.fill', await seedRiskBook(deps), untilApplied('applying a fill', handlers.fill));
   return { snapshotId: snapshot ? positionsAfter : null };
 }
