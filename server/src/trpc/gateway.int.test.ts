@@ -33,10 +33,16 @@ describe('gateway over HTTP', () => {
       });
       const config = await server.client.config.query();
       expect(config.max_fomo_score).toBe(0.65);
-      expect(config.underlyings).toEqual([
+      expect(config.underlyings).toMatchObject([
         { underlying: 'BTC/USDT', delta_threshold: 0.05, hedge_instrument: 'BTC/USDT:USDT' },
         { underlying: 'ETH/USDT', delta_threshold: 0.4, hedge_instrument: 'ETH/USDT:USDT' },
       ]);
+      expect(config.underlyings[1]?.greek_limits).toEqual({
+        delta: 20,
+        gamma: 0.13,
+        vega_usd: 2000,
+        short_theta_usd: 1000,
+      });
     });
   });
 

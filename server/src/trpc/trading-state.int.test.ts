@@ -65,10 +65,12 @@ describe('trading state procedures', () => {
         ['strategy', 'pq_vol_trader_btc', 'REDUCING', 'ACTIVE', 'trader'],
       ]);
 
-    // Setting the state a scope is in changes nothing and publishes nothing
+    // Its setter setting the state a scope is in changes nothing and publishes nothing
+    server.setUser('alice');
     expect(
       await server.client.risk.setTradingState.mutate({ scope: 'global', state: 'HALTED', reason: 'again' }),
     ).toEqual({ changed: false, scope: 'global', key: null, state: 'HALTED' });
+    server.setUser(undefined);
     const resumed = await server.client.risk.setTradingState.mutate({
       scope: 'global',
       state: 'ACTIVE',

@@ -46,7 +46,9 @@ function crashingOnce(once: OnceMarks, when: 'before' | 'after'): OnceMarks {
 /**
  * What every `TradingStateStore` shares: missing is ACTIVE; each change is stored with who, why, since
  * and the state before, and its event appended once, in change order, even when the process dies between
- * the state write and the append; a set to the current state or declined by `when` writes nothing.
+ * the state write and the append; a set to the current state by its own setter, or declined by `when`,
+ * writes nothing, while another setter of the same state takes it over (the policy never lifts a state
+ * a person confirmed).
  */
 export function describeTradingStateStoreContract(
   name: string,
@@ -146,6 +148,27 @@ export function describeTradingStateStoreContract(
       await store.set(change({ state: 'REDUCING', changedBy: 'approval_policy' }));
       expect(await store.set(change({ state: 'ACTIVE', reason: 'calm' }), { when: mine })).toMatchObject({
         changed: true,
+      });
+    });
+
+    it("hands a state to whoever sets it again: a person confirming the policy's REDUCING owns it", async () => {
+      const mine = (current: TradingState, record: { changed_by: string } | null) =>
+        current === 'REDUCING' && record?.changed_by === 'approval_policy';
+      await store.set(change({ state: 'REDUCING', changedBy: 'approval_policy', reason: 'extreme' }));
+      expect(
+        await store.set(change({ state: 'REDUCING', changedBy: 'alice', reason: 'my call' })),
+      ).toMatchObject({
+        changed: true,
+        event: { state: 'REDUCING', previous: 'REDUCING', changed_by: 'alice' },
+      });
+      expect(await store.set(change({ state: 'ACTIVE', reason: 'calm' }), { when: mine })).toEqual({
+        changed: false,
+        current: 'REDUCING',
+      });
+      expect((await store.list())[0]).toMatchObject({
+        state: 'REDUCING',
+        changed_by: 'alice',
+        reason: 'my call',
       });
     });
 

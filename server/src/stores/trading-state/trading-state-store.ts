@@ -139,6 +139,14 @@ export interface TradingStateBackend {
   drop(seq: number): Promise<void>;
 }
 
+/**
+ * Setting the state in force again writes nothing, unless someone else sets it: then the record (and an
+ * event, previous = state) names the new setter, so a policy-set REDUCING a person confirms is the
+ * person's, and the policy never lifts it.
+ */
+const unchanged = (change: TradingStateChange, stored: TradingStateRecord | null): boolean =>
+  (stored?.state ?? 'ACTIVE') === change.state && (stored === null || stored.changed_by === change.changedBy);
+
 /** Rounds of read-decide-write before a set gives up (each lost round means another writer changed it). */
 const SET_ATTEMPTS = 20;
 
@@ -169,7 +177,7 @@ export function createTradingStateStore(backend: TradingStateBackend, once: Once
         const raw = await backend.field(field);
         const stored = raw === null ? null : parseRecord(field, raw);
         const current = stored?.state ?? 'ACTIVE';
-        if (current === change.state || (options.when && !options.when(current, stored)))
+        if (unchanged(change, stored) || (options.when && !options.when(current, stored)))
           return { changed: false, current };
         const event = TradingStateEventSchema.parse({
           scope: change.scope,
