@@ -81,10 +81,16 @@ describe('RedisReservationStore', () => {
       (await reserve(store, r)).checks.filter((c) => !c.passed).map((c) => c.reason_code);
 
     it('HALTED refuses all but protective orders, at any scope, the strictest winning', async () => {
+      await store.fill(
+        { fillKey: 'f', intentId: null, symbol: 'BTC/USDT', quantity: 0.5, price: 1, entryId: '1-0' },
+        { nowMs: NOW, ttlMs: 60_000 },
+      );
       await setState('underlying:BTC', 'HALTED');
       await setState('global', 'REDUCING');
-      expect(await failed(request('a', [spotLeg(0.1)]))).toEqual(['TRADING_HALTED']);
-      expect(await failed(request('b', [spotLeg(0.1)], { protective: true }))).toEqual([]);
+      expect(await failed(request('a', [spotLeg(0.1, 'sell')]))).toEqual(['TRADING_HALTED']);
+      expect(await failed(request('b', [spotLeg(0.1, 'sell')], { protective: true }))).toEqual([]);
+      // flagged protective but raising |delta| on the book the script reads: the flag does not hold
+      expect(await failed(request('c', [spotLeg(0.1)], { protective: true }))).toEqual(['TRADING_HALTED']);
       expect((await store.book(NOW)).tradingStates).toEqual({
         'underlying:BTC': 'HALTED',
         global: 'REDUCING',

@@ -56,6 +56,14 @@ end
 P.mark = function(symbol) return leg_mark[symbol] or P.fig[symbol].mark end
 P.notional = function(symbol) return leg_spot[symbol] or P.fig[symbol].notional end
 for _, coin in ipairs(P.coins) do P.exposures[coin] = greek_exposures(P, coin) end
+-- The engine's protective flag came from its own read of the book; it holds here only if the order still
+-- brings |delta| of every coin it trades down on the book as it is now (two hedges racing on one book
+-- cannot both shrink it past zero and skip the checks together)
+if P.protective then
+  for _, coin in ipairs(P.coins) do
+    if not below(P.exposures[coin].after.delta, P.exposures[coin].before.delta) then P.protective = false end
+  end
+end
 local fields = {'global', 'strategy:' .. req.strategy_id}
 for _, coin in ipairs(P.coins) do table.insert(fields, 'underlying:' .. coin) end
 for _, s in ipairs(redis.call('HMGET', KEYS[4], unpack(fields))) do

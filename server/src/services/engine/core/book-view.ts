@@ -7,9 +7,11 @@ import type {
   UnitFigures,
 } from '../../../stores/reservations/reservation-store.ts';
 import { signedQuantity } from './book-math.ts';
+import { coinExposures } from './check-greek-limits.ts';
 import { stateInForce } from './check-trading-state.ts';
 import { PROTECTIVE_WAIVED_CHECKS } from './protective.ts';
 import { runBookChecks, type CheckOutcome } from './run-checks.ts';
+import { below } from './tolerance.ts';
 import type { BookCheckInput, HeldPosition, OrderLeg, RiskBook, RiskLimits, UnitGreeks } from './types.ts';
 
 const greeksOf = (f: UnitFigures): UnitGreeks => ({
@@ -70,16 +72,26 @@ export function bookInput(
 ): BookCheckInput {
   const coins = [...new Set(request.reservation.legs.map((l) => l.coin))];
   const limits: RiskLimits = { ...request.limits, minPositionRatio: 0 };
+  const book = riskBookOf(view, { ...request, own });
+  const order = { ok: true as const, legs: orderLegsOf(request) };
   return {
-    book: riskBookOf(view, { ...request, own }),
-    order: { ok: true, legs: orderLegsOf(request) },
+    book,
+    order,
     limits,
     context: {
       tradingState: stateInForce(view.tradingStates, { strategyId: request.strategyId, coins }),
-      protective: request.protective,
+      protective: request.protective && stillProtective({ book, order }),
       ...(request.capacity ? { capacity: { request: request.capacity, figures: request.figures } } : {}),
     },
   };
+}
+
+/**
+ * Whether a request flagged protective still brings |delta| of every coin it trades down on the book as
+ * read at the atomic step (the engine classified it on its own earlier read), as the script re-checks.
+ */
+function stillProtective(input: Pick<BookCheckInput, 'book' | 'order'>): boolean {
+  return coinExposures(input).every(({ before, after }) => below(after.delta, before.delta));
 }
 
 /**
@@ -92,10 +104,8 @@ export function checkOnBook(
   request: ReserveRequest,
   own: StoredReservation | null,
 ): CheckOutcome {
-  return runBookChecks(
-    bookInput(view, request, own),
-    request.protective ? PROTECTIVE_WAIVED_CHECKS : undefined,
-  );
+  const input = bookInput(view, request, own);
+  return runBookChecks(input, input.context?.protective ? PROTECTIVE_WAIVED_CHECKS : undefined);
 }
 
 /** An `order.fill` as the risk book applies it: keyed by its order id, signed (buy > 0). */

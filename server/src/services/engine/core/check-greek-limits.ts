@@ -30,7 +30,7 @@ function exposures(positions: Readonly<Record<string, HeldPosition>>, coin: stri
 }
 
 /** The exposures of every coin of the order (in the order of its legs), from the projected book. */
-export function coinExposures({ book, order }: BookCheckInput): CoinExposures[] {
+export function coinExposures({ book, order }: Pick<BookCheckInput, 'book' | 'order'>): CoinExposures[] {
   if (!order.ok) return [];
   const before = positionsBefore(book, order.legs);
   const after = positionsAfter(book, order.legs);
