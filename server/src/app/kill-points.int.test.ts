@@ -16,6 +16,7 @@ import { isKilled, killAfterWrite } from '../testing/kill-points.ts';
 import { InfrastructureError } from '../errors/index.ts';
 import { TEST_REDIS_URL } from '../testing/redis-url.ts';
 import { testPrefix } from '../testing/test-prefix.ts';
+import { RESERVATION_TTL_MS } from '../services/engine/core/reservations.ts';
 
 const NOW = '2026-03-02T09:15:04.120Z';
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
@@ -197,7 +198,9 @@ describe('every kill point, then a redelivery on a restarted process', () => {
         ['execution_rejected', 'paper_exchange', 'auto'],
       ]);
       expect(await desk.all('order.fill')).toEqual([]);
-      expect(await desk.stores.reservations.list(desk.clock.now())).toEqual([]);
+      // A rejected option leg keeps the reservation (a sibling leg could still fill) until its TTL
+      expect(await desk.stores.reservations.list(desk.clock.now())).toHaveLength(1);
+      expect(await desk.stores.reservations.list(desk.clock.now() + RESERVATION_TTL_MS + 1)).toEqual([]);
     });
   });
 });

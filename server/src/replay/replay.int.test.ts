@@ -20,6 +20,8 @@ const SETTINGS = {
   AUTO_APPROVE_ACTIONS: 'sell_straddle,buy_strangle,sell_strangle,delta_hedge,buy,sell,close',
   APPROVAL_TTL_S: '60',
   RISK_MIN_POSITION_RATIO: '0',
+  // as the test stack runs (its intents repeat within seconds); the replay must judge with the same window
+  RISK_DUPLICATE_WINDOW_S: '0',
   STRATEGIES: 'pq_vol_trader:BTC/USDT,pq_vol_trader:ETH/USDT,grid:BTC/USDT',
 };
 

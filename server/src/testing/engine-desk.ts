@@ -88,7 +88,8 @@ export async function startTestEngine(
   const bus = join?.bus ?? new InMemoryBus({ clock });
   const stores = join?.stores ?? createMemoryStores(bus);
   const engine = new EngineService(
-    { bus, clock, config: loadConfig(env), log: silentLogger, stores },
+    // Test intents repeat within seconds on purpose: the duplicate window is off unless a test sets it
+    { bus, clock, config: loadConfig({ RISK_DUPLICATE_WINDOW_S: '0', ...env }), log: silentLogger, stores },
     { timers: false },
   );
   await engine.start();

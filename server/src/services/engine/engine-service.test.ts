@@ -57,7 +57,8 @@ async function setup(options: Setup = {}) {
   const { approvals } = stores;
   // The test chain's mids imply ~115 % vol against its 60 % IV column: the vol band is widened so option
   // intents pass it (check-price-band.test.ts tests the band on a consistent chain)
-  const config = loadConfig({ RISK_PRICE_BAND_VOL_PTS: '100', ...options.env });
+  // Intents here repeat within seconds on purpose: the duplicate window is off unless a test sets it
+  const config = loadConfig({ RISK_PRICE_BAND_VOL_PTS: '100', RISK_DUPLICATE_WINDOW_S: '0', ...options.env });
   const theEngine = new EngineService(
     { bus: theBus, clock, config, log: silentLogger, stores },
     { timers: false },
@@ -481,8 +482,8 @@ describe('EngineService', () => {
             { check: 'theta_limit', passed: true, reason_code: null, value: 0, limit: 2500 },
             // no budget for grid_btc; the in-memory store keeps no rate buckets or duplicate marks
             { check: 'strategy_budget', passed: true, reason_code: null, value: null, limit: null },
-            { check: 'order_rate', passed: true, reason_code: null, value: null, limit: 10 },
-            { check: 'duplicate_intent', passed: true, reason_code: null, value: null, limit: 5 },
+            { check: 'order_rate', passed: true, reason_code: null, value: 1, limit: 10 },
+            { check: 'duplicate_intent', passed: true, reason_code: null, value: null, limit: 0 },
             { check: 'order_notional', passed: true, reason_code: null, value: 2_000, limit: 250_000 },
             { check: 'price_band', passed: true, reason_code: null, value: null, limit: 0.05 },
             { check: 'market_data_age', passed: true, reason_code: null, value: 0, limit: 10 },

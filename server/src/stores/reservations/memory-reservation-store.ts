@@ -1,5 +1,6 @@
 import type { RiskCheckVerdict } from '@gamma/shared';
 import { checkOnBook } from '../../services/engine/core/book-view.ts';
+import { MemoryCapacity } from './memory-capacity.ts';
 import { coinOf, optionTypeOf } from './option-type.ts';
 import type {
   BookEntry,
@@ -47,6 +48,7 @@ class MemoryReservationStore implements ReservationStore {
   private readonly fills = new Set<string>();
   private fillsAfter: string | null = null;
   private seeded = false;
+  private readonly capacity = new MemoryCapacity();
 
   book(nowMs: number): Promise<RiskBookView> {
     this.prune(nowMs);
@@ -62,7 +64,13 @@ class MemoryReservationStore implements ReservationStore {
     this.prune(nowMs);
     const id = request.reservation.intentId;
     const outcome = checkOnBook(this.view(), request, this.reservations.get(id) ?? null);
-    const reserved = outcome.passed && options.reserve;
+    // The pure pass leaves order_rate and duplicate_intent to the script's state: measured here as it does
+    const capacity = this.capacity.check(request, nowMs);
+    const stateful = new Map(capacity?.verdicts.map((v) => [v.check, v]));
+    const checks: RiskCheckVerdict[] = outcome.checks.map((c) => ({ ...(stateful.get(c.check) ?? c) }));
+    const passed = checks.every((c) => c.passed);
+    const reserved = passed && options.reserve;
+    capacity?.commit({ passed, reserved });
     if (reserved) {
       this.drop(id);
       for (const l of request.reservation.legs) {
@@ -72,7 +80,6 @@ class MemoryReservationStore implements ReservationStore {
       }
       this.reservations.set(id, structuredClone(request.reservation));
     }
-    const checks: RiskCheckVerdict[] = outcome.checks.map((c) => ({ ...c }));
     return Promise.resolve({ reserved, checks });
   }
 
