@@ -155,8 +155,9 @@ export const SCRIPT_KEYS = {
     keys.riskBook(),
     keys.riskBookMeta(),
     keys.reservationFill(fillKey),
+    keys.capacity(),
   ],
-  reservationSeed: (keys: KeyTable) => [keys.riskBook(), keys.riskBookMeta()],
+  reservationSeed: (keys: KeyTable) => [keys.riskBook(), keys.riskBookMeta(), keys.capacity()],
   // The defaults only serve the probes that call every entry with (keys, id); the store passes all four
   // eslint-disable-next-line max-params -- as above
   effectAppend: (
@@ -208,7 +209,7 @@ export const KEY_FAMILIES = {
     'reservationSeed',
   ],
   riskBookMeta: ['reservationBook', 'reservationFill', 'reservationSeed'],
-  capacity: ['reservationReserve'],
+  capacity: ['reservationReserve', 'reservationFill', 'reservationSeed'],
   once: [],
   effectDone: ['effectAppend'],
   paperOrder: ['ledgerBook'],

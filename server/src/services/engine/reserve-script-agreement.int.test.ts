@@ -126,6 +126,7 @@ describe('the check-and-reserve script and the pure checks', () => {
               {
                 fillKey: `f-${i}`,
                 intentId: null,
+                strategyId: 'agreement',
                 symbol: h.symbol,
                 quantity: h.quantity,
                 price: 1,

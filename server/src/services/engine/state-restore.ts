@@ -48,12 +48,15 @@ export async function seedRiskBook(deps: StateRestoreDeps): Promise<string> {
     { log, what: 'reading the account to seed the risk book', signal },
   );
   const held: Record<string, { coin: string; quantity: number; mark: number }> = {};
+  const byStrategy: Record<string, Record<string, number>> = {};
   for (const p of positions) {
     const h = (held[p.symbol] ??= { coin: coinOf(p.symbol), quantity: 0, mark: p.avgPrice });
     h.quantity += p.quantity;
+    const mine = (byStrategy[p.strategyId] ??= {});
+    mine[p.symbol] = (mine[p.symbol] ?? 0) + p.quantity;
   }
   const fillsAfter = newest[0]?.id ?? '0-0';
-  if (await reservations.seed({ fillsAfter, held }))
+  if (await reservations.seed({ fillsAfter, held, byStrategy }))
     log.info('risk book seeded', { fills_after: fillsAfter, instruments: Object.keys(held).length });
   return (await reservations.book(deps.nowMs())).fillsAfter ?? fillsAfter;
 }

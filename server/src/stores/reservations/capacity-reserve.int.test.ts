@@ -81,11 +81,20 @@ describe('the reserve script’s shared capacities', () => {
   });
 
   it('strategy_budget: held + the strategy’s live reservations + the order, vetoed only when raised', async () => {
-    const budget = {
-      budget: { maxNotionalUsd: 300_000 },
-      maxOrdersPerSPerStrategy: 100,
-      held: { 'BTC/USDT': 1 },
-    };
+    // held comes from the fills the book applied for the strategy, not from the request's engine view
+    const budget = { budget: { maxNotionalUsd: 300_000 }, maxOrdersPerSPerStrategy: 100, held: {} };
+    await store.fill(
+      {
+        fillKey: 'held',
+        intentId: null,
+        strategyId: 's1',
+        symbol: 'BTC/USDT',
+        quantity: 1,
+        price: 1,
+        entryId: '1-0',
+      },
+      { nowMs: NOW, ttlMs: 60_000 },
+    );
     expect((await store.tryReserve(ask('a', 1, budget), NOW, { reserve: true })).reserved).toBe(true);
     const b = await store.tryReserve(ask('b', 1.5, budget), NOW, { reserve: true });
     expect(verdict(b.checks, 'strategy_budget')).toMatchObject({
@@ -109,5 +118,24 @@ describe('the reserve script’s shared capacities', () => {
       { reserve: false },
     );
     expect(verdict(sell.checks, 'strategy_budget')).toMatchObject({ passed: true, value: 200_000 });
+  });
+  it('strategy_budget: a fill moves the strategy from reserved to held in one step, never out of the count', async () => {
+    const budget = { budget: { maxNotionalUsd: 300_000 }, maxOrdersPerSPerStrategy: 100, held: {} };
+    expect((await store.tryReserve(ask('a', 2, budget), NOW, { reserve: true })).reserved).toBe(true);
+    // the engine has not seen the position.update yet (held: {} in the request): the book counts the fill
+    await store.fill(
+      {
+        fillKey: 'fa',
+        intentId: 'a',
+        strategyId: 's1',
+        symbol: 'BTC/USDT',
+        quantity: 2,
+        price: 1,
+        entryId: '1-0',
+      },
+      { nowMs: NOW, ttlMs: 60_000 },
+    );
+    const b = await store.tryReserve(ask('b', 1.5, budget), NOW, { reserve: true });
+    expect(verdict(b.checks, 'strategy_budget')).toMatchObject({ value: 350_000, passed: false });
   });
 });

@@ -49,6 +49,8 @@ class MemoryReservationStore implements ReservationStore {
   private fillsAfter: string | null = null;
   private seeded = false;
   private readonly capacity = new MemoryCapacity();
+  /** Strategy → symbol → held, moved by fills: what its budget counts */
+  private readonly strategyHeld: Record<string, Record<string, number>> = {};
 
   book(nowMs: number): Promise<RiskBookView> {
     this.prune(nowMs);
@@ -63,7 +65,12 @@ class MemoryReservationStore implements ReservationStore {
   tryReserve(request: ReserveRequest, nowMs: number, options: { reserve: boolean }): Promise<ReserveResult> {
     this.prune(nowMs);
     const id = request.reservation.intentId;
-    const outcome = checkOnBook(this.view(), request, this.reservations.get(id) ?? null);
+    // The budget counts the book's own per-strategy held, as the script does (not the engine's view)
+    const capacity0 = request.capacity;
+    const counted = capacity0
+      ? { ...request, capacity: { ...capacity0, held: { ...(this.strategyHeld[request.strategyId] ?? {}) } } }
+      : request;
+    const outcome = checkOnBook(this.view(), counted, this.reservations.get(id) ?? null);
     // The pure pass leaves order_rate and duplicate_intent to the script's state: measured here as it does
     const capacity = this.capacity.check(request, nowMs);
     const stateful = new Map(capacity?.verdicts.map((v) => [v.check, v]));
@@ -93,18 +100,20 @@ class MemoryReservationStore implements ReservationStore {
     this.fills.add(f.fillKey);
     const e = this.entries[f.symbol] ?? blank(coinOf(f.symbol), f.price, 0);
     this.put(f.symbol, { ...e, held: e.held + f.quantity });
+    const mine = (this.strategyHeld[f.strategyId] ??= {});
+    mine[f.symbol] = (mine[f.symbol] ?? 0) + f.quantity;
     if (f.entryId !== null) this.fillsAfter = f.entryId;
-    const mine = f.intentId === null ? undefined : this.reservations.get(f.intentId);
-    const index = mine ? matchingLeg(mine, f.symbol, f.quantity > 0 ? 'buy' : 'sell') : -1;
-    if (!mine || index < 0) return Promise.resolve('HELD');
-    const legs = mine.legs.flatMap((l, i) => {
+    const reserved = f.intentId === null ? undefined : this.reservations.get(f.intentId);
+    const index = reserved ? matchingLeg(reserved, f.symbol, f.quantity > 0 ? 'buy' : 'sell') : -1;
+    if (!reserved || index < 0) return Promise.resolve('HELD');
+    const legs = reserved.legs.flatMap((l, i) => {
       if (i !== index) return [l];
       const taken = Math.min(Math.abs(f.quantity), l.quantity);
       this.move({ ...l, quantity: taken }, -1);
       return l.quantity - taken > DUST ? [{ ...l, quantity: l.quantity - taken }] : [];
     });
-    if (legs.length === 0) this.reservations.delete(mine.intentId);
-    else this.reservations.set(mine.intentId, { ...mine, legs, expiresAtMs: nowMs + ttlMs });
+    if (legs.length === 0) this.reservations.delete(reserved.intentId);
+    else this.reservations.set(reserved.intentId, { ...reserved, legs, expiresAtMs: nowMs + ttlMs });
     return Promise.resolve('APPLIED');
   }
 
@@ -116,6 +125,7 @@ class MemoryReservationStore implements ReservationStore {
       const e = this.entries[symbol] ?? blank(h.coin, h.mark, 0);
       this.put(symbol, { ...e, held: h.quantity });
     }
+    for (const [strategy, held] of Object.entries(seed.byStrategy)) this.strategyHeld[strategy] = { ...held };
     return Promise.resolve(true);
   }
 

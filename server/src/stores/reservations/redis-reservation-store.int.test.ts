@@ -82,7 +82,15 @@ describe('RedisReservationStore', () => {
 
     it('HALTED refuses all but protective orders, at any scope, the strictest winning', async () => {
       await store.fill(
-        { fillKey: 'f', intentId: null, symbol: 'BTC/USDT', quantity: 0.5, price: 1, entryId: '1-0' },
+        {
+          fillKey: 'f',
+          intentId: null,
+          strategyId: 's1',
+          symbol: 'BTC/USDT',
+          quantity: 0.5,
+          price: 1,
+          entryId: '1-0',
+        },
         { nowMs: NOW, ttlMs: 60_000 },
       );
       await setState('underlying:BTC', 'HALTED');
@@ -99,7 +107,15 @@ describe('RedisReservationStore', () => {
 
     it('REDUCING admits only an order that reduces exposure', async () => {
       await store.fill(
-        { fillKey: 'f', intentId: null, symbol: 'BTC/USDT', quantity: 0.5, price: 1, entryId: '1-0' },
+        {
+          fillKey: 'f',
+          intentId: null,
+          strategyId: 's1',
+          symbol: 'BTC/USDT',
+          quantity: 0.5,
+          price: 1,
+          entryId: '1-0',
+        },
         { nowMs: NOW, ttlMs: 60_000 },
       );
       await setState('strategy:s1', 'REDUCING');

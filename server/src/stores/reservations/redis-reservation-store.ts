@@ -104,6 +104,7 @@ export class RedisReservationStore implements ReservationStore {
       Math.max(1, Math.round(options.markerTtlS ?? FILL_MARKER_TTL_S)),
       options.ttlMs,
       fill.entryId ?? '',
+      fill.strategyId,
     ]);
     if (reply === 'APPLIED' || reply === 'REPEATED' || reply === 'HELD') return reply;
     throw new InfrastructureError(`reservation fill: unexpected reply ${String(reply)}`);
@@ -112,7 +113,7 @@ export class RedisReservationStore implements ReservationStore {
   async seed(seed: BookSeed): Promise<boolean> {
     for (const [symbol, h] of Object.entries(seed.held)) finite(h.quantity, `${symbol} seed quantity`);
     const reply = await this.scripts.reservationSeed(SCRIPT_KEYS.reservationSeed(this.keys), [
-      JSON.stringify({ fills_after: seed.fillsAfter, held: seed.held }),
+      JSON.stringify({ fills_after: seed.fillsAfter, held: seed.held, by_strategy: seed.byStrategy }),
     ]);
     return reply === 1;
   }

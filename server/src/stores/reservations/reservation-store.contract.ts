@@ -77,7 +77,7 @@ const fillOf = (
   fillKey: string,
   intentId: string | null,
   [symbol, quantity]: [symbol: string, quantity: number],
-) => ({ fillKey, intentId, symbol, quantity, price: 100_000, entryId: null });
+) => ({ fillKey, intentId, strategyId: 's1', symbol, quantity, price: 100_000, entryId: null });
 
 /**
  * What every `ReservationStore` shares (SPEC §5.3 item 9, issue 9): the aggregate book (held + reserved
@@ -188,8 +188,8 @@ export function describeReservationStoreContract(
 
     it('seeds held once', async () => {
       const held = { 'BTC/USDT': { coin: 'BTC', quantity: 0.3, mark: 90_000 } };
-      expect(await store.seed({ fillsAfter: '7-0', held })).toBe(true);
-      expect(await store.seed({ fillsAfter: '8-0', held })).toBe(false);
+      expect(await store.seed({ fillsAfter: '7-0', held, byStrategy: {} })).toBe(true);
+      expect(await store.seed({ fillsAfter: '8-0', held, byStrategy: {} })).toBe(false);
       expect(await btc()).toEqual({ held: 0.3, reserved: 0 });
       expect((await store.book(NOW)).fillsAfter).toBe('7-0');
     });

@@ -95,7 +95,11 @@ export interface ReserveCapacity {
   duplicateWindowMs: number;
   /** `STRATEGY_<ID>_MAX_NOTIONAL_USD`, `STRATEGY_<ID>_MAX_PREMIUM_USD` of the strategy (absent: none) */
   budget: { maxNotionalUsd?: number; maxPremiumUsd?: number };
-  /** The strategy's held signed quantities by symbol (the engine's view, from `position.update`) */
+  /**
+   * The strategy's held signed quantities by symbol, as the engine sees them (`position.update`): the
+   * pure pass's figure; the reserve script counts the risk book's own per-strategy held instead, which
+   * the fill moves in the same step as it shrinks the reservation
+   */
   held: Readonly<Record<string, number>>;
 }
 
@@ -130,6 +134,8 @@ export interface BookFill {
   fillKey: string;
   /** Intent the order belongs to, null for fills of no intent (settlements) */
   intentId: string | null;
+  /** The strategy whose position the fill moves (its held quantity counts against its budget) */
+  strategyId: string;
   symbol: string;
   /** Signed quantity: buy > 0 */
   quantity: number;
@@ -147,6 +153,8 @@ export interface BookSeed {
   fillsAfter: string;
   /** Symbol → account quantity (and its coin, a mark) */
   held: Record<string, { coin: string; quantity: number; mark: number }>;
+  /** Strategy → symbol → its signed quantity (what the strategy budgets count as held) */
+  byStrategy: Record<string, Record<string, number>>;
 }
 
 /**

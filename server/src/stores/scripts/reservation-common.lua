@@ -77,3 +77,21 @@ end
 local function prune(now)
   for _, id in ipairs(redis.call('ZRANGEBYSCORE', EXPIRY, '-inf', now)) do drop(id) end
 end
+-- A strategy's held quantities in the capacity hash (`held:<strategy_id>` -> JSON {symbol: signed
+-- quantity}): what its budget counts as held. The fill moves them in the step that shrinks its reservation.
+local function strategy_held(hash, strategy_id)
+  local raw = redis.call('HGET', hash, 'held:' .. strategy_id)
+  if not raw then return {} end
+  return cjson.decode(raw)
+end
+local function put_strategy_held(hash, strategy_id, held)
+  local parts = {}
+  for symbol, q in pairs(held) do
+    if math.abs(q) >= DUST then table.insert(parts, cjson.encode(symbol) .. ':' .. num(q)) end
+  end
+  if #parts == 0 then
+    redis.call('HDEL', hash, 'held:' .. strategy_id)
+  else
+    redis.call('HSET', hash, 'held:' .. strategy_id, '{' .. table.concat(parts, ',') .. '}')
+  end
+end

@@ -8,7 +8,8 @@
 -- ARGV[4] its base coin, ARGV[5] option type of the fill (`call`, `put` or ""), ARGV[6] signed quantity
 -- (buy > 0), ARGV[7] price, ARGV[8] marker TTL (s), ARGV[9] reservation TTL (ms): a fill keeps the rest
 -- reserved for another TTL, ARGV[10] the fill's `order.fill` entry id ("" = none): the book meta's
--- `fills_after` moves up to it.
+-- `fills_after` moves up to it, ARGV[11] the fill's strategy id ("" = none): its held quantity in the
+-- capacity hash, KEYS[6], moves too (what its budget counts).
 --
 -- The matching leg (same symbol, else for options the same option type, since execution may pick other
 -- strikes than the engine valued; same side) shrinks by at most its remainder; a reservation with nothing
@@ -20,6 +21,11 @@ local symbol, quantity = ARGV[3], tonumber(ARGV[6])
 local held = book_get(symbol) or blank(ARGV[4], tonumber(ARGV[7]), 0)
 held.held = held.held + quantity
 book_put(symbol, held)
+if ARGV[11] ~= '' then
+  local mine = strategy_held(KEYS[6], ARGV[11])
+  mine[symbol] = (tonumber(mine[symbol]) or 0) + quantity
+  put_strategy_held(KEYS[6], ARGV[11], mine)
+end
 
 local function newer(a, b)
   local am, as = string.match(a, '^(%d+)-(%d+)$')

@@ -1,8 +1,9 @@
 -- Seeds the held quantities of the risk book once per desk (the first engine start that finds no book):
 -- from the paper exchange's account positions, with the newest `order.fill` entry they cover, after which
 -- the fills are applied one by one (reservation-fill).
--- KEYS[1] risk book, KEYS[2] book meta. ARGV[1] JSON {"fills_after": id, "held": {symbol: {"coin",
--- "quantity", "mark"}}}.
+-- KEYS[1] risk book, KEYS[2] book meta, KEYS[3] capacity hash. ARGV[1] JSON {"fills_after": id, "held":
+-- {symbol: {"coin", "quantity", "mark"}}, "by_strategy": {strategy_id: {symbol: quantity}}} (each
+-- strategy's held, the `held:<strategy_id>` fields its budget counts).
 -- Returns 1 when it seeded, 0 when the book was seeded before (nothing written).
 if redis.call('HSETNX', KEYS[2], 'seeded', '1') == 0 then return 0 end
 local seed = cjson.decode(ARGV[1])
@@ -17,5 +18,10 @@ for symbol, h in pairs(seed.held) do
     .. ',"reserved":' .. num(e.reserved) .. ',"mark":' .. num(e.mark) .. ',"notional":' .. num(e.notional)
     .. ',"delta":' .. num(e.delta) .. ',"gamma":' .. num(e.gamma) .. ',"vega":' .. num(e.vega)
     .. ',"theta":' .. num(e.theta) .. '}')
+end
+for strategy_id, held in pairs(seed.by_strategy or {}) do
+  local parts = {}
+  for symbol, q in pairs(held) do table.insert(parts, cjson.encode(symbol) .. ':' .. num(q)) end
+  if #parts > 0 then redis.call('HSET', KEYS[3], 'held:' .. strategy_id, '{' .. table.concat(parts, ',') .. '}') end
 end
 return 1

@@ -27,13 +27,14 @@ end
 
 -- Whether a symbol is an option (`BTC-20260306-100000-C`): its premium counts
 local function is_option(symbol) return string.match(symbol, '%-[CP]$') ~= nil end
--- C.before / C.after of the strategy: its held quantities (C.held, the engine's view from position.update)
+-- C.before / C.after of the strategy: its held quantities (the capacity hash's `held:<strategy>`, moved by
+-- each fill in the step that shrinks its reservation, so nothing is ever counted neither held nor reserved)
 -- plus its live reservations (the capacity hash's `res:<strategy>` index; ids no longer reserved are
 -- dropped from it), before and after this order, valued with the projection's figures (P.notional,
 -- P.mark). Cost: the strategy's live reservations.
 local function budget_measure(C, P, mine)
   local qty = {}
-  for symbol, q in pairs(C.held) do qty[symbol] = tonumber(q) end
+  for symbol, q in pairs(strategy_held(C.hash, C.strategy_id)) do qty[symbol] = tonumber(q) end
   C.live = {}
   local ids = redis.call('HGET', C.hash, 'res:' .. C.strategy_id)
   if ids then

@@ -112,6 +112,7 @@ export function checkOnBook(
 export const bookFillOf = (fill: OrderFillEvent, entryId: string | null): BookFill => ({
   fillKey: fill.order_id,
   intentId: fill.intent_id,
+  strategyId: fill.strategy_id,
   symbol: fill.symbol,
   quantity: fill.side === 'buy' ? fill.quantity : -fill.quantity,
   price: fill.price,
