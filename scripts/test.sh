@@ -26,5 +26,8 @@ npx playwright test -c e2e/playwright.config.ts
 command -v redis-server >/dev/null || apt_install redis-server || die "the chaos test needs redis-server (apt-get install redis-server)"
 log "race test, shortened (3 engines, 300 intents against the BTC position and ETH vega capacities)"
 npm run --silent test:race -- --engines 3 --intents 300 --port 6393
+log "race test, shortened: one strategy's order rate (10/s), then its notional budget (25 000 USD)"
+npm run --silent test:race -- --scenario rate --engines 3 --intents 300 --port 6393
+npm run --silent test:race -- --scenario budget --engines 3 --intents 300 --port 6393
 log "chaos test, shortened (300 intents, 6 kill -9s, 1 Redis restart)"
 npm run --silent test:chaos -- --intents 300 --kills 6 --redis-restarts 1 --rate 15 --port 6392

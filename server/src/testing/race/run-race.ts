@@ -10,6 +10,7 @@ import { publishIntent } from '../chaos/intent-feed.ts';
 import { PrivateRedis } from '../chaos/private-redis.ts';
 import { groupBacklog } from '../chaos/stream-reader.ts';
 import { ServiceProcess, type ProcessEvent } from '../chaos/service-process.ts';
+import { capacityCriteria } from './race-scenarios.ts';
 import { raceFindings, type RaceFindings } from './race-findings.ts';
 import { readRaceOptions, type RaceOptions } from './race-options.ts';
 
@@ -28,6 +29,16 @@ const begun = Date.now();
 const say = (line: string) =>
   process.stdout.write(`race +${((Date.now() - begun) / 1000).toFixed(1)}s: ${line}\n`);
 
+/** The BTC position capacity: the book scenario's race; out of the way of the rate and budget ones. */
+const btcCapacityOf = (o: RaceOptions): number => (o.scenario === 'book' ? o.btcCapacity : 1_000_000);
+
+/** The capacity a `rate` or `budget` scenario races for; the book's stay out of the way. */
+function scenarioEnv(o: RaceOptions): NodeJS.ProcessEnv {
+  if (o.scenario === 'rate') return { RISK_MAX_ORDERS_PER_S_PER_STRATEGY: String(o.rate) };
+  if (o.scenario === 'budget') return { STRATEGY_RACE_0_MAX_NOTIONAL_USD: String(o.budgetUsd) };
+  return {};
+}
+
 function env(redisUrl: string, services: string, o: RaceOptions): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('RACE_')));
   return {
@@ -38,7 +49,7 @@ function env(redisUrl: string, services: string, o: RaceOptions): NodeJS.Process
     LOG_LEVEL: 'info',
     APPROVAL_MODE: 'auto',
     PAPER_INITIAL_BALANCE_USDT: '10000000',
-    RISK_MAX_POSITION_QTY: `BTC:${o.btcCapacity},ETH:100000`,
+    RISK_MAX_POSITION_QTY: `BTC:${btcCapacityOf(o)},ETH:100000`,
     RISK_MAX_ABS_VEGA_USD: `BTC:1000000000,ETH:${o.ethVegaUsd}`,
     RISK_MAX_ABS_DELTA: 'BTC:1000000,ETH:1000000',
     RISK_MAX_ABS_GAMMA: 'BTC:1000000,ETH:1000000',
@@ -64,15 +75,17 @@ function env(redisUrl: string, services: string, o: RaceOptions): NodeJS.Process
     ONCHAIN_URL: '',
     DATA_DIR: 'memory://',
     DATABASE_URL: '',
+    ...scenarioEnv(o),
   };
 }
 
 /** The n-th intent: an ETH straddle of 1 (share `optionShare`), else a 0.01 BTC spot buy. */
 function intentOf(n: number, o: RaceOptions): StrategyIntentEvent {
-  const option = (n * 7919) % 1000 < o.optionShare * 1000;
+  // The rate and budget scenarios: every intent a BTC buy of one strategy, race_0
+  const option = o.scenario === 'book' && (n * 7919) % 1000 < o.optionShare * 1000;
   const base = {
     intent_id: `race-${begun}-${n}`,
-    strategy_id: `race_${n % 4}`,
+    strategy_id: o.scenario === 'book' ? `race_${n % 4}` : 'race_0',
     direction: 'buy' as const,
     reason: 'race_test',
     timestamp: new Date().toISOString(),
@@ -135,18 +148,23 @@ async function settle(redis: Redis, intents: number): Promise<boolean> {
   }
 }
 
-function report(o: RaceOptions, f: RaceFindings, run: { maxBookBtc: number; settled: boolean }): boolean {
+function report(
+  o: RaceOptions,
+  f: RaceFindings,
+  run: { maxBookBtc: number; settled: boolean; capacity: [string, boolean][] },
+): boolean {
   const { maxBookBtc, settled } = run;
   const tol = (limit: number) => limit * (1 + 1e-9);
   const criteria: [string, boolean][] = [
+    ...run.capacity,
     [`every intent decided (${f.decisions} / ${o.intents})`, settled && f.decisions === o.intents],
     [
-      `BTC held in fill order ≤ capacity (${f.maxBtcHeld.toFixed(4)} ≤ ${o.btcCapacity})`,
-      f.maxBtcHeld <= tol(o.btcCapacity),
+      `BTC held in fill order ≤ capacity (${f.maxBtcHeld.toFixed(4)} ≤ ${btcCapacityOf(o)})`,
+      f.maxBtcHeld <= tol(btcCapacityOf(o)),
     ],
     [
       `BTC held + reserved in the book ≤ capacity (${maxBookBtc.toFixed(4)})`,
-      maxBookBtc <= tol(o.btcCapacity),
+      maxBookBtc <= tol(btcCapacityOf(o)),
     ],
     [
       `ETH vega recorded by approvals ≤ limit (${f.maxEthVegaChecked.toFixed(2)} ≤ ${o.ethVegaUsd})`,
@@ -158,7 +176,7 @@ function report(o: RaceOptions, f: RaceFindings, run: { maxBookBtc: number; sett
     `intents ${o.intents}, engines ${o.engines}: approved ${f.approved}, vetoed ${f.vetoed}, execution_rejected ${f.executionRejected}`,
   );
   say(
-    `filled: ${f.btcFills} BTC buys (max position ${f.maxBtcHeld.toFixed(4)} vs ${o.btcCapacity}), ${f.optionFills} option legs`,
+    `filled: ${f.btcFills} BTC buys (max position ${f.maxBtcHeld.toFixed(4)} vs ${btcCapacityOf(o)}), ${f.optionFills} option legs`,
   );
   say(
     `max ETH vega checked ${f.maxEthVegaChecked.toFixed(2)} vs ${o.ethVegaUsd} USD/vol pt; max BTC held+reserved sampled ${maxBookBtc.toFixed(4)}`,
@@ -206,7 +224,8 @@ async function main(o: RaceOptions): Promise<boolean> {
     const settled = await settle(client, o.intents);
     stop();
     const maxBook = await sampled;
-    passed = report(o, await raceFindings(client, PREFIX), { maxBookBtc: maxBook, settled });
+    const capacity = await capacityCriteria({ redis: client, prefix: PREFIX, say }, o);
+    passed = report(o, await raceFindings(client, PREFIX), { maxBookBtc: maxBook, settled, capacity });
     client.disconnect();
   } finally {
     await Promise.all(processes.map((p) => p.terminate()));
