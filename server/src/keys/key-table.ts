@@ -157,7 +157,13 @@ export const SCRIPT_KEYS = {
     keys.reservationFill(fillKey),
     keys.capacity(),
   ],
-  reservationSeed: (keys: KeyTable) => [keys.riskBook(), keys.riskBookMeta(), keys.capacity()],
+  reservationSeed: (keys: KeyTable) => [
+    keys.reservations(),
+    keys.reservationExpiry(),
+    keys.riskBook(),
+    keys.riskBookMeta(),
+    keys.capacity(),
+  ],
   // The defaults only serve the probes that call every entry with (keys, id); the store passes all four
   // eslint-disable-next-line max-params -- as above
   effectAppend: (
@@ -191,6 +197,7 @@ export const KEY_FAMILIES = {
     'reservationReserve',
     'reservationRelease',
     'reservationFill',
+    'reservationSeed',
   ],
   reservationExpiry: [
     'reservationList',
@@ -198,6 +205,7 @@ export const KEY_FAMILIES = {
     'reservationReserve',
     'reservationRelease',
     'reservationFill',
+    'reservationSeed',
   ],
   reservationFill: ['reservationFill'],
   riskBook: [

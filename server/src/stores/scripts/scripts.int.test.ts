@@ -46,7 +46,7 @@ describe('the Lua scripts', () => {
       const [cached] = (await redis.script('EXISTS', sha1(scriptSource('reservationList')))) as number[];
       expect(cached).toBe(1);
       expect(scriptSource('reservationList')).toContain('local function prune');
-      expect(scriptSource('reservationSeed')).not.toContain('local function prune');
+      expect(scriptSource('ledgerBook')).not.toContain('local function prune');
       expect(scriptSource('reservationReserve')).toContain('local function check_delta_limit');
       expect(scriptSource('reservationFill')).not.toContain('local function check_delta_limit');
     } finally {

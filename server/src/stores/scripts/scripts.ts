@@ -27,6 +27,7 @@ const PRELUDES: Partial<Record<ScriptName, readonly string[]>> = {
   reservationBook: RESERVATION,
   reservationRelease: RESERVATION,
   reservationFill: RESERVATION,
+  reservationSeed: RESERVATION,
   reservationReserve: [...RESERVATION, ...RISK_CHECK_FRAGMENTS],
 };
 
