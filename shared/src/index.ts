@@ -31,3 +31,4 @@ export { selectLiveExpiry, nearestStrike, rowDelta, selectStrangleRow } from './
 export * from './position-accounting.ts';
 export * from './hedge-status.ts';
 export * from './approval-level.ts';
+export * from './auth.ts';
