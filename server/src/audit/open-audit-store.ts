@@ -2,21 +2,22 @@ import type { ProcessConfig } from '../config/process-config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AuditStore } from './audit-store.ts';
 import { openPgAuditStore } from './pg-audit-store.ts';
-import { openPgliteAuditStore, pgliteDir, MEMORY_DATA_DIR } from './pglite-audit-store.ts';
+import { openPgliteAuditStore } from './pglite-audit-store.ts';
+import {
+  acquireDatabase,
+  databaseKey,
+  databaseLocationOf,
+  type DatabaseHandle,
+  type DatabaseLocation,
+} from './shared-database.ts';
+import { SqlAuditStore } from './sql-audit-store.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** Where the audit store lives (SPEC §11): Postgres at `databaseUrl`, else PGlite in `dataDir`. */
-export interface AuditStoreLocation {
-  databaseUrl?: string | undefined;
-  dataDir: string;
-}
+export type AuditStoreLocation = DatabaseLocation;
 
 /** The location from the process settings; a blank `DATABASE_URL` counts as unset. */
-export function auditLocationOf(
-  settings: Pick<ProcessConfig, 'databaseUrl' | 'dataDir'>,
-): AuditStoreLocation {
-  const url = settings.databaseUrl?.trim();
-  return { databaseUrl: url === undefined || url === '' ? undefined : url, dataDir: settings.dataDir };
-}
+export const auditLocationOf = databaseLocationOf;
 
 /** Whether the location is the embedded database (only one process may open it). */
 export const isEmbedded = (location: AuditStoreLocation): boolean => location.databaseUrl === undefined;
@@ -28,46 +29,44 @@ export function openAuditStore(location: AuditStoreLocation, log?: Logger): Prom
   return openPgliteAuditStore({ dataDir: location.dataDir });
 }
 
-interface Shared {
-  refs: number;
-  store: Promise<AuditStore>;
-}
+/** Audit store handles held in this process, by database: the recorder, the gateway, replay. */
+const auditHandles = new Map<string, number>();
 
-/** Stores of this process by location, so the recorder and the gateway share one PGlite instance. */
-const shared = new Map<string, Shared>();
+/** Whether a shared audit store at this location is open in this process. */
+export const isAuditStoreOpen = (location: AuditStoreLocation): boolean =>
+  (auditHandles.get(databaseKey(location)) ?? 0) > 0;
 
-const keyOf = (location: AuditStoreLocation): string =>
-  location.databaseUrl !== undefined
-    ? `pg:${location.databaseUrl}`
-    : `pglite:${pgliteDir(location.dataDir) ?? MEMORY_DATA_DIR}`;
-
-/** Whether a shared store at this location is open in this process. */
-export const isAuditStoreOpen = (location: AuditStoreLocation): boolean => shared.has(keyOf(location));
+/** The migrated audit store of a shared database, made once per database (its own `close()` is a no-op). */
+const sharedAuditStore = (db: DatabaseHandle): Promise<AuditStore> =>
+  db.part('audit-store', async (client) => {
+    const store = new SqlAuditStore(client, { description: db.description });
+    try {
+      await store.migrate();
+    } catch (error) {
+      throw new InfrastructureError(
+        `audit store: cannot use ${db.description}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+    return store;
+  });
 
 /**
- * The process-wide store of a location, opened on first use; each caller gets a handle whose
- * `close()` releases it, and the last release closes the store. A failed open is not cached.
+ * The process-wide store of a location, on the database it shares with the accounts (see `acquireDatabase`),
+ * migrated on first use; each caller gets a handle whose `close()` releases it, and the last release of the
+ * database closes it. A failed open is not cached.
  */
 export async function acquireAuditStore(location: AuditStoreLocation, log?: Logger): Promise<AuditStore> {
-  const key = keyOf(location);
-  let entry = shared.get(key);
-  if (!entry) {
-    const created: Shared = { refs: 0, store: openAuditStore(location, log) };
-    shared.set(key, created);
-    created.store.catch(() => {
-      if (shared.get(key) === created) shared.delete(key);
-    });
-    entry = created;
-  }
-  entry.refs += 1;
-  const held = entry;
+  const db = await acquireDatabase(location, log);
   let store: AuditStore;
   try {
-    store = await held.store;
+    store = await sharedAuditStore(db);
   } catch (error) {
-    held.refs -= 1;
+    await db.release();
     throw error;
   }
+  const key = databaseKey(location);
+  auditHandles.set(key, (auditHandles.get(key) ?? 0) + 1);
   let released = false;
   return {
     description: store.description,
@@ -81,10 +80,10 @@ export async function acquireAuditStore(location: AuditStoreLocation, log?: Logg
     close: async () => {
       if (released) return;
       released = true;
-      held.refs -= 1;
-      if (held.refs > 0) return;
-      if (shared.get(key) === held) shared.delete(key);
-      await store.close();
+      const left = (auditHandles.get(key) ?? 1) - 1;
+      if (left > 0) auditHandles.set(key, left);
+      else auditHandles.delete(key);
+      await db.release();
     },
   };
 }

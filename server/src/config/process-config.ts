@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEED_USERS, SeedUserSchema } from './gamma-users.ts';
 import { LIST, NUMBER, TEXT } from './readers.ts';
 import { envSection } from './read-section.ts';
 import { fieldsOf, setting } from './setting.ts';
@@ -92,14 +93,23 @@ export const PROCESS_ENV = {
     variable: 'DATA_DIR',
     reader: TEXT,
     schema: text('./data'),
-    meaning: 'private Redis data and the embedded audit store (`memory://`: in memory)',
+    meaning:
+      'private Redis data and the embedded database: audit store and accounts (`memory://`: in memory)',
   }),
   databaseUrl: setting({
     variable: 'DATABASE_URL',
     reader: TEXT,
     schema: z.string().optional(),
     whenEmpty: 'unset',
-    meaning: 'Postgres of the audit store; unset or empty: the embedded store in `DATA_DIR`',
+    meaning: 'Postgres of the audit store and the accounts; unset or empty: the embedded one in `DATA_DIR`',
+  }),
+  gammaUsers: setting({
+    variable: 'GAMMA_USERS',
+    reader: SEED_USERS,
+    schema: z.array(SeedUserSchema).default([]),
+    whenEmpty: 'none',
+    meaning:
+      'for tests and demos only: `name:role:password,…` accounts the gateway creates or updates (role, password, enabled again) at every start; passwords are never logged nor shown in errors',
   }),
   webDistDir: setting({
     variable: 'WEB_DIST_DIR',

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountStore } from './account-store.ts';
+import { describeAccountStoreContract } from './account-store.contract.ts';
+import { SqlAccountStore } from './sql-account-store.ts';
+import { openPgDatabase, pgliteClient, redactUrl } from '../audit/shared-database.ts';
+import type { SqlClient } from '../audit/sql-client.ts';
+
+/** The Postgres of the integration tests (trust auth in CI): `TEST_DATABASE_URL`, else the local default. */
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+const schemaName = (): string => `test_${randomUUID().replaceAll('-', '')}`;
+
+// One in-memory PGlite and one Postgres pool for every test (start-up costs seconds); each test gets a schema.
+let lite: PGlite;
+let postgres: SqlClient;
+const admin = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 10_000 });
+beforeAll(async () => {
+  lite = await PGlite.create();
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `Postgres for the account tests is not reachable at ${redactUrl(TEST_DATABASE_URL)}: ${String(error)}`,
+    );
+  }
+  postgres = openPgDatabase(TEST_DATABASE_URL).client;
+});
+afterAll(async () => {
+  await lite.close();
+  await postgres.close();
+  await admin.end();
+});
+
+const schemas = new Map<AccountStore, string>();
+
+/** Contract hooks for stores on a shared client, each in a schema of its own, dropped afterwards. */
+const onClient = (client: () => SqlClient, drop: (sql: string) => Promise<unknown>) => ({
+  open: async () => {
+    const schema = schemaName();
+    const store = new SqlAccountStore({ ...client(), close: async () => undefined }, { schema });
+    schemas.set(store, schema);
+    await store.migrate();
+    return store;
+  },
+  dispose: async (store: AccountStore) => {
+    await drop(`DROP SCHEMA IF EXISTS "${schemas.get(store) ?? 'none'}" CASCADE`);
+    schemas.delete(store);
+  },
+});
+
+describeAccountStoreContract(
+  'PGlite',
+  onClient(
+    () => pgliteClient(lite),
+    (sql) => lite.exec(sql),
+  ),
+);
+describeAccountStoreContract(
+  'node-postgres',
+  onClient(
+    () => postgres,
+    (sql) => admin.query(sql),
+  ),
+);
+
+describe('SqlAccountStore', () => {
+  describe('when migrated twice', () => {
+    it('keeps its accounts', async () => {
+      const schema = schemaName();
+      try {
+        const store = new SqlAccountStore(pgliteClient(lite), { schema });
+        await store.migrate();
+        await store.add({ username: 'alice', role: 'viewer', password: 'pw' });
+        await store.migrate();
+        expect(await store.count()).toBe(1);
+      } finally {
+        await lite.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+  });
+
+  describe('when the schema name is not a plain identifier', () => {
+    it('is refused', () => {
+      expect(() => new SqlAccountStore(pgliteClient(lite), { schema: 'x"; drop' })).toThrow(
+        /schema must be a lower-case identifier/,
+      );
+    });
+  });
+
+  describe('what it stores', () => {
+    it('is an scrypt hash of the password and a SHA-256 of each token, never either', async () => {
+      const schema = schemaName();
+      try {
+        const store = new SqlAccountStore(pgliteClient(lite), { schema });
+        await store.migrate();
+        await store.add({ username: 'alice', role: 'viewer', password: 'hunter2-hunter2' });
+        const token = await store.createToken('alice');
+        const rows = await lite.query<Record<string, unknown>>(
+          `SELECT a.password_hash, t.token_hash FROM "${schema}".accounts a JOIN "${schema}".api_tokens t USING (username)`,
+        );
+        const [row] = rows.rows;
+        expect(row?.password_hash).toMatch(/^\$scrypt\$ln=16,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+        expect(row?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(JSON.stringify(rows.rows)).not.toContain('hunter2');
+        expect(JSON.stringify(rows.rows)).not.toContain(token.slice(4));
+      } finally {
+        await lite.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+  });
+});

@@ -1,0 +1,269 @@
+import {
+  PASSWORD_MAX_LENGTH,
+  RoleSchema,
+  UsernameSchema,
+  USERNAME_MAX_LENGTH,
+  type Role,
+} from '@gamma/shared';
+import type { Account, AccountStore } from './account-store.ts';
+import { apiTokenHash, isApiTokenShaped, newApiToken } from './api-token.ts';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
+import type { SqlClient } from '../audit/sql-client.ts';
+import {
+  ConfigError,
+  ConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  InvariantError,
+  NotFoundError,
+} from '../errors/index.ts';
+
+const IDENT_RE = /^[a-z_][a-z0-9_]{0,62}$/;
+const ACCOUNT_COLUMNS = 'username, role, disabled, created_at, updated_at';
+
+/** Where the account tables live: a schema (created when missing) or the connection's default. */
+export interface SqlAccountStoreOptions {
+  /** A plain lower-case identifier; default: none (the `search_path`, i.e. `public`) */
+  schema?: string | undefined;
+}
+
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+function accountOf(raw: Record<string, unknown>): Account {
+  const role = RoleSchema.safeParse(raw.role);
+  if (!role.success) throw new InvariantError(`accounts: "${String(raw.username)}" has an unknown role`);
+  return {
+    username: String(raw.username),
+    role: role.data,
+    disabled: raw.disabled === true,
+    created_at: iso(raw.created_at),
+    updated_at: iso(raw.updated_at),
+  };
+}
+
+/** A username as stored, or an InvalidInputError saying what a username is. */
+export function parseUsername(username: string): string {
+  const parsed = UsernameSchema.safeParse(username);
+  if (!parsed.success)
+    throw new InvalidInputError(
+      `bad username "${username.slice(0, USERNAME_MAX_LENGTH + 1)}": ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
+  return parsed.data;
+}
+
+/** A role, or an InvalidInputError naming the roles. */
+export function parseRole(role: string): Role {
+  const parsed = RoleSchema.safeParse(role);
+  if (!parsed.success)
+    throw new InvalidInputError(`bad role "${role}": a role is one of ${RoleSchema.options.join(', ')}`);
+  return parsed.data;
+}
+
+/** Checks a password's length (never printing it). */
+export function checkPassword(password: string): string {
+  if (password.length === 0) throw new InvalidInputError('a password may not be empty');
+  if (password.length > PASSWORD_MAX_LENGTH)
+    throw new InvalidInputError(`a password is at most ${PASSWORD_MAX_LENGTH} characters`);
+  return password;
+}
+
+/** A lookup key for a username typed at sign-in (null when it cannot be one). */
+const lookupName = (username: string): string | null => {
+  const parsed = UsernameSchema.safeParse(username);
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * The accounts over any {@link SqlClient} (PGlite or node-postgres): tables `accounts` (scrypt password
+ * hashes) and `api_tokens` (SHA-256 of each token), created by `migrate()` like the audit tables, with
+ * `IF NOT EXISTS` so every start may run it.
+ */
+export class SqlAccountStore implements AccountStore {
+  private readonly accounts: string;
+  private readonly tokens: string;
+  private readonly schema: string | undefined;
+
+  constructor(
+    private readonly client: SqlClient,
+    options: SqlAccountStoreOptions = {},
+  ) {
+    if (options.schema !== undefined && !IDENT_RE.test(options.schema))
+      throw new ConfigError(`accounts: schema must be a lower-case identifier, got "${options.schema}"`);
+    this.schema = options.schema;
+    const qualify = (name: string): string =>
+      options.schema === undefined ? name : `"${options.schema}".${name}`;
+    this.accounts = qualify('accounts');
+    this.tokens = qualify('api_tokens');
+  }
+
+  async migrate(): Promise<void> {
+    const prefix = this.schema === undefined ? '' : `${this.schema}_`;
+    await this.client.exec(`
+      ${this.schema === undefined ? '' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}";`}
+      CREATE TABLE IF NOT EXISTS ${this.accounts} (
+        username text PRIMARY KEY,
+        role text NOT NULL,
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE IF NOT EXISTS ${this.tokens} (
+        token_hash text PRIMARY KEY,
+        username text NOT NULL REFERENCES ${this.accounts} (username) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX IF NOT EXISTS ${prefix}api_tokens_username_idx ON ${this.tokens} (username);
+    `);
+  }
+
+  async count(): Promise<number> {
+    const result = await this.client.query(`SELECT count(*)::int AS n FROM ${this.accounts}`);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  async get(username: string): Promise<Account | null> {
+    const name = lookupName(username);
+    if (name === null) return null;
+    const result = await this.client.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM ${this.accounts} WHERE username = $1`,
+      [name],
+    );
+    const [raw] = result.rows;
+    return raw === undefined ? null : accountOf(raw);
+  }
+
+  async list(): Promise<Account[]> {
+    const result = await this.client.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM ${this.accounts} ORDER BY username`,
+    );
+    return result.rows.map(accountOf);
+  }
+
+  async add(input: { username: string; role: Role; password: string }): Promise<Account> {
+    const username = parseUsername(input.username);
+    const role = parseRole(input.role);
+    const hash = await hashPassword(checkPassword(input.password));
+    const result = await this.client.query(
+      `INSERT INTO ${this.accounts} (username, role, password_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (username) DO NOTHING
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [username, role, hash],
+    );
+    const [raw] = result.rows;
+    if (raw === undefined) throw new ConflictError(`an account named "${username}" exists already`);
+    return accountOf(raw);
+  }
+
+  async upsert(input: { username: string; role: Role; password: string }): Promise<Account> {
+    const username = parseUsername(input.username);
+    const role = parseRole(input.role);
+    const password = checkPassword(input.password);
+    const current = await this.hashOf(username);
+    // Unchanged (the usual restart with the same GAMMA_USERS): nothing is written
+    if (
+      current !== null &&
+      current.account.role === role &&
+      !current.account.disabled &&
+      !needsRehash(current.hash) &&
+      (await verifyPassword(password, current.hash))
+    )
+      return current.account;
+    const hash = await hashPassword(password);
+    const result = await this.client.query(
+      `INSERT INTO ${this.accounts} (username, role, password_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (username) DO UPDATE
+         SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash, disabled = false, updated_at = now()
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [username, role, hash],
+    );
+    const [raw] = result.rows;
+    if (raw === undefined) throw new InvariantError(`accounts: upsert of "${username}" returned no row`);
+    return accountOf(raw);
+  }
+
+  async setRole(username: string, role: Role): Promise<Account> {
+    const name = parseUsername(username);
+    const result = await this.client.query(
+      `UPDATE ${this.accounts} SET role = $2, updated_at = now() WHERE username = $1
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [name, parseRole(role)],
+    );
+    const [raw] = result.rows;
+    if (raw === undefined) throw new NotFoundError(`no account named "${name}"`);
+    return accountOf(raw);
+  }
+
+  async disable(username: string): Promise<Account> {
+    const name = parseUsername(username);
+    // Its tokens go with it, so enabling the account again (upsert) does not revive them
+    const result = await this.client.query(
+      `WITH dropped AS (DELETE FROM ${this.tokens} WHERE username = $1)
+       UPDATE ${this.accounts} SET disabled = true, updated_at = now() WHERE username = $1
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [name],
+    );
+    const [raw] = result.rows;
+    if (raw === undefined) throw new NotFoundError(`no account named "${name}"`);
+    return accountOf(raw);
+  }
+
+  async verifyPassword(username: string, password: string): Promise<Account | null> {
+    const name = lookupName(username);
+    const current = name === null ? null : await this.hashOf(name);
+    if (current === null || current.account.disabled) {
+      // As long as a wrong password, so the time does not tell which usernames exist
+      await verifyPassword(password, await dummyPasswordHash());
+      return null;
+    }
+    if (!(await verifyPassword(password, current.hash))) return null;
+    if (needsRehash(current.hash))
+      await this.client.query(`UPDATE ${this.accounts} SET password_hash = $2 WHERE username = $1`, [
+        current.account.username,
+        await hashPassword(password),
+      ]);
+    return current.account;
+  }
+
+  async createToken(username: string): Promise<string> {
+    const name = parseUsername(username);
+    const account = await this.get(name);
+    if (account === null) throw new NotFoundError(`no account named "${name}"`);
+    if (account.disabled) throw new InvalidStateError(`the account "${name}" is disabled`);
+    const token = newApiToken();
+    await this.client.query(`INSERT INTO ${this.tokens} (token_hash, username) VALUES ($1, $2)`, [
+      apiTokenHash(token),
+      name,
+    ]);
+    return token;
+  }
+
+  async verifyToken(token: string): Promise<Account | null> {
+    if (!isApiTokenShaped(token)) return null;
+    const result = await this.client.query(
+      `SELECT ${ACCOUNT_COLUMNS.split(', ')
+        .map((c) => `a.${c}`)
+        .join(', ')}
+       FROM ${this.tokens} t JOIN ${this.accounts} a ON a.username = t.username
+       WHERE t.token_hash = $1 AND NOT a.disabled`,
+      [apiTokenHash(token)],
+    );
+    const [raw] = result.rows;
+    return raw === undefined ? null : accountOf(raw);
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  /** An account with its password hash, or null. */
+  private async hashOf(username: string): Promise<{ account: Account; hash: string } | null> {
+    const result = await this.client.query(
+      `SELECT ${ACCOUNT_COLUMNS}, password_hash FROM ${this.accounts} WHERE username = $1`,
+      [username],
+    );
+    const [raw] = result.rows;
+    return raw === undefined ? null : { account: accountOf(raw), hash: String(raw.password_hash) };
+  }
+}
