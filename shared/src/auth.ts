@@ -25,6 +25,7 @@ export const UsernameSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .max(USERNAME_MAX_LENGTH)
   .regex(
     new RegExp(`^[a-z][a-z0-9._-]{0,${USERNAME_MAX_LENGTH - 1}}$`),
     `a username is a letter, then up to ${USERNAME_MAX_LENGTH - 1} letters, digits, ".", "_" or "-"`,

@@ -23,6 +23,7 @@ export * from './actions.ts';
 export * from './approval-status.ts';
 export * from './intent-status.ts';
 export * from './symbols.ts';
+export * from './api/input-limits.ts';
 export * from './api/inputs.ts';
 export * from './api/explain.ts';
 export * from './api/trading-state-input.ts';

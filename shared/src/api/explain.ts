@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { STREAM_NAMES, type StreamName } from '../messages/streams.ts';
+import { ID_MAX_LENGTH } from './input-limits.ts';
 
 /** Input of `intents.explain`. */
-export const ExplainInputSchema = z.object({ intent_id: z.string().min(1) });
+export const ExplainInputSchema = z.object({ intent_id: z.string().min(1).max(ID_MAX_LENGTH) });
 
 /** One node of an intent's explainability chain (SPEC §12 item 4). */
 export const ExplainNodeSchema = z.object({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ID_MAX_LENGTH, NAME_MAX_LENGTH, REASON_MAX_LENGTH } from './input-limits.ts';
 
 /** Input of `approvals.approve`. */
-export const ApproveIntentInputSchema = z.object({ intent_id: z.string().min(1) });
+export const ApproveIntentInputSchema = z.object({ intent_id: z.string().min(1).max(ID_MAX_LENGTH) });
 /** Input of `approvals.veto`: the reason is required and non-blank. */
 export const VetoIntentInputSchema = z.object({
-  intent_id: z.string().min(1),
-  reason: z.string().trim().min(1, 'a veto needs a reason'),
+  intent_id: z.string().min(1).max(ID_MAX_LENGTH),
+  reason: z.string().trim().min(1, 'a veto needs a reason').max(REASON_MAX_LENGTH),
 });
 /**
  * Input of every `onXxx` subscription: `lastEventId` resumes after that entry; without it, only new entries, or
@@ -13,11 +14,14 @@ export const VetoIntentInputSchema = z.object({
  * before anything new arrives (a socket lost before then would otherwise resume with a gap).
  */
 export const SubscriptionInputSchema = z
-  .object({ lastEventId: z.string().nullish(), fromLatest: z.boolean().optional() })
+  .object({ lastEventId: z.string().max(ID_MAX_LENGTH).nullish(), fromLatest: z.boolean().optional() })
   .optional();
 /** Input of `intents.recent`. */
 export const RecentIntentsInputSchema = z
-  .object({ limit: z.number().int().min(1).max(500).default(50), underlying: z.string().optional() })
+  .object({
+    limit: z.number().int().min(1).max(500).default(50),
+    underlying: z.string().max(NAME_MAX_LENGTH).optional(),
+  })
   .optional();
 /** Input of `market.pqSpread`. */
-export const PqSpreadInputSchema = z.object({ underlying: z.string().min(1) });
+export const PqSpreadInputSchema = z.object({ underlying: z.string().min(1).max(NAME_MAX_LENGTH) });

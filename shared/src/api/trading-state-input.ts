@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TRADING_SCOPES, TRADING_STATES } from '../messages/trading-state-event.ts';
+import { NAME_MAX_LENGTH, REASON_MAX_LENGTH } from './input-limits.ts';
 
 /**
  * Input of `risk.setTradingState`: a scope, its key (the strategy id, or the underlying's base coin such as
@@ -8,9 +9,9 @@ import { TRADING_SCOPES, TRADING_STATES } from '../messages/trading-state-event.
 export const SetTradingStateInputSchema = z
   .object({
     scope: z.enum(TRADING_SCOPES),
-    key: z.string().trim().min(1, 'an empty key names no scope').nullish(),
+    key: z.string().trim().min(1, 'an empty key names no scope').max(NAME_MAX_LENGTH).nullish(),
     state: z.enum(TRADING_STATES),
-    reason: z.string().trim().min(1, 'a trading state change needs a reason'),
+    reason: z.string().trim().min(1, 'a trading state change needs a reason').max(REASON_MAX_LENGTH),
   })
   .superRefine((input, ctx) => {
     const hasKey = input.key !== undefined && input.key !== null;

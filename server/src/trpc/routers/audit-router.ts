@@ -1,4 +1,10 @@
-import { IsoTimestampSchema, STREAM_NAMES, type StreamName } from '@gamma/shared';
+import {
+  ID_MAX_LENGTH,
+  IsoTimestampSchema,
+  STREAM_NAMES,
+  TIMESTAMP_MAX_LENGTH,
+  type StreamName,
+} from '@gamma/shared';
 import { z } from 'zod';
 import { InvalidStateError } from '../../errors/index.ts';
 import { publicProcedure, router } from '../init.ts';
@@ -6,13 +12,16 @@ import { publicProcedure, router } from '../init.ts';
 /** Most rows one `audit.events` call returns. */
 export const AUDIT_EVENTS_MAX_LIMIT = 10_000;
 
+/** An ISO-8601 timestamp of bounded length. */
+const BoundedTimestampSchema = z.string().max(TIMESTAMP_MAX_LENGTH).pipe(IsoTimestampSchema);
+
 /** Input of `audit.events`: every field narrows; `from` inclusive, `to` exclusive, on the message time. */
 export const AuditEventsInputSchema = z
   .object({
-    intent_id: z.string().min(1).optional(),
+    intent_id: z.string().min(1).max(ID_MAX_LENGTH).optional(),
     stream: z.enum(STREAM_NAMES as [StreamName, ...StreamName[]]).optional(),
-    from: IsoTimestampSchema.optional(),
-    to: IsoTimestampSchema.optional(),
+    from: BoundedTimestampSchema.optional(),
+    to: BoundedTimestampSchema.optional(),
     limit: z.number().int().min(1).max(AUDIT_EVENTS_MAX_LIMIT).default(1000),
   })
   .default({ limit: 1000 });
