@@ -8,6 +8,22 @@ import { SERVICE_NAMES } from './service-names.ts';
 const count = (def: number) => z.number().int().positive().default(def);
 const text = (def: string) => z.string().min(1).default(def);
 
+/**
+ * One entry of `ALLOWED_ORIGINS`: `self`, or an origin as browsers send it (`http://localhost:5173`: scheme, host,
+ * port when not the default; no path), normalized (lower case, default port and trailing `/` dropped).
+ */
+const OriginSchema = z.string().transform((value, ctx) => {
+  if (value === 'self') return value;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  const bare =
+    url !== null && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '';
+  if (url === null || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    ctx.addIssue({ code: 'custom', message: `not an origin (http(s)://host[:port], or self): ${value}` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 /** The gateway's port (0 = any free port); the simulator's sentiment port follows it. */
 export const PORT = setting({
   variable: 'PORT',
@@ -76,6 +92,13 @@ export const PROCESS_ENV = {
     reader: TEXT,
     schema: text('127.0.0.1'),
     meaning: 'the gateway listens on this address',
+  }),
+  allowedOrigins: setting({
+    variable: 'ALLOWED_ORIGINS',
+    reader: LIST,
+    schema: z.array(OriginSchema).min(1).default(['self']),
+    meaning:
+      "comma list of the origins (`scheme://host[:port]`) whose pages may open the gateway's WebSocket and send it mutations; `self` is the gateway's own origin, `http(s)://` + the request's `Host` (see Browser safety)",
   }),
   defaultTraderId: setting({
     variable: 'DEFAULT_TRADER_ID',

@@ -4,8 +4,16 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
 import { appRouter } from '../trpc/routers/app-router.ts';
+import { refuseUnparsable } from './refusals.ts';
+import { guardRequest } from './request-guard.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
 import { serveStatic } from './static-files.ts';
+import { decideUpgrades } from './upgrade.ts';
+
+/** Largest HTTP request body read, bytes (tRPC inputs are ids, reasons and filters); larger: 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Largest WebSocket message read, bytes; larger: the socket is closed (1009). */
+export const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 
 /** The gateway's HTTP + WebSocket server, not yet listening. */
 export interface GatewayServer {
@@ -28,6 +36,7 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     router: appRouter,
     createContext,
     basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         parts.log.error('tRPC error', { path, error: String(error.cause ?? error) });
@@ -47,16 +56,20 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     return serveStatic(req, res, options.distDir);
   };
 
+  const guard = { allowedOrigins: parts.config.process.allowedOrigins, log: parts.log };
   const server = createServer((req, res) => {
+    if (!guardRequest(req, res, guard)) return;
     handle(req, res).catch((error: unknown) => {
       parts.log.error('http handler failed', { url: req.url, error: String(error) });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('internal error');
     });
   });
+  server.on('clientError', refuseUnparsable);
 
-  // WebSocket on the same port; any upgrade path is accepted (the console uses ws(s)://<host>/trpc)
-  const wss = new WebSocketServer({ server });
+  // WebSocket on the same port; each upgrade is decided before a WebSocket exists
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  decideUpgrades(server, wss, guard);
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
