@@ -45,6 +45,8 @@ export const INTENT_STATUS_RANK = {
 /** The intent status a decision leads to (SPEC §5.3 item 10). */
 export const STATUS_OF_DECISION = {
   pending_approval: 'pending',
+  // Still waiting for a trader (the second of a four-eyes intent): pending for the console
+  awaiting_second_approval: 'pending',
   approved: 'approved',
   vetoed: 'vetoed',
   expired: 'expired',

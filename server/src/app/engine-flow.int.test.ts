@@ -91,7 +91,7 @@ describe('engine and option execution on Redis', () => {
         commandId: 'cmd-1',
         nowMs: clock.now(),
       });
-      expect(claim).toEqual({ ok: true, command_id: 'cmd-1', repeated: false });
+      expect(claim).toEqual({ ok: true, command_id: 'cmd-1', repeated: false, stage: 'final' });
       await expect.poll(async () => (await all('order.command')).length).toBe(2);
       expect((await all('intent.decision')).map((d) => [d.status, d.decided_by])).toEqual([
         ['pending_approval', 'engine'],

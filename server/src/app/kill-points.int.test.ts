@@ -158,6 +158,43 @@ describe('every kill point, then a redelivery on a restarted process', () => {
     expect(points).toBe(9);
   });
 
+  it('a four-eyes approval: awaiting the second once, approved once by both, routed once', async () => {
+    const scenario = async (desk: Desk, stores: Stores) => {
+      const engine = new EngineService(desk.deps(stores), { timers: false });
+      engine.handleSurface(createTestSurface());
+      await engine.handleIntent(intent);
+      const claim = {
+        intentId: 'kill-1',
+        command: 'approve' as const,
+        reason: null,
+        nowMs: desk.clock.now(),
+      };
+      // A rerun finds alice's approve done (CONFLICT, nothing written) or bob's repeated
+      await stores.approvals.claim({ ...claim, requestedBy: 'alice', commandId: 'cmd-1' });
+      await stores.approvals.claim({ ...claim, requestedBy: 'bob', commandId: 'cmd-2' });
+      for (const command of await desk.all('intent.approval')) await engine.handleApproval(command);
+    };
+    // Above 1 000 USD (the straddle is 20 000): two approvers
+    const env = { APPROVAL_MODE: 'manual', FOUR_EYES_NOTIONAL_USD: '1000' };
+    const points = await everyKillPoint(env, scenario, async (desk) => {
+      const decisions = (await desk.all('intent.decision')).map((d) => [d.status, d.decided_by, d.approvers]);
+      expect(decisions).toEqual([
+        ['pending_approval', 'engine', []],
+        ['awaiting_second_approval', 'alice', ['alice']],
+        ['approved', 'bob', ['alice', 'bob']],
+      ]);
+      expect(await desk.all('intent.approval')).toHaveLength(2);
+      expect(await desk.all('execution.command')).toHaveLength(1);
+      expect(await desk.stores.approvals.get('kill-1')).toMatchObject({
+        status: 'done',
+        first_approved_by: 'alice',
+        claimed_by: 'bob',
+      });
+    });
+    // two more than the one-approver approval: the first approve's claim and its decision
+    expect(points).toBe(11);
+  });
+
   it('an expiry: expired once, even when killed between expiring and publishing', async () => {
     const scenario = async (desk: Desk, stores: Stores) => {
       const engine = new EngineService(desk.deps(stores), { timers: false });

@@ -46,6 +46,8 @@ describe('approvals router', () => {
           checks: CHECKS,
           expires_at: iso(clock.now() + 120_000),
           created_at: iso(clock.now()),
+          status: 'pending',
+          four_eyes: null,
         },
       ]);
     });

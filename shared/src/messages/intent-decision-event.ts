@@ -5,6 +5,7 @@ import { baseFields, IsoTimestampSchema, nullable, SideSchema } from './common.t
 /** Decision statuses of an intent (SPEC §3.3). */
 export const DECISION_STATUSES = [
   'pending_approval',
+  'awaiting_second_approval',
   'approved',
   'vetoed',
   'expired',
@@ -55,11 +56,16 @@ export const IntentDecisionEventSchema = z
     reason: nullable(z.string()),
     /** Every check run for this decision */
     checks: z.array(RiskCheckVerdictSchema).default([]),
-    /** Who decided (SPEC §5.5) */
+    /** Who decided (SPEC §5.5); on `awaiting_second_approval` the first approver */
     decided_by: z.string().min(1),
+    /**
+     * The traders who approved, in order: one on a trader's `approved`, both on a four-eyes one (first,
+     * second); the first on `awaiting_second_approval`; empty otherwise
+     */
+    approvers: z.array(z.string()).default([]),
     /** The policy in force */
     approval_mode: z.enum(['manual', 'auto']),
-    /** Set on `pending_approval` only */
+    /** Set on `pending_approval` and `awaiting_second_approval` only (the same instant) */
     expires_at: nullable(IsoTimestampSchema),
     ...baseFields,
   })

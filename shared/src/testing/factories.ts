@@ -138,6 +138,7 @@ export const createIntentDecision = (overrides: Partial<IntentDecisionEvent> = {
     reason: null,
     checks: [],
     decided_by: 'risk_service',
+    approvers: [],
     approval_mode: 'manual',
     expires_at: null,
     timestamp: TEST_TIMESTAMP,

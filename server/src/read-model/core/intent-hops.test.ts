@@ -42,6 +42,28 @@ describe('intentHops', () => {
     });
   });
 
+  describe('when two traders approved a four-eyes straddle', () => {
+    it('times the first approve, its decision, the second approve and the approval', () => {
+      const events = [
+        at('strategy.intent', '1000-0'),
+        decision('1004-0', 'pending_approval'),
+        at('intent.approval', '3000-0', { command: 'approve', metadata: { stage: 'first' } }),
+        decision('3010-0', 'awaiting_second_approval'),
+        at('intent.approval', '9000-0', { command: 'approve', metadata: {} }),
+        decision('9012-0', 'approved'),
+        at('execution.command', '9012-1'),
+      ];
+      expect(asText(events)).toEqual([
+        'intent → decision:pending_approval 4',
+        'decision:pending_approval → first approval 1996',
+        'first approval → decision:awaiting_second_approval 10',
+        'decision:awaiting_second_approval → approval 5990',
+        'approval → decision:approved 12',
+        'decision:approved → command 0',
+      ]);
+    });
+  });
+
   describe('when an auto-approved spot order filled', () => {
     it('goes from the decision straight to the order', () => {
       const events = [

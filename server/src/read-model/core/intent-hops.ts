@@ -30,6 +30,7 @@ const RANK: Readonly<Record<string, number>> = {
   signal: 0,
   intent: 1,
   'decision:pending_approval': 2,
+  first_approval: 3,
   approval: 3,
   veto: 3,
   command: 5,
@@ -43,11 +44,14 @@ const OTHER_DECISION_RANK = 4;
 const CAUSES: Readonly<Record<string, readonly string[]>> = {
   intent: ['signal'],
   'decision:pending_approval': ['intent'],
-  approval: ['decision:pending_approval', 'intent'],
-  veto: ['decision:pending_approval', 'intent'],
+  // A four-eyes intent: the first approve, its decision, then the second approve (or a veto, or the expiry)
+  first_approval: ['decision:pending_approval', 'intent'],
+  'decision:awaiting_second_approval': ['first_approval', 'decision:pending_approval', 'intent'],
+  approval: ['decision:awaiting_second_approval', 'decision:pending_approval', 'intent'],
+  veto: ['decision:awaiting_second_approval', 'decision:pending_approval', 'intent'],
   'decision:approved': ['approval', 'decision:pending_approval', 'intent'],
   'decision:vetoed': ['veto', 'decision:pending_approval', 'intent'],
-  'decision:expired': ['decision:pending_approval', 'intent'],
+  'decision:expired': ['decision:awaiting_second_approval', 'decision:pending_approval', 'intent'],
   'decision:rejected_on_recheck': ['approval', 'decision:pending_approval', 'intent'],
   'decision:execution_rejected': ['order', 'command', 'decision:approved', 'intent'],
   command: ['decision:approved', 'intent'],
@@ -68,7 +72,13 @@ function describe(event: HopEvent): Pick<Point, 'kind' | 'label' | 'leg'> | null
       return { kind, label: kind, leg: null };
     }
     case 'intent.approval': {
-      const kind = field(event.message, 'command') === 'veto' ? 'veto' : 'approval';
+      const command = field(event.message, 'command');
+      const metadata = (event.message as { metadata?: unknown } | null)?.metadata;
+      const stage = metadata !== null && typeof metadata === 'object' ? field(metadata, 'stage') : null;
+      // The first approve of a four-eyes intent is a step of its own (its label reads as words)
+      if (command === 'approve' && stage === 'first')
+        return { kind: 'first_approval', label: 'first approval', leg: null };
+      const kind = command === 'veto' ? 'veto' : 'approval';
       return { kind, label: kind, leg: null };
     }
     case 'execution.command':

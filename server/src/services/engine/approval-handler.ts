@@ -1,8 +1,9 @@
-import type { IntentApprovalCommand } from '@gamma/shared';
+import { isFirstApproval, type IntentApprovalCommand } from '@gamma/shared';
 import { commandOutcome } from './core/approval-machine.ts';
 import { buildDecision } from './core/decision.ts';
 import { evaluateApproval } from './core/evaluate.ts';
 import type { EngineContext } from './engine-context.ts';
+import type { DecisionStage } from './engine-effects.ts';
 
 /** A trader's claimed approve or veto (SPEC §5.3 items 6–7). */
 export class ApprovalHandler {
@@ -10,14 +11,17 @@ export class ApprovalHandler {
 
   /**
    * Acts on a command whose claim the approval record holds: a veto is published, an approval checked
-   * again and routed when it still passes; then the record is done. A command handled before (a
-   * redelivery after a kill) is not evaluated again: its missing route and completion are redone.
+   * again and routed when it still passes; then the record is done. The first approve of a four-eyes
+   * record is its own stage (`first_approval`): its `awaiting_second_approval` is published and the record
+   * stays open for the second approver. A command handled before (a redelivery after a kill) is not
+   * evaluated again: its missing route and completion are redone.
    */
   async handle(command: IntentApprovalCommand): Promise<void> {
     const { ctx } = this;
     const intentId = command.intent_id;
-    if (await ctx.effects.resume(intentId, 'approval')) {
-      await ctx.approvals.markDone(intentId);
+    const stage: DecisionStage = isFirstApproval(command) ? 'first_approval' : 'approval';
+    if (await ctx.effects.resume(intentId, stage)) {
+      if (stage === 'approval') await ctx.approvals.markDone(intentId);
       return;
     }
     const record = await ctx.approvals.get(intentId);
@@ -32,12 +36,17 @@ export class ApprovalHandler {
       return;
     }
     const { intent } = outcome;
+    if (outcome.kind === 'first_approval') {
+      await ctx.effects.decide('first_approval', buildDecision(intent, outcome.decision), null);
+      return;
+    }
     if (outcome.kind === 'veto') {
       await ctx.effects.decide('approval', buildDecision(intent, outcome.decision), null);
     } else {
       await ctx.caughtUp();
+      const { approvers } = outcome;
       const evaluation = await ctx.checkAndReserve(intent, (c) =>
-        evaluateApproval(intent, c, command.requested_by),
+        evaluateApproval(intent, c, { requestedBy: command.requested_by, approvers }),
       );
       await ctx.effects.apply('approval', intent, evaluation);
     }

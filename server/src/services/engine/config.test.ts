@@ -30,6 +30,8 @@ describe('EngineConfigSchema', () => {
       policyElevatedFomo: 0.5,
       policyAutoMaxNotionalUsd: 25_000,
       macroIntervalS: 60,
+      fourEyesNotionalUsd: 100_000,
+      fourEyesActions: ['sell_straddle', 'sell_strangle'],
       hedgeAutoMaxQty: { BTC: 1, ETH: 10 },
       minExpiryHours: 24,
       strangleDelta: 0.25,

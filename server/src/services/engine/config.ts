@@ -127,6 +127,21 @@ export const ENGINE_ENV = {
       'approval policy, normal level: an exposure-increasing intent up to this notional (Σ quantity × spot), USD, is approved automatically',
   }),
   macroIntervalS: MACRO_BROADCAST_INTERVAL_S,
+  fourEyesNotionalUsd: setting({
+    variable: 'FOUR_EYES_NOTIONAL_USD',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(100_000),
+    meaning:
+      'four-eyes: an intent whose notional (Σ |quantity| × spot, as `order_notional`) is above this, USD, needs two distinct traders',
+  }),
+  fourEyesActions: setting({
+    variable: 'FOUR_EYES_ACTIONS',
+    reader: LIST,
+    schema: z.array(z.string()).default(['sell_straddle', 'sell_strangle']),
+    whenEmpty: 'none',
+    meaning:
+      'four-eyes: actions that always need two distinct traders (default: the unbounded short gamma ones)',
+  }),
   hedgeAutoMaxQty: setting({
     variable: 'HEDGE_AUTO_MAX_QTY',
     reader: COIN_QUANTITIES,

@@ -42,6 +42,7 @@ export function engineConfigFrom(config: EngineServiceConfig): EngineConfig {
       autoMaxNotionalUsd: config.policyAutoMaxNotionalUsd,
       hedgeAutoMaxQty: config.hedgeAutoMaxQty,
     },
+    fourEyes: { notionalUsd: config.fourEyesNotionalUsd, actions: config.fourEyesActions },
     approvalTtlS: config.approvalTtlS,
     minExpiryHours: config.minExpiryHours,
     strangleDelta: config.strangleDelta,

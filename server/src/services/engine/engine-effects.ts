@@ -4,11 +4,12 @@ import type { Evaluation, Route } from './core/evaluate.ts';
 
 /**
  * The stage that decided an intent, which keys its decision's done-mark: intake (pending, approved or
- * vetoed), a trader's command (approved, vetoed or rejected on recheck), or the expiry. Exactly one
+ * vetoed), the first approve of a four-eyes intent (awaiting its second approver), a trader's command
+ * (approved, vetoed or rejected on recheck), or the expiry. Exactly one
  * decision per stage, whichever status a redone evaluation would reach; the approval store lets only one
  * of command and expiry win, so each status is published at most once per intent (SPEC §3.3).
  */
-export type DecisionStage = 'intake' | 'approval' | 'expired';
+export type DecisionStage = 'intake' | 'first_approval' | 'approval' | 'expired';
 
 /** The outcome kept in a decision's done-mark: the route that follows it, if any. */
 function routeOf(outcome: string | null): Route | null {

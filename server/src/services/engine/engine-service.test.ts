@@ -80,6 +80,15 @@ async function setup(options: Setup = {}) {
 
 const decisions = (b: InMemoryBus) => b.published('intent.decision');
 
+/** An approve of an intent by a user, with a command id of its own. */
+const claimOf = (intentId: string, by: string) => ({
+  intentId,
+  command: 'approve' as const,
+  requestedBy: by,
+  reason: null,
+  commandId: `cmd-${intentId}-${by}`,
+});
+
 describe('EngineService', () => {
   describe('when an option intent passes the checks under the manual policy', () => {
     it('publishes pending_approval with expires_at and stores the pending record', async () => {
@@ -222,7 +231,8 @@ describe('EngineService', () => {
     });
 
     it('rejects on recheck when the book changed in the meantime', async () => {
-      const { bus, approvals, clock, publish } = await setup();
+      // One approver: the 200 000 notional is under the four-eyes threshold here
+      const { bus, approvals, clock, publish } = await setup({ env: { FOUR_EYES_NOTIONAL_USD: '250000' } });
       await publish('strategy.intent', intent({ quantity: 1 }));
       // equity falls to 15 000 (peak 100 000) before the approval: drawdown 85 %, 1 straddle = 200 000 notional
       await publish('portfolio.risk', {
@@ -255,6 +265,112 @@ describe('EngineService', () => {
       expect(last?.reason_codes).toContain('MAX_DRAWDOWN_EXCEEDED');
       expect(last?.reason_codes).toContain('GROSS_LEVERAGE_EXCEEDED');
       expect(bus.published('execution.command')).toEqual([]);
+    });
+  });
+
+  describe('when an intent needs four eyes', () => {
+    const approve = (approvals: Awaited<ReturnType<typeof setup>>['approvals'], by: string, at: number) =>
+      approvals.claim({
+        intentId: 'intent-1',
+        command: 'approve',
+        requestedBy: by,
+        reason: null,
+        commandId: `cmd-${by}`,
+        nowMs: at,
+      });
+
+    it('waits for a second, distinct trader and approves with both names', async () => {
+      const { bus, approvals, clock, publish } = await setup({ deliverTwice: true });
+      await publish('strategy.intent', intent({ action: 'sell_straddle', direction: 'sell' }));
+      const rule = { rule: 'action', detail: 'sell_straddle is unbounded short gamma' };
+      expect(decisions(bus)[0]).toMatchObject({ status: 'pending_approval', metadata: { four_eyes: rule } });
+      expect(await approvals.get('intent-1')).toMatchObject({ status: 'pending', four_eyes: rule });
+      clock.advance(5_000);
+      expect(await approve(approvals, 'alice', clock.now())).toMatchObject({ ok: true, stage: 'first' });
+      await bus.drain();
+      expect(decisions(bus)[1]).toMatchObject({
+        decision_id: 'intent-1:awaiting_second_approval',
+        status: 'awaiting_second_approval',
+        decided_by: 'alice',
+        approvers: ['alice'],
+        expires_at: '2026-03-02T09:17:04.120Z',
+        metadata: { four_eyes: { ...rule, first_approved_by: 'alice' } },
+      });
+      expect((await approvals.get('intent-1'))?.status).toBe('awaiting_second');
+      expect(bus.published('execution.command')).toEqual([]);
+      expect(await approve(approvals, 'alice', clock.now())).toMatchObject({
+        ok: false,
+        same_approver: true,
+      });
+      expect(await approve(approvals, 'bob', clock.now())).toMatchObject({ ok: true, stage: 'final' });
+      await bus.drain();
+      // Every entry was delivered twice: still one decision per stage and one route
+      expect(decisions(bus).map((d) => [d.status, d.decided_by, d.approvers])).toEqual([
+        ['pending_approval', 'engine', []],
+        ['awaiting_second_approval', 'alice', ['alice']],
+        ['approved', 'bob', ['alice', 'bob']],
+      ]);
+      expect(bus.published('execution.command')).toEqual([
+        expect.objectContaining({ intent_id: 'intent-1', action: 'sell_straddle', approved_by: 'bob' }),
+      ]);
+      expect((await approvals.get('intent-1'))?.status).toBe('done');
+    });
+
+    it('needs them above FOUR_EYES_NOTIONAL_USD, by the order_notional figure', async () => {
+      const { bus, publish } = await setup({ env: { FOUR_EYES_NOTIONAL_USD: '15000' } });
+      await publish('strategy.intent', intent());
+      const [pending] = decisions(bus);
+      const notional = pending?.checks.find((c) => c.check === 'order_notional')?.value;
+      expect(notional).toBe(20_000);
+      expect(pending?.metadata.four_eyes).toEqual({
+        rule: 'notional',
+        detail: 'notional 20,000 USD over 15,000',
+      });
+    });
+
+    it('records one approver on a one-approver approval, and ends a four-eyes one on a veto after the first', async () => {
+      const { bus, approvals, clock, publish } = await setup();
+      await publish('strategy.intent', intent());
+      await approve(approvals, 'alice', clock.now());
+      await publish(
+        'strategy.intent',
+        intent({ intent_id: 'intent-2', action: 'sell_strangle', direction: 'sell' }),
+      );
+      await approvals.claim({ ...claimOf('intent-2', 'alice'), nowMs: clock.now() });
+      await approvals.claim({
+        ...claimOf('intent-2', 'carol'),
+        command: 'veto',
+        reason: 'not today',
+        nowMs: clock.now(),
+      });
+      await bus.drain();
+      expect(decisions(bus).map((d) => [d.intent_id, d.status, d.decided_by, d.approvers])).toEqual([
+        ['intent-1', 'pending_approval', 'engine', []],
+        ['intent-1', 'approved', 'alice', ['alice']],
+        ['intent-2', 'pending_approval', 'engine', []],
+        ['intent-2', 'awaiting_second_approval', 'alice', ['alice']],
+        ['intent-2', 'vetoed', 'carol', []],
+      ]);
+      expect(bus.published('execution.command').map((c) => c.intent_id)).toEqual(['intent-1']);
+    });
+
+    it('expires a record awaiting its second approver at the first expires_at', async () => {
+      const { bus, approvals, clock, publish, engine } = await setup();
+      await publish('strategy.intent', intent({ action: 'sell_straddle', direction: 'sell' }));
+      await approve(approvals, 'alice', clock.now());
+      await bus.drain();
+      clock.advance(119_999);
+      await engine.sweep();
+      expect(decisions(bus)).toHaveLength(2);
+      clock.advance(1);
+      await engine.sweep();
+      expect(decisions(bus).at(-1)).toMatchObject({
+        status: 'expired',
+        decided_by: 'engine',
+        reason_codes: ['APPROVAL_EXPIRED'],
+        reason: 'no second approval within 120 s (four-eyes; alice approved first)',
+      });
+      expect(await approve(approvals, 'bob', clock.now())).toMatchObject({ ok: false, status: 'expired' });
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   APPROVAL_STATUSES,
+  FIRST_APPROVAL_STAGE,
   IntentApprovalCommandSchema,
   type ApprovalStatus,
   type IntentApprovalCommand,
@@ -21,8 +22,14 @@ export function recordTimeMs(iso: string, field: string): number {
   return ms;
 }
 
-/** The command a claim publishes; throws on an invalid one (e.g. a veto without a reason). */
-export const approvalCommand = (input: ClaimInput): IntentApprovalCommand =>
+/**
+ * The command a claim publishes; throws on an invalid one (e.g. a veto without a reason). `first`: the
+ * first approve of a four-eyes record, `metadata.stage` `first`.
+ */
+export const approvalCommand = (
+  input: ClaimInput,
+  stage: 'first' | 'final' = 'final',
+): IntentApprovalCommand =>
   IntentApprovalCommandSchema.parse({
     command_id: input.commandId,
     intent_id: input.intentId,
@@ -30,5 +37,5 @@ export const approvalCommand = (input: ClaimInput): IntentApprovalCommand =>
     requested_by: input.requestedBy,
     reason: input.reason,
     timestamp: new Date(input.nowMs).toISOString(),
-    metadata: { ...input.metadata },
+    metadata: { ...input.metadata, ...(stage === 'first' ? { stage: FIRST_APPROVAL_STAGE } : {}) },
   });

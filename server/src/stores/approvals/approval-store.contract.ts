@@ -36,6 +36,15 @@ export const record = (intentId: string, createdMs = T0): ApprovalRecord => ({
   status: 'pending',
 });
 
+/** The rule of the four-eyes fixtures. */
+export const STRADDLE_RULE = { rule: 'action', detail: 'sell_straddle is unbounded short gamma' } as const;
+
+/** A pending record that needs two distinct approvers. */
+export const fourEyesRecord = (intentId: string, createdMs = T0): ApprovalRecord => ({
+  ...record(intentId, createdMs),
+  four_eyes: { ...STRADDLE_RULE },
+});
+
 /** An approve by alice one second after T0, unless overridden. */
 export const claimInput = (intentId: string, over: Partial<ClaimInput> = {}) => ({
   intentId,
@@ -93,7 +102,7 @@ export function describeApprovalStoreContract(
       it('marks it claimed and publishes one valid approval command', async () => {
         await store.create(record('i-1'));
         const result = await store.claim(claimInput('i-1', { commandId: 'cmd-1' }));
-        expect(result).toEqual({ ok: true, command_id: 'cmd-1', repeated: false });
+        expect(result).toEqual({ ok: true, command_id: 'cmd-1', repeated: false, stage: 'final' });
         const r = await store.get('i-1');
         expect(r).toMatchObject({
           status: 'claimed',
@@ -130,7 +139,7 @@ export function describeApprovalStoreContract(
         await store.create(record('i-1'));
         await store.claim(claimInput('i-1', { commandId: 'cmd-1' }));
         const again = await store.claim(claimInput('i-1', { commandId: 'cmd-2' }));
-        expect(again).toEqual({ ok: true, command_id: 'cmd-1', repeated: true });
+        expect(again).toEqual({ ok: true, command_id: 'cmd-1', repeated: true, stage: 'final' });
         expect(await commands()).toHaveLength(1);
       });
 
@@ -146,6 +155,123 @@ export function describeApprovalStoreContract(
           ok: false,
           code: 'CONFLICT',
         });
+        expect(await commands()).toHaveLength(1);
+      });
+    });
+
+    describe('when a four-eyes record is approved', () => {
+      it('round-trips the rule and lists the record as pending', async () => {
+        const r = fourEyesRecord('i-1');
+        await store.create(r);
+        expect(await store.get('i-1')).toEqual(r);
+        expect(await store.listPending()).toEqual([r]);
+      });
+
+      it('moves the first approve to awaiting_second, keeps it listed at the same expiry, publishes stage first', async () => {
+        await store.create(fourEyesRecord('i-1'));
+        const result = await store.claim(claimInput('i-1', { commandId: 'cmd-1' }));
+        expect(result).toEqual({ ok: true, command_id: 'cmd-1', repeated: false, stage: 'first' });
+        const r = await store.get('i-1');
+        expect(r).toMatchObject({
+          status: 'awaiting_second',
+          first_approved_by: 'alice',
+          first_command_id: 'cmd-1',
+          expires_at: new Date(T0 + TTL_MS).toISOString(),
+        });
+        expect(r?.command).toBeUndefined();
+        expect(r?.claimed_by).toBeUndefined();
+        expect((await store.listPending()).map((p) => [p.intent.intent_id, p.status])).toEqual([
+          ['i-1', 'awaiting_second'],
+        ]);
+        expect(await store.dueForExpiry(T0 + TTL_MS)).toEqual(['i-1']);
+        expect(await commands()).toEqual([
+          {
+            command_id: 'cmd-1',
+            intent_id: 'i-1',
+            command: 'approve',
+            requested_by: 'alice',
+            reason: null,
+            timestamp: new Date(T0 + 1000).toISOString(),
+            metadata: { stage: 'first' },
+          },
+        ]);
+      });
+
+      it('claims it for a second, distinct approver and keeps the first', async () => {
+        await store.create(fourEyesRecord('i-1'));
+        await store.claim(claimInput('i-1', { commandId: 'cmd-1' }));
+        const second = await store.claim(claimInput('i-1', { requestedBy: 'bob', commandId: 'cmd-2' }));
+        expect(second).toEqual({ ok: true, command_id: 'cmd-2', repeated: false, stage: 'final' });
+        expect(await store.get('i-1')).toMatchObject({
+          status: 'claimed',
+          command: 'approve',
+          command_id: 'cmd-2',
+          claimed_by: 'bob',
+          first_approved_by: 'alice',
+          first_command_id: 'cmd-1',
+        });
+        expect(await store.listPending()).toEqual([]);
+        expect((await commands()).map((c) => [c.command_id, c.requested_by, c.metadata])).toEqual([
+          ['cmd-1', 'alice', { stage: 'first' }],
+          ['cmd-2', 'bob', {}],
+        ]);
+        // The second approver's repeat is idempotent; the first approver's is a conflict
+        expect(await store.claim(claimInput('i-1', { requestedBy: 'bob' }))).toEqual({
+          ok: true,
+          command_id: 'cmd-2',
+          repeated: true,
+          stage: 'final',
+        });
+        expect(await store.claim(claimInput('i-1'))).toMatchObject({ ok: false, code: 'CONFLICT' });
+        expect(await commands()).toHaveLength(2);
+      });
+
+      it('refuses the same user twice, naming it, and changes nothing', async () => {
+        await store.create(fourEyesRecord('i-1'));
+        await store.claim(claimInput('i-1', { commandId: 'cmd-1' }));
+        const before = await store.get('i-1');
+        expect(await store.claim(claimInput('i-1', { commandId: 'cmd-2' }))).toEqual({
+          ok: false,
+          code: 'CONFLICT',
+          status: 'awaiting_second',
+          same_approver: true,
+        });
+        expect(await store.get('i-1')).toEqual(before);
+        expect(await commands()).toHaveLength(1);
+      });
+
+      it('lets a veto by either approver or anyone else end it', async () => {
+        for (const [id, by] of [
+          ['v-first', 'alice'],
+          ['v-other', 'carol'],
+        ] as const) {
+          await store.create(fourEyesRecord(id));
+          await store.claim(claimInput(id));
+          const veto = await store.claim(claimInput(id, { requestedBy: by, command: 'veto', reason: 'no' }));
+          expect(veto).toMatchObject({ ok: true, repeated: false, stage: 'final' });
+          expect(await store.get(id)).toMatchObject({ status: 'claimed', command: 'veto', claimed_by: by });
+        }
+        // A veto before any approve claims it directly
+        await store.create(fourEyesRecord('v-before'));
+        expect(await store.claim(claimInput('v-before', { command: 'veto', reason: 'no' }))).toMatchObject({
+          ok: true,
+          stage: 'final',
+        });
+      });
+
+      it('expires it while awaiting the second approver, at the same expires_at', async () => {
+        await store.create(fourEyesRecord('i-1'));
+        await store.claim(claimInput('i-1'));
+        expect(await store.expire('i-1', T0 + TTL_MS - 1)).toBe(false);
+        expect(await store.claim(claimInput('i-1', { requestedBy: 'bob', nowMs: T0 + TTL_MS }))).toEqual({
+          ok: false,
+          code: 'CONFLICT',
+          status: 'expired',
+        });
+        expect(await store.expire('i-1', T0 + TTL_MS)).toBe(true);
+        await store.expiryPublished('i-1');
+        expect((await store.get('i-1'))?.status).toBe('expired');
+        expect(await store.listPending()).toEqual([]);
         expect(await commands()).toHaveLength(1);
       });
     });
@@ -217,6 +343,7 @@ export function describeApprovalStoreContract(
           ok: true,
           command_id: 'cmd-1',
           repeated: true,
+          stage: 'final',
         });
       });
 

@@ -1,4 +1,4 @@
-import { nextApprovalStatus } from '@gamma/shared';
+import { claimStep, isOpenApproval, nextApprovalStatus } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
 import { approvalCommand, recordTimeMs } from './approval-rules.ts';
 import type { ApprovalRecord, ApprovalStore, ClaimInput, ClaimResult } from './approval-store.ts';
@@ -28,7 +28,7 @@ export class MemoryApprovalStore implements ApprovalStore {
   }
 
   listPending(): Promise<ApprovalRecord[]> {
-    const pending = [...this.records.values()].filter((r) => r.status === 'pending');
+    const pending = [...this.records.values()].filter((r) => isOpenApproval(r.status));
     pending.sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
     return Promise.resolve(pending.map((r) => structuredClone(r)));
   }
@@ -37,23 +37,36 @@ export class MemoryApprovalStore implements ApprovalStore {
     const message = approvalCommand(input);
     const r = this.records.get(input.intentId);
     if (!r) return { ok: false, code: 'NOT_FOUND' };
-    const claimedOrDone = r.status === 'claimed' || r.status === 'done';
-    if (claimedOrDone && r.command === input.command && r.claimed_by === input.requestedBy) {
-      return { ok: true, command_id: r.command_id ?? input.commandId, repeated: true };
+    const step = claimStep(r, { command: input.command, user: input.requestedBy }, input.nowMs);
+    switch (step.kind) {
+      case 'repeated':
+        return { ok: true, command_id: r.command_id ?? input.commandId, repeated: true, stage: 'final' };
+      case 'conflict':
+        return {
+          ok: false,
+          code: 'CONFLICT',
+          status: step.status,
+          ...(step.same_approver ? { same_approver: true } : {}),
+        };
+      case 'first_approval':
+        Object.assign(r, {
+          status: 'awaiting_second',
+          first_approved_by: input.requestedBy,
+          first_command_id: input.commandId,
+        });
+        await this.bus.publish('intent.approval', approvalCommand(input, 'first'));
+        return { ok: true, command_id: input.commandId, repeated: false, stage: 'first' };
+      case 'claim':
+        Object.assign(r, {
+          status: 'claimed',
+          command: input.command,
+          command_id: input.commandId,
+          claimed_by: input.requestedBy,
+          reason: input.reason,
+        });
+        await this.bus.publish('intent.approval', message);
+        return { ok: true, command_id: input.commandId, repeated: false, stage: 'final' };
     }
-    const claimed = nextApprovalStatus(r, 'claim', input.nowMs);
-    // A pending record past its expiry (not yet swept) conflicts as expired, as in the Redis script
-    if (claimed === null)
-      return { ok: false, code: 'CONFLICT', status: r.status === 'pending' ? 'expired' : r.status };
-    Object.assign(r, {
-      status: claimed,
-      command: input.command,
-      command_id: input.commandId,
-      claimed_by: input.requestedBy,
-      reason: input.reason,
-    });
-    await this.bus.publish('intent.approval', message);
-    return { ok: true, command_id: input.commandId, repeated: false };
   }
 
   expire(intentId: string, nowMs: number): Promise<boolean> {

@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import { RiskCheckVerdictSchema, StrategyIntentEventSchema } from '@gamma/shared';
+import {
+  FourEyesRuleSchema,
+  isOpenApproval,
+  RiskCheckVerdictSchema,
+  StrategyIntentEventSchema,
+} from '@gamma/shared';
 import { z } from 'zod';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
@@ -14,15 +19,20 @@ const BodySchema = z.object({
   expires_at: z.string(),
   created_at: z.string(),
   approval_mode: z.enum(['manual', 'auto']),
+  /** Absent in records written before four-eyes: one approver */
+  four_eyes: FourEyesRuleSchema.nullable().optional(),
 });
 
 function decode(intentId: string, hash: Record<string, string>): ApprovalRecord {
-  const { body, status, command, command_id, claimed_by, reason } = hash;
+  const { body, status, command, command_id, claimed_by, reason, first_approved_by, first_command_id } = hash;
   if (body === undefined || !isApprovalStatus(status)) {
     throw new InfrastructureError(`approval record ${intentId}: malformed (status ${String(status)})`);
   }
-  const parsed = BodySchema.parse(JSON.parse(body));
+  const { four_eyes: fourEyes, ...parsed } = BodySchema.parse(JSON.parse(body));
   const record: ApprovalRecord = { ...parsed, status };
+  if (fourEyes != null) record.four_eyes = fourEyes;
+  if (first_approved_by !== undefined) record.first_approved_by = first_approved_by;
+  if (first_command_id !== undefined) record.first_command_id = first_command_id;
   if (command === 'approve' || command === 'veto') record.command = command;
   if (command_id !== undefined) record.command_id = command_id;
   if (claimed_by !== undefined) record.claimed_by = claimed_by;
@@ -33,16 +43,21 @@ function decode(intentId: string, hash: Record<string, string>): ApprovalRecord 
 function claimResult(reply: unknown, input: ClaimInput): ClaimResult {
   if (!Array.isArray(reply))
     throw new InfrastructureError(`approval claim: unexpected reply ${String(reply)}`);
-  const [code, detail] = reply as [string, string | undefined];
+  const [code, detail, why] = reply as [string, string | undefined, string | undefined];
   switch (code) {
     case 'OK':
-      return { ok: true, command_id: input.commandId, repeated: false };
+      return { ok: true, command_id: input.commandId, repeated: false, stage: 'final' };
+    case 'FIRST':
+      return { ok: true, command_id: input.commandId, repeated: false, stage: 'first' };
     case 'REPEATED':
-      return { ok: true, command_id: detail ?? input.commandId, repeated: true };
+      return { ok: true, command_id: detail ?? input.commandId, repeated: true, stage: 'final' };
     case 'CONFLICT':
-      return isApprovalStatus(detail)
-        ? { ok: false, code: 'CONFLICT', status: detail }
-        : { ok: false, code: 'CONFLICT' };
+      return {
+        ok: false,
+        code: 'CONFLICT',
+        ...(isApprovalStatus(detail) ? { status: detail } : {}),
+        ...(why === 'same_approver' ? { same_approver: true } : {}),
+      };
     case 'NOT_FOUND':
       return { ok: false, code: 'NOT_FOUND' };
     default:
@@ -78,6 +93,7 @@ export class RedisApprovalStore implements ApprovalStore {
       expires_at: record.expires_at,
       created_at: record.created_at,
       approval_mode: record.approval_mode,
+      ...(record.four_eyes == null ? {} : { four_eyes: record.four_eyes }),
     });
     const id = record.intent.intent_id;
     const created = await this.scripts.approvalCreate(SCRIPT_KEYS.approvalCreate(this.keys, id), [
@@ -86,6 +102,7 @@ export class RedisApprovalStore implements ApprovalStore {
       record.status,
       String(expiresMs),
       String(INTENT_MEMORY_TTL_S),
+      record.four_eyes == null ? '0' : '1',
     ]);
     return created === 1;
   }
@@ -98,12 +115,16 @@ export class RedisApprovalStore implements ApprovalStore {
   async listPending(): Promise<ApprovalRecord[]> {
     const ids = await this.redis.zrange(this.keys.pendingApprovals(), 0, -1);
     const records = await Promise.all(ids.map((id) => this.get(id)));
-    return records.filter((r): r is ApprovalRecord => r !== null && r.status === 'pending');
+    return records.filter((r): r is ApprovalRecord => r !== null && isOpenApproval(r.status));
   }
 
-  /** The claim script also XADDs the command (`data` = JSON, MAXLEN ~) to `<prefix>:intent.approval`. */
+  /**
+   * The claim script also XADDs the command (`data` = JSON, MAXLEN ~) to `<prefix>:intent.approval`: as
+   * given, or with `metadata.stage` `first` when it is a four-eyes record's first approve.
+   */
   async claim(input: ClaimInput): Promise<ClaimResult> {
     const message = approvalCommand(input);
+    const first = approvalCommand(input, 'first');
     const reply = await this.scripts.approvalClaim(SCRIPT_KEYS.approvalClaim(this.keys, input.intentId), [
       input.intentId,
       input.command,
@@ -114,6 +135,7 @@ export class RedisApprovalStore implements ApprovalStore {
       String(input.nowMs),
       String(this.maxLen),
       JSON.stringify(message),
+      JSON.stringify(first),
     ]);
     return claimResult(reply, input);
   }

@@ -1,23 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { ApproveIntentInputSchema, VetoIntentInputSchema } from '@gamma/shared';
+import { ApproveIntentInputSchema, isOpenApproval, VetoIntentInputSchema } from '@gamma/shared';
 import type { ApprovalRecord, ClaimResult } from '../../stores/approvals/approval-store.ts';
 import { ConflictError, NotFoundError } from '../../errors/index.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, router, traderProcedure } from '../init.ts';
 
-/** Why a claim conflicted, in words: who decided it, or that it expired. */
-function conflictMessage(intentId: string, record: ApprovalRecord | null, nowMs: number): string {
+/** The four-eyes rule of a record in words, e.g. `four-eyes: sell_straddle is unbounded short gamma`. */
+const fourEyesOf = (record: ApprovalRecord): string =>
+  record.four_eyes == null ? 'four-eyes' : `four-eyes: ${record.four_eyes.detail}`;
+
+/** Why a claim conflicted, in words: who decided it, that it expired, or that a second trader must approve. */
+function conflictMessage(
+  intentId: string,
+  record: ApprovalRecord | null,
+  { nowMs, sameApprover }: { nowMs: number; sameApprover: boolean },
+): string {
   if (record === null) return `intent ${intentId} is no longer pending`;
   if (
     record.status === 'expired' ||
-    (record.status === 'pending' && nowMs >= Date.parse(record.expires_at))
+    (isOpenApproval(record.status) && nowMs >= Date.parse(record.expires_at))
   ) {
     return `intent ${intentId} is expired (approval expired at ${record.expires_at})`;
+  }
+  if (sameApprover) {
+    const first = record.first_approved_by ?? 'another trader';
+    return `${fourEyesOf(record)}; ${first} approved first, a second trader must approve (intent ${intentId})`;
   }
   const by = record.claimed_by === undefined ? '' : ` by ${record.claimed_by}`;
   const verb =
     record.command === 'veto' ? 'vetoed' : record.command === 'approve' ? 'approved' : record.status;
-  return `intent ${intentId} is already ${verb}${by} (status ${record.status})`;
+  const approvers =
+    record.command === 'approve' && record.first_approved_by !== undefined
+      ? ` (${fourEyesOf(record)}; approved by ${record.first_approved_by} and ${record.claimed_by ?? 'a second trader'})`
+      : '';
+  return `intent ${intentId} is already ${verb}${by} (status ${record.status})${approvers}`;
 }
 
 /** Claims the pending record for the user; the store's refusals become NOT_FOUND / CONFLICT errors. */
@@ -41,6 +57,7 @@ async function claim(
       user: ctx.user,
       command_id: result.command_id,
       repeated: result.repeated,
+      stage: result.stage,
     });
     return { intent_id: input.intent_id, command_id: result.command_id };
   }
@@ -48,18 +65,32 @@ async function claim(
     throw new NotFoundError(`no pending approval for intent ${input.intent_id}`);
   }
   const record = await ctx.stores.approvals.get(input.intent_id);
-  throw new ConflictError(conflictMessage(input.intent_id, record, nowMs));
+  throw new ConflictError(
+    conflictMessage(input.intent_id, record, { nowMs, sameApprover: result.same_approver === true }),
+  );
 }
 
 /** Pending approvals and the trader's approve / veto (SPEC §5.3 items 4–7). */
 export const approvalsRouter = router({
-  /** Pending approvals, oldest expiry first */
+  /**
+   * Open approvals, oldest expiry first: `status` `pending`, or `awaiting_second` once the first trader
+   * approved a four-eyes intent; `four_eyes` the rule and its first approver (null: one approver needed)
+   */
   pending: publicProcedure.query(async ({ ctx }) =>
     (await ctx.stores.approvals.listPending()).map((r) => ({
       intent: r.intent,
       checks: r.checks,
       expires_at: r.expires_at,
       created_at: r.created_at,
+      status: r.status === 'awaiting_second' ? ('awaiting_second' as const) : ('pending' as const),
+      four_eyes:
+        r.four_eyes == null
+          ? null
+          : {
+              rule: r.four_eyes.rule,
+              detail: r.four_eyes.detail,
+              first_approved_by: r.first_approved_by ?? null,
+            },
     })),
   ),
   /** Approve; repeating the same approve as the same user returns the original command_id */

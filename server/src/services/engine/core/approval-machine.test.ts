@@ -40,6 +40,7 @@ describe('openApproval', () => {
         outcome: { checks } as never,
         expiresAtMs: EXPIRES_MS,
         whatIf: WHAT_IF as never,
+        fourEyes: null,
       },
       BEFORE,
     );
@@ -58,7 +59,7 @@ describe('commandOutcome', () => {
   describe('when the record holds the claim of this command', () => {
     it('approves the intent without the what-if the engine stored for the console', () => {
       const outcome = commandOutcome(record(), command(), AFTER);
-      expect(outcome).toEqual({ kind: 'approve', intent: expect.anything() });
+      expect(outcome).toEqual({ kind: 'approve', intent: expect.anything(), approvers: ['trader-1'] });
       expect(outcome.kind === 'approve' && outcome.intent.metadata).toEqual({ source: 'test' });
     });
 
@@ -89,6 +90,77 @@ describe('commandOutcome', () => {
     ])('ignores the command for %s', (_case, r) => {
       expect(commandOutcome(r, command(), AFTER)).toEqual({ kind: 'ignore' });
     });
+  });
+});
+
+describe('four-eyes', () => {
+  const rule = { rule: 'action' as const, detail: 'sell_straddle is unbounded short gamma' };
+  const first = command({ command_id: 'c-first', requested_by: 'alice', metadata: { stage: 'first' } });
+  const awaiting = (overrides: Partial<ApprovalView> = {}) =>
+    record({
+      status: 'awaiting_second',
+      four_eyes: rule,
+      first_approved_by: 'alice',
+      first_command_id: 'c-first',
+      command_id: undefined,
+      ...overrides,
+    });
+
+  it('opens the record with the rule of the evaluation', () => {
+    const opened = openApproval(
+      createStrategyIntent({ intent_id: 'i-9', action: 'sell_straddle' }),
+      {
+        kind: 'pending',
+        decision: {} as never,
+        outcome: { checks: [] } as never,
+        expiresAtMs: EXPIRES_MS,
+        whatIf: null,
+        fourEyes: rule,
+      },
+      BEFORE,
+    );
+    expect(opened).toMatchObject({ status: 'pending', four_eyes: rule });
+  });
+
+  it('publishes awaiting_second_approval for the first approve, by the first approver, same expiry', () => {
+    const outcome = commandOutcome(awaiting(), first, BEFORE);
+    expect(outcome).toMatchObject({
+      kind: 'first_approval',
+      intent: { intent_id: 'i-1', metadata: { source: 'test' } },
+      decision: {
+        status: 'awaiting_second_approval',
+        decidedBy: 'alice',
+        approvers: ['alice'],
+        expiresAt: '2026-03-02T09:20:00.000Z',
+        reason:
+          'four-eyes: sell_straddle is unbounded short gamma; alice approved first, a second trader must approve',
+        metadata: { four_eyes: { ...rule, first_approved_by: 'alice' } },
+      },
+    });
+  });
+
+  it('still publishes it when the second approve, a veto or the expiry came first', () => {
+    for (const status of ['claimed', 'done', 'expired'] as const)
+      expect(commandOutcome(awaiting({ status }), first, AFTER).kind).toBe('first_approval');
+  });
+
+  it('ignores a first-stage command the record does not hold, or on a one-approver record', () => {
+    expect(commandOutcome(awaiting({ first_command_id: 'c-other' }), first, BEFORE)).toEqual({
+      kind: 'ignore',
+    });
+    expect(commandOutcome(record({ status: 'pending' }), first, BEFORE)).toEqual({ kind: 'ignore' });
+  });
+
+  it('approves the second approve with both approvers, first one first', () => {
+    const claimed = awaiting({ status: 'claimed', command_id: 'c-2' });
+    const outcome = commandOutcome(claimed, command({ command_id: 'c-2', requested_by: 'bob' }), AFTER);
+    expect(outcome).toMatchObject({ kind: 'approve', approvers: ['alice', 'bob'] });
+  });
+
+  it('expires a record awaiting its second approver, naming the first', () => {
+    expect(expiryOutcome(awaiting({ status: 'expired' }), AFTER, 300)?.decision.reason).toBe(
+      'no second approval within 300 s (four-eyes; alice approved first)',
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import {
   APPROVAL_TRANSITIONS,
+  isFirstApproval,
   nextApprovalStatus,
   type ApprovalStatus,
+  type FourEyesRule,
   type IntentApprovalCommand,
   type RiskCheckVerdict,
   type StrategyIntentEvent,
@@ -14,9 +16,11 @@ import { withoutWhatIf, withWhatIf } from './what-if.ts';
 /**
  * The approval state machine of SPEC §5.3, pure: an intent that needs a trader opens a `pending` record;
  * exactly one of a trader's claim (→ `claimed`, then `done` once the engine handled the command) and the
- * expiry (→ `expired`) wins it, by the one transition rule of `@gamma/shared` (`nextApprovalStatus`),
- * which the stores apply atomically. The engine reads a record through {@link commandOutcome} and
- * {@link expiryOutcome} to know what to publish.
+ * expiry (→ `expired`) wins it, by the one transition rule of `@gamma/shared` (`nextApprovalStatus`,
+ * `claimStep`), which the stores apply atomically. A four-eyes record (issue 10 item 5) takes its first
+ * approve as `awaiting_second` (the engine publishes `awaiting_second_approval`) and is claimed by a second,
+ * distinct approver. The engine reads a record through {@link commandOutcome} and {@link expiryOutcome}
+ * to know what to publish.
  */
 
 /** The fields of an approval record the machine reads. */
@@ -26,6 +30,11 @@ export interface ApprovalView {
   /** ISO */
   expires_at: string;
   approval_mode: 'manual' | 'auto';
+  /** Why two distinct traders must approve; absent or null: one */
+  four_eyes?: FourEyesRule | null;
+  /** The first approver of a four-eyes record and the command id of that approve */
+  first_approved_by?: string;
+  first_command_id?: string;
   command_id?: string;
 }
 
@@ -37,7 +46,11 @@ export interface OpenedApproval extends ApprovalView {
   status: 'pending';
 }
 
-/** The record a `pending` evaluation opens at `nowMs`; its intent carries `what_if` for the console. */
+/**
+ * The record a `pending` evaluation opens at `nowMs`; its intent carries `what_if` for the console, and
+ * `four_eyes` the rule that needs two distinct traders (decided with the evaluation from
+ * `FOUR_EYES_NOTIONAL_USD` and `FOUR_EYES_ACTIONS`), or null.
+ */
 export function openApproval(
   intent: StrategyIntentEvent,
   evaluation: Extract<Evaluation, { kind: 'pending' }>,
@@ -50,6 +63,7 @@ export function openApproval(
     created_at: new Date(nowMs).toISOString(),
     approval_mode: 'manual',
     status: 'pending',
+    ...(evaluation.fourEyes === null ? {} : { four_eyes: evaluation.fourEyes }),
   };
 }
 
@@ -59,19 +73,60 @@ export type CommandOutcome =
   | { kind: 'ignore' }
   /** Publish this decision (the intent as routed, without `what_if`) */
   | { kind: 'veto'; intent: StrategyIntentEvent; decision: DecisionSpec }
-  /** Check the intent again and route it when it still passes */
-  | { kind: 'approve'; intent: StrategyIntentEvent };
+  /**
+   * Check the intent again and route it when it still passes; `approvers` the first of a four-eyes intent
+   * and the user, else the user
+   */
+  | { kind: 'approve'; intent: StrategyIntentEvent; approvers: string[] }
+  /** The first approve of a four-eyes record: publish `awaiting_second_approval` (no recheck, no route) */
+  | { kind: 'first_approval'; intent: StrategyIntentEvent; decision: DecisionSpec };
 
-/** The outcome of a command whose claim this record holds, decided at `nowMs`. */
+/**
+ * The `awaiting_second_approval` decision of a four-eyes record's first approve: by the first approver,
+ * expiring at the record's `expires_at`, the rule in `metadata.four_eyes`.
+ */
+function firstApprovalOutcome(
+  record: ApprovalView,
+  command: IntentApprovalCommand,
+  nowMs: number,
+): CommandOutcome {
+  const fourEyes = record.four_eyes;
+  if (fourEyes == null || record.first_command_id !== command.command_id) return { kind: 'ignore' };
+  const first = command.requested_by;
+  const decision: DecisionSpec = {
+    status: 'awaiting_second_approval',
+    decidedBy: first,
+    approvalMode: record.approval_mode,
+    nowMs,
+    expiresAt: record.expires_at,
+    approvers: [first],
+    reason: `four-eyes: ${fourEyes.detail}; ${first} approved first, a second trader must approve`,
+    metadata: { four_eyes: { ...fourEyes, first_approved_by: first } },
+  };
+  return { kind: 'first_approval', intent: withoutWhatIf(record.intent), decision };
+}
+
+/**
+ * The outcome of a command whose claim this record holds, decided at `nowMs`. A four-eyes first approve
+ * (`metadata.stage` `first`) is matched by `first_command_id`, whatever the record's status since: the
+ * first approval happened, so its decision is published once (a second approve, a veto or the expiry may
+ * follow it before the engine handles it).
+ */
 export function commandOutcome(
   record: ApprovalView | null,
   command: IntentApprovalCommand,
   nowMs: number,
 ): CommandOutcome {
-  if (!record || record.command_id !== command.command_id) return { kind: 'ignore' };
+  if (!record) return { kind: 'ignore' };
+  if (isFirstApproval(command)) return firstApprovalOutcome(record, command, nowMs);
+  if (record.command_id !== command.command_id) return { kind: 'ignore' };
   if (nextApprovalStatus(record, 'complete', nowMs) === null) return { kind: 'ignore' };
   const intent = withoutWhatIf(record.intent);
-  if (command.command === 'approve') return { kind: 'approve', intent };
+  if (command.command === 'approve') {
+    const first = record.first_approved_by;
+    const approvers = first === undefined ? [command.requested_by] : [first, command.requested_by];
+    return { kind: 'approve', intent, approvers };
+  }
   const decision: DecisionSpec = {
     status: 'vetoed',
     decidedBy: command.requested_by,
@@ -100,13 +155,17 @@ export function expiryOutcome(
   ttlS: number,
 ): { intent: StrategyIntentEvent; decision: DecisionSpec } | null {
   if (record.status !== APPROVAL_TRANSITIONS.expire.to) return null;
+  const first = record.first_approved_by;
   const decision: DecisionSpec = {
     status: 'expired',
     decidedBy: 'engine',
     approvalMode: record.approval_mode,
     nowMs,
     reasonCodes: ['APPROVAL_EXPIRED'],
-    reason: `no decision within ${ttlS} s`,
+    reason:
+      first === undefined
+        ? `no decision within ${ttlS} s`
+        : `no second approval within ${ttlS} s (four-eyes; ${first} approved first)`,
   };
   return { intent: record.intent, decision };
 }

@@ -12,6 +12,7 @@ import { reserveRequest } from './reserve-request.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 import type { CatalogueLimits, OrderLeg, RiskLimits } from './types.ts';
 import { catalogueInput, type RiskRecords } from './catalogue-context.ts';
+import { orderNotionalUsd } from './check-order-notional.ts';
 import { valueOrder } from './valuation.ts';
 
 /** What checking an intent reads (the evaluation context, less the approval policy's inputs). */
@@ -50,7 +51,7 @@ export interface Checked {
   hedge: HedgeClassification;
   /** The order only shrinks positions, or is a protective hedge */
   reducing: boolean;
-  /** Σ quantity × spot of the priced legs, USD; null when unpriced */
+  /** Σ |quantity| × spot of the priced legs (the `order_notional` figure), USD; null when unpriced */
   notionalUsd: number | null;
 }
 
@@ -73,7 +74,7 @@ export function checkIntent(
   const legs = order.ok ? order.legs : [];
   const hedge = classifyHedge(intent, { legs, book }, { market: ctx.market, nowMs: ctx.nowMs });
   const reducing = hedge.protective || reducesExposure(book, legs);
-  const notionalUsd = order.ok ? legs.reduce((sum, l) => sum + l.quantity * l.spot, 0) : null;
+  const notionalUsd = order.ok ? orderNotionalUsd(legs) : null;
   const catalogue = catalogueInput(intent, trade, ctx);
   const waive = hedge.protective ? PROTECTIVE_WAIVED_CHECKS : undefined;
   if (!order.ok) {

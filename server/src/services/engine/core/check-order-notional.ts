@@ -1,7 +1,11 @@
 import { round4 } from './book-math.ts';
-import type { CheckInput } from './types.ts';
+import type { CheckInput, OrderLeg } from './types.ts';
 import { verdictOf, type CheckVerdict } from './verdict.ts';
 import { above } from './tolerance.ts';
+
+/** An order's notional, Σ |quantity| × spot of the underlying over its legs, USD (four-eyes reads it too). */
+export const orderNotionalUsd = (legs: readonly Pick<OrderLeg, 'quantity' | 'spot'>[]): number =>
+  legs.reduce((sum, leg) => sum + Math.abs(leg.quantity) * leg.spot, 0);
 
 /**
  * `order_notional`: the order's notional, Σ |quantity| × spot of the underlying over its legs (as gross
@@ -11,7 +15,7 @@ import { above } from './tolerance.ts';
 export function checkOrderNotional({ order, catalogue }: CheckInput): CheckVerdict {
   const base = { check: 'order_notional', limit: catalogue.limits.maxOrderNotionalUsd };
   if (!order.ok) return { ...base, passed: false, reason_code: order.code, value: null };
-  const notional = order.legs.reduce((sum, leg) => sum + Math.abs(leg.quantity) * leg.spot, 0);
+  const notional = orderNotionalUsd(order.legs);
   return verdictOf(
     { ...base, value: round4(notional) },
     above(notional, base.limit) ? 'ORDER_NOTIONAL_EXCEEDED' : null,

@@ -16,8 +16,10 @@ export interface DecisionSpec {
   reasonCodes?: ReasonCode[];
   reason?: string | null;
   checks?: RiskCheckVerdict[];
-  /** ISO; `pending_approval` only */
+  /** ISO; `pending_approval` and `awaiting_second_approval` only */
   expiresAt?: string | null;
+  /** The traders who approved (default none) */
+  approvers?: readonly string[];
   metadata?: Record<string, unknown>;
   /** Resolved direction and quantity (a `close`); default: the intent's */
   direction?: Side | null;
@@ -45,6 +47,7 @@ export function buildDecision(
     reason: spec.reason ?? null,
     checks: spec.checks ?? [],
     decided_by: spec.decidedBy,
+    approvers: [...(spec.approvers ?? [])],
     approval_mode: spec.approvalMode,
     expires_at: spec.expiresAt ?? null,
     timestamp: new Date(spec.nowMs).toISOString(),

@@ -1,8 +1,9 @@
-import type { MacroReading, ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
+import type { FourEyesRule, MacroReading, ReasonCode, StreamInput, StrategyIntentEvent } from '@gamma/shared';
 import type { ReserveRequest } from '../../../stores/reservations/reservation-store.ts';
 import type { CapacityConfig } from './capacity.ts';
 import { checkIntent, type CheckContext, type Checked } from './check-intent.ts';
 import { buildDecision } from './decision.ts';
+import { fourEyesRuleOf, type FourEyesConfig } from './four-eyes.ts';
 import type { ResolvedTrade } from './intake.ts';
 import { chooseApproval, policyRecord, type ApprovalChoice, type ApprovalPolicyConfig } from './policy.ts';
 import { accountQuantities } from './portfolio-state.ts';
@@ -18,6 +19,8 @@ export interface EngineConfig {
   limits: RiskLimits;
   catalogue: CatalogueLimits;
   policy: ApprovalPolicyConfig;
+  /** `FOUR_EYES_NOTIONAL_USD`, `FOUR_EYES_ACTIONS` */
+  fourEyes: FourEyesConfig;
   /** `APPROVAL_TTL_S` */
   approvalTtlS: number;
   /** `EXEC_MIN_EXPIRY_H`, `EXEC_STRANGLE_DELTA`, `EXEC_PRICE_BUFFER_PCT` (legs for valuation) */
@@ -51,6 +54,8 @@ export type Evaluation =
       expiresAtMs: number;
       /** Option intents: the underlying's Greeks before/after the legs (`metadata.what_if`); else null */
       whatIf: WhatIfMetadata | null;
+      /** Why two distinct traders must approve it (`metadata.four_eyes`); null: one */
+      fourEyes: FourEyesRule | null;
       request?: ReserveRequest;
     }
   | {
@@ -80,6 +85,10 @@ function hedgeMetadata(checked: Checked): Record<string, unknown> {
   return { protective: hedge.protective, hedge: { ...hedge, waived: outcome.waived } };
 }
 
+/** Why a checked intent needs two traders (four-eyes), or null. */
+const fourEyesOf = (intent: StrategyIntentEvent, ctx: EvaluationContext, checked: Checked | null) =>
+  fourEyesRuleOf({ action: intent.action, notionalUsd: checked?.notionalUsd ?? null }, ctx.config.fourEyes);
+
 /** How the policy approves a checked intent (an intake failure: as an unpriced, non-reducing order). */
 function approvalOf(
   intent: StrategyIntentEvent,
@@ -94,6 +103,7 @@ function approvalOf(
       protective: checked?.hedge.protective ?? false,
       reducing: checked?.reducing ?? false,
       notionalUsd: checked?.notionalUsd ?? null,
+      fourEyes: fourEyesOf(intent, ctx, checked) !== null,
       macro: ctx.macro,
       nowMs: ctx.nowMs,
     },
@@ -159,7 +169,10 @@ export function evaluateIntent(intent: StrategyIntentEvent, ctx: EvaluationConte
   return pending(intent, ctx, { checked: result, metadata });
 }
 
-/** A checked intent left to a trader: `pending_approval` until `expires_at`, with the option what-if. */
+/**
+ * A checked intent left to a trader: `pending_approval` until `expires_at`, with the option what-if and
+ * the four-eyes rule (`metadata.four_eyes`, null when one trader is enough).
+ */
 function pending(
   intent: StrategyIntentEvent,
   ctx: EvaluationContext,
@@ -171,6 +184,7 @@ function pending(
     trade.route === 'execution'
       ? optionWhatIf(accountQuantities(ctx.portfolio), legs, { market: ctx.market, nowMs: ctx.nowMs })
       : null;
+  const fourEyes = fourEyesOf(intent, ctx, checked);
   const decision = buildDecision(intent, {
     approvalMode: 'manual',
     nowMs: ctx.nowMs,
@@ -180,7 +194,11 @@ function pending(
     status: 'pending_approval',
     decidedBy: 'engine',
     expiresAt: new Date(expiresAtMs).toISOString(),
-    metadata: { ...(whatIf === null ? {} : { what_if: whatIf }), ...metadata },
+    metadata: {
+      ...(whatIf === null ? {} : { what_if: whatIf }),
+      ...metadata,
+      ...(fourEyes === null ? {} : { four_eyes: fourEyes }),
+    },
   });
   return {
     kind: 'pending',
@@ -188,6 +206,7 @@ function pending(
     outcome,
     expiresAtMs,
     whatIf,
+    fourEyes,
     ...(checked.request === null ? {} : { request: checked.request }),
   };
 }
@@ -196,13 +215,14 @@ function pending(
  * A trader's approval (SPEC §5.3 item 6): every check runs again on the state at that moment. Pass →
  * `approved` by the user and routed; fail (or an intent that no longer passes intake, e.g. a close of a
  * position that is now flat) → `rejected_on_recheck` by `risk_service` with `metadata.requested_by`.
+ * `approvers` (both decisions): the traders who approved, the first of a four-eyes intent then the user.
  */
 export function evaluateApproval(
   intent: StrategyIntentEvent,
   ctx: EvaluationContext,
-  requestedBy: string,
+  { requestedBy, approvers = [requestedBy] }: { requestedBy: string; approvers?: readonly string[] },
 ): Evaluation {
-  const base = { approvalMode: 'manual' as const, nowMs: ctx.nowMs };
+  const base = { approvalMode: 'manual' as const, nowMs: ctx.nowMs, approvers: [...approvers] };
   const approvalPolicy = policyRecord(ctx.config.policy, ctx, 'trader_command');
   const result = checkIntent(intent, ctx);
   const rejected = ({

@@ -19,6 +19,7 @@ const input = (over: Partial<ApprovalInput> = {}): ApprovalInput => ({
   protective: false,
   reducing: false,
   notionalUsd: 10_000,
+  fourEyes: false,
   macro: { regime: 'bull', fomo: 0.2, atMs: NOW },
   nowMs: NOW,
   ...over,
@@ -136,6 +137,32 @@ describe('chooseApproval', () => {
       expect(choose({ macro: null }).record).toMatchObject({
         level: 'elevated',
         level_rule: 'no_macro_state',
+      });
+    });
+  });
+
+  describe('an intent that needs four eyes', () => {
+    it('is never approved by the policy at any level, reducing or within the auto notional', () => {
+      for (const macro of [calm, elevated, extreme, null]) {
+        expect(choose({ macro, fourEyes: true, notionalUsd: 1 })).toMatchObject({
+          mode: 'manual',
+          record: { mode: 'policy', rule: 'four_eyes' },
+        });
+        expect(choose({ macro, fourEyes: true, reducing: true }).mode).toBe('manual');
+      }
+    });
+
+    it('is still approved by the hedge lane, APPROVAL_MODE=auto and AUTO_APPROVE_ACTIONS', () => {
+      const hedge = { action: 'delta_hedge', protective: true, reducing: true, quantity: 1, fourEyes: true };
+      expect(choose(hedge).record.rule).toBe('hedge_lane');
+      expect(choose({ fourEyes: true }, { mode: 'auto' }).record.rule).toBe('auto_mode');
+      expect(
+        choose({ action: 'sell_straddle', fourEyes: true }, { autoApproveActions: ['sell_straddle'] }).record
+          .rule,
+      ).toBe('auto_action');
+      expect(choose({ fourEyes: true }, { mode: 'manual' })).toMatchObject({
+        mode: 'manual',
+        record: { rule: 'manual_mode' },
       });
     });
   });

@@ -29,7 +29,8 @@ export interface ApprovalPolicyConfig {
  * Why an intent is approved automatically or left to a trader: `hedge_lane` (a protective hedge within
  * `HEDGE_AUTO_MAX_QTY`), `auto_mode`, `auto_action` (listed in `AUTO_APPROVE_ACTIONS`), `manual_mode`;
  * under `policy`: `reduces_exposure`, `within_auto_notional` / `over_auto_notional` (normal level), or
- * `increases_exposure` (elevated and extreme levels); `trader_command` on a trader's approval or its recheck.
+ * `increases_exposure` (elevated and extreme levels), `four_eyes` (an intent that needs two traders is never
+ * approved by the policy); `trader_command` on a trader's approval or its recheck.
  */
 export type ApprovalRule =
   | 'hedge_lane'
@@ -40,6 +41,7 @@ export type ApprovalRule =
   | 'within_auto_notional'
   | 'over_auto_notional'
   | 'increases_exposure'
+  | 'four_eyes'
   | 'trader_command';
 
 /**
@@ -69,6 +71,8 @@ export interface ApprovalInput {
   reducing: boolean;
   /** Σ quantity × spot of the priced legs, USD; null when unpriced */
   notionalUsd: number | null;
+  /** The intent needs two distinct traders (`FOUR_EYES_*`) */
+  fourEyes: boolean;
   /** The latest market-wide macro state, null when none was seen */
   macro: MacroReading | null;
   nowMs: number;
@@ -111,7 +115,9 @@ export function policyRecord(
  * an action in `AUTO_APPROVE_ACTIONS` is approved, `manual` leaves it to a trader. `policy` reads the level:
  * an exposure-reducing intent is approved at every level; at **normal** an increasing one is approved when
  * its notional is at most `POLICY_AUTO_MAX_NOTIONAL_USD`; at **elevated** and **extreme** it waits for a
- * trader (at extreme the policy's global REDUCING vetoes it first).
+ * trader (at extreme the policy's global REDUCING vetoes it first). An intent that needs four eyes is never
+ * approved by the policy's levels (it waits for two traders); the hedge lane, `auto` and
+ * `AUTO_APPROVE_ACTIONS` are explicit choices and still approve it.
  */
 export function chooseApproval(input: ApprovalInput, config: ApprovalPolicyConfig): ApprovalChoice {
   const reading = config.mode === 'policy' ? policyLevel(config, input.macro, input.nowMs) : null;
@@ -130,6 +136,7 @@ export function chooseApproval(input: ApprovalInput, config: ApprovalPolicyConfi
   if (config.mode === 'auto') return choose('auto', 'auto_mode');
   if (config.autoApproveActions.includes(input.action)) return choose('auto', 'auto_action');
   if (reading === null) return choose('manual', 'manual_mode');
+  if (input.fourEyes) return choose('manual', 'four_eyes');
   if (input.reducing) return choose('auto', 'reduces_exposure');
   if (reading.level !== 'normal') return choose('manual', 'increases_exposure');
   return input.notionalUsd !== null && !above(input.notionalUsd, config.autoMaxNotionalUsd)

@@ -56,6 +56,7 @@ describe('useApprovalsStore', () => {
     reason: 'too big',
     checks: [],
     decided_by: 'trader',
+    approvers: [],
     approval_mode: 'manual',
     expires_at: null,
     timestamp: '2026-03-02T09:15:04.180Z',
