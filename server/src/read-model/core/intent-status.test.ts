@@ -70,6 +70,17 @@ describe('intentStatus', () => {
     });
   });
 
+  describe('when a four-eyes intent awaits its second approver', () => {
+    it('is still pending, and approved once the second trader approved', () => {
+      const { state, id, record } = withIntent();
+      applyDecision(state, { id: '1001-0', message: decision(id, 'pending_approval') });
+      applyDecision(state, { id: '1002-0', message: decision(id, 'awaiting_second_approval') });
+      expect(intentStatus(record())).toBe('pending');
+      applyDecision(state, { id: '1003-0', message: decision(id, 'approved') });
+      expect(intentStatus(record())).toBe('approved');
+    });
+  });
+
   describe('when approved but not yet routed', () => {
     it('is approved', () => {
       const { state, id, record } = withIntent();

@@ -354,6 +354,28 @@ describe('EngineService', () => {
       expect(bus.published('execution.command').map((c) => c.intent_id)).toEqual(['intent-1']);
     });
 
+    it('is vetoed by the halt sweep while awaiting its second approver', async () => {
+      const { bus, approvals, clock, publish, engine, stores } = await setup();
+      await publish('strategy.intent', intent({ action: 'sell_straddle', direction: 'sell' }));
+      await approve(approvals, 'alice', clock.now());
+      await stores.tradingStates.set({
+        scope: 'global',
+        key: null,
+        state: 'HALTED',
+        reason: 'exchange incident',
+        changedBy: 'risk',
+        at: new Date(clock.now()).toISOString(),
+      });
+      expect(await engine.vetoHalted()).toBe(1);
+      await bus.drain();
+      expect(decisions(bus).map((d) => d.status)).toEqual([
+        'pending_approval',
+        'awaiting_second_approval',
+        'vetoed',
+      ]);
+      expect(decisions(bus).at(-1)?.reason_codes).toEqual(['TRADING_HALTED']);
+    });
+
     it('expires a record awaiting its second approver at the first expires_at', async () => {
       const { bus, approvals, clock, publish, engine } = await setup();
       await publish('strategy.intent', intent({ action: 'sell_straddle', direction: 'sell' }));
