@@ -28,6 +28,12 @@ async function tryCreate(path: string): Promise<boolean> {
   }
 }
 
+/** The running process holding the lock file `path`, or null when none does (no file, or a dead pid). */
+export async function lockHolder(path: string): Promise<number | null> {
+  const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+  return Number.isInteger(holder) && holder > 0 && isAlive(holder) ? holder : null;
+}
+
 /**
  * Takes `path` as a lock file holding this process's pid, since PGlite's files must not be opened by
  * two processes at once. A lock left by a process that no longer runs is taken over; one held by a
@@ -36,8 +42,8 @@ async function tryCreate(path: string): Promise<boolean> {
 export async function lockDataDir(path: string, what: string): Promise<DirLock> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (await tryCreate(path)) return { release: () => rm(path, { force: true }) };
-    const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+    const holder = await lockHolder(path);
+    if (holder !== null) {
       throw new InvalidStateError(
         `${what} is in use by process ${holder} (lock ${path}); stop it (or delete the lock if that process is not Gamma), or give this process another DATA_DIR or a DATABASE_URL`,
       );
