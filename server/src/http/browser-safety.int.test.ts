@@ -150,11 +150,17 @@ describe('browser safety of the gateway', () => {
       for (const reply of Object.values(replies)) expectSecurityHeaders(reply.headers);
     });
 
-    it('answers a request it cannot parse with 400 and the security headers', async () => {
-      const reply = await exchangeRaw(port, 'NOT HTTP\r\n\r\n');
-      expect(reply).toMatch(/^HTTP\/1\.1 400 /);
-      expect(reply).toContain('x-content-type-options: nosniff');
-      expect(reply).toContain("frame-ancestors 'none'");
+    it('answers a request it cannot parse with 400, and headers too large with 431, with the security headers', async () => {
+      const huge = `GET / HTTP/1.1\r\nHost: x\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`;
+      for (const [request, status] of [
+        ['NOT HTTP\r\n\r\n', 400],
+        [huge, 431],
+      ] as const) {
+        const reply = await exchangeRaw(port, request);
+        expect(reply).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+        expect(reply).toContain('x-content-type-options: nosniff');
+        expect(reply).toContain("frame-ancestors 'none'");
+      }
     });
   });
 
