@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ describe('openGatewayAccounts', () => {
   describe('on a first start with no account', () => {
     it('creates admin, prints its password once and writes it to DATA_DIR/initial-admin-password, mode 600', async () => {
       const file = join(dataDir, 'initial-admin-password');
+      // A stale file left readable by others is replaced, not written through
+      await writeFile(file, 'stale\n', { mode: 0o644 });
       let password = '';
       await withAccounts(settingsOf(), async (accounts, printed) => {
         password = (await readFile(file, 'utf8')).trim();
@@ -62,6 +64,7 @@ describe('openGatewayAccounts', () => {
         await withAccounts(settingsOf({ dataDir: 'memory://' }), async (accounts, printed) => {
           const password = /password {2}(\S+)/.exec(printed)?.[1] ?? '';
           expect(printed).toContain('shown only here');
+          expect(printed).not.toContain('initial-admin-password');
           expect(await accounts.verifyPassword('admin', password)).toMatchObject({ username: 'admin' });
         });
       });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ProcessConfig } from '../config/process-config.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -33,7 +33,7 @@ export function initialAdminBanner(password: string, file: string | null): strin
     `  username  ${INITIAL_ADMIN}`,
     `  password  ${password}`,
     file === null
-      ? '  (DATA_DIR is memory://: this password is shown only here)'
+      ? '  (this password is shown only here: it is in no file)'
       : `  (also in ${file}, readable by its owner only: delete it once you have changed or noted it)`,
     'Add your own accounts with `npm run users -- add <name> --role <role>`.',
     rule,
@@ -55,12 +55,17 @@ async function createInitialAdmin(
     if (error instanceof ConflictError) return;
     throw error;
   }
-  const file = initialAdminPasswordPath(settings.dataDir);
+  let file = initialAdminPasswordPath(settings.dataDir);
   if (file !== null) {
-    await mkdir(settings.dataDir, { recursive: true });
-    await writeFile(file, `${password}\n`, { mode: 0o600 });
-    // The mode applies only when the file is new: an old file is tightened too
-    await chmod(file, 0o600);
+    try {
+      // A new file (an old one, or a link in its place, is removed first), so it is never readable by others
+      await rm(file, { force: true });
+      await writeFile(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // The terminal still shows the password, so the desk starts
+      deps.log.error('initial admin password file not written', { file, error: String(error) });
+      file = null;
+    }
   }
   deps.print(initialAdminBanner(password, file));
   deps.log.info('initial admin account created', { username: INITIAL_ADMIN, ...(file ? { file } : {}) });
