@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountStore } from './account-store.ts';
 import { describeAccountStoreContract } from './account-store.contract.ts';
+import { hashPassword } from './password-hash.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
 import { openPgDatabase, pgliteClient, redactUrl } from '../audit/shared-database.ts';
 import type { SqlClient } from '../audit/sql-client.ts';
@@ -76,6 +77,28 @@ describe('SqlAccountStore', () => {
         await store.add({ username: 'alice', role: 'viewer', password: 'pw' });
         await store.migrate();
         expect(await store.count()).toBe(1);
+      } finally {
+        await lite.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+  });
+
+  describe('when a password hash has older parameters', () => {
+    it("still verifies it, and re-hashes it with today's at that sign-in", async () => {
+      const schema = schemaName();
+      try {
+        const store = new SqlAccountStore(pgliteClient(lite), { schema });
+        await store.migrate();
+        await lite.query(
+          `INSERT INTO "${schema}".accounts (username, role, password_hash) VALUES ('old', 'viewer', $1)`,
+          [await hashPassword('old-password', { ln: 10, r: 8, p: 1 })],
+        );
+        const hashOf = async () =>
+          (await lite.query<{ h: string }>(`SELECT password_hash AS h FROM "${schema}".accounts`)).rows[0]?.h;
+        expect(await hashOf()).toMatch(/^\$scrypt\$ln=10,/);
+        expect(await store.verifyPassword('old', 'old-password')).toMatchObject({ username: 'old' });
+        expect(await hashOf()).toMatch(/^\$scrypt\$ln=16,r=8,p=1\$/);
+        expect(await store.verifyPassword('old', 'old-password')).toMatchObject({ username: 'old' });
       } finally {
         await lite.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       }
