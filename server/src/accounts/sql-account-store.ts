@@ -98,6 +98,8 @@ export class SqlAccountStore implements AccountStore {
   }
 
   async migrate(): Promise<void> {
+    // Made now, so the first sign-in of an unknown user does not take twice as long as a wrong password
+    void dummyPasswordHash();
     const prefix = this.schema === undefined ? '' : `${this.schema}_`;
     await this.client.exec(`
       ${this.schema === undefined ? '' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}";`}

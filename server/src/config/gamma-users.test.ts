@@ -24,12 +24,15 @@ describe('parseSeedUsers', () => {
     it.each([
       [
         'alice:trader:ok,bob:boss:s3cret',
-        'entry 2 "bob:boss:…": the role is one of viewer, trader, risk_manager, admin',
+        'entry 2 "bob:…": the role is one of viewer, trader, risk_manager, admin',
       ],
-      ['9lives:viewer:s3cret', 'entry 1 "9lives:viewer:…": a username is a letter'],
+      ['alice:s3cretPass', 'entry 1: expected name:role:password'],
+      ['alice:s3cretPass:trader', 'entry 1 "alice:…": the role is one of'],
+      ['alice:trader:pa,ss-s3cret-tail', 'entry 2: expected name:role:password'],
+      ['9lives:viewer:s3cret', 'entry 1: a username is a letter'],
       ['alice:viewer:', 'entry 1 "alice:viewer:…": the password is empty'],
-      ['alice', 'entry 1 "alice": expected name:role:password'],
-      ['alice:viewer:s3cret,ALICE:admin:s3cret', 'entry 2 "ALICE:admin:…": the username appears twice'],
+      ['alice', 'entry 1: expected name:role:password'],
+      ['alice:viewer:s3cret,ALICE:admin:s3cret', 'entry 2 "alice:admin:…": the username appears twice'],
     ])('names the entry without its password: %s', (text, problem) => {
       const result = parseSeedUsers(text);
       expect(result).toEqual({ problem: expect.stringContaining(problem) });

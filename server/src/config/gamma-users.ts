@@ -10,10 +10,18 @@ export const SeedUserSchema = z.object({
 });
 export type SeedUser = z.infer<typeof SeedUserSchema>;
 
-/** An entry as error messages show it: the name and role as given, never the password. */
+/**
+ * An entry as error messages show it: the username only when the entry has the name:role:password shape
+ * and the name is valid, the role only when it is one; otherwise just its position. A mistyped entry
+ * (`alice:s3cret`, fields swapped, a comma inside a password) would otherwise put the password on screen.
+ */
 const shown = (entry: string): string => {
-  const [name = '', role] = entry.split(':');
-  return role === undefined ? `"${name}"` : `"${name}:${role}:…"`;
+  const parts = entry.split(':');
+  if (parts.length < 3) return '';
+  const name = UsernameSchema.safeParse(parts[0]);
+  if (!name.success) return '';
+  const role = RoleSchema.safeParse(parts[1]?.trim());
+  return role.success ? ` "${name.data}:${role.data}:…"` : ` "${name.data}:…"`;
 };
 
 /**
@@ -28,10 +36,10 @@ export function parseSeedUsers(text: string): { value: SeedUser[] } | { problem:
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
   for (const [index, entry] of entries.entries()) {
-    const bad = (why: string) => ({ problem: `entry ${index + 1} ${shown(entry)}: ${why}` });
+    const bad = (why: string) => ({ problem: `entry ${index + 1}${shown(entry)}: ${why}` });
     const first = entry.indexOf(':');
     const second = first < 0 ? -1 : entry.indexOf(':', first + 1);
-    if (second < 0) return bad('expected name:role:password');
+    if (second < 0) return bad('expected name:role:password (a password cannot hold a comma)');
     const username = UsernameSchema.safeParse(entry.slice(0, first));
     if (!username.success) return bad(username.error.issues[0]?.message ?? 'bad username');
     const role = RoleSchema.safeParse(entry.slice(first + 1, second).trim());
