@@ -9,6 +9,8 @@ import {
   InvalidStateError,
   InvariantError,
   NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from './index.ts';
 
 describe('the error classes', () => {
@@ -21,6 +23,8 @@ describe('the error classes', () => {
     [InvariantError, 'InvariantError', 'INVARIANT_VIOLATED'],
     [ConfigError, 'ConfigError', 'CONFIG_INVALID'],
     [InfrastructureError, 'InfrastructureError', 'INFRASTRUCTURE_FAILED'],
+    [UnauthorizedError, 'UnauthorizedError', 'UNAUTHORIZED'],
+    [TooManyRequestsError, 'TooManyRequestsError', 'TOO_MANY_REQUESTS'],
   ])('%o has its name and stable code, and keeps the message and cause', (ErrorClass, name, code) => {
     const cause = new Error('underneath');
     const error = new ErrorClass('what went wrong', { cause });

@@ -20,3 +20,5 @@ export { InvalidInputError } from './invalid-input-error.ts';
 export { InvalidStateError } from './invalid-state-error.ts';
 export { InvariantError } from './invariant-error.ts';
 export { NotFoundError } from './not-found-error.ts';
+export { TooManyRequestsError } from './too-many-requests-error.ts';
+export { UnauthorizedError } from './unauthorized-error.ts';

@@ -9,6 +9,8 @@ import {
   InvalidStateError,
   InvariantError,
   NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
 } from './index.ts';
 import { toTRPCError } from './to-trpc-error.ts';
 
@@ -23,6 +25,8 @@ describe('toTRPCError', () => {
       [new InvariantError('reservation went negative'), 'INTERNAL_SERVER_ERROR'],
       [new ConfigError('STRATEGIES: duplicate instance grid_btc'), 'INTERNAL_SERVER_ERROR'],
       [new InfrastructureError('XADD returned no id'), 'INTERNAL_SERVER_ERROR'],
+      [new UnauthorizedError('sign in first'), 'UNAUTHORIZED'],
+      [new TooManyRequestsError('try again in 12 s'), 'TOO_MANY_REQUESTS'],
     ])('maps %s to %s, keeping the message and the cause', (error, code) => {
       const mapped = toTRPCError(error);
       expect(mapped).toBeInstanceOf(TRPCError);

@@ -9,10 +9,14 @@ import type { InvalidInputError } from './invalid-input-error.ts';
 import type { InvalidStateError } from './invalid-state-error.ts';
 import type { InvariantError } from './invariant-error.ts';
 import type { NotFoundError } from './not-found-error.ts';
+import type { TooManyRequestsError } from './too-many-requests-error.ts';
+import type { UnauthorizedError } from './unauthorized-error.ts';
 
 /** The code of every error class: a new class without a row here does not compile. */
 type AppErrorCode = (
   | NotFoundError
+  | UnauthorizedError
+  | TooManyRequestsError
   | ConflictError
   | ForbiddenError
   | InvalidStateError
@@ -25,6 +29,8 @@ type AppErrorCode = (
 /** What a client sees for each error class (`error.data.code`). Bugs and broken infrastructure are 500s. */
 const TRPC_CODES: Readonly<Record<AppErrorCode, TRPC_ERROR_CODE_KEY>> = {
   NOT_FOUND: 'NOT_FOUND',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   CONFLICT: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
   INVALID_STATE: 'PRECONDITION_FAILED',

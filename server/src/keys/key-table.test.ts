@@ -27,6 +27,9 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   snapshot: keys.snapshot('engine'),
   dayStartEquity: keys.dayStartEquity('2026-03-02'),
   lossStreaks: keys.lossStreaks(),
+  session: keys.session(id),
+  userSessions: keys.userSessions('alice'),
+  loginFailures: keys.loginFailures('user:alice', 29_540_701),
 });
 
 describe('the key table', () => {

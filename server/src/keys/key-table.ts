@@ -76,6 +76,18 @@ export interface KeyTable {
   dayStartEquity(day: string): string;
   /** `<prefix>:risk:loss_streaks`: each strategy's losing closed trades in a row and cooldown */
   lossStreaks(): string;
+  /**
+   * `<prefix>:session:<sha256 of the session id>`: one sign-in session (JSON: username, created and last
+   * seen), expiring with it; the id itself (the cookie value) is never stored
+   */
+  session(idHash: string): string;
+  /** `<prefix>:user_sessions:<username>`: the id hashes of a user's sessions (ended together on disable) */
+  userSessions(username: string): string;
+  /**
+   * `<prefix>:login_failures:<subject>:<window>`: failed sign-ins of one subject (`user:<name>` or
+   * `addr:<remote address>`) in one fixed one-minute window (epoch minute)
+   */
+  loginFailures(subject: string, window: number): string;
 }
 
 /**
@@ -116,6 +128,9 @@ export function keyTable(prefix: string): KeyTable {
     snapshot: (owner) => `${prefix}:snapshot:${owner}`,
     dayStartEquity: (day) => `${prefix}:risk:day_start_equity:${day}`,
     lossStreaks: () => `${prefix}:risk:loss_streaks`,
+    session: (idHash) => `${prefix}:session:${idHash}`,
+    userSessions: (username) => `${prefix}:user_sessions:${username}`,
+    loginFailures: (subject, window) => `${prefix}:login_failures:${subject}:${window}`,
   };
 }
 
@@ -228,4 +243,7 @@ export const KEY_FAMILIES = {
   snapshot: [],
   dayStartEquity: [],
   lossStreaks: ['lossStreakRecord'],
+  session: [],
+  userSessions: [],
+  loginFailures: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

@@ -8,6 +8,7 @@ import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
 import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
+import { createRedisLoginFailureStore, createRedisSessionStore } from './sessions/redis-session-store.ts';
 import { createRedisSnapshotStore } from './snapshots/redis-snapshot-store.ts';
 import { createRedisTradingStateStore } from './trading-state/redis-trading-state-store.ts';
 import type { Stores } from './stores.ts';
@@ -49,6 +50,8 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     lossStreaks: createRedisLossStreakStore(redis, prefix),
     snapshots: createRedisSnapshotStore(redis, prefix),
     tradingStates: createRedisTradingStateStore(redis, { prefix, once }),
+    sessions: createRedisSessionStore(redis, prefix),
+    loginFailures: createRedisLoginFailureStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
   };

@@ -11,6 +11,8 @@ import type { OrderLedger } from './ledger/order-ledger.ts';
 import { createMemoryOnceMarks } from './once/memory-once-marks.ts';
 import type { OnceMarks } from './once/once-marks.ts';
 import { createMemoryPeakStore, type PeakStore } from './peaks/peak-store.ts';
+import { createMemoryLoginFailureStore, createMemorySessionStore } from './sessions/memory-session-store.ts';
+import type { LoginFailureStore, SessionStore } from './sessions/session-store.ts';
 import { createMemoryReservationStore } from './reservations/memory-reservation-store.ts';
 import type { ReservationStore } from './reservations/reservation-store.ts';
 import { createMemorySnapshotStore } from './snapshots/memory-snapshot-store.ts';
@@ -42,6 +44,10 @@ export interface Stores {
   snapshots: SnapshotStore;
   /** The trading state per scope (ACTIVE, REDUCING, HALTED) and its events on `risk.trading_state` */
   tradingStates: TradingStateStore;
+  /** Sign-in sessions by id hash (gateway: server/src/auth/) */
+  sessions: SessionStore;
+  /** Failed sign-ins per user and address per minute (gateway: the login rate limit) */
+  loginFailures: LoginFailureStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -64,6 +70,8 @@ export function createMemoryStores(bus: Bus): Stores {
     lossStreaks: createMemoryLossStreakStore(),
     snapshots: createMemorySnapshotStore(),
     tradingStates: createMemoryTradingStateStore(once),
+    sessions: createMemorySessionStore(),
+    loginFailures: createMemoryLoginFailureStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
   };

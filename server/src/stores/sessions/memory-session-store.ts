@@ -1,0 +1,55 @@
+import type { LoginFailureStore, SessionRecord, SessionStore } from './session-store.ts';
+
+/**
+ * Sessions in memory (unit tests, a single process without Redis). Times to live are not enforced here:
+ * the auth layer's own timeout checks decide, as they do over Redis.
+ */
+export function createMemorySessionStore(): SessionStore {
+  const records = new Map<string, SessionRecord>();
+  return {
+    create(idHash, record) {
+      records.set(idHash, { ...record });
+      return Promise.resolve();
+    },
+    get(idHash) {
+      const record = records.get(idHash);
+      return Promise.resolve(record === undefined ? null : { ...record });
+    },
+    refresh(idHash, record) {
+      if (!records.has(idHash)) return Promise.resolve(false);
+      records.set(idHash, { ...record });
+      return Promise.resolve(true);
+    },
+    delete(idHash) {
+      return Promise.resolve(records.delete(idHash));
+    },
+    deleteUser(username) {
+      const ended = [...records].filter(([, r]) => r.username === username).map(([idHash]) => idHash);
+      for (const idHash of ended) records.delete(idHash);
+      return Promise.resolve(ended);
+    },
+  };
+}
+
+/** Failed sign-ins in memory; a subject keeps only its newest window. */
+export function createMemoryLoginFailureStore(): LoginFailureStore {
+  const counts = new Map<string, { window: number; failures: number }>();
+  const countOf = (subject: string, window: number): number => {
+    const entry = counts.get(subject);
+    return entry?.window === window ? entry.failures : 0;
+  };
+  return {
+    count(subjects, window) {
+      return Promise.resolve(subjects.map((subject) => countOf(subject, window)));
+    },
+    record(subjects, window) {
+      return Promise.resolve(
+        subjects.map((subject) => {
+          const failures = countOf(subject, window) + 1;
+          counts.set(subject, { window, failures });
+          return failures;
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+import { InfrastructureError } from '../../errors/index.ts';
+import { keyTable } from '../../keys/key-table.ts';
+import type { LoginFailureStore, SessionRecord, SessionStore } from './session-store.ts';
+
+const recordOf = (raw: string | null): SessionRecord | null => {
+  if (raw === null) return null;
+  const parsed = JSON.parse(raw) as Partial<SessionRecord>;
+  const { username, created_ms: created, last_seen_ms: lastSeen } = parsed;
+  if (typeof username !== 'string' || typeof created !== 'number' || typeof lastSeen !== 'number')
+    return null;
+  return { username, created_ms: created, last_seen_ms: lastSeen };
+};
+
+/** The replies of a transaction; the first failed command (or a discarded transaction) throws. */
+async function execOrThrow(multi: ChainableCommander, what: string): Promise<unknown[]> {
+  const replies = await multi.exec();
+  if (replies === null) throw new InfrastructureError(`${what}: transaction discarded`);
+  const failed = replies.find(([error]) => error !== null);
+  if (failed !== undefined)
+    throw new InfrastructureError(`${what}: ${String(failed[0])}`, { cause: failed[0] });
+  return replies.map(([, reply]) => reply);
+}
+
+/** At least one millisecond: Redis refuses a zero or negative expiry. */
+const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
+
+/**
+ * Sessions in Redis: `<prefix>:session:<id hash>` holds the record's JSON with an expiry (`SET … PX`), and
+ * `<prefix>:user_sessions:<username>` the id hashes of a user's sessions, so disabling a user ends them all.
+ * A refresh is `SET … XX`, so a session deleted meanwhile (logout, disable) is never written back.
+ */
+export function createRedisSessionStore(redis: Redis, prefix: string): SessionStore {
+  const keys = keyTable(prefix);
+  return {
+    async create(idHash, record, lifetime) {
+      const index = keys.userSessions(record.username);
+      await execOrThrow(
+        redis
+          .multi()
+          .set(keys.session(idHash), JSON.stringify(record), 'PX', ttl(lifetime.ttlMs))
+          .sadd(index, idHash)
+          .pexpire(index, ttl(lifetime.userTtlMs)),
+        'session create',
+      );
+      // Forget the user's sessions that expired by themselves, so the index stays small
+      const members = await redis.smembers(index);
+      const exists = await Promise.all(members.map((member) => redis.exists(keys.session(member))));
+      const gone = members.filter((_, i) => exists[i] === 0);
+      if (gone.length > 0) await redis.srem(index, ...gone);
+    },
+    async get(idHash) {
+      return recordOf(await redis.get(keys.session(idHash)));
+    },
+    async refresh(idHash, record, ttlMs) {
+      const reply = await redis.set(keys.session(idHash), JSON.stringify(record), 'PX', ttl(ttlMs), 'XX');
+      return reply === 'OK';
+    },
+    async delete(idHash) {
+      return (await redis.del(keys.session(idHash))) > 0;
+    },
+    async deleteUser(username) {
+      const index = keys.userSessions(username);
+      const members = await redis.smembers(index);
+      const deleted = await Promise.all(members.map((member) => redis.del(keys.session(member))));
+      await redis.del(index);
+      return members.filter((_, i) => deleted[i] === 1);
+    },
+  };
+}
+
+/** Failed sign-ins in Redis: one counter per subject and window (`INCR`, then an expiry). */
+export function createRedisLoginFailureStore(redis: Redis, prefix: string): LoginFailureStore {
+  const keys = keyTable(prefix);
+  return {
+    async count(subjects, window) {
+      if (subjects.length === 0) return [];
+      const values = await redis.mget(...subjects.map((subject) => keys.loginFailures(subject, window)));
+      return values.map((value) => Number(value ?? 0) || 0);
+    },
+    async record(subjects, window, ttlMs) {
+      const multi = redis.multi();
+      for (const subject of subjects) {
+        const key = keys.loginFailures(subject, window);
+        multi.incr(key).pexpire(key, ttl(ttlMs));
+      }
+      const replies = await execOrThrow(multi, 'login failures');
+      return subjects.map((_, i) => Number(replies[i * 2] ?? 0));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoginFailureStore, SessionRecord, SessionStore } from './session-store.ts';
+
+/** Session and login-failure stores prepared for the contract suite. */
+export interface SessionStoresUnderTest {
+  sessions: SessionStore;
+  loginFailures: LoginFailureStore;
+  /** Removes what the test left behind */
+  dispose(): Promise<void>;
+}
+
+const LIFETIME = { ttlMs: 60_000, userTtlMs: 120_000 };
+const record = (username: string, lastSeen = 1_000): SessionRecord => ({
+  username,
+  created_ms: 1_000,
+  last_seen_ms: lastSeen,
+});
+
+/** What every session store shares: records by id hash, refresh only over an existing one, per-user ends. */
+export function describeSessionStoreContract(
+  name: string,
+  make: () => Promise<SessionStoresUnderTest>,
+): void {
+  describe(`${name} (session store contract)`, () => {
+    let harness: SessionStoresUnderTest;
+
+    beforeEach(async () => {
+      harness = await make();
+    });
+    afterEach(() => harness.dispose());
+
+    it('keeps a record under its id hash until deleted', async () => {
+      const { sessions } = harness;
+      expect(await sessions.get('h1')).toBeNull();
+      await sessions.create('h1', record('alice'), LIFETIME);
+      expect(await sessions.get('h1')).toEqual(record('alice'));
+      expect(await sessions.delete('h1')).toBe(true);
+      expect(await sessions.delete('h1')).toBe(false);
+      expect(await sessions.get('h1')).toBeNull();
+    });
+
+    it('refreshes an existing record, and never writes a deleted one back', async () => {
+      const { sessions } = harness;
+      await sessions.create('h1', record('alice'), LIFETIME);
+      expect(await sessions.refresh('h1', record('alice', 5_000), 60_000)).toBe(true);
+      expect(await sessions.get('h1')).toEqual(record('alice', 5_000));
+      await sessions.delete('h1');
+      expect(await sessions.refresh('h1', record('alice', 9_000), 60_000)).toBe(false);
+      expect(await sessions.get('h1')).toBeNull();
+    });
+
+    it("ends every session of one user and no one else's", async () => {
+      const { sessions } = harness;
+      await sessions.create('a1', record('alice'), LIFETIME);
+      await sessions.create('a2', record('alice'), LIFETIME);
+      await sessions.create('b1', record('bob'), LIFETIME);
+      await sessions.delete('a2');
+      expect(await sessions.deleteUser('alice')).toEqual(['a1']);
+      expect(await sessions.get('a1')).toBeNull();
+      expect(await sessions.get('b1')).toEqual(record('bob'));
+      expect(await sessions.deleteUser('carol')).toEqual([]);
+    });
+
+    it('counts failures per subject and window', async () => {
+      const { loginFailures } = harness;
+      const subjects = ['user:alice', 'addr:127.0.0.1'];
+      expect(await loginFailures.count(subjects, 7)).toEqual([0, 0]);
+      expect(await loginFailures.record(subjects, 7, 60_000)).toEqual([1, 1]);
+      expect(await loginFailures.record(['user:alice', 'addr:10.0.0.2'], 7, 60_000)).toEqual([2, 1]);
+      expect(await loginFailures.count([...subjects, 'addr:10.0.0.2'], 7)).toEqual([2, 1, 1]);
+      expect(await loginFailures.count(subjects, 8)).toEqual([0, 0]);
+      expect(await loginFailures.record(['user:alice'], 8, 60_000)).toEqual([1]);
+    });
+  });
+}
