@@ -93,6 +93,30 @@ describe('validateConfig', () => {
     });
   });
 
+  describe('when the retired DEFAULT_TRADER_ID is still set', () => {
+    it('says the identity is now the signed-in user', () => {
+      expect(problemsOf({ DEFAULT_TRADER_ID: 'desk' })).toEqual([
+        { variable: 'DEFAULT_TRADER_ID', message: expect.stringMatching(/retired: .*the signed-in user/) },
+      ]);
+    });
+  });
+
+  describe('when the session settings are set', () => {
+    it('reads them, and refuses a COOKIE_SECURE that is not true or false', () => {
+      expect(
+        loadConfig({ SESSION_IDLE_MIN: '30', SESSION_MAX_H: '12', COOKIE_SECURE: 'TRUE' }).process,
+      ).toMatchObject({ sessionIdleMin: 30, sessionMaxH: 12, cookieSecure: true });
+      expect(loadConfig({}).process).toMatchObject({
+        sessionIdleMin: 480,
+        sessionMaxH: 24,
+        cookieSecure: false,
+      });
+      expect(problemsOf({ COOKIE_SECURE: 'yes' })).toEqual([
+        { variable: 'COOKIE_SECURE', message: 'not true or false: "yes"' },
+      ]);
+    });
+  });
+
   describe('when variables of other programs are set', () => {
     it('leaves them alone', () => {
       expect(

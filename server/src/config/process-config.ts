@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_ENV } from './auth-settings.ts';
 import { SEED_USERS, SeedUserSchema } from './gamma-users.ts';
 import { LIST, NUMBER, TEXT } from './readers.ts';
 import { envSection } from './read-section.ts';
@@ -100,12 +101,6 @@ export const PROCESS_ENV = {
     meaning:
       "comma list of the origins (`scheme://host[:port]`) whose pages may open the gateway's WebSocket and send it mutations; `self` is the gateway's own origin, `http(s)://` + the request's `Host` (see Browser safety)",
   }),
-  defaultTraderId: setting({
-    variable: 'DEFAULT_TRADER_ID',
-    reader: TEXT,
-    schema: text('trader'),
-    meaning: 'user recorded when a request has no `x-gamma-user` header',
-  }),
   services: setting({
     variable: 'SERVICES',
     reader: LIST,
@@ -153,6 +148,7 @@ export const PROCESS_ENV = {
     schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     meaning: '`debug`, `info`, `warn`, `error`, `silent`',
   }),
+  ...AUTH_ENV,
   nodeEnv: setting({
     variable: 'NODE_ENV',
     reader: TEXT,

@@ -45,3 +45,14 @@ export const COIN_QUANTITIES: Reader = {
       .map(([coin, n]) => `${coin}:${n}`)
       .join(','),
 };
+
+/** `true` or `false` (any case); anything else is a problem, never a silent false. */
+export const BOOLEAN: Reader = {
+  read: (text) => {
+    const word = text.trim().toLowerCase();
+    return word === 'true' || word === 'false'
+      ? { value: word === 'true' }
+      : { problem: `not true or false: "${text}"` };
+  },
+  format: (value) => String(value),
+};

@@ -1,3 +1,4 @@
+import { RETIRED_VARIABLES } from './auth-settings.ts';
 import type { ConfigProblem, ConfigSection } from './read-section.ts';
 
 const firstWord = (variable: string): string | null => {
@@ -23,7 +24,8 @@ export function knownPrefixes(sections: readonly ConfigSection<unknown>[]): stri
 
 /**
  * The variables of a source that carry a known prefix but that no section defines (e.g. the typo
- * `RISK_MAX_DRAWDOWN`); variables of a pattern family are left to the section that reads them.
+ * `RISK_MAX_DRAWDOWN`), and retired ones (`DEFAULT_TRADER_ID`) with what replaced them; variables of a
+ * pattern family are left to the section that reads them.
  */
 export function unknownVariables(
   source: Readonly<Record<string, string | undefined>>,
@@ -32,7 +34,11 @@ export function unknownVariables(
   const defined = new Set(sections.flatMap((section) => section.settings.map((s) => s.variable)));
   const familyPrefixes = sections.flatMap((section) => section.families ?? []).map((f) => f.prefix);
   const prefixes = knownPrefixes(sections);
-  return Object.keys(source)
+  const retired = Object.keys(source)
+    .filter((variable) => Object.hasOwn(RETIRED_VARIABLES, variable))
+    .sort()
+    .map((variable) => ({ variable, message: RETIRED_VARIABLES[variable] ?? 'retired' }));
+  const unknown = Object.keys(source)
     .filter(
       (variable) =>
         !defined.has(variable) &&
@@ -44,6 +50,7 @@ export function unknownVariables(
       variable,
       message: 'unknown variable (no setting has this name; see README "Configuration")',
     }));
+  return [...retired, ...unknown];
 }
 
 /**
