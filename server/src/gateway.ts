@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { AccountStore } from './accounts/account-store.ts';
 import type { AuditStore } from './audit/audit-store.ts';
 import { attachGatewayAuditStore } from './audit/open-audit-store.ts';
 import type { Bus } from './bus/bus.ts';
@@ -8,8 +9,11 @@ import { serverVersion } from './http/version.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { ReadModel } from './read-model/read-model.ts';
-import { InfrastructureError } from './errors/index.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { InfrastructureError, InvalidStateError } from './errors/index.ts';
 import type { Stores } from './stores/stores.ts';
+import { checkRoleTable, PROCEDURE_ROLES, type LeastRole } from './trpc/procedure-roles.ts';
+import { appRouter, procedurePathsOf } from './trpc/routers/app-router.ts';
 
 /** The built console, `web/dist` of the repository, unless `WEB_DIST_DIR` says otherwise. */
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -36,10 +40,19 @@ export async function startGateway(deps: {
   log: Logger;
   /** The audit store to read; default: see `attachGatewayAuditStore` (null = none) */
   audit?: AuditStore | null;
+  /** The accounts; default: none yet (the SQL store lands with openGatewayAccounts) */
+  accounts?: AccountStore;
+  /** The role table the start check compares with the router (tests of that check only) */
+  roleTable?: Readonly<Record<string, LeastRole>>;
 }): Promise<Gateway> {
   const { bus, stores, config, clock } = deps;
   const { host, port: wantedPort } = config.process;
   const log = deps.log.child({ service: 'gateway' });
+  // A procedure without a role (or a role without a procedure) stops the gateway before anything opens
+  checkRoleTable(procedurePathsOf(appRouter), deps.roleTable ?? PROCEDURE_ROLES);
+  const accounts = deps.accounts;
+  if (accounts === undefined) throw new InvalidStateError('the gateway needs an account store');
+  const authenticator = new Authenticator({ stores, accounts, clock, settings: config.process, log });
   const readModel = new ReadModel({ bus, log });
   await readModel.start();
   // A trading-state change whose process died before its event reached the stream is published now
@@ -48,7 +61,8 @@ export async function startGateway(deps: {
     .catch((error: unknown) => log.error('trading-state outbox not published', { error: String(error) }));
   const ownsAudit = deps.audit === undefined;
   const audit = deps.audit ?? (ownsAudit ? await attachGatewayAuditStore(config.process, log) : null);
-  const parts = { bus, stores, config, clock, log, readModel, audit, version: serverVersion() };
+  const version = serverVersion();
+  const parts = { bus, stores, config, clock, log, readModel, audit, accounts, authenticator, version };
   const gateway = createGatewayServer(parts, { distDir: config.process.webDistDir ?? DEFAULT_DIST_DIR });
   try {
     await new Promise<void>((resolve, reject) => {

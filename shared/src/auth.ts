@@ -41,3 +41,22 @@ export type LoginInput = z.infer<typeof LoginInputSchema>;
 /** Who is signed in: what `auth.me` and `auth.login` return. */
 export const AuthUserSchema = z.object({ username: z.string(), role: RoleSchema });
 export type AuthUser = z.infer<typeof AuthUserSchema>;
+
+/** Shortest password `users.add` accepts. */
+export const PASSWORD_MIN_LENGTH = 8;
+
+/** Input of `users.add` (admin): a new account. */
+export const AddUserInputSchema = z.object({
+  username: UsernameSchema,
+  role: RoleSchema,
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+});
+export type AddUserInput = z.infer<typeof AddUserInputSchema>;
+
+/** Input of `users.setRole` (admin). */
+export const SetUserRoleInputSchema = z.object({ username: UsernameSchema, role: RoleSchema });
+export type SetUserRoleInput = z.infer<typeof SetUserRoleInputSchema>;
+
+/** Input of `users.disable` (admin): the account can no longer sign in, and its sessions end. */
+export const DisableUserInputSchema = z.object({ username: UsernameSchema });
+export type DisableUserInput = z.infer<typeof DisableUserInputSchema>;

@@ -16,7 +16,7 @@ describe('restarts mid-stream, live', () => {
       RISK_PRICE_BAND_PCT: '1',
       RISK_PRICE_BAND_VOL_PTS: '1000',
     });
-    stack.setUser('carol');
+    await stack.signIn('carol');
   }, STACK_START_MS);
   afterAll(() => stack.close());
 

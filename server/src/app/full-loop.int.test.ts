@@ -6,7 +6,7 @@ describe('the whole loop, live', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
-    stack.setUser('alice');
+    await stack.signIn('alice');
   }, STACK_START_MS);
   afterAll(() => stack.close());
 
@@ -93,7 +93,7 @@ describe('the whole loop, live', () => {
       const id = intent.intent_id;
       await stack.xadd('strategy.intent', intent);
       await poll(() => statusesOf(id)).toEqual(['pending_approval']);
-      stack.setUser('bob');
+      await stack.signIn('bob');
 
       await stack.client.approvals.veto.mutate({ intent_id: id, reason: 'FOMC in an hour' });
 

@@ -27,7 +27,7 @@ describe('the hedge lane under HALTED, live', () => {
     stack = await startStack({ RISK_MIN_POSITION_RATIO: '0' });
     // no strategy runs: the only intents are the test's (the hedger would hedge the test's delta itself)
     await stack.stopService('strategy-runner');
-    stack.setUser('alice');
+    await stack.signIn('alice');
   }, STACK_START_MS);
   afterAll(() => stack.close());
 

@@ -4,4 +4,11 @@ import { AppError } from './app-error.ts';
 export class TooManyRequestsError extends AppError {
   readonly code = 'TOO_MANY_REQUESTS';
   override readonly name = 'TooManyRequestsError';
+  /** Seconds until a retry may succeed (the `Retry-After` of the reply), when known */
+  readonly retryAfterS: number | null;
+
+  constructor(message: string, options: ErrorOptions & { retryAfterS?: number } = {}) {
+    super(message, options);
+    this.retryAfterS = options.retryAfterS ?? null;
+  }
 }

@@ -1,4 +1,4 @@
-import type { StreamInput } from '@gamma/shared';
+import type { AuthUser, StreamInput } from '@gamma/shared';
 import type { TRPCClient } from '@trpc/client';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import { silentLogger } from '../lib/logger.ts';
 import { MarketSimulatorService } from '../services/market-simulator/market-simulator.ts';
 import type { Service, ServiceDeps } from '../services/service.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
+import { createTestAccounts, type TestUserName } from './memory-account-store.ts';
 import { deleteKeys } from './delete-keys.ts';
 import { createRedisStores } from '../stores/redis-stores.ts';
 import { TEST_REDIS_URL } from './redis-url.ts';
@@ -72,10 +73,10 @@ export interface Stack extends AsyncDisposable, StreamAccess {
   config: AppConfig;
   /** Gateway base URL, e.g. `http://127.0.0.1:41234` */
   url: string;
-  /** Typed tRPC client of the gateway (HTTP + WebSocket) */
+  /** Typed tRPC client of the gateway (HTTP + WebSocket), signed in as `trader` */
   client: TRPCClient<AppRouter>;
-  /** Sets the `x-gamma-user` header of the default client (undefined = `DEFAULT_TRADER_ID`) */
-  setUser(user: string | undefined): void;
+  /** Signs the default client (signed in as `trader` at start) in as another test user */
+  signIn(user: TestUserName): Promise<AuthUser>;
   /** Closes one service (its consumer groups stay in Redis); throws if it is not running. */
   stopService(name: StackServiceName): Promise<void>;
   /** Starts a new instance of a stopped service with the same deps, hence the same groups. */
@@ -189,7 +190,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 
   try {
     for (const name of Object.keys(SERVICE_FACTORIES) as StackServiceName[]) await startService(name);
-    gateway = await startGateway(deps);
+    gateway = await startGateway({ ...deps, accounts: await createTestAccounts() });
   } catch (error) {
     await close();
     throw error;
@@ -197,6 +198,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const url = `http://127.0.0.1:${gateway.port}`;
   const main = createTestClient({ url, wsUrl: `ws://127.0.0.1:${gateway.port}/trpc` });
   clients.push(main);
+  await main.signIn('trader');
 
   return {
     prefix,
@@ -205,7 +207,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     config: deps.config,
     url,
     client: main.client,
-    setUser: main.setUser,
+    signIn: main.signIn,
     ...streamAccess(redis, prefix),
     stopService: async (name) => {
       const service = running.get(name);

@@ -15,7 +15,10 @@ import { loadConfig, type AppConfig } from '../config/app-config.ts';
 import { startGateway } from '../gateway.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
+import type { AuthUser } from '@gamma/shared';
+import type { AccountStore } from '../accounts/account-store.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
+import { createTestAccounts, TEST_USERS, type TestUserName } from './memory-account-store.ts';
 import { deleteKeys } from './delete-keys.ts';
 import { createRedisStores } from '../stores/redis-stores.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -25,26 +28,34 @@ import { testPrefix } from './test-prefix.ts';
 /** A typed client of a test server, over HTTP (queries, mutations) and WebSocket (subscriptions). */
 export interface TestClient {
   client: TRPCClient<AppRouter>;
-  /** The `x-gamma-user` header of later HTTP requests (undefined = none: the default trader) */
-  setUser(user: string | undefined): void;
+  /**
+   * Signs in through `auth.login` like the console does (a test user by name, or any username and
+   * password), then carries the session cookie on every HTTP request and WebSocket upgrade; an open
+   * WebSocket reconnects with it (subscriptions resume).
+   */
+  signIn(user: TestUserName | { username: string; password: string }): Promise<AuthUser>;
+  /** The `Cookie` header this client sends, or null before a sign-in (and after a logout) */
+  cookie(): string | null;
   /** Closes the WebSocket (subscriptions end) */
   close(): Promise<void>;
 }
 
-/** A running gateway on a free port, with its own key prefix. */
+/** A running gateway on a free port, with its own key prefix and the {@link TEST_USERS}. */
 export interface TestServer extends AsyncDisposable {
   url: string;
   wsUrl: string;
-  /** The default client */
+  /** The default client, signed in as `options.user` (default `trader`) */
   client: TRPCClient<AppRouter>;
-  /** Sets the `x-gamma-user` header of the default client */
-  setUser(user: string | undefined): void;
-  /** Another client, e.g. to drop and reopen a WebSocket */
-  createClient(options?: { user?: string }): TestClient;
+  /** Signs the default client in as another user */
+  signIn(user: TestUserName | { username: string; password: string }): Promise<AuthUser>;
+  /** Another client, signed in as `user` when given (else not signed in) */
+  createClient(options?: { user?: TestUserName }): Promise<TestClient>;
   bus: Bus;
   redis: Redis;
   /** The gateway's stores, on `redis` under `prefix` */
   stores: Stores;
+  /** The gateway's accounts (the {@link TEST_USERS}), e.g. to disable one or make a token */
+  accounts: AccountStore;
   prefix: string;
   config: AppConfig;
   /** Ends every open WebSocket on the server side (clients reconnect by themselves) */
@@ -61,31 +72,37 @@ export interface TestServerOptions {
   clock?: Clock;
   /** Environment variables on top of the defaults (PORT 0, HOST 127.0.0.1, the bus prefix) */
   env?: Record<string, string>;
-  /** The default client's `x-gamma-user` */
-  user?: string;
+  /** Who the default client signs in as (default `trader`; null: not signed in) */
+  user?: TestUserName | null;
 }
 
-/** A client with a mutable `x-gamma-user` header; the WebSocket sends the initial user too. */
-export function createTestClient(
-  urls: { url: string; wsUrl: string },
-  options: { user?: string } = {},
-): TestClient {
-  let user = options.user;
-  const initialUser = options.user;
+const SESSION_COOKIE_PREFIX = 'gamma_session=';
+
+/**
+ * A client that keeps the session cookie the server sets (a one-cookie jar: `gamma_session` is the only
+ * cookie the gateway sets) and sends it on HTTP and on the WebSocket upgrade, as a browser does.
+ */
+export function createTestClient(urls: { url: string; wsUrl: string }): TestClient {
+  let cookie: string | null = null;
+  const keepCookie = (response: Response): void => {
+    for (const line of response.headers.getSetCookie()) {
+      if (!line.startsWith(SESSION_COOKIE_PREFIX)) continue;
+      const value = line.slice(SESSION_COOKIE_PREFIX.length).split(';')[0] ?? '';
+      cookie = /;\s*max-age=0(;|$)/i.test(line) || value === '' ? null : `${SESSION_COOKIE_PREFIX}${value}`;
+    }
+  };
   // Node 20 has no global WebSocket; tRPC constructs the socket with (url, protocols)
-  class UserWebSocket extends WebSocket {
+  class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(
-        address,
-        protocols,
-        initialUser === undefined ? {} : { headers: { 'x-gamma-user': initialUser } },
-      );
+      super(address, protocols, cookie === null ? {} : { headers: { cookie } });
     }
   }
   const wsClient = createWSClient({
     url: urls.wsUrl,
-    WebSocket: UserWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     retryDelayMs: () => 100,
+    // Opened by the first subscription, so it carries the cookie of a sign-in made before
+    lazy: { enabled: true, closeMs: 60_000 },
   });
   const client = createTRPCClient<AppRouter>({
     links: [
@@ -94,16 +111,27 @@ export function createTestClient(
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: `${urls.url}/trpc`,
-          headers: () => (user === undefined ? {} : { 'x-gamma-user': user }),
+          headers: () => (cookie === null ? {} : { cookie }),
+          fetch: async (input, init) => {
+            const response = await fetch(input, init);
+            keepCookie(response);
+            return response;
+          },
         }),
       }),
     ],
   });
   return {
     client,
-    setUser: (next) => {
-      user = next;
+    signIn: async (user) => {
+      const credentials =
+        typeof user === 'string' ? { username: user, password: TEST_USERS[user].password } : user;
+      const signedIn = await client.auth.login.mutate(credentials);
+      // An open socket still speaks for the previous identity: reopen it with the new cookie
+      wsClient.connection?.ws.close();
+      return signedIn;
     },
+    cookie: () => cookie,
     close: () => wsClient.close(),
   };
 }
@@ -137,22 +165,26 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     STREAM_PREFIX: prefix,
   });
   const stores = createRedisStores(redis, { prefix, maxLen: config.process.streamMaxLen });
+  const accounts = await createTestAccounts();
   const gateway = await startGateway({
     bus,
     stores,
     config,
     clock: options.clock ?? systemClock,
     log: silentLogger,
+    accounts,
   });
   const url = `http://127.0.0.1:${gateway.port}`;
   const wsUrl = `ws://127.0.0.1:${gateway.port}/trpc`;
   const clients: TestClient[] = [];
-  const createClient = (clientOptions: { user?: string } = {}): TestClient => {
-    const created = createTestClient({ url, wsUrl }, clientOptions);
+  const createClient = async (clientOptions: { user?: TestUserName } = {}): Promise<TestClient> => {
+    const created = createTestClient({ url, wsUrl });
     clients.push(created);
+    if (clientOptions.user !== undefined) await created.signIn(clientOptions.user);
     return created;
   };
-  const main = createClient(options.user === undefined ? {} : { user: options.user });
+  const user = options.user === undefined ? 'trader' : options.user;
+  const main = await createClient(user === null ? {} : { user });
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closed ??= (async () => {
@@ -168,11 +200,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url,
     wsUrl,
     client: main.client,
-    setUser: main.setUser,
+    signIn: main.signIn,
     createClient,
     bus,
     redis,
     stores,
+    accounts,
     prefix,
     config,
     dropConnections: () => gateway.dropConnections(),

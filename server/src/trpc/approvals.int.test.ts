@@ -58,7 +58,7 @@ describe('approvals router', () => {
       const clock = new FakeClock();
       await using server = await startTestServer({ clock });
       const intentId = await createPending(server, clock);
-      server.setUser('alice');
+      await server.signIn('alice');
 
       const first = await server.client.approvals.approve.mutate({ intent_id: intentId });
       const again = await server.client.approvals.approve.mutate({ intent_id: intentId });
@@ -79,16 +79,22 @@ describe('approvals router', () => {
     });
   });
 
-  describe('when no header names the user', () => {
-    it('records the default trader', async () => {
+  describe('when a request names another user in the retired x-gamma-user header', () => {
+    it('records the signed-in user all the same', async () => {
       const clock = new FakeClock();
-      await using server = await startTestServer({ clock, env: { DEFAULT_TRADER_ID: 'desk' } });
+      await using server = await startTestServer({ clock });
       const intentId = await createPending(server, clock);
+      const carol = await server.createClient({ user: 'carol' });
 
-      await server.client.approvals.veto.mutate({ intent_id: intentId, reason: '  too close to expiry  ' });
+      const response = await fetch(`${server.url}/trpc/approvals.veto`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: carol.cookie() ?? '', 'x-gamma-user': 'desk' },
+        body: JSON.stringify({ intent_id: intentId, reason: '  too close to expiry  ' }),
+      });
 
+      expect(response.status).toBe(200);
       expect(await commands(server)).toEqual([
-        expect.objectContaining({ command: 'veto', requested_by: 'desk', reason: 'too close to expiry' }),
+        expect.objectContaining({ command: 'veto', requested_by: 'carol', reason: 'too close to expiry' }),
       ]);
     });
   });
@@ -109,7 +115,7 @@ describe('approvals router', () => {
       const clock = new FakeClock();
       await using server = await startTestServer({ clock });
       const intentId = await createPending(server, clock);
-      server.setUser('alice');
+      await server.signIn('alice');
       await server.client.approvals.approve.mutate({ intent_id: intentId });
 
       const veto = server.client.approvals.veto.mutate({ intent_id: intentId, reason: 'changed my mind' });
@@ -127,9 +133,9 @@ describe('approvals router', () => {
       const clock = new FakeClock();
       await using server = await startTestServer({ clock });
       const intentId = await createPending(server, clock);
-      server.setUser('alice');
+      await server.signIn('alice');
       await server.client.approvals.approve.mutate({ intent_id: intentId });
-      server.setUser('bob');
+      await server.signIn('bob');
 
       const approve = server.client.approvals.approve.mutate({ intent_id: intentId });
 

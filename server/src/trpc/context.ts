@@ -1,5 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { ServerResponse, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import type { AccountStore } from '../accounts/account-store.ts';
 import type { AuditStore } from '../audit/audit-store.ts';
+import type { AuthContext, Authenticator } from '../auth/authenticator.ts';
 import type { Bus } from '../bus/bus.ts';
 import type { AppConfig } from '../config/app-config.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -20,25 +22,50 @@ export interface GatewayParts {
   audit?: AuditStore | null;
   /** The server package version, for `health` */
   version: string;
+  /** User accounts (sign-in, bearer tokens, the admin's `users.*`) */
+  accounts: AccountStore;
+  /** Sign-in, sessions and bearer tokens */
+  authenticator: Authenticator;
 }
 
-/** The tRPC context of one request (HTTP) or one connection (WebSocket). */
-export interface Context extends GatewayParts {
-  /** The trader: the `x-gamma-user` header, else `DEFAULT_TRADER_ID` (SPEC §5.5) */
+/** The tRPC context of one HTTP request, or of one WebSocket connection. */
+export interface RequestContext extends GatewayParts {
+  /**
+   * Who is signed in (bearer token, else session cookie), null for no one. HTTP: resolved once per request,
+   * which refreshes the session's idle time. WebSocket: resolved at the upgrade and again at every call.
+   */
+  auth: AuthContext | null;
+  /** The request's headers (WebSocket: the upgrade request's) */
+  headers: IncomingHttpHeaders;
+  /** The peer's address, as the socket sees it (proxies' forwarding headers are not trusted) */
+  remoteAddress: string | null;
+  /** The HTTP response, to set cookies and `Retry-After`; null on a WebSocket */
+  res: ServerResponse | null;
+}
+
+/**
+ * The context of a procedure that acts for a signed-in user (every procedure but `health` and
+ * `auth.login`): `user` is the username, the identity on approvals, vetoes, trading-state changes and
+ * audit rows.
+ */
+export interface Context extends RequestContext {
+  auth: AuthContext;
   user: string;
 }
 
-/** The user id of a request: a non-blank `x-gamma-user` header, else the default trader. */
-export function userOf(headers: IncomingHttpHeaders, defaultUser: string): string {
-  const raw = headers['x-gamma-user'];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value !== undefined && value !== '' ? value : defaultUser;
-}
-
-/** The context factory both adapters use (`req` is the HTTP request or the WebSocket upgrade request). */
+/**
+ * The context factory both adapters use: `req` is the HTTP request or the WebSocket upgrade request, `res`
+ * the HTTP response or the WebSocket.
+ */
 export const createContextFactory =
   (parts: GatewayParts) =>
-  ({ req }: { req: { headers: IncomingHttpHeaders } }): Context => ({
-    ...parts,
-    user: userOf(req.headers, parts.config.process.defaultTraderId),
-  });
+  async ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<RequestContext> => {
+    const http = res instanceof ServerResponse ? res : null;
+    return {
+      ...parts,
+      auth: await parts.authenticator.resolveAuth(req.headers, { refresh: http !== null }),
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress ?? null,
+      res: http,
+    };
+  };

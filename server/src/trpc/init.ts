@@ -1,11 +1,14 @@
+import { roleAtLeast } from '@gamma/shared';
 import { initTRPC } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { ForbiddenError, InvariantError, UnauthorizedError } from '../errors/index.ts';
 import { toTRPCError } from '../errors/to-trpc-error.ts';
-import type { Context } from './context.ts';
+import type { RequestContext } from './context.ts';
+import { leastRoleOf } from './procedure-roles.ts';
 
 /** The one tRPC instance (CONVENTIONS §4): no transformer, so plain JSON works with curl. */
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<RequestContext>().create({
   errorFormatter: ({ shape, error, ctx }) => ({
     ...shape,
     // Internal failures keep their detail in the log, not in a production response
@@ -31,14 +34,39 @@ const translateErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const router = t.router;
-/** Every procedure starts here. */
-export const publicProcedure = t.procedure.use(translateErrors);
-/** Procedures acting for a trader: `ctx.user` is who decided (SPEC §5.5). */
-export const traderProcedure = publicProcedure;
 /**
- * Procedures only a risk manager may call (setting trading states). Accounts and roles come with issue 10:
- * until then any caller may, recorded as `ctx.user`; the role check belongs here (a middleware throwing
- * `ForbiddenError`).
+ * The one enforcement of the role table (procedure-roles.ts), by the path of each call, so every call of
+ * a batch is checked on its own: no identity → UNAUTHORIZED (401), a role below the path's → FORBIDDEN (403).
+ * A WebSocket call resolves the socket's identity again, so a logout, an expiry, a disabled user or a
+ * changed role counts from the next call on sockets too.
  */
-export const riskManagerProcedure = traderProcedure;
+const enforceRoles = t.middleware(async ({ ctx, path, next }) => {
+  const least = leastRoleOf(path);
+  if (least === undefined) throw new InvariantError(`procedure ${path} has no row in the role table`);
+  if (least === 'public') return next();
+  const auth =
+    ctx.res === null ? await ctx.authenticator.resolveAuth(ctx.headers, { refresh: false }) : ctx.auth;
+  if (auth === null)
+    throw new UnauthorizedError(
+      `${path} needs a signed-in user: sign in (auth.login) or send a bearer token`,
+    );
+  if (!roleAtLeast(auth.role, least))
+    throw new ForbiddenError(`${path} needs the role ${least}; ${auth.username} is ${auth.role}`);
+  return next({ ctx: { auth } });
+});
+
+export const router = t.router;
+/** Every procedure starts here; who may call it is the role table's (procedure-roles.ts). */
+export const publicProcedure = t.procedure.use(translateErrors).use(enforceRoles);
+/**
+ * Procedures that act for the signed-in user: `ctx.user` is the username (the identity on approvals,
+ * vetoes, trading-state changes and audit rows). Their least role is the table's, not the builder's.
+ */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.auth === null) throw new UnauthorizedError('sign in first');
+  return next({ ctx: { auth: ctx.auth, user: ctx.auth.username } });
+});
+/** Approve and veto: acting for the signed-in user; the table makes them `trader` and up. */
+export const traderProcedure = signedInProcedure;
+/** Trading states and limits: acting for the signed-in user; the table makes them `risk_manager` and up. */
+export const riskManagerProcedure = signedInProcedure;

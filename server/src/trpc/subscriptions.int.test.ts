@@ -6,7 +6,7 @@ describe('subscriptions', () => {
   describe('when a client drops its connection and resubscribes with its last event id', () => {
     it('receives exactly the intents it missed, without gap or duplicate', async () => {
       await using server = await startTestServer();
-      const first = server.createClient();
+      const first = await server.createClient({ user: 'viewer' });
       const seen: { id: string; intentId: string }[] = [];
       // A fresh stream: resuming after 0-0 reads it from the start, so nothing races the subscription
       const subscription = first.client.onIntent.subscribe(
@@ -28,7 +28,7 @@ describe('subscriptions', () => {
       await publish();
       await publish();
       await publish();
-      const second = server.createClient();
+      const second = await server.createClient({ user: 'viewer' });
       const resumed: { id: string; intentId: string }[] = [];
       second.client.onIntent.subscribe(
         { lastEventId: seen[1]?.id ?? null },

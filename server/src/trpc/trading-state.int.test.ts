@@ -6,9 +6,11 @@ import { startTestServer } from '../testing/start-test-server.ts';
 describe('trading state procedures', () => {
   it('reads ACTIVE before any change, then each scope set, and streams every change', async () => {
     const clock = new FakeClock();
-    await using server = await startTestServer({ clock });
+    await using server = await startTestServer({ clock, user: 'admin' });
     const seen: TradingStateEvent[] = [];
-    server.client.onTradingState.subscribe({ fromLatest: true }, { onData: ({ data }) => seen.push(data) });
+    // A viewer watches on a socket of its own, undisturbed by the signing in and out below
+    const watcher = await server.createClient({ user: 'viewer' });
+    watcher.client.onTradingState.subscribe({ fromLatest: true }, { onData: ({ data }) => seen.push(data) });
     expect(await server.client.risk.tradingState.query()).toEqual({
       global: {
         scope: 'global',
@@ -22,13 +24,13 @@ describe('trading state procedures', () => {
       scopes: [],
     });
 
-    server.setUser('alice');
+    await server.signIn('risk');
     const halted = await server.client.risk.setTradingState.mutate({
       scope: 'global',
       state: 'HALTED',
       reason: '  exchange incident  ',
     });
-    server.setUser(undefined);
+    await server.signIn('admin');
     await server.client.risk.setTradingState.mutate({
       scope: 'underlying',
       key: 'eth',
@@ -50,27 +52,27 @@ describe('trading state procedures', () => {
       state: 'HALTED',
       previous: 'ACTIVE',
       reason: 'exchange incident',
-      changed_by: 'alice',
+      changed_by: 'risk',
       since: iso(clock.now()),
     });
     expect(view.scopes.map((s) => [s.scope, s.key, s.state, s.changed_by])).toEqual([
-      ['strategy', 'pq_vol_trader_btc', 'REDUCING', 'trader'],
-      ['underlying', 'ETH', 'REDUCING', 'trader'],
+      ['strategy', 'pq_vol_trader_btc', 'REDUCING', 'admin'],
+      ['underlying', 'ETH', 'REDUCING', 'admin'],
     ]);
     await expect
       .poll(() => seen.map((e) => [e.scope, e.key, e.state, e.previous, e.changed_by]))
       .toEqual([
-        ['global', null, 'HALTED', 'ACTIVE', 'alice'],
-        ['underlying', 'ETH', 'REDUCING', 'ACTIVE', 'trader'],
-        ['strategy', 'pq_vol_trader_btc', 'REDUCING', 'ACTIVE', 'trader'],
+        ['global', null, 'HALTED', 'ACTIVE', 'risk'],
+        ['underlying', 'ETH', 'REDUCING', 'ACTIVE', 'admin'],
+        ['strategy', 'pq_vol_trader_btc', 'REDUCING', 'ACTIVE', 'admin'],
       ]);
 
     // Its setter setting the state a scope is in changes nothing and publishes nothing
-    server.setUser('alice');
+    await server.signIn('risk');
     expect(
       await server.client.risk.setTradingState.mutate({ scope: 'global', state: 'HALTED', reason: 'again' }),
     ).toEqual({ changed: false, scope: 'global', key: null, state: 'HALTED' });
-    server.setUser(undefined);
+    await server.signIn('admin');
     const resumed = await server.client.risk.setTradingState.mutate({
       scope: 'global',
       state: 'ACTIVE',
@@ -87,7 +89,7 @@ describe('trading state procedures', () => {
     ['no reason', { scope: 'global', state: 'HALTED' }, 'reason'],
     ['an unknown state', { scope: 'global', state: 'PAUSED', reason: 'r' }, 'state'],
   ])('refuses %s with BAD_REQUEST naming the field, changing nothing', async (_label, input, field) => {
-    await using server = await startTestServer();
+    await using server = await startTestServer({ user: 'risk' });
 
     const set = server.client.risk.setTradingState.mutate(input as never);
 
@@ -98,7 +100,7 @@ describe('trading state procedures', () => {
   });
 
   it('refuses an underlying the desk does not trade with BAD_REQUEST naming the known ones', async () => {
-    await using server = await startTestServer();
+    await using server = await startTestServer({ user: 'risk' });
 
     const set = server.client.risk.setTradingState.mutate({
       scope: 'underlying',

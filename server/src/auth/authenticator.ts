@@ -1,0 +1,206 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { UsernameSchema, type AuthUser, type LoginInput, type Role } from '@gamma/shared';
+import type { Account, AccountStore } from '../accounts/account-store.ts';
+import type { ProcessConfig } from '../config/process-config.ts';
+import { TooManyRequestsError, UnauthorizedError } from '../errors/index.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Stores } from '../stores/stores.ts';
+import type { SessionRecord } from '../stores/sessions/session-store.ts';
+import { credentialOf, newSessionId, sessionIdHash, type Credential } from './credentials.ts';
+import {
+  LOGIN_WINDOW_MS,
+  loginSubjects,
+  loginWindowOf,
+  retryAfterS,
+  throttledSubject,
+} from './login-throttle.ts';
+import { isSessionLive, sessionEndMs, sessionTimeoutsOf, type SessionTimeouts } from './session-timeouts.ts';
+
+/**
+ * Who a request or socket acts for: `ctx.auth` of the tRPC context. `sessionId` is the session's id hash
+ * (what {@link SessionEnded} names; never the cookie value), null for a bearer token.
+ */
+export interface AuthContext {
+  username: string;
+  role: Role;
+  sessionId: string | null;
+}
+
+/** Why a session ended. */
+export type SessionEndReason = 'logout' | 'expired' | 'disabled';
+
+/**
+ * A session that ended in this process. `sessionId` null means every session and token of `username`
+ * (the user was disabled): close every socket of that user.
+ */
+export interface SessionEnded {
+  username: string;
+  sessionId: string | null;
+  reason: SessionEndReason;
+}
+
+/** A successful sign-in: who, and the new session id to hand the browser as its cookie. */
+export interface SignedIn {
+  user: AuthUser;
+  /** The cookie value (shown to this client only, never stored or logged) */
+  sessionId: string;
+  /** The cookie's Max-Age: the session's absolute lifetime, s */
+  maxAgeS: number;
+}
+
+/** What the authenticator needs. */
+export interface AuthenticatorDeps {
+  stores: Pick<Stores, 'sessions' | 'loginFailures'>;
+  accounts: AccountStore;
+  clock: Clock;
+  settings: Pick<ProcessConfig, 'sessionIdleMin' | 'sessionMaxH'>;
+  log: Logger;
+}
+
+/**
+ * Sign-in, sessions and bearer tokens of the gateway (issue 10). Every request resolves its account anew,
+ * so a disabled user or a changed role counts from the next request on.
+ *
+ * For the WebSocket side (server/src/http/gateway-server.ts): `resolveAuth(upgrade.headers)` tells who
+ * opens a socket (null: refuse it), and `onSessionEnded` says when a socket must close: a logout, a user
+ * disabled (sessionId null: all of that user's sockets), or a session found expired. A session also
+ * expires without anyone asking: re-check open sockets with `resolveAuth(headers, { refresh: false })`
+ * now and then (null: close), which also reports the expiry through `onSessionEnded`.
+ */
+export class Authenticator {
+  private readonly listeners = new Set<(ended: SessionEnded) => void>();
+  private readonly timeouts: SessionTimeouts;
+
+  constructor(private readonly deps: AuthenticatorDeps) {
+    this.timeouts = sessionTimeoutsOf(deps.settings);
+  }
+
+  /** Calls `listener` for every session that ends in this process; returns the unsubscribe. */
+  onSessionEnded(listener: (ended: SessionEnded) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Who the headers (a request or a WebSocket upgrade) authenticate: a bearer token, else the session cookie;
+   * null when neither is valid. `refresh` (default true: an HTTP request) restarts the session's idle time.
+   */
+  async resolveAuth(
+    headers: IncomingHttpHeaders,
+    options: { refresh?: boolean } = {},
+  ): Promise<AuthContext | null> {
+    return this.resolveCredential(credentialOf(headers), options.refresh ?? true);
+  }
+
+  /** Signs in: a new session (any session the request carried ends), or UNAUTHORIZED / TOO_MANY_REQUESTS. */
+  async login(
+    input: LoginInput,
+    request: { remoteAddress: string | null; headers: IncomingHttpHeaders },
+  ): Promise<SignedIn> {
+    const { stores, accounts, clock } = this.deps;
+    const parsed = UsernameSchema.safeParse(input.username);
+    const username = parsed.success ? parsed.data : input.username.trim().toLowerCase();
+    const nowMs = clock.now();
+    const window = loginWindowOf(nowMs);
+    const subjects = loginSubjects(username, request.remoteAddress);
+    const throttled = throttledSubject(subjects, await stores.loginFailures.count(subjects, window));
+    if (throttled !== null) {
+      const retry = retryAfterS(nowMs);
+      throw new TooManyRequestsError(`too many failed sign-ins for ${throttled}: try again in ${retry} s`, {
+        retryAfterS: retry,
+      });
+    }
+    const account = parsed.success ? await accounts.verifyPassword(username, input.password) : null;
+    if (account === null) {
+      await stores.loginFailures.record(subjects, window, LOGIN_WINDOW_MS * 2);
+      this.deps.log.warn('sign-in refused', { username, address: request.remoteAddress });
+      throw new UnauthorizedError('wrong username or password');
+    }
+    await this.endCarriedSession(request.headers);
+    return this.createSession(account, nowMs);
+  }
+
+  /** Ends the session of `auth` (a bearer token has none); the caller clears the cookie. */
+  async logout(auth: AuthContext | null): Promise<void> {
+    if (auth?.sessionId == null) return;
+    if (await this.deps.stores.sessions.delete(auth.sessionId))
+      this.emit({ username: auth.username, sessionId: auth.sessionId, reason: 'logout' });
+  }
+
+  /** Ends every session of a user (after disabling the account: its tokens stop working too). */
+  async endUserSessions(username: string): Promise<void> {
+    const ended = await this.deps.stores.sessions.deleteUser(username);
+    this.deps.log.info('sessions ended', { username, sessions: ended.length, reason: 'disabled' });
+    this.emit({ username, sessionId: null, reason: 'disabled' });
+  }
+
+  private async createSession(account: Account, nowMs: number): Promise<SignedIn> {
+    const sessionId = newSessionId();
+    const record: SessionRecord = { username: account.username, created_ms: nowMs, last_seen_ms: nowMs };
+    await this.deps.stores.sessions.create(sessionIdHash(sessionId), record, {
+      ttlMs: sessionEndMs(record, this.timeouts) - nowMs,
+      userTtlMs: this.timeouts.maxMs,
+    });
+    this.deps.log.info('signed in', { username: account.username, role: account.role });
+    return {
+      user: { username: account.username, role: account.role },
+      sessionId,
+      maxAgeS: this.timeouts.maxMs / 1000,
+    };
+  }
+
+  /** Rotation: a sign-in never keeps the session the browser had, whoever it belonged to. */
+  private async endCarriedSession(headers: IncomingHttpHeaders): Promise<void> {
+    const carried = credentialOf(headers);
+    if (carried?.kind !== 'session') return;
+    const idHash = sessionIdHash(carried.sessionId);
+    const record = await this.deps.stores.sessions.get(idHash);
+    if (record !== null && (await this.deps.stores.sessions.delete(idHash)))
+      this.emit({ username: record.username, sessionId: idHash, reason: 'logout' });
+  }
+
+  private async resolveCredential(credential: Credential, refresh: boolean): Promise<AuthContext | null> {
+    if (credential === null) return null;
+    if (credential.kind === 'bearer') {
+      const account = await this.deps.accounts.verifyToken(credential.token);
+      return account === null ? null : { username: account.username, role: account.role, sessionId: null };
+    }
+    return this.resolveSession(sessionIdHash(credential.sessionId), refresh);
+  }
+
+  private async resolveSession(idHash: string, refresh: boolean): Promise<AuthContext | null> {
+    const { stores, accounts, clock } = this.deps;
+    const record = await stores.sessions.get(idHash);
+    if (record === null) return null;
+    const nowMs = clock.now();
+    if (!isSessionLive(record, nowMs, this.timeouts)) {
+      if (await stores.sessions.delete(idHash))
+        this.emit({ username: record.username, sessionId: idHash, reason: 'expired' });
+      return null;
+    }
+    const account = await accounts.get(record.username);
+    if (account === null || account.disabled) {
+      if (await stores.sessions.delete(idHash))
+        this.emit({ username: record.username, sessionId: idHash, reason: 'disabled' });
+      return null;
+    }
+    if (refresh) {
+      const refreshed: SessionRecord = { ...record, last_seen_ms: nowMs };
+      const ttlMs = sessionEndMs(refreshed, this.timeouts) - nowMs;
+      // Gone meanwhile (a logout or a disable in another request): not signed in any more
+      if (!(await stores.sessions.refresh(idHash, refreshed, ttlMs))) return null;
+    }
+    return { username: account.username, role: account.role, sessionId: idHash };
+  }
+
+  private emit(ended: SessionEnded): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(ended);
+      } catch (error) {
+        this.deps.log.error('session-ended listener failed', { error: String(error) });
+      }
+    }
+  }
+}
