@@ -22,6 +22,8 @@ const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url
 export interface Gateway {
   /** The port it listens on (the real one when `PORT` is 0) */
   port: number;
+  /** Sign-in and sessions: `onSessionEnded`, `resolveAuth` */
+  authenticator: Authenticator;
   /** Ends every open WebSocket (clients reconnect and resume); for tests and operators */
   dropConnections(): void;
   /** Stops the server and the read model's tails; the bus and Redis stay open (the caller owns them) */
@@ -84,6 +86,7 @@ export async function startGateway(deps: {
   log.info('gateway listening', { url: `http://${host}:${port}` });
   return {
     port,
+    authenticator,
     dropConnections: () => gateway.dropConnections(),
     close: async () => {
       await gateway.close();

@@ -17,6 +17,7 @@ import { systemClock, type Clock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import type { AuthUser } from '@gamma/shared';
 import type { AccountStore } from '../accounts/account-store.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
 import { createTestAccounts, TEST_USERS, type TestUserName } from './memory-account-store.ts';
 import { deleteKeys } from './delete-keys.ts';
@@ -56,6 +57,8 @@ export interface TestServer extends AsyncDisposable {
   stores: Stores;
   /** The gateway's accounts (the {@link TEST_USERS}), e.g. to disable one or make a token */
   accounts: AccountStore;
+  /** The gateway's sign-in and sessions (e.g. `onSessionEnded`) */
+  authenticator: Authenticator;
   prefix: string;
   config: AppConfig;
   /** Ends every open WebSocket on the server side (clients reconnect by themselves) */
@@ -206,6 +209,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redis,
     stores,
     accounts,
+    authenticator: gateway.authenticator,
     prefix,
     config,
     dropConnections: () => gateway.dropConnections(),

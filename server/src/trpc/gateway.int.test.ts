@@ -79,9 +79,13 @@ describe('gateway over HTTP', () => {
         .poll(async () => (await server.client.market.pqSpread.query({ underlying: 'BTC/USDT' }))?.fomo_score)
         .toBe(0.2);
       const view = await server.client.market.pqSpread.query({ underlying: 'BTC/USDT' });
-      const dashed = await fetch(`${server.url}/api/v1/options/pq-spread/BTC-USDT`);
-      const encoded = await fetch(`${server.url}/api/v1/options/pq-spread/BTC%2FUSDT`);
-      const unknown = await fetch(`${server.url}/api/v1/options/pq-spread/DOGE-USDT`);
+      // The REST alias follows the role table like market.pqSpread: any signed-in user
+      const viewer = await server.createClient({ user: 'viewer' });
+      const headers = { cookie: viewer.cookie() ?? '' };
+      const dashed = await fetch(`${server.url}/api/v1/options/pq-spread/BTC-USDT`, { headers });
+      const encoded = await fetch(`${server.url}/api/v1/options/pq-spread/BTC%2FUSDT`, { headers });
+      const unknown = await fetch(`${server.url}/api/v1/options/pq-spread/DOGE-USDT`, { headers });
+      const anonymous = await fetch(`${server.url}/api/v1/options/pq-spread/BTC-USDT`);
 
       expect(view).toMatchObject({
         underlying: 'BTC/USDT',
@@ -96,6 +100,7 @@ describe('gateway over HTTP', () => {
       expect(await dashed.json()).toEqual(view);
       expect(await encoded.json()).toEqual(view);
       expect(unknown.status).toBe(404);
+      expect(anonymous.status).toBe(401);
       expect(await server.client.market.pqSpread.query({ underlying: 'DOGE/USDT' })).toBeNull();
       expect((await server.client.market.volSurface.query({ underlying: 'BTC-USDT' }))?.atm_iv).toBe(0.65);
     });
