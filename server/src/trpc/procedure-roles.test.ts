@@ -70,10 +70,7 @@ describe('startGateway', () => {
         accounts: await createTestAccounts(),
         roleTable: withoutUsersList,
       });
-      await expect(start).rejects.toThrow(
-        /roles of procedures that do not exist|procedures without a role: /,
-      );
-      await expect(start).rejects.toThrow(/users\.list/);
+      await expect(start).rejects.toThrow(/procedures without a role .*: users\.list/);
     });
   });
 });
