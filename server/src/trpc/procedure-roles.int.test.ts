@@ -41,7 +41,7 @@ const expectedStatus = (least: LeastRole, role: Role | null): 'allowed' | 401 | 
 };
 
 type ProcedureType = 'query' | 'mutation' | 'subscription';
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: ProcedureType } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureType } }>;
 
 /** The HTTP status of a serialized tRPC error event on a server-sent-events stream, once one arrives. */
 async function sseErrorStatus(body: ReadableStream<Uint8Array>): Promise<number> {

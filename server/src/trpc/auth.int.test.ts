@@ -1,0 +1,326 @@
+import { request } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import type { SessionEnded } from '../auth/authenticator.ts';
+import { FakeClock } from '../lib/clock.ts';
+import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
+
+/** A raw HTTP reply: status, headers, parsed body. */
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/**
+ * A POST to `/trpc/<path>` from a chosen local address (127.0.0.x: every loopback address reaches the
+ * server), so tests can sign in from several "machines".
+ */
+function post(server: TestServer, path: string, options: { from?: string; body: unknown; cookie?: string }) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(
+      `${server.url}/trpc/${path}`,
+      {
+        method: 'POST',
+        localAddress: options.from ?? '127.0.0.1',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(options.body));
+  });
+}
+
+const login = (server: TestServer, username: string, password: string, from?: string) =>
+  post(server, 'auth.login', { body: { username, password }, ...(from === undefined ? {} : { from }) });
+
+/** `auth.me` with a cookie or bearer header: the status and who. */
+async function me(
+  server: TestServer,
+  headers: Record<string, string>,
+): Promise<{ status: number; who: unknown }> {
+  const response = await fetch(`${server.url}/trpc/auth.me`, { headers });
+  const body = (await response.json()) as { result?: { data: unknown } };
+  return { status: response.status, who: body.result?.data ?? null };
+}
+
+const cookieOf = (reply: Reply): string => {
+  const line = ([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0] ?? '';
+  return line.split(';')[0] ?? '';
+};
+
+const MINUTE = 60_000;
+
+describe('auth.login', () => {
+  describe('when the password is right', () => {
+    it('signs the user in (any case) with an httpOnly, SameSite=Strict session cookie', async () => {
+      await using server = await startTestServer({ user: null });
+
+      const reply = await login(server, ' Alice ', 'alice-pass-1');
+
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ result: { data: { username: 'alice', role: 'trader' } } });
+      const [line] = ([] as string[]).concat(reply.headers['set-cookie'] ?? []);
+      expect(line).toMatch(
+        /^gamma_session=[A-Za-z0-9_-]{43}; Max-Age=86400; Path=\/; HttpOnly; SameSite=Strict$/,
+      );
+      expect(await me(server, { cookie: cookieOf(reply) })).toEqual({
+        status: 200,
+        who: { username: 'alice', role: 'trader' },
+      });
+    });
+
+    it('marks the cookie Secure when COOKIE_SECURE=true', async () => {
+      await using server = await startTestServer({ user: null, env: { COOKIE_SECURE: 'true' } });
+
+      const reply = await login(server, 'alice', 'alice-pass-1');
+
+      expect(([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0]).toMatch(/; Secure/);
+    });
+
+    it('gives a new session at every sign-in and ends the one the browser had', async () => {
+      await using server = await startTestServer({ user: null });
+      const first = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+
+      const again = await post(server, 'auth.login', {
+        body: { username: 'alice', password: 'alice-pass-1' },
+        cookie: first,
+      });
+
+      expect(cookieOf(again)).not.toBe(first);
+      expect((await me(server, { cookie: first })).status).toBe(401);
+      expect((await me(server, { cookie: cookieOf(again) })).status).toBe(200);
+    });
+  });
+
+  describe('when the password is wrong or the user unknown', () => {
+    it('refuses both alike with UNAUTHORIZED and sets no cookie', async () => {
+      await using server = await startTestServer({ user: null });
+
+      const wrong = await login(server, 'alice', 'bob-pass-1');
+      const unknown = await login(server, 'mallory', 'alice-pass-1');
+
+      for (const reply of [wrong, unknown]) {
+        expect(reply.status).toBe(401);
+        expect(reply.body).toMatchObject({ error: { message: 'wrong username or password' } });
+        expect(reply.headers['set-cookie']).toBeUndefined();
+      }
+    });
+  });
+});
+
+describe('failed sign-ins', () => {
+  describe('when one username fails five times within a minute, from anywhere', () => {
+    it('refuses it for the rest of that minute, right password included, saying when to retry', async () => {
+      const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
+      await using server = await startTestServer({ clock, user: null });
+      for (const n of [2, 3, 4, 5, 6])
+        expect((await login(server, 'alice', 'nope', `127.0.0.${n}`)).status).toBe(401);
+
+      clock.advance(10_000);
+      const refused = await login(server, 'ALICE', 'alice-pass-1', '127.0.0.7');
+      const other = await login(server, 'bob', 'bob-pass-1', '127.0.0.7');
+      clock.set(Date.parse('2026-03-02T09:16:00.000Z'));
+      const nextMinute = await login(server, 'alice', 'alice-pass-1', '127.0.0.7');
+
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('30');
+      expect(refused.body).toMatchObject({
+        error: {
+          message: 'too many failed sign-ins for user alice: try again in 30 s',
+          data: { code: 'TOO_MANY_REQUESTS' },
+        },
+      });
+      expect(other.status).toBe(200);
+      expect(nextMinute.status).toBe(200);
+    });
+  });
+
+  describe('when one address fails five times within a minute, whatever the names', () => {
+    it('refuses every sign-in from it for the rest of that minute, and no other address', async () => {
+      const clock = new FakeClock(Date.parse('2026-03-02T09:15:00.000Z'));
+      await using server = await startTestServer({ clock, user: null });
+      for (const name of ['u1', 'u2', 'u3', 'u4', 'u5'])
+        expect((await login(server, name, 'nope', '127.0.0.9')).status).toBe(401);
+
+      const refused = await login(server, 'bob', 'bob-pass-1', '127.0.0.9');
+      const elsewhere = await login(server, 'bob', 'bob-pass-1', '127.0.0.10');
+
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({
+        error: { message: 'too many failed sign-ins for address 127.0.0.9: try again in 60 s' },
+      });
+      expect(elsewhere.status).toBe(200);
+    });
+  });
+});
+
+describe('sessions', () => {
+  const expiring = (clock: FakeClock) =>
+    startTestServer({ clock, user: null, env: { SESSION_IDLE_MIN: '10', SESSION_MAX_H: '1' } });
+
+  describe('when a session has had no HTTP request for SESSION_IDLE_MIN', () => {
+    it('ends, while each request before that restarts its idle time', async () => {
+      const clock = new FakeClock();
+      await using server = await expiring(clock);
+      const ended: SessionEnded[] = [];
+      server.authenticator.onSessionEnded((e) => ended.push(e));
+      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+
+      clock.advance(9 * MINUTE);
+      expect((await me(server, { cookie })).status).toBe(200);
+      clock.advance(9 * MINUTE);
+      expect((await me(server, { cookie })).status).toBe(200);
+      clock.advance(10 * MINUTE);
+      expect((await me(server, { cookie })).status).toBe(401);
+
+      expect(ended).toEqual([
+        { username: 'alice', sessionId: expect.stringMatching(/^[0-9a-f]{64}$/), reason: 'expired' },
+      ]);
+    });
+  });
+
+  describe('when a session reaches SESSION_MAX_H', () => {
+    it('ends however busy it was', async () => {
+      const clock = new FakeClock();
+      await using server = await expiring(clock);
+      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+
+      for (let i = 0; i < 6; i++) {
+        clock.advance(9 * MINUTE);
+        expect((await me(server, { cookie })).status).toBe(200);
+      }
+      clock.advance(6 * MINUTE);
+
+      expect((await me(server, { cookie })).status).toBe(401);
+    });
+  });
+
+  describe('when the user logs out', () => {
+    it('ends the session, clears the cookie and says so to the listeners', async () => {
+      await using server = await startTestServer({ user: null });
+      const ended: SessionEnded[] = [];
+      server.authenticator.onSessionEnded((e) => ended.push(e));
+      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+
+      const reply = await post(server, 'auth.logout', { body: null, cookie });
+
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ result: { data: { ok: true } } });
+      expect(([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0]).toMatch(
+        /^gamma_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Strict$/,
+      );
+      expect((await me(server, { cookie })).status).toBe(401);
+      expect(ended).toEqual([{ username: 'alice', sessionId: expect.any(String), reason: 'logout' }]);
+    });
+  });
+
+  describe('when an admin disables a user', () => {
+    it("ends the user's sessions at once and refuses their sign-in", async () => {
+      await using server = await startTestServer({ user: 'admin' });
+      const ended: SessionEnded[] = [];
+      server.authenticator.onSessionEnded((e) => ended.push(e));
+      const bob = await server.createClient({ user: 'bob' });
+
+      const disabled = await server.client.users.disable.mutate({ username: 'bob' });
+
+      expect(disabled).toMatchObject({ username: 'bob', disabled: true });
+      await expect(bob.client.auth.me.query()).rejects.toMatchObject({
+        data: { code: 'UNAUTHORIZED', httpStatus: 401 },
+      });
+      await expect(bob.signIn('bob')).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+      expect(ended).toEqual([{ username: 'bob', sessionId: null, reason: 'disabled' }]);
+    });
+  });
+
+  describe("when an admin changes a user's role", () => {
+    it('counts from their next request', async () => {
+      await using server = await startTestServer({ user: 'admin' });
+      const carol = await server.createClient({ user: 'carol' });
+      await expect(carol.client.approvals.approve.mutate({ intent_id: 'missing' })).rejects.toMatchObject({
+        data: { code: 'NOT_FOUND' },
+      });
+
+      await server.client.users.setRole.mutate({ username: 'carol', role: 'viewer' });
+
+      await expect(carol.client.approvals.approve.mutate({ intent_id: 'missing' })).rejects.toMatchObject({
+        message: 'approvals.approve needs the role trader; carol is viewer',
+        data: { code: 'FORBIDDEN', httpStatus: 403 },
+      });
+      expect(await carol.client.auth.me.query()).toEqual({ username: 'carol', role: 'viewer' });
+    });
+  });
+});
+
+describe('bearer tokens', () => {
+  it('authenticate scripts as the token owner until the owner is disabled', async () => {
+    await using server = await startTestServer({ user: 'admin' });
+    const token = await server.accounts.createToken('risk');
+
+    expect(await me(server, { authorization: `Bearer ${token}` })).toEqual({
+      status: 200,
+      who: { username: 'risk', role: 'risk_manager' },
+    });
+    expect((await me(server, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+    expect((await me(server, { authorization: `Basic ${token}` })).status).toBe(401);
+
+    await server.client.users.disable.mutate({ username: 'risk' });
+    expect((await me(server, { authorization: `Bearer ${token}` })).status).toBe(401);
+  });
+});
+
+describe('a batched call', () => {
+  it('checks each procedure on its own: health answers, approvals.pending is refused', async () => {
+    await using server = await startTestServer({ user: null });
+
+    const response = await fetch(`${server.url}/trpc/health,approvals.pending?batch=1`);
+    const body = (await response.json()) as [
+      { result?: unknown },
+      { error?: { data: { code: string; httpStatus: number } } },
+    ];
+
+    expect(body[0].result).toMatchObject({ data: { status: 'ok' } });
+    expect(body[1].error?.data).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401 });
+  });
+});
+
+describe('users', () => {
+  it('lets an admin list, add and re-role accounts, but not disable or re-role themselves', async () => {
+    await using server = await startTestServer({ user: 'admin' });
+
+    const added = await server.client.users.add.mutate({
+      username: 'Dave',
+      role: 'viewer',
+      password: 'dave-pass-1',
+    });
+    const dave = await server.createClient();
+    const signedIn = await dave.signIn({ username: 'dave', password: 'dave-pass-1' });
+
+    expect(added).toMatchObject({ username: 'dave', role: 'viewer', disabled: false });
+    expect(signedIn).toEqual({ username: 'dave', role: 'viewer' });
+    expect((await server.client.users.list.query()).map((a) => a.username)).toContain('dave');
+    await expect(
+      server.client.users.add.mutate({ username: 'dave', role: 'viewer', password: 'x-pass-123' }),
+    ).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+    });
+    await expect(server.client.users.disable.mutate({ username: 'admin' })).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+    });
+    await expect(
+      server.client.users.setRole.mutate({ username: 'admin', role: 'viewer' }),
+    ).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+    });
+  });
+});
