@@ -56,6 +56,8 @@ describe('the hedge lane under HALTED, live', () => {
       true,
     );
 
+    // A risk manager halts the desk
+    await stack.signIn('risk');
     await stack.client.risk.setTradingState.mutate({
       scope: 'global',
       state: 'HALTED',
