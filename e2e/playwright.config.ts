@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './support/chromium-path.ts';
+import { E2E_GAMMA_USERS } from './support/sign-in.ts';
 import { pinStackEnvironment, stack } from './support/stack.ts';
 
 pinStackEnvironment();
@@ -51,6 +52,8 @@ export default defineConfig({
       MACRO_VOL_BAR_S: '1',
       FORECAST_BAR_S: '1',
       LOG_LEVEL: 'error',
+      // The specs' users, one per role (e2e/support/sign-in.ts signs a browser context in as one)
+      GAMMA_USERS: E2E_GAMMA_USERS,
     },
   },
 });

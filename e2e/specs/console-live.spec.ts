@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Redis } from 'ioredis';
 import { connectRedis, publishStraddleIntent } from '../support/bus.ts';
+import { test } from '../support/sign-in.ts';
 
 let redis: Redis;
 test.beforeAll(() => {

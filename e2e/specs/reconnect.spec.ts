@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Redis } from 'ioredis';
 import { connectRedis, publishStraddleIntent, readStream } from '../support/bus.ts';
 import { killGateway, restartGateway } from '../support/gateway-control.ts';
+import { test } from '../support/sign-in.ts';
 
 let redis: Redis;
 test.beforeAll(() => {

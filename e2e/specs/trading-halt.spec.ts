@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Redis } from 'ioredis';
 import { connectRedis, publishStraddleIntent, readStream, streamLength } from '../support/bus.ts';
-import { stack } from '../support/stack.ts';
+import { mutateAs, test } from '../support/sign-in.ts';
 
 let redis: Redis;
 test.beforeAll(() => {
@@ -9,10 +9,10 @@ test.beforeAll(() => {
 });
 test.afterAll(async () => {
   // Whatever happened above, the next spec finds the desk trading
-  await fetch(`http://127.0.0.1:${stack.port}/trpc/risk.setTradingState`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scope: 'global', state: 'ACTIVE', reason: 'e2e: cleanup' }),
+  await mutateAs('risk', 'risk.setTradingState', {
+    scope: 'global',
+    state: 'ACTIVE',
+    reason: 'e2e: cleanup',
   });
   redis.disconnect();
 });
@@ -51,6 +51,9 @@ async function setGlobal(page: Page, control: 'Halt' | 'Resume', reason: string)
 }
 
 test.describe('halting trading from the console', () => {
+  // Trading states are a risk manager's to set
+  test.use({ user: 'risk' });
+
   test('vetoes pending approvals TRADING_HALTED, lets a reducing hedge fill, and resumes', async ({
     page,
   }) => {
@@ -81,7 +84,7 @@ test.describe('halting trading from the console', () => {
 
     await setGlobal(page, 'Halt', 'e2e: exchange incident');
     await expect(global).toContainText('HALTED');
-    await expect(global).toContainText('by trader');
+    await expect(global).toContainText('by risk');
     await expect(global).toContainText('e2e: exchange incident');
 
     // Every pending approval is vetoed TRADING_HALTED by the engine
@@ -98,7 +101,7 @@ test.describe('halting trading from the console', () => {
       expect((await decisionsOf(id))[1]).toMatchObject({
         reason_codes: ['TRADING_HALTED'],
         decided_by: 'risk_service',
-        reason: 'trading halted (global, by trader: e2e: exchange incident)',
+        reason: 'trading halted (global, by risk: e2e: exchange incident)',
       });
     }
 
@@ -134,8 +137,8 @@ test.describe('halting trading from the console', () => {
       String(e.reason).startsWith('e2e: '),
     );
     expect(events.map((e) => [e.scope, e.previous, e.state, e.changed_by])).toEqual([
-      ['global', expect.any(String), 'HALTED', 'trader'],
-      ['global', 'HALTED', 'ACTIVE', 'trader'],
+      ['global', expect.any(String), 'HALTED', 'risk'],
+      ['global', 'HALTED', 'ACTIVE', 'risk'],
     ]);
   });
 });

@@ -1,25 +1,7 @@
 import type { Role } from '@gamma/shared';
 import type { Account, AccountStore } from '../accounts/account-store.ts';
 import { ConflictError, NotFoundError } from '../errors/index.ts';
-
-/** The users every test server and stack signs in with: `name:role:password`, as `GAMMA_USERS` takes them. */
-export const TEST_USERS = {
-  trader: { role: 'trader', password: 'trader-pass-1' },
-  alice: { role: 'trader', password: 'alice-pass-1' },
-  bob: { role: 'trader', password: 'bob-pass-1' },
-  carol: { role: 'trader', password: 'carol-pass-1' },
-  viewer: { role: 'viewer', password: 'viewer-pass-1' },
-  risk: { role: 'risk_manager', password: 'risk-pass-1' },
-  admin: { role: 'admin', password: 'admin-pass-1' },
-} as const satisfies Record<string, { role: Role; password: string }>;
-
-/** A test user's name. */
-export type TestUserName = keyof typeof TEST_USERS;
-
-/** {@link TEST_USERS} as a `GAMMA_USERS` value. */
-export const TEST_GAMMA_USERS = Object.entries(TEST_USERS)
-  .map(([name, user]) => `${name}:${user.role}:${user.password}`)
-  .join(',');
+import { TEST_USERS } from './test-users.ts';
 
 interface Entry {
   account: Account;

@@ -1,6 +1,6 @@
 import { roleAtLeast, type Role } from '@gamma/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUserName } from '../testing/memory-account-store.ts';
+import type { TestUserName } from '../testing/test-users.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { PROCEDURE_ROLES, type LeastRole, type ProcedurePath } from './procedure-roles.ts';
 import { appRouter } from './routers/app-router.ts';
