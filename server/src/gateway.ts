@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AccountStore } from './accounts/account-store.ts';
+import { openGatewayAccounts } from './accounts/open-gateway-accounts.ts';
 import type { AuditStore } from './audit/audit-store.ts';
 import { attachGatewayAuditStore } from './audit/open-audit-store.ts';
 import type { Bus } from './bus/bus.ts';
@@ -10,7 +11,7 @@ import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import { ReadModel } from './read-model/read-model.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import { InfrastructureError, InvalidStateError } from './errors/index.ts';
+import { InfrastructureError } from './errors/index.ts';
 import type { Stores } from './stores/stores.ts';
 import { checkRoleTable, PROCEDURE_ROLES, type LeastRole } from './trpc/procedure-roles.ts';
 import { appRouter, procedurePathsOf } from './trpc/routers/app-router.ts';
@@ -24,6 +25,8 @@ export interface Gateway {
   port: number;
   /** Sign-in and sessions: `onSessionEnded`, `resolveAuth` */
   authenticator: Authenticator;
+  /** The accounts it signs users in with */
+  accounts: AccountStore;
   /** Ends every open WebSocket (clients reconnect and resume); for tests and operators */
   dropConnections(): void;
   /** Stops the server and the read model's tails; the bus and Redis stay open (the caller owns them) */
@@ -42,7 +45,10 @@ export async function startGateway(deps: {
   log: Logger;
   /** The audit store to read; default: see `attachGatewayAuditStore` (null = none) */
   audit?: AuditStore | null;
-  /** The accounts; default: none yet (the SQL store lands with openGatewayAccounts) */
+  /**
+   * The accounts; default: `openGatewayAccounts` on the database the audit store uses (applies
+   * `GAMMA_USERS`, creates the first admin), closed with the gateway
+   */
   accounts?: AccountStore;
   /** The role table the start check compares with the router (tests of that check only) */
   roleTable?: Readonly<Record<string, LeastRole>>;
@@ -52,11 +58,16 @@ export async function startGateway(deps: {
   const log = deps.log.child({ service: 'gateway' });
   // A procedure without a role (or a role without a procedure) stops the gateway before anything opens
   checkRoleTable(procedurePathsOf(appRouter), deps.roleTable ?? PROCEDURE_ROLES);
-  const accounts = deps.accounts;
-  if (accounts === undefined) throw new InvalidStateError('the gateway needs an account store');
+  const ownsAccounts = deps.accounts === undefined;
+  const accounts = deps.accounts ?? (await openGatewayAccounts(config.process, log));
   const authenticator = new Authenticator({ stores, accounts, clock, settings: config.process, log });
   const readModel = new ReadModel({ bus, log });
-  await readModel.start();
+  try {
+    await readModel.start();
+  } catch (error) {
+    if (ownsAccounts) await accounts.close();
+    throw error;
+  }
   // A trading-state change whose process died before its event reached the stream is published now
   await stores.tradingStates
     .publishPending()
@@ -77,6 +88,7 @@ export async function startGateway(deps: {
   } catch (error) {
     await readModel.close();
     if (ownsAudit) await audit?.close();
+    if (ownsAccounts) await accounts.close();
     throw new InfrastructureError(`gateway cannot listen on ${host}:${wantedPort}: ${String(error)}`, {
       cause: error,
     });
@@ -87,11 +99,13 @@ export async function startGateway(deps: {
   return {
     port,
     authenticator,
+    accounts,
     dropConnections: () => gateway.dropConnections(),
     close: async () => {
       await gateway.close();
       await readModel.close();
       if (ownsAudit) await audit?.close();
+      if (ownsAccounts) await accounts.close();
     },
   };
 }

@@ -15,8 +15,7 @@ import { silentLogger } from '../lib/logger.ts';
 import { MarketSimulatorService } from '../services/market-simulator/market-simulator.ts';
 import type { Service, ServiceDeps } from '../services/service.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
-import { createTestAccounts } from './memory-account-store.ts';
-import type { TestUserName } from './test-users.ts';
+import { TEST_GAMMA_USERS, type TestUserName } from './test-users.ts';
 import { deleteKeys } from './delete-keys.ts';
 import { createRedisStores } from '../stores/redis-stores.ts';
 import { TEST_REDIS_URL } from './redis-url.ts';
@@ -103,6 +102,8 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     // The audit recorder: an in-memory PGlite, never the repository's data folder or a real database
     DATA_DIR: 'memory://',
     DATABASE_URL: '',
+    // The test users, seeded as an operator would (the default client signs in as `trader`)
+    GAMMA_USERS: TEST_GAMMA_USERS,
     ...overrides,
   });
 
@@ -191,7 +192,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 
   try {
     for (const name of Object.keys(SERVICE_FACTORIES) as StackServiceName[]) await startService(name);
-    gateway = await startGateway({ ...deps, accounts: await createTestAccounts() });
+    gateway = await startGateway(deps);
   } catch (error) {
     await close();
     throw error;

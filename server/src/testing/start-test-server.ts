@@ -19,8 +19,7 @@ import type { AuthUser } from '@gamma/shared';
 import type { AccountStore } from '../accounts/account-store.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
-import { createTestAccounts } from './memory-account-store.ts';
-import { TEST_USERS, type TestUserName } from './test-users.ts';
+import { gammaUsersOf, TEST_USERS, type TestUserName } from './test-users.ts';
 import { deleteKeys } from './delete-keys.ts';
 import { createRedisStores } from '../stores/redis-stores.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -42,7 +41,7 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-/** A running gateway on a free port, with its own key prefix and the {@link TEST_USERS}. */
+/** A running gateway on a free port, with its own key prefix and the {@link TEST_USERS} it needs. */
 export interface TestServer extends AsyncDisposable {
   url: string;
   wsUrl: string;
@@ -78,6 +77,11 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Who the default client signs in as (default `trader`; null: not signed in) */
   user?: TestUserName | null;
+  /**
+   * Test users seeded through `GAMMA_USERS` at start besides `user` (others are added when a client signs
+   * in as them): for tests that sign in by hand
+   */
+  users?: TestUserName[];
 }
 
 const SESSION_COOKIE_PREFIX = 'gamma_session=';
@@ -161,33 +165,49 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const prefix = testServerPrefix(options.bus);
   const ownsBus = options.bus === undefined;
   const bus = options.bus ?? createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, log: silentLogger });
+  const user = options.user === undefined ? 'trader' : options.user;
+  const seeded = new Set<TestUserName>([...(user === null ? [] : [user]), ...(options.users ?? [])]);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    // The accounts (and any audit store) in an in-memory database, the test users seeded as an operator would
+    DATA_DIR: 'memory://',
+    DATABASE_URL: '',
+    GAMMA_USERS: gammaUsersOf(seeded),
     ...options.env,
     PORT: '0',
     HOST: '127.0.0.1',
     STREAM_PREFIX: prefix,
   });
   const stores = createRedisStores(redis, { prefix, maxLen: config.process.streamMaxLen });
-  const accounts = await createTestAccounts();
   const gateway = await startGateway({
     bus,
     stores,
     config,
     clock: options.clock ?? systemClock,
     log: silentLogger,
-    accounts,
   });
   const url = `http://127.0.0.1:${gateway.port}`;
   const wsUrl = `ws://127.0.0.1:${gateway.port}/trpc`;
   const clients: TestClient[] = [];
+  // Another test user is added on first use, as `npm run users -- add` would (a password hash each: ~0.3 s)
+  const ensureUser = async (name: TestUserName): Promise<void> => {
+    if (seeded.has(name)) return;
+    await gateway.accounts.upsert({ username: name, ...TEST_USERS[name] });
+    seeded.add(name);
+  };
   const createClient = async (clientOptions: { user?: TestUserName } = {}): Promise<TestClient> => {
-    const created = createTestClient({ url, wsUrl });
+    const plain = createTestClient({ url, wsUrl });
+    const created: TestClient = {
+      ...plain,
+      signIn: async (who) => {
+        if (typeof who === 'string') await ensureUser(who);
+        return plain.signIn(who);
+      },
+    };
     clients.push(created);
     if (clientOptions.user !== undefined) await created.signIn(clientOptions.user);
     return created;
   };
-  const user = options.user === undefined ? 'trader' : options.user;
   const main = await createClient(user === null ? {} : { user });
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -209,7 +229,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bus,
     redis,
     stores,
-    accounts,
+    accounts: gateway.accounts,
     authenticator: gateway.authenticator,
     prefix,
     config,

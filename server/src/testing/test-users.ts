@@ -17,7 +17,9 @@ export const TEST_USERS = {
 /** A test user's name. */
 export type TestUserName = keyof typeof TEST_USERS;
 
-/** {@link TEST_USERS} as a `GAMMA_USERS` value (`name:role:password,…`). */
-export const TEST_GAMMA_USERS = Object.entries(TEST_USERS)
-  .map(([name, user]) => `${name}:${user.role}:${user.password}`)
-  .join(',');
+/** Test users as a `GAMMA_USERS` value (`name:role:password,…`). */
+export const gammaUsersOf = (names: Iterable<TestUserName>): string =>
+  [...names].map((name) => `${name}:${TEST_USERS[name].role}:${TEST_USERS[name].password}`).join(',');
+
+/** Every test user as a `GAMMA_USERS` value (stacks: the e2e stack and `startStack`). */
+export const TEST_GAMMA_USERS = gammaUsersOf(Object.keys(TEST_USERS) as TestUserName[]);

@@ -64,7 +64,7 @@ const MINUTE = 60_000;
 describe('auth.login', () => {
   describe('when the password is right', () => {
     it('signs the user in (any case) with an httpOnly, SameSite=Strict session cookie', async () => {
-      await using server = await startTestServer({ user: null });
+      await using server = await startTestServer({ user: null, users: ['alice'] });
 
       const reply = await login(server, ' Alice ', 'alice-pass-1');
 
@@ -81,7 +81,11 @@ describe('auth.login', () => {
     });
 
     it('marks the cookie Secure when COOKIE_SECURE=true', async () => {
-      await using server = await startTestServer({ user: null, env: { COOKIE_SECURE: 'true' } });
+      await using server = await startTestServer({
+        user: null,
+        users: ['alice'],
+        env: { COOKIE_SECURE: 'true' },
+      });
 
       const reply = await login(server, 'alice', 'alice-pass-1');
 
@@ -89,7 +93,7 @@ describe('auth.login', () => {
     });
 
     it('gives a new session at every sign-in and ends the one the browser had', async () => {
-      await using server = await startTestServer({ user: null });
+      await using server = await startTestServer({ user: null, users: ['alice'] });
       const first = cookieOf(await login(server, 'alice', 'alice-pass-1'));
 
       const again = await post(server, 'auth.login', {
@@ -105,7 +109,7 @@ describe('auth.login', () => {
 
   describe('when the password is wrong or the user unknown', () => {
     it('refuses both alike with UNAUTHORIZED and sets no cookie', async () => {
-      await using server = await startTestServer({ user: null });
+      await using server = await startTestServer({ user: null, users: ['alice'] });
 
       const wrong = await login(server, 'alice', 'bob-pass-1');
       const unknown = await login(server, 'mallory', 'alice-pass-1');
@@ -123,7 +127,7 @@ describe('failed sign-ins', () => {
   describe('when one username fails five times within a minute, from anywhere', () => {
     it('refuses it for the rest of that minute, right password included, saying when to retry', async () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
-      await using server = await startTestServer({ clock, user: null });
+      await using server = await startTestServer({ clock, user: null, users: ['alice', 'bob'] });
       for (const n of [2, 3, 4, 5, 6])
         expect((await login(server, 'alice', 'nope', `127.0.0.${n}`)).status).toBe(401);
 
@@ -149,7 +153,7 @@ describe('failed sign-ins', () => {
   describe('when one address fails five times within a minute, whatever the names', () => {
     it('refuses every sign-in from it for the rest of that minute, and no other address', async () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:00.000Z'));
-      await using server = await startTestServer({ clock, user: null });
+      await using server = await startTestServer({ clock, user: null, users: ['alice', 'bob'] });
       for (const name of ['u1', 'u2', 'u3', 'u4', 'u5'])
         expect((await login(server, name, 'nope', '127.0.0.9')).status).toBe(401);
 
@@ -167,7 +171,12 @@ describe('failed sign-ins', () => {
 
 describe('sessions', () => {
   const expiring = (clock: FakeClock) =>
-    startTestServer({ clock, user: null, env: { SESSION_IDLE_MIN: '10', SESSION_MAX_H: '1' } });
+    startTestServer({
+      clock,
+      user: null,
+      users: ['alice'],
+      env: { SESSION_IDLE_MIN: '10', SESSION_MAX_H: '1' },
+    });
 
   describe('when a session has had no HTTP request for SESSION_IDLE_MIN', () => {
     it('ends, while each request before that restarts its idle time', async () => {
@@ -208,7 +217,7 @@ describe('sessions', () => {
 
   describe('when the user logs out', () => {
     it('ends the session, clears the cookie and says so to the listeners', async () => {
-      await using server = await startTestServer({ user: null });
+      await using server = await startTestServer({ user: null, users: ['alice'] });
       const ended: SessionEnded[] = [];
       server.authenticator.onSessionEnded((e) => ended.push(e));
       const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
@@ -264,7 +273,7 @@ describe('sessions', () => {
 
 describe('bearer tokens', () => {
   it('authenticate scripts as the token owner until the owner is disabled', async () => {
-    await using server = await startTestServer({ user: 'admin' });
+    await using server = await startTestServer({ user: 'admin', users: ['risk'] });
     const token = await server.accounts.createToken('risk');
 
     expect(await me(server, { authorization: `Bearer ${token}` })).toEqual({
@@ -281,7 +290,7 @@ describe('bearer tokens', () => {
 
 describe('a batched call', () => {
   it('checks each procedure on its own: health answers, approvals.pending is refused', async () => {
-    await using server = await startTestServer({ user: null });
+    await using server = await startTestServer({ user: null, users: ['alice'] });
 
     const response = await fetch(`${server.url}/trpc/health,approvals.pending?batch=1`);
     const body = (await response.json()) as [

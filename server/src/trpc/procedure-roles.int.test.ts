@@ -93,7 +93,10 @@ const walkOrder = [
 describe('the role table, enforced on the whole router', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ user: null });
+    server = await startTestServer({
+      user: null,
+      users: ['viewer', 'trader', 'risk', 'admin', 'bob', 'carol'],
+    });
   });
   afterAll(() => server.close());
 

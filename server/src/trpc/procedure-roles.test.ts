@@ -5,7 +5,6 @@ import { startGateway } from '../gateway.ts';
 import { FakeClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createMemoryStores } from '../stores/stores.ts';
-import { createTestAccounts } from '../testing/memory-account-store.ts';
 import { checkRoleTable, leastRoleOf, PROCEDURE_ROLES } from './procedure-roles.ts';
 
 const { 'users.list': _dropped, ...withoutUsersList } = PROCEDURE_ROLES;
@@ -67,7 +66,6 @@ describe('startGateway', () => {
         config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }),
         clock: new FakeClock(),
         log: silentLogger,
-        accounts: await createTestAccounts(),
         roleTable: withoutUsersList,
       });
       await expect(start).rejects.toThrow(/procedures without a role .*: users\.list/);
