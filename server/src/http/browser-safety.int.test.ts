@@ -80,6 +80,8 @@ const upgradeRequest = (port: number, origin: string) =>
 
 const EVIL = 'http://evil.example';
 const json = { 'content-type': 'application/json' };
+/** JSON with the session of a server's default client (signed in as `trader`) */
+const signedIn = (server: TestServer) => ({ ...json, cookie: server.cookie() ?? '' });
 
 function expectSecurityHeaders(headers: IncomingHttpHeaders): void {
   const csp = String(headers['content-security-policy']);
@@ -116,12 +118,14 @@ describe('browser safety of the gateway', () => {
         trpcError: await send(`${server.url}/trpc/no.such.procedure`),
         trpcMutation: await send(`${server.url}/trpc/approvals.approve`, {
           method: 'POST',
-          headers: json,
+          headers: signedIn(server),
           body: JSON.stringify({ intent_id: 'unknown' }),
         }),
         healthz: await send(`${server.url}/healthz`),
-        rest: await send(`${server.url}/api/v1/options/pq-spread/BTC-USDT`),
-        restError: await send(`${server.url}/api/v1/options/pq-spread/NOPE-USDT`),
+        rest: await send(`${server.url}/api/v1/options/pq-spread/BTC-USDT`, { headers: signedIn(server) }),
+        restError: await send(`${server.url}/api/v1/options/pq-spread/NOPE-USDT`, {
+          headers: signedIn(server),
+        }),
         console: await send(`${server.url}/`),
         consoleRoute: await send(`${server.url}/approvals`),
         missingFile: await send(`${server.url}/missing.js`),
@@ -199,9 +203,12 @@ describe('browser safety of the gateway', () => {
       const mutation = { method: 'POST', body: JSON.stringify({ intent_id: 'unknown' }) };
       const own = await send(`${server.url}/trpc/approvals.approve`, {
         ...mutation,
-        headers: { ...json, origin: server.url },
+        headers: { ...signedIn(server), origin: server.url },
       });
-      const none = await send(`${server.url}/trpc/approvals.approve`, { ...mutation, headers: json });
+      const none = await send(`${server.url}/trpc/approvals.approve`, {
+        ...mutation,
+        headers: signedIn(server),
+      });
       // Both reach the procedure, which does not know the intent
       expect(JSON.parse(own.body)).toMatchObject({ error: { data: { code: 'NOT_FOUND' } } });
       expect(JSON.parse(none.body)).toMatchObject({ error: { data: { code: 'NOT_FOUND' } } });
@@ -218,7 +225,7 @@ describe('browser safety of the gateway', () => {
     it('answers 413 PAYLOAD_TOO_LARGE', async () => {
       const reply = await send(`${server.url}/trpc/approvals.veto`, {
         method: 'POST',
-        headers: json,
+        headers: signedIn(server),
         body: JSON.stringify({ intent_id: 'i-1', reason: 'x'.repeat(MAX_BODY_BYTES) }),
       });
       expect(reply.status).toBe(413);
@@ -229,7 +236,7 @@ describe('browser safety of the gateway', () => {
     it('rejects a string longer than its maximum with BAD_REQUEST', async () => {
       const reply = await send(`${server.url}/trpc/approvals.veto`, {
         method: 'POST',
-        headers: json,
+        headers: signedIn(server),
         body: JSON.stringify({ intent_id: 'i-1', reason: 'x'.repeat(5000) }),
       });
       expect(reply.status).toBe(400);
@@ -279,7 +286,7 @@ describe('ALLOWED_ORIGINS', () => {
       const mutate = (origin: string) =>
         send(`${server.url}/trpc/approvals.approve`, {
           method: 'POST',
-          headers: { ...json, origin },
+          headers: { ...signedIn(server), origin },
           body: JSON.stringify({ intent_id: 'unknown' }),
         });
       expect((await mutate('http://localhost:5173')).status).toBe(404);

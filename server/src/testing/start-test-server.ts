@@ -47,6 +47,8 @@ export interface TestServer extends AsyncDisposable {
   wsUrl: string;
   /** The default client, signed in as `options.user` (default `trader`) */
   client: TRPCClient<AppRouter>;
+  /** The default client's `Cookie` header (its session), null when it is not signed in */
+  cookie(): string | null;
   /** Signs the default client in as another user */
   signIn(user: TestUserName | { username: string; password: string }): Promise<AuthUser>;
   /** Another client, signed in as `user` when given (else not signed in) */
@@ -225,6 +227,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     wsUrl,
     client: main.client,
     signIn: main.signIn,
+    cookie: main.cookie,
     createClient,
     bus,
     redis,

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AuditRow, AuditStore } from '../../audit/audit-store.ts';
 import { acquireAuditStore } from '../../audit/open-audit-store.ts';
 import { startTestServer } from '../../testing/start-test-server.ts';
@@ -149,7 +152,10 @@ describe('audit procedures', () => {
 
   describe('when the gateway has no audit store', () => {
     it('answers audit.events with PRECONDITION_FAILED naming what to set', async () => {
-      await using server = await startTestServer();
+      // An embedded database of its own (the accounts' only): no recorder holds an audit store on it
+      const dataDir = await mkdtemp(join(tmpdir(), 'gamma-no-audit-'));
+      onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+      await using server = await startTestServer({ env: { DATA_DIR: dataDir } });
       const error = await server.client.audit.events.query({}).catch((e: unknown) => e);
       expect((error as TRPCClientError<never>).data).toMatchObject({
         code: 'PRECONDITION_FAILED',
