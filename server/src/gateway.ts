@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AccountStore } from './accounts/account-store.ts';
 import { openGatewayAccounts } from './accounts/open-gateway-accounts.ts';
@@ -32,6 +33,16 @@ export interface Gateway {
   /** Stops the server and the read model's tails; the bus and Redis stay open (the caller owns them) */
   close(): Promise<void>;
 }
+
+/** Listens on `host:port`; rejects with the server's error (e.g. the port is taken). */
+const listen = (server: Server, host: string, port: number): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 
 /**
  * Starts the tRPC gateway on `HOST:PORT` of the process settings (0 = any free port): warms the read model up from the
@@ -78,13 +89,7 @@ export async function startGateway(deps: {
   const parts = { bus, stores, config, clock, log, readModel, audit, accounts, authenticator, version };
   const gateway = createGatewayServer(parts, { distDir: config.process.webDistDir ?? DEFAULT_DIST_DIR });
   try {
-    await new Promise<void>((resolve, reject) => {
-      gateway.server.once('error', reject);
-      gateway.server.listen(wantedPort, host, () => {
-        gateway.server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(gateway.server, host, wantedPort);
   } catch (error) {
     await readModel.close();
     if (ownsAudit) await audit?.close();

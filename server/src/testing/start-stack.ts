@@ -185,10 +185,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   };
 
   let closed: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closed ??= stopStack({ clients, gateway, running, bus, redis, prefix });
-    return closed;
-  };
+  const close = (): Promise<void> =>
+    (closed ??= stopStack({ clients, gateway, running, bus, redis, prefix }));
 
   try {
     for (const name of Object.keys(SERVICE_FACTORIES) as StackServiceName[]) await startService(name);

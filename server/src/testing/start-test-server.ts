@@ -157,6 +157,54 @@ function testServerPrefix(bus: Bus | undefined): string {
   return prefix;
 }
 
+/** A test server's settings: an in-memory database whose accounts are the seeded test users. */
+const testServerConfig = (
+  prefix: string,
+  seeded: ReadonlySet<TestUserName>,
+  env: Record<string, string> = {},
+): AppConfig =>
+  loadConfig({
+    LOG_LEVEL: 'silent',
+    // The accounts (and any audit store) in an in-memory database, the test users seeded as an operator would
+    DATA_DIR: 'memory://',
+    DATABASE_URL: '',
+    GAMMA_USERS: gammaUsersOf(seeded),
+    ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STREAM_PREFIX: prefix,
+  });
+
+/**
+ * Makes the clients of a test server (kept in `clients` to close them). A test user not seeded at start is
+ * added on its first sign-in, as `npm run users -- add` would (one password hash each, ~0.3 s).
+ */
+function clientFactory(deps: {
+  urls: { url: string; wsUrl: string };
+  accounts: AccountStore;
+  seeded: Set<TestUserName>;
+  clients: TestClient[];
+}): (options?: { user?: TestUserName }) => Promise<TestClient> {
+  const ensureUser = async (name: TestUserName): Promise<void> => {
+    if (deps.seeded.has(name)) return;
+    await deps.accounts.upsert({ username: name, ...TEST_USERS[name] });
+    deps.seeded.add(name);
+  };
+  return async (options = {}) => {
+    const plain = createTestClient(deps.urls);
+    const created: TestClient = {
+      ...plain,
+      signIn: async (who) => {
+        if (typeof who === 'string') await ensureUser(who);
+        return plain.signIn(who);
+      },
+    };
+    deps.clients.push(created);
+    if (options.user !== undefined) await created.signIn(options.user);
+    return created;
+  };
+}
+
 /**
  * Starts the real gateway (HTTP + WebSocket) on port 0 for a router test (CONVENTIONS §25):
  * `await using server = await startTestServer();`. Uses real Redis for what is not given.
@@ -169,17 +217,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const bus = options.bus ?? createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, log: silentLogger });
   const user = options.user === undefined ? 'trader' : options.user;
   const seeded = new Set<TestUserName>([...(user === null ? [] : [user]), ...(options.users ?? [])]);
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    // The accounts (and any audit store) in an in-memory database, the test users seeded as an operator would
-    DATA_DIR: 'memory://',
-    DATABASE_URL: '',
-    GAMMA_USERS: gammaUsersOf(seeded),
-    ...options.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    STREAM_PREFIX: prefix,
-  });
+  const config = testServerConfig(prefix, seeded, options.env);
   const stores = createRedisStores(redis, { prefix, maxLen: config.process.streamMaxLen });
   const gateway = await startGateway({
     bus,
@@ -191,25 +229,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const url = `http://127.0.0.1:${gateway.port}`;
   const wsUrl = `ws://127.0.0.1:${gateway.port}/trpc`;
   const clients: TestClient[] = [];
-  // Another test user is added on first use, as `npm run users -- add` would (a password hash each: ~0.3 s)
-  const ensureUser = async (name: TestUserName): Promise<void> => {
-    if (seeded.has(name)) return;
-    await gateway.accounts.upsert({ username: name, ...TEST_USERS[name] });
-    seeded.add(name);
-  };
-  const createClient = async (clientOptions: { user?: TestUserName } = {}): Promise<TestClient> => {
-    const plain = createTestClient({ url, wsUrl });
-    const created: TestClient = {
-      ...plain,
-      signIn: async (who) => {
-        if (typeof who === 'string') await ensureUser(who);
-        return plain.signIn(who);
-      },
-    };
-    clients.push(created);
-    if (clientOptions.user !== undefined) await created.signIn(clientOptions.user);
-    return created;
-  };
+  const createClient = clientFactory({ urls: { url, wsUrl }, accounts: gateway.accounts, seeded, clients });
   const main = await createClient(user === null ? {} : { user });
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {

@@ -41,8 +41,11 @@ function post(server: TestServer, path: string, options: { from?: string; body: 
   });
 }
 
-const login = (server: TestServer, username: string, password: string, from?: string) =>
-  post(server, 'auth.login', { body: { username, password }, ...(from === undefined ? {} : { from }) });
+const login = (server: TestServer, credentials: [username: string, password: string], from?: string) =>
+  post(server, 'auth.login', {
+    body: { username: credentials[0], password: credentials[1] },
+    ...(from === undefined ? {} : { from }),
+  });
 
 /** `auth.me` with a cookie or bearer header: the status and who. */
 async function me(
@@ -66,7 +69,7 @@ describe('auth.login', () => {
     it('signs the user in (any case) with an httpOnly, SameSite=Strict session cookie', async () => {
       await using server = await startTestServer({ user: null, users: ['alice'] });
 
-      const reply = await login(server, ' Alice ', 'alice-pass-1');
+      const reply = await login(server, [' Alice ', 'alice-pass-1']);
 
       expect(reply.status).toBe(200);
       expect(reply.body).toEqual({ result: { data: { username: 'alice', role: 'trader' } } });
@@ -87,14 +90,14 @@ describe('auth.login', () => {
         env: { COOKIE_SECURE: 'true' },
       });
 
-      const reply = await login(server, 'alice', 'alice-pass-1');
+      const reply = await login(server, ['alice', 'alice-pass-1']);
 
       expect(([] as string[]).concat(reply.headers['set-cookie'] ?? [])[0]).toMatch(/; Secure/);
     });
 
     it('gives a new session at every sign-in and ends the one the browser had', async () => {
       await using server = await startTestServer({ user: null, users: ['alice'] });
-      const first = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+      const first = cookieOf(await login(server, ['alice', 'alice-pass-1']));
 
       const again = await post(server, 'auth.login', {
         body: { username: 'alice', password: 'alice-pass-1' },
@@ -111,8 +114,8 @@ describe('auth.login', () => {
     it('refuses both alike with UNAUTHORIZED and sets no cookie', async () => {
       await using server = await startTestServer({ user: null, users: ['alice'] });
 
-      const wrong = await login(server, 'alice', 'bob-pass-1');
-      const unknown = await login(server, 'mallory', 'alice-pass-1');
+      const wrong = await login(server, ['alice', 'bob-pass-1']);
+      const unknown = await login(server, ['mallory', 'alice-pass-1']);
 
       for (const reply of [wrong, unknown]) {
         expect(reply.status).toBe(401);
@@ -129,13 +132,13 @@ describe('failed sign-ins', () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
       await using server = await startTestServer({ clock, user: null, users: ['alice', 'bob'] });
       for (const n of [2, 3, 4, 5, 6])
-        expect((await login(server, 'alice', 'nope', `127.0.0.${n}`)).status).toBe(401);
+        expect((await login(server, ['alice', 'nope'], `127.0.0.${n}`)).status).toBe(401);
 
       clock.advance(10_000);
-      const refused = await login(server, 'ALICE', 'alice-pass-1', '127.0.0.7');
-      const other = await login(server, 'bob', 'bob-pass-1', '127.0.0.7');
+      const refused = await login(server, ['ALICE', 'alice-pass-1'], '127.0.0.7');
+      const other = await login(server, ['bob', 'bob-pass-1'], '127.0.0.7');
       clock.set(Date.parse('2026-03-02T09:16:00.000Z'));
-      const nextMinute = await login(server, 'alice', 'alice-pass-1', '127.0.0.7');
+      const nextMinute = await login(server, ['alice', 'alice-pass-1'], '127.0.0.7');
 
       expect(refused.status).toBe(429);
       expect(refused.headers['retry-after']).toBe('30');
@@ -155,10 +158,10 @@ describe('failed sign-ins', () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:00.000Z'));
       await using server = await startTestServer({ clock, user: null, users: ['alice', 'bob'] });
       for (const name of ['u1', 'u2', 'u3', 'u4', 'u5'])
-        expect((await login(server, name, 'nope', '127.0.0.9')).status).toBe(401);
+        expect((await login(server, [name, 'nope'], '127.0.0.9')).status).toBe(401);
 
-      const refused = await login(server, 'bob', 'bob-pass-1', '127.0.0.9');
-      const elsewhere = await login(server, 'bob', 'bob-pass-1', '127.0.0.10');
+      const refused = await login(server, ['bob', 'bob-pass-1'], '127.0.0.9');
+      const elsewhere = await login(server, ['bob', 'bob-pass-1'], '127.0.0.10');
 
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({
@@ -184,7 +187,7 @@ describe('sessions', () => {
       await using server = await expiring(clock);
       const ended: SessionEnded[] = [];
       server.authenticator.onSessionEnded((e) => ended.push(e));
-      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
 
       clock.advance(9 * MINUTE);
       expect((await me(server, { cookie })).status).toBe(200);
@@ -203,7 +206,7 @@ describe('sessions', () => {
     it('ends however busy it was', async () => {
       const clock = new FakeClock();
       await using server = await expiring(clock);
-      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
 
       for (let i = 0; i < 6; i++) {
         clock.advance(9 * MINUTE);
@@ -220,7 +223,7 @@ describe('sessions', () => {
       await using server = await startTestServer({ user: null, users: ['alice'] });
       const ended: SessionEnded[] = [];
       server.authenticator.onSessionEnded((e) => ended.push(e));
-      const cookie = cookieOf(await login(server, 'alice', 'alice-pass-1'));
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
 
       const reply = await post(server, 'auth.logout', { body: null, cookie });
 
