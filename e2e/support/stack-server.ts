@@ -16,11 +16,15 @@ const dir = controlDir(prefix);
 mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}/${STACK_PID_FILE}`, String(process.pid));
 
-const start = (services: string): ChildProcess =>
+const start = (services: string, env: Record<string, string> = {}): ChildProcess =>
   spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, SERVICES: services },
+    env: { ...process.env, SERVICES: services, ...env },
   });
+
+// The embedded database of DATA_DIR is one process's (the audit recorder's, in the services process): the
+// gateway keeps its accounts (the GAMMA_USERS) in an embedded database of its own
+const gatewayEnv = { DATA_DIR: `${process.env.DATA_DIR ?? '.data/e2e'}/gateway` };
 
 const services = start(SERVICE_NAMES.filter((name) => name !== 'gateway').join(','));
 let gateway: ChildProcess | null = null;
@@ -28,7 +32,7 @@ let stopping = false;
 
 function startGateway(): void {
   if (stopping || (gateway !== null && gateway.exitCode === null && gateway.signalCode === null)) return;
-  const child = start('gateway');
+  const child = start('gateway', gatewayEnv);
   gateway = child;
   if (child.pid !== undefined) writeFileSync(`${dir}/${GATEWAY_PID_FILE}`, String(child.pid));
 }
