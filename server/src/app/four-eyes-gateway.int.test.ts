@@ -105,3 +105,37 @@ describe('four-eyes approval through the gateway, two signed-in traders', () => 
     expect((await stack.read('execution.command')).filter((c) => c.intent_id === id)).toEqual([]);
   });
 });
+
+describe('four-eyes approval through the gateway, no second trader in time', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    // Long enough for alice to approve on a loaded machine, short enough to wait for
+    stack = await startStack({ FOUR_EYES_NOTIONAL_USD: '1000', APPROVAL_TTL_S: '6' });
+    await stack.signIn('alice');
+  }, STACK_START_MS);
+  afterAll(() => stack.close());
+
+  it('expires at the first expires_at while awaiting the second trader', async () => {
+    const intent = externalIntent();
+    const id = intent.intent_id;
+    await stack.xadd('strategy.intent', intent);
+    await poll(async () => (await decisionsOf(stack, id)).map((d) => d.status)).toEqual(['pending_approval']);
+    await stack.client.approvals.approve.mutate({ intent_id: id });
+    await poll(async () => (await decisionsOf(stack, id)).map((d) => [d.status, d.decided_by])).toEqual([
+      ['pending_approval', 'engine'],
+      ['awaiting_second_approval', 'alice'],
+      ['expired', 'engine'],
+    ]);
+    const [pending, awaiting, expired] = await decisionsOf(stack, id);
+    expect(awaiting?.expires_at).toBe(pending?.expires_at);
+    expect(Date.parse(expired?.timestamp ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(pending?.expires_at ?? ''),
+    );
+    await stack.signIn('bob');
+    await expect(stack.client.approvals.approve.mutate({ intent_id: id })).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+      message: expect.stringContaining('expired'),
+    });
+    expect((await stack.read('execution.command')).filter((c) => c.intent_id === id)).toEqual([]);
+  });
+});
