@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { createStrategyIntent } from '@gamma/shared/testing';
 import { describe, expect, it } from 'vitest';
 import type { SessionEnded } from '../auth/authenticator.ts';
 import { FakeClock } from '../lib/clock.ts';
@@ -234,6 +235,36 @@ describe('sessions', () => {
       );
       expect((await me(server, { cookie })).status).toBe(401);
       expect(ended).toEqual([{ username: 'alice', sessionId: expect.any(String), reason: 'logout' }]);
+    });
+  });
+
+  describe('when a session with an open subscription ends', () => {
+    it('ends the subscription too', async () => {
+      await using server = await startTestServer({ user: null, users: ['alice'] });
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
+      const intent = createStrategyIntent();
+      await server.bus.publish('strategy.intent', intent);
+      const input = encodeURIComponent(JSON.stringify({ lastEventId: '0-0' }));
+      const stream = await fetch(`${server.url}/trpc/onIntent?input=${input}`, { headers: { cookie } });
+      const reader = stream.body?.getReader();
+      let text = '';
+      let done = false;
+      const ended = (async () => {
+        for (;;) {
+          const chunk = await reader?.read();
+          if (chunk === undefined || chunk.done) break;
+          text += new TextDecoder().decode(chunk.value);
+        }
+        done = true;
+      })();
+      // The intent arriving shows the tail runs, bound to its session
+      await expect.poll(() => text).toContain(intent.intent_id);
+      expect(done).toBe(false);
+
+      await post(server, 'auth.logout', { body: null, cookie });
+
+      await ended;
+      expect(text).not.toContain('serialized-error');
     });
   });
 

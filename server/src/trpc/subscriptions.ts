@@ -2,6 +2,8 @@ import { SubscriptionInputSchema, type StreamMessage, type StreamName } from '@g
 import { tracked } from '@trpc/server';
 import type { Bus } from '../bus/bus.ts';
 import { InvalidInputError } from '../errors/index.ts';
+import type { AuthContext, SessionEnded } from '../auth/authenticator.ts';
+import type { RequestContext } from './context.ts';
 import { publicProcedure } from './init.ts';
 
 /**
@@ -25,10 +27,51 @@ async function* trackedTail<TName extends StreamName>(
   }
 }
 
+/** Whether an ended session is the one a subscription runs for (null sessionId: every one of the user). */
+const endsAuth = (ended: SessionEnded, auth: AuthContext): boolean =>
+  ended.username === auth.username && (ended.sessionId === null || ended.sessionId === auth.sessionId);
+
+/**
+ * The signal of a subscription that also aborts when its session ends in this process (logout, user
+ * disabled, found expired), so a tail never outlives its sign-in, over a WebSocket or server-sent events.
+ */
+function untilSessionEnds(ctx: RequestContext, signal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  const { auth } = ctx;
+  const off =
+    auth === null
+      ? () => true
+      : ctx.authenticator.onSessionEnded((ended) => endsAuth(ended, auth) && abort());
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      off();
+      signal?.removeEventListener('abort', abort);
+    },
+  };
+}
+
+/** A tail that ends with its session (see {@link untilSessionEnds}). */
+async function* sessionBoundTail<TName extends StreamName>(
+  ctx: RequestContext,
+  name: TName,
+  tail: { after: string | null; fromLatest: boolean; signal: AbortSignal | undefined },
+) {
+  const bound = untilSessionEnds(ctx, tail.signal);
+  try {
+    yield* trackedTail(ctx.bus, name, { ...tail, signal: bound.signal });
+  } finally {
+    bound.dispose();
+  }
+}
+
 /**
  * A subscription over one stream: a read-only tail (no group, no acks) yielding `tracked(entryId, message)`,
  * so a client reconnecting with its `lastEventId` gets exactly what it missed (CONVENTIONS §10).
- * Without `lastEventId`, only entries published from now on, or with `fromLatest` the newest entry first. The id is checked before the tail starts,
+ * Without `lastEventId`, only entries published from now on, or with `fromLatest` the newest entry first. It ends
+ * when its session ends (logout, user disabled). The id is checked before the tail starts,
  * so a bad one fails the subscription with BAD_REQUEST through the error middleware.
  */
 const tailOf = <TName extends StreamName>(name: TName) =>
@@ -37,7 +80,7 @@ const tailOf = <TName extends StreamName>(name: TName) =>
     if (after !== null && !/^\d+-\d+$/.test(after)) {
       throw new InvalidInputError(`lastEventId is not a stream entry id: ${after}`);
     }
-    return trackedTail(ctx.bus, name, { after, fromLatest: input?.fromLatest === true, signal });
+    return sessionBoundTail(ctx, name, { after, fromLatest: input?.fromLatest === true, signal });
   });
 
 /** The live subscriptions of the console (SPEC §10.1). */
