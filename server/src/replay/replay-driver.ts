@@ -1,4 +1,10 @@
-import { STREAMS, type StreamInput, type StreamName } from '@gamma/shared';
+import {
+  FIRST_APPROVAL_STAGE,
+  STREAMS,
+  type IntentApprovalCommand,
+  type StreamInput,
+  type StreamName,
+} from '@gamma/shared';
 import type { AppConfig } from '../config/app-config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { feedEntry } from './feed-entry.ts';
@@ -23,6 +29,19 @@ export interface ReplayOutcome {
   produced: Set<string>;
   /** Entries whose handler threw (logged) */
   failedEntries: number;
+}
+
+/**
+ * The recorded command as this replay's claim published it: whether an approve is a four-eyes first approval
+ * follows the replayed record (the replay's FOUR_EYES_* settings), not the recording's, so a recording made
+ * under other settings still reaches a decision.
+ */
+export function asClaimed(command: IntentApprovalCommand, stage: 'first' | 'final'): IntentApprovalCommand {
+  const { stage: _recorded, ...metadata } = command.metadata;
+  return {
+    ...command,
+    metadata: stage === 'first' ? { ...metadata, stage: FIRST_APPROVAL_STAGE } : metadata,
+  };
 }
 
 interface Action {
@@ -116,7 +135,7 @@ export class ReplayDriver {
             commandId: command.command_id,
             nowMs: due.ms,
           });
-          if (claim.ok) await engine.handleApproval(command);
+          if (claim.ok) await engine.handleApproval(asClaimed(command, claim.stage));
         },
       });
     }
