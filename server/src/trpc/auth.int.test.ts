@@ -203,6 +203,26 @@ describe('sessions', () => {
     });
   });
 
+  describe('when a public procedure is called with a cookie', () => {
+    it('never looks the session up (health answers even without Redis)', async () => {
+      const clock = new FakeClock();
+      await using server = await expiring(clock);
+      const ended: SessionEnded[] = [];
+      server.authenticator.onSessionEnded((e) => ended.push(e));
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
+      clock.advance(10 * MINUTE);
+
+      const health = await fetch(`${server.url}/trpc/health`, { headers: { cookie } });
+      const seenByHealth = [...ended];
+      const meStatus = (await me(server, { cookie })).status;
+
+      expect(health.status).toBe(200);
+      expect(seenByHealth).toEqual([]);
+      expect(meStatus).toBe(401);
+      expect(ended.map((e) => e.reason)).toEqual(['expired']);
+    });
+  });
+
   describe('when a session reaches SESSION_MAX_H', () => {
     it('ends however busy it was', async () => {
       const clock = new FakeClock();

@@ -31,10 +31,16 @@ export interface GatewayParts {
 /** The tRPC context of one HTTP request, or of one WebSocket connection. */
 export interface RequestContext extends GatewayParts {
   /**
-   * Who is signed in (bearer token, else session cookie), null for no one. HTTP: resolved once per request,
-   * which refreshes the session's idle time. WebSocket: resolved at the upgrade and again at every call.
+   * Who is signed in (bearer token, else session cookie), null for no one: set by the role middleware
+   * (trpc/init.ts) for every procedure that needs a user; null in `health` and `auth.login`, which never
+   * look credentials up (so `health` answers even when Redis does not).
    */
   auth: AuthContext | null;
+  /**
+   * Looks the request's credentials up. HTTP: once per request (every call of a batch shares it), which
+   * refreshes the session's idle time. WebSocket: anew at every call, without refreshing.
+   */
+  readAuth(): Promise<AuthContext | null>;
   /** The request's headers (WebSocket: the upgrade request's) */
   headers: IncomingHttpHeaders;
   /** The peer's address, as the socket sees it (proxies' forwarding headers are not trusted) */
@@ -59,13 +65,19 @@ export interface Context extends RequestContext {
  */
 export const createContextFactory =
   (parts: GatewayParts) =>
-  async ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<RequestContext> => {
+  ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<RequestContext> => {
     const http = res instanceof ServerResponse ? res : null;
-    return {
+    let once: Promise<AuthContext | null> | null = null;
+    const readAuth = (): Promise<AuthContext | null> =>
+      http === null
+        ? parts.authenticator.resolveAuth(req.headers, { refresh: false })
+        : (once ??= parts.authenticator.resolveAuth(req.headers, { refresh: true }));
+    return Promise.resolve({
       ...parts,
-      auth: await parts.authenticator.resolveAuth(req.headers, { refresh: http !== null }),
+      auth: null,
+      readAuth,
       headers: req.headers,
       remoteAddress: req.socket.remoteAddress ?? null,
       res: http,
-    };
+    });
   };

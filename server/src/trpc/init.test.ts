@@ -23,7 +23,8 @@ const testRouter = router({
 const ctxIn = (NODE_ENV: string) =>
   ({
     config: loadConfig({ NODE_ENV }),
-    auth: { username: 'admin', role: 'admin', sessionId: null },
+    auth: null,
+    readAuth: () => Promise.resolve({ username: 'admin', role: 'admin', sessionId: null }),
     res: {},
   }) as unknown as RequestContext;
 const caller = testRouter.createCaller(ctxIn('test'));

@@ -37,15 +37,14 @@ const translateErrors = t.middleware(async ({ next }) => {
 /**
  * The one enforcement of the role table (procedure-roles.ts), by the path of each call, so every call of
  * a batch is checked on its own: no identity → UNAUTHORIZED (401), a role below the path's → FORBIDDEN (403).
- * A WebSocket call resolves the socket's identity again, so a logout, an expiry, a disabled user or a
- * changed role counts from the next call on sockets too.
+ * Public paths never look credentials up. A WebSocket call resolves the socket's identity again, so a
+ * logout, an expiry, a disabled user or a changed role counts from the next call on sockets too.
  */
 const enforceRoles = t.middleware(async ({ ctx, path, next }) => {
   const least = leastRoleOf(path);
   if (least === undefined) throw new InvariantError(`procedure ${path} has no row in the role table`);
   if (least === 'public') return next();
-  const auth =
-    ctx.res === null ? await ctx.authenticator.resolveAuth(ctx.headers, { refresh: false }) : ctx.auth;
+  const auth = await ctx.readAuth();
   if (auth === null)
     throw new UnauthorizedError(
       `${path} needs a signed-in user: sign in (auth.login) or send a bearer token`,
