@@ -101,6 +101,13 @@ export const PROCESS_ENV = {
     meaning:
       "comma list of the origins (`scheme://host[:port]`) whose pages may open the gateway's WebSocket and send it mutations; `self` is the gateway's own origin, `http(s)://` + the request's `Host` (see Browser safety)",
   }),
+  wsSessionCheckS: setting({
+    variable: 'WS_SESSION_CHECK_S',
+    reader: NUMBER,
+    schema: z.number().positive().default(30),
+    meaning:
+      "how often the gateway checks the credential of every open WebSocket again (a session expiring unasked, a revoked token), s; a logout, a user disabled or an expiry the gateway sees closes the user's sockets at once",
+  }),
   services: setting({
     variable: 'SERVICES',
     reader: LIST,

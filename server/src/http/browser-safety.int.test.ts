@@ -4,9 +4,11 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../lib/clock.ts';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 import { MAX_BODY_BYTES, MAX_WS_MESSAGE_BYTES } from './gateway-server.ts';
+import { SESSION_ENDED_CLOSE_CODE } from './socket-sessions.ts';
 
 interface Reply {
   status: number;
@@ -65,7 +67,18 @@ function openSocket(
   });
 }
 
-const upgradeRequest = (port: number, origin: string) =>
+/** The close code a socket ends with. */
+const closeCodeOf = (socket: WebSocket): Promise<number> =>
+  new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+
+/** Opens a socket that must be accepted. */
+async function openAccepted(url: string, headers: Record<string, string>): Promise<WebSocket> {
+  const outcome = await openSocket(url, headers);
+  if (!('opened' in outcome)) throw new Error(`upgrade refused: ${outcome.refused}`);
+  return outcome.opened;
+}
+
+const upgradeRequest = (port: number, headers: Record<string, string>) =>
   [
     'GET /trpc HTTP/1.1',
     `Host: 127.0.0.1:${port}`,
@@ -73,15 +86,23 @@ const upgradeRequest = (port: number, origin: string) =>
     'Connection: Upgrade',
     'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
     'Sec-WebSocket-Version: 13',
-    `Origin: ${origin}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
     '',
     '',
   ].join('\r\n');
 
+/** Sends a raw upgrade and splits what comes back, up to the close, into the status head and the body. */
+async function rawUpgrade(
+  port: number,
+  headers: Record<string, string>,
+): Promise<{ head: string; body: unknown }> {
+  const reply = await exchangeRaw(port, upgradeRequest(port, headers));
+  const [head = '', body = ''] = reply.split('\r\n\r\n');
+  return { head, body: JSON.parse(body) };
+}
+
 const EVIL = 'http://evil.example';
 const json = { 'content-type': 'application/json' };
-/** JSON with the session of a server's default client (signed in as `trader`) */
-const signedIn = (server: TestServer) => ({ ...json, cookie: server.cookie() ?? '' });
 
 function expectSecurityHeaders(headers: IncomingHttpHeaders): void {
   const csp = String(headers['content-security-policy']);
@@ -99,12 +120,16 @@ describe('browser safety of the gateway', () => {
   let server: TestServer;
   let distDir: string;
   let port: number;
+  /** The session cookie of a signed-in trader */
+  let cookie: Record<string, string>;
 
   beforeAll(async () => {
     distDir = await mkdtemp(join(tmpdir(), 'gamma-dist-'));
     await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title>');
     server = await startTestServer({ env: { WEB_DIST_DIR: distDir } });
     port = Number(new URL(server.url).port);
+    const trader = await server.createClient({ user: 'trader' });
+    cookie = { cookie: trader.cookie() ?? '' };
   });
   afterAll(async () => {
     await server.close();
@@ -115,24 +140,23 @@ describe('browser safety of the gateway', () => {
     it('puts the security headers on every kind of response', async () => {
       const replies = {
         trpcQuery: await send(`${server.url}/trpc/health`),
-        trpcError: await send(`${server.url}/trpc/no.such.procedure`),
+        trpcError: await send(`${server.url}/trpc/no.such.procedure`, { headers: cookie }),
+        trpcSignedOut: await send(`${server.url}/trpc/approvals.pending`),
         trpcMutation: await send(`${server.url}/trpc/approvals.approve`, {
           method: 'POST',
-          headers: signedIn(server),
+          headers: { ...json, ...cookie },
           body: JSON.stringify({ intent_id: 'unknown' }),
         }),
         healthz: await send(`${server.url}/healthz`),
-        rest: await send(`${server.url}/api/v1/options/pq-spread/BTC-USDT`, { headers: signedIn(server) }),
-        restError: await send(`${server.url}/api/v1/options/pq-spread/NOPE-USDT`, {
-          headers: signedIn(server),
-        }),
+        rest: await send(`${server.url}/api/v1/options/pq-spread/BTC-USDT`, { headers: cookie }),
+        restError: await send(`${server.url}/api/v1/options/pq-spread/NOPE-USDT`, { headers: cookie }),
         console: await send(`${server.url}/`),
         consoleRoute: await send(`${server.url}/approvals`),
         missingFile: await send(`${server.url}/missing.js`),
         wrongMethod: await send(`${server.url}/`, { method: 'DELETE' }),
         csrf: await send(`${server.url}/trpc/approvals.approve`, {
           method: 'POST',
-          headers: { ...json, origin: EVIL },
+          headers: { ...json, ...cookie, origin: EVIL },
           body: '{}',
         }),
       };
@@ -141,6 +165,7 @@ describe('browser safety of the gateway', () => {
       ).toEqual({
         trpcQuery: 200,
         trpcError: 404,
+        trpcSignedOut: 401,
         trpcMutation: 404,
         healthz: 200,
         rest: 200,
@@ -172,7 +197,7 @@ describe('browser safety of the gateway', () => {
     it('refuses it with 403 and a tRPC error before any procedure runs', async () => {
       const reply = await send(`${server.url}/trpc/approvals.veto`, {
         method: 'POST',
-        headers: { ...json, origin: EVIL },
+        headers: { ...json, ...cookie, origin: EVIL },
         body: JSON.stringify({ intent_id: 'i-1', reason: 'no' }),
       });
       expect(reply.status).toBe(403);
@@ -188,7 +213,7 @@ describe('browser safety of the gateway', () => {
     it('refuses a batch with one error per procedure', async () => {
       const reply = await send(`${server.url}/trpc/approvals.approve,approvals.veto?batch=1`, {
         method: 'POST',
-        headers: { ...json, origin: 'null' },
+        headers: { ...json, ...cookie, origin: 'null' },
         body: JSON.stringify({ 0: { intent_id: 'i-1' }, 1: { intent_id: 'i-1', reason: 'no' } }),
       });
       expect(reply.status).toBe(403);
@@ -203,11 +228,12 @@ describe('browser safety of the gateway', () => {
       const mutation = { method: 'POST', body: JSON.stringify({ intent_id: 'unknown' }) };
       const own = await send(`${server.url}/trpc/approvals.approve`, {
         ...mutation,
-        headers: { ...signedIn(server), origin: server.url },
+        headers: { ...json, ...cookie, origin: server.url },
       });
+      const bearer = { authorization: `Bearer ${await server.accounts.createToken('trader')}` };
       const none = await send(`${server.url}/trpc/approvals.approve`, {
         ...mutation,
-        headers: signedIn(server),
+        headers: { ...json, ...bearer },
       });
       // Both reach the procedure, which does not know the intent
       expect(JSON.parse(own.body)).toMatchObject({ error: { data: { code: 'NOT_FOUND' } } });
@@ -225,7 +251,7 @@ describe('browser safety of the gateway', () => {
     it('answers 413 PAYLOAD_TOO_LARGE', async () => {
       const reply = await send(`${server.url}/trpc/approvals.veto`, {
         method: 'POST',
-        headers: signedIn(server),
+        headers: { ...json, ...cookie },
         body: JSON.stringify({ intent_id: 'i-1', reason: 'x'.repeat(MAX_BODY_BYTES) }),
       });
       expect(reply.status).toBe(413);
@@ -236,7 +262,7 @@ describe('browser safety of the gateway', () => {
     it('rejects a string longer than its maximum with BAD_REQUEST', async () => {
       const reply = await send(`${server.url}/trpc/approvals.veto`, {
         method: 'POST',
-        headers: signedIn(server),
+        headers: { ...json, ...cookie },
         body: JSON.stringify({ intent_id: 'i-1', reason: 'x'.repeat(5000) }),
       });
       expect(reply.status).toBe(400);
@@ -245,34 +271,100 @@ describe('browser safety of the gateway', () => {
   });
 
   describe('when a WebSocket upgrade comes from another origin', () => {
-    it('refuses it with a plain 403 and the security headers', async () => {
-      const outcome = await openSocket(server.wsUrl, { origin: EVIL });
+    it('refuses it with a plain 403 and the security headers, even with a valid session cookie', async () => {
+      const outcome = await openSocket(server.wsUrl, { ...cookie, origin: EVIL });
       expect(outcome).toMatchObject({ refused: 403 });
       if ('headers' in outcome) expectSecurityHeaders(outcome.headers);
     });
 
     it('sends nothing but the refusal and closes the connection', async () => {
-      const reply = await exchangeRaw(port, upgradeRequest(port, EVIL));
-      const [head = '', body] = reply.split('\r\n\r\n');
+      const { head, body } = await rawUpgrade(port, { ...cookie, origin: EVIL });
       expect(head).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
       expect(head).not.toMatch(/upgrade/i);
-      expect(JSON.parse(body ?? '')).toEqual({ error: `origin ${EVIL} is not allowed (ALLOWED_ORIGINS)` });
+      expect(body).toEqual({ error: `origin ${EVIL} is not allowed (ALLOWED_ORIGINS)` });
     });
 
     it('accepts the gateway own origin', async () => {
-      const outcome = await openSocket(server.wsUrl, { origin: server.url });
-      expect(outcome).toHaveProperty('opened');
-      if ('opened' in outcome) outcome.opened.terminate();
+      const socket = await openAccepted(server.wsUrl, { ...cookie, origin: server.url });
+      socket.terminate();
+    });
+  });
+
+  describe('when a WebSocket upgrade carries no valid credential', () => {
+    it('refuses it with a plain 401 and sends nothing else, without a cookie or with an unknown one', async () => {
+      const attempts: Record<string, string>[] = [{ origin: server.url }, { cookie: 'gamma_session=forged' }];
+      for (const headers of attempts) {
+        const { head, body } = await rawUpgrade(port, headers);
+        expect(head).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+        expect(head).not.toMatch(/upgrade/i);
+        expect(body).toEqual({
+          error: 'not signed in: a WebSocket needs a session cookie or a bearer token',
+        });
+      }
+    });
+
+    it('accepts a bearer token instead of a cookie', async () => {
+      const token = await server.accounts.createToken('viewer');
+      const socket = await openAccepted(server.wsUrl, { authorization: `Bearer ${token}` });
+      socket.terminate();
     });
   });
 
   describe('when a WebSocket message is larger than the cap', () => {
     it('closes the socket with 1009 (message too big)', async () => {
-      const outcome = await openSocket(server.wsUrl);
-      if (!('opened' in outcome)) throw new Error(`upgrade refused: ${outcome.refused}`);
-      const closed = new Promise<number>((resolve) => outcome.opened.once('close', (code) => resolve(code)));
-      outcome.opened.send('x'.repeat(MAX_WS_MESSAGE_BYTES + 1));
+      const socket = await openAccepted(server.wsUrl, cookie);
+      const closed = closeCodeOf(socket);
+      socket.send('x'.repeat(MAX_WS_MESSAGE_BYTES + 1));
       expect(await closed).toBe(1009);
+    });
+  });
+});
+
+describe('WebSocket sessions', () => {
+  describe('when the user logs out', () => {
+    it('closes the open socket at once and refuses a new upgrade with the old cookie', async () => {
+      await using server = await startTestServer();
+      const alice = await server.createClient({ user: 'alice' });
+      const aliceCookie = { cookie: alice.cookie() ?? '' };
+      const socket = await openAccepted(server.wsUrl, aliceCookie);
+      const other = await openAccepted(server.wsUrl, {
+        cookie: (await server.createClient({ user: 'bob' })).cookie() ?? '',
+      });
+      const closed = closeCodeOf(socket);
+      await alice.client.auth.logout.mutate();
+      expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
+      expect(await openSocket(server.wsUrl, aliceCookie)).toMatchObject({ refused: 401 });
+      // Another user's socket stays open
+      expect(other.readyState).toBe(WebSocket.OPEN);
+      other.terminate();
+    });
+  });
+
+  describe('when an admin disables the user', () => {
+    it('closes every socket of that user, cookie or token', async () => {
+      await using server = await startTestServer({ user: 'admin' });
+      const carol = await server.createClient({ user: 'carol' });
+      const byCookie = await openAccepted(server.wsUrl, { cookie: carol.cookie() ?? '' });
+      const token = await server.accounts.createToken('carol');
+      const byToken = await openAccepted(server.wsUrl, { authorization: `Bearer ${token}` });
+      const closed = Promise.all([closeCodeOf(byCookie), closeCodeOf(byToken)]);
+      await server.client.users.disable.mutate({ username: 'carol' });
+      expect(await closed).toEqual([SESSION_ENDED_CLOSE_CODE, SESSION_ENDED_CLOSE_CODE]);
+    });
+  });
+
+  describe('when the session expires while the socket is open', () => {
+    it('closes the socket at the next check of open sockets', async () => {
+      const clock = new FakeClock(Date.now());
+      await using server = await startTestServer({
+        clock,
+        env: { SESSION_MAX_H: '1', WS_SESSION_CHECK_S: '0.05' },
+      });
+      const bob = await server.createClient({ user: 'bob' });
+      const socket = await openAccepted(server.wsUrl, { cookie: bob.cookie() ?? '' });
+      const closed = closeCodeOf(socket);
+      clock.advance(61 * 60_000);
+      expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
     });
   });
 });
@@ -283,17 +375,21 @@ describe('ALLOWED_ORIGINS', () => {
       await using server = await startTestServer({
         env: { ALLOWED_ORIGINS: 'http://localhost:5173/, https://desk.example' },
       });
+      const trader = await server.createClient({ user: 'trader' });
+      const cookie = { cookie: trader.cookie() ?? '' };
       const mutate = (origin: string) =>
         send(`${server.url}/trpc/approvals.approve`, {
           method: 'POST',
-          headers: { ...signedIn(server), origin },
+          headers: { ...json, ...cookie, origin },
           body: JSON.stringify({ intent_id: 'unknown' }),
         });
       expect((await mutate('http://localhost:5173')).status).toBe(404);
       expect((await mutate('https://desk.example')).status).toBe(404);
       expect((await mutate(server.url)).status).toBe(403);
-      expect(await openSocket(server.wsUrl, { origin: 'http://localhost:5173' })).toHaveProperty('opened');
-      expect(await openSocket(server.wsUrl, { origin: server.url })).toMatchObject({ refused: 403 });
+      (await openAccepted(server.wsUrl, { ...cookie, origin: 'http://localhost:5173' })).terminate();
+      expect(await openSocket(server.wsUrl, { ...cookie, origin: server.url })).toMatchObject({
+        refused: 403,
+      });
     });
   });
 });

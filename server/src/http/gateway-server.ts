@@ -7,6 +7,7 @@ import { appRouter } from '../trpc/routers/app-router.ts';
 import { refuseUnparsable } from './refusals.ts';
 import { guardRequest } from './request-guard.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
+import { SocketSessions } from './socket-sessions.ts';
 import { serveStatic } from './static-files.ts';
 import { decideUpgrades } from './upgrade.ts';
 
@@ -46,17 +47,13 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = pathOf(req);
     if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHandler(req, res);
-    if (path === '/healthz') {
-      const redis = (await parts.stores.ping()) ? 'up' : 'down';
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok', redis, version: parts.version }));
-      return;
-    }
+    if (path === '/healthz') return serveHealthz(res, parts);
     if (path.startsWith(PQ_SPREAD_PATH)) return handlePqSpreadRest(req, res, parts);
     return serveStatic(req, res, options.distDir);
   };
 
-  const guard = { allowedOrigins: parts.config.process.allowedOrigins, log: parts.log };
+  const { allowedOrigins, wsSessionCheckS } = parts.config.process;
+  const guard = { allowedOrigins, log: parts.log };
   const server = createServer((req, res) => {
     if (!guardRequest(req, res, guard)) return;
     handle(req, res).catch((error: unknown) => {
@@ -69,7 +66,13 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
 
   // WebSocket on the same port; each upgrade is decided before a WebSocket exists
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
-  decideUpgrades(server, wss, guard);
+  const checkIntervalMs = wsSessionCheckS * 1000;
+  const sessions = new SocketSessions({
+    authenticator: parts.authenticator,
+    log: parts.log,
+    checkIntervalMs,
+  });
+  decideUpgrades(server, wss, { ...guard, sessions });
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
@@ -86,15 +89,26 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     dropConnections: () => {
       for (const client of wss.clients) client.terminate();
     },
-    close: () => closeGateway(server, wss, wsHandler),
+    close: () => closeGateway(server, { wss, wsHandler, sessions }),
   };
+}
+
+/** `GET /healthz`: the process is up; whether Redis answers; the version. */
+async function serveHealthz(res: ServerResponse, parts: GatewayParts): Promise<void> {
+  const redis = (await parts.stores.ping()) ? 'up' : 'down';
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ status: 'ok', redis, version: parts.version }));
 }
 
 async function closeGateway(
   server: Server,
-  wss: WebSocketServer,
-  wsHandler: ReturnType<typeof applyWSSHandler>,
+  {
+    wss,
+    wsHandler,
+    sessions,
+  }: { wss: WebSocketServer; wsHandler: ReturnType<typeof applyWSSHandler>; sessions: SocketSessions },
 ): Promise<void> {
+  sessions.close();
   // Tell clients to reconnect (to another instance or after restart), then end every socket
   wsHandler.broadcastReconnectNotification();
   for (const client of wss.clients) client.terminate();
