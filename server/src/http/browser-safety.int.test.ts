@@ -304,7 +304,7 @@ describe('browser safety of the gateway', () => {
     });
 
     it('accepts a bearer token instead of a cookie', async () => {
-      const token = await server.accounts.createToken('viewer');
+      const token = await server.accounts.createToken('trader');
       const socket = await openAccepted(server.wsUrl, { authorization: `Bearer ${token}` });
       socket.terminate();
     });
