@@ -1,52 +1,16 @@
-import type { ReactNode } from 'react';
-import { ConnectionIndicator } from '@/components/connection-indicator';
-import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
 import { Toasts } from '@/components/toasts';
-import { PendingApprovalsCard } from '@/features/approvals/components/pending-approvals-card';
-import { IntentFeedCard } from '@/features/intents/components/intent-feed-card';
-import { LatestIntentCard } from '@/features/intents/components/latest-intent-card';
-import { ApprovalLevelBadge } from '@/features/macro/components/approval-level-badge';
-import { FomoCard } from '@/features/macro/components/fomo-card';
-import { MacroRegimeCard } from '@/features/macro/components/macro-regime-card';
-import { RegimeChartCard } from '@/features/macro/components/regime-chart-card';
-import { PipelineCard } from '@/features/pipeline/components/pipeline-card';
-import { GreeksCard } from '@/features/risk/components/greeks-card';
-import { TradingStateBar } from '@/features/trading-state/components/trading-state-bar';
+import type { ConsoleRuntime } from './console-runtime';
+import { ConsolePage } from './console-page';
 import { AppProvider } from './provider';
-import { LiveSubscriptions } from './live-subscriptions';
+import { SessionGate } from './session-gate';
 
-const CARDS: readonly [string, string, () => ReactNode][] = [
-  ['Latest intent', 'area-latest', () => <LatestIntentCard />],
-  ['Macro regime', 'area-macro', () => <MacroRegimeCard />],
-  ['FOMO', 'area-fomo', () => <FomoCard />],
-  ['Greeks', 'area-greeks', () => <GreeksCard />],
-  ['Pending approvals', 'area-approvals', () => <PendingApprovalsCard />],
-  ['Intent feed', 'area-feed', () => <IntentFeedCard />],
-  ['Regime chart', 'area-chart', () => <RegimeChartCard />],
-  ['Pipeline', 'area-pipeline', () => <PipelineCard />],
-];
-
-/** The Gamma console: header with the connection indicator, the trading-state bar, then a grid of cards. */
-export function App() {
+/** The Gamma console: the login page until someone is signed in, then the console. */
+export function App({ runtime }: { runtime: ConsoleRuntime }) {
   return (
-    <AppProvider>
-      <LiveSubscriptions />
-      <header className="top">
-        <h1>Gamma</h1>
-        <span className="subtitle">options desk console</span>
-        <ApprovalLevelBadge />
-        <ConnectionIndicator />
-      </header>
-      <CardErrorBoundary name="Trading state">
-        <TradingStateBar />
-      </CardErrorBoundary>
-      <main className="grid">
-        {CARDS.map(([name, area, render]) => (
-          <div key={name} className={`cell ${area}`}>
-            <CardErrorBoundary name={name}>{render()}</CardErrorBoundary>
-          </div>
-        ))}
-      </main>
+    <AppProvider runtime={runtime}>
+      <SessionGate runtime={runtime}>
+        <ConsolePage onLoggedOut={() => runtime.signOut(null)} />
+      </SessionGate>
       <Toasts />
     </AppProvider>
   );

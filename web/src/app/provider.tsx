@@ -1,15 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
-import { createQueryClient } from '@/lib/query-client';
+import type { ReactNode } from 'react';
 import { TRPCProvider } from '@/lib/trpc';
-import { trpcClient } from '@/lib/trpc-client';
+import type { ConsoleRuntime } from './console-runtime';
 
 /** TanStack Query and the tRPC client for the whole console. */
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+export function AppProvider({ runtime, children }: { runtime: ConsoleRuntime; children: ReactNode }) {
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+    <QueryClientProvider client={runtime.queryClient}>
+      <TRPCProvider trpcClient={runtime.trpcClient} queryClient={runtime.queryClient}>
         {children}
       </TRPCProvider>
     </QueryClientProvider>

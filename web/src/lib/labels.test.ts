@@ -1,6 +1,12 @@
-import { REASON_CODES } from '@gamma/shared';
+import { DECISION_STATUSES, REASON_CODES } from '@gamma/shared';
 import { describe, expect, it } from 'vitest';
-import { intentTypeLabel, REASON_CODE_LABELS, reasonLabel } from './labels';
+import {
+  decidersText,
+  decisionStatusLabel,
+  intentTypeLabel,
+  REASON_CODE_LABELS,
+  reasonLabel,
+} from './labels';
 
 describe('intentTypeLabel', () => {
   it('labels every intent type of SPEC §3.3', () => {
@@ -50,5 +56,20 @@ describe('reasonLabel', () => {
 describe('REASON_CODE_LABELS', () => {
   it('has a label for every reason code', () => {
     expect(Object.keys(REASON_CODE_LABELS).sort()).toEqual([...REASON_CODES].sort());
+  });
+});
+
+describe('decisionStatusLabel', () => {
+  it('labels every decision status, the four-eyes step included', () => {
+    for (const status of [...DECISION_STATUSES, 'awaiting_second_approval'])
+      expect(decisionStatusLabel(status)).toBe(status.replaceAll('_', ' '));
+  });
+});
+
+describe('decidersText', () => {
+  it('names the single decider, or every approver of a four-eyes approval', () => {
+    expect(decidersText('engine', [])).toBe('engine');
+    expect(decidersText('bob', ['bob'])).toBe('bob');
+    expect(decidersText('bob', ['alice', 'bob'])).toBe('alice and bob');
   });
 });

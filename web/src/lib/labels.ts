@@ -98,6 +98,28 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   hold: 'Hold',
 };
 
+/**
+ * Labels of the decision statuses of `intent.decision` (SPEC §5.3), with the four-eyes step of issue 10:
+ * the first of two traders approved, the second has yet to.
+ */
+export const DECISION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  pending_approval: 'pending approval',
+  awaiting_second_approval: 'awaiting second approval',
+  approved: 'approved',
+  vetoed: 'vetoed',
+  expired: 'expired',
+  rejected_on_recheck: 'rejected on recheck',
+  execution_rejected: 'execution rejected',
+};
+
+/** Labels of the intent statuses the feed shows that are not their own code. */
+export const INTENT_STATUS_LABELS: Readonly<Record<string, string>> = {
+  awaiting_second: 'awaiting 2nd',
+  awaiting_second_approval: 'awaiting 2nd',
+  rejected_on_recheck: 'rejected on recheck',
+  execution_rejected: 'execution rejected',
+};
+
 /** The label of a code from a table; an unknown or missing code is shown raw (or `—`). */
 export function labelOf(table: Readonly<Record<string, string>>, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';
@@ -110,3 +132,19 @@ export const reasonCodeLabel = (code: ReasonCode | null | undefined): string =>
   labelOf(REASON_CODE_LABELS, code);
 export const checkLabel = (code: string | null | undefined): string => labelOf(CHECK_LABELS, code);
 export const actionLabel = (code: string | null | undefined): string => labelOf(ACTION_LABELS, code);
+export const decisionStatusLabel = (code: string | null | undefined): string =>
+  labelOf(DECISION_STATUS_LABELS, code);
+export const intentStatusLabel = (code: string | null | undefined): string =>
+  labelOf(INTENT_STATUS_LABELS, code);
+
+/**
+ * Who made a decision, in words: both approvers of a four-eyes approval (`alice and bob`), else the single
+ * decider (`engine`, `alice`).
+ */
+export function decidersText(decidedBy: string, approvers: readonly string[] | undefined): string {
+  const names = approvers ?? [];
+  if (names.length === 0) return decidedBy;
+  return names.length === 1
+    ? (names[0] ?? decidedBy)
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

@@ -1,14 +1,31 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { useNotificationsStore } from '@/stores/notifications-store';
+import { isUnauthorized } from './trpc-error';
 
-const notify = (error: Error): void =>
-  useNotificationsStore.getState().push({ kind: 'error', text: error.message });
+/** `meta` of a query or mutation whose errors its own component shows (no toast), e.g. the login form. */
+export const QUIET: Readonly<Record<string, unknown>> = { quiet: true };
 
-/** Creates the console's QueryClient: every failed query or mutation becomes a toast. */
-export function createQueryClient(): QueryClient {
+/**
+ * Creates the console's QueryClient: every failed query or mutation becomes a toast, except an
+ * `UNAUTHORIZED` answer, which means the session ended: `onUnauthorized` takes the console to the login page.
+ */
+export function createQueryClient(onUnauthorized: () => void = () => undefined): QueryClient {
+  const onError = (error: Error, meta: Readonly<Record<string, unknown>> | undefined): void => {
+    if (meta?.quiet === true) return;
+    if (isUnauthorized(error)) return onUnauthorized();
+    useNotificationsStore.getState().push({ kind: 'error', text: error.message });
+  };
   return new QueryClient({
-    queryCache: new QueryCache({ onError: notify }),
-    mutationCache: new MutationCache({ onError: notify }),
-    defaultOptions: { queries: { staleTime: 1000, retry: 1, refetchOnWindowFocus: false } },
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (...[error, , , mutation]) => onError(error, mutation.meta),
+    }),
+    defaultOptions: {
+      queries: { staleTime: 1000, retry: retryUnlessUnauthorized, refetchOnWindowFocus: false },
+    },
   });
 }
+
+/** One retry, as before, but none for `UNAUTHORIZED` (the session is gone; retrying cannot help). */
+const retryUnlessUnauthorized = (failureCount: number, error: Error): boolean =>
+  failureCount < 1 && !isUnauthorized(error);

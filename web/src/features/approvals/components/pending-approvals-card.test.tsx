@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '@/stores/session-store';
 import { PendingApprovalsCard } from './pending-approvals-card';
 
 const approveMutate = vi.fn();
@@ -43,6 +44,7 @@ describe('PendingApprovalsCard', () => {
     approveMutate.mockReset();
     vetoMutate.mockReset();
     pending.data = [approval('i-1', inMs(90_000))];
+    useSessionStore.getState().signedIn({ username: 'alice', role: 'trader' });
   });
   afterEach(cleanup);
 
@@ -120,6 +122,57 @@ describe('PendingApprovalsCard', () => {
       pending.data = [];
       render(<PendingApprovalsCard />);
       expect(screen.getByText('no intents waiting for approval')).toBeTruthy();
+    });
+  });
+
+  describe('when a viewer is signed in', () => {
+    it('shows the pending intent but no Approve or Veto', () => {
+      useSessionStore.getState().signedIn({ username: 'victor', role: 'viewer' });
+      render(<PendingApprovalsCard />);
+      const row = screen.getByRole('listitem', { name: 'approval i-1' });
+      expect(within(row).getByText('Buy straddle')).toBeTruthy();
+      expect(within(row).queryByRole('button', { name: 'Approve' })).toBeNull();
+      expect(within(row).queryByRole('button', { name: 'Veto' })).toBeNull();
+    });
+  });
+
+  describe('when the intent needs four eyes', () => {
+    const fourEyes = (firstApprovedBy: string | null) => ({
+      ...approval('i-4', inMs(90_000)),
+      status: firstApprovedBy === null ? 'pending' : 'awaiting_second',
+      four_eyes: {
+        rule: 'action',
+        detail: 'sell_straddle needs two traders',
+        first_approved_by: firstApprovedBy,
+      },
+    });
+
+    it('shows the Four-eyes badge with the rule', () => {
+      pending.data = [fourEyes(null)];
+      render(<PendingApprovalsCard />);
+      const line = within(screen.getByRole('listitem', { name: 'approval i-4' })).getByLabelText('four-eyes');
+      expect(line.textContent).toContain('Four-eyes');
+      expect(line.textContent).toContain('sell_straddle needs two traders');
+      expect(line.textContent).not.toContain('awaiting');
+    });
+
+    it('after the first approval, says who approved and lets another trader approve', () => {
+      pending.data = [fourEyes('bob')];
+      render(<PendingApprovalsCard />);
+      const row = screen.getByRole('listitem', { name: 'approval i-4' });
+      expect(within(row).getByText('Approved by bob, awaiting a second trader')).toBeTruthy();
+      fireEvent.click(within(row).getByRole('button', { name: 'Approve' }));
+      expect(approveMutate).toHaveBeenCalledWith({ intent_id: 'i-4' });
+    });
+
+    it('replaces Approve by a note for the first approver, who may still veto', () => {
+      pending.data = [fourEyes('alice')];
+      render(<PendingApprovalsCard />);
+      const row = screen.getByRole('listitem', { name: 'approval i-4' });
+      expect(within(row).getByText('Approved by alice, awaiting a second trader')).toBeTruthy();
+      expect(within(row).queryByRole('button', { name: 'Approve' })).toBeNull();
+      expect(within(row).getByText(/a different trader must approve/)).toBeTruthy();
+      expect(within(row).getByRole('button', { name: 'Veto' })).toBeTruthy();
     });
   });
 });

@@ -18,13 +18,16 @@ export interface ApprovalsLiveState {
 /** The empty live state. */
 export const EMPTY_APPROVALS_STATE: ApprovalsLiveState = { resolved: {}, order: [], decisionCount: 0 };
 
-/** Reducer: one decision event. `pending_approval` only counts; other statuses resolve the intent. */
+/** Decision statuses that leave an intent waiting for a trader (the second of two, for four-eyes). */
+const STILL_OPEN: ReadonlySet<string> = new Set(['pending_approval', 'awaiting_second_approval']);
+
+/** Reducer: one decision event. `pending_approval` and `awaiting_second_approval` only count; other statuses resolve the intent. */
 export function applyDecision(
   state: ApprovalsLiveState,
   event: Pick<IntentDecisionEvent, 'intent_id' | 'status'>,
 ): ApprovalsLiveState {
   const decisionCount = state.decisionCount + 1;
-  if (event.status === 'pending_approval') return { ...state, decisionCount };
+  if (STILL_OPEN.has(event.status)) return { ...state, decisionCount };
   const known = Object.hasOwn(state.resolved, event.intent_id);
   const order = known ? state.order : [...state.order, event.intent_id];
   const resolved: Record<string, DecisionStatus> = { ...state.resolved, [event.intent_id]: event.status };

@@ -1,8 +1,10 @@
+import { intentStatusLabel } from '@/lib/labels';
+
 /** An intent status badge (`<span aria-label="status">pending</span>`), coloured by status. */
 export function StatusBadge({ status }: { status: string }) {
   return (
     <span aria-label="status" className={`badge status-${status}`}>
-      {status}
+      {intentStatusLabel(status)}
     </span>
   );
 }

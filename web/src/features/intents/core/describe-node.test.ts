@@ -18,4 +18,21 @@ describe('describeNode', () => {
     };
     expect(describeNode('intent.decision', vetoed)).toMatch(/^vetoed by engine \(.+\)$/);
   });
+
+  describe('when two traders approved (four-eyes)', () => {
+    it('names both approvers', () => {
+      const approved = {
+        status: 'approved',
+        decided_by: 'bob',
+        approvers: ['alice', 'bob'],
+        reason_codes: [],
+      };
+      expect(describeNode('intent.decision', approved)).toBe('approved by alice and bob');
+    });
+
+    it('says who approved first while a second trader is awaited', () => {
+      const first = { status: 'awaiting_second_approval', decided_by: 'alice', approvers: ['alice'] };
+      expect(describeNode('intent.decision', first)).toBe('approved by alice, awaiting a second trader');
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { isReasonCode } from '@gamma/shared';
 import { fixed } from '@/lib/format';
-import { actionLabel, reasonCodeLabel, reasonLabel } from '@/lib/labels';
+import { actionLabel, decidersText, decisionStatusLabel, reasonCodeLabel, reasonLabel } from '@/lib/labels';
 
 type Msg = Readonly<Record<string, unknown>>;
 
@@ -23,6 +23,19 @@ const codesOf = (m: Msg): string => {
   return codes.length > 0 ? ` (${codes.map(reasonCodeLabel).join(', ')})` : '';
 };
 
+const approversOf = (m: Msg): string[] =>
+  Array.isArray(m.approvers) ? m.approvers.filter((a): a is string => typeof a === 'string') : [];
+
+/** A decision: its status and who decided (both four-eyes approvers), its codes and reason. */
+function describeDecision(message: Msg): string {
+  const status = str(message, 'status');
+  const by = decidersText(str(message, 'decided_by'), approversOf(message));
+  const reason = str(message, 'reason');
+  const rest = `${codesOf(message)}${reason ? `: ${reason}` : ''}`;
+  if (status === 'awaiting_second_approval') return `approved by ${by}, awaiting a second trader${rest}`;
+  return `${decisionStatusLabel(status)} by ${by}${rest}`;
+}
+
 /** One line describing an explainability node (SPEC §12 item 4), by the stream it came from. */
 export function describeNode(stream: string, message: unknown): string {
   if (!isMsg(message)) return '';
@@ -31,11 +44,8 @@ export function describeNode(stream: string, message: unknown): string {
       return `signal ${str(message, 'signal_type')} ${str(message, 'symbol')}`;
     case 'strategy.intent':
       return `intent ${actionLabel(str(message, 'action'))} ${str(message, 'quantity')} ${str(message, 'symbol')}: ${reasonLabel(str(message, 'reason'))}`;
-    case 'intent.decision': {
-      const by = str(message, 'decided_by');
-      const reason = str(message, 'reason');
-      return `${str(message, 'status')} by ${by}${codesOf(message)}${reason ? `: ${reason}` : ''}`;
-    }
+    case 'intent.decision':
+      return describeDecision(message);
     case 'execution.command':
       return `execution ${actionLabel(str(message, 'action'))} ${str(message, 'quantity')} approved by ${str(message, 'approved_by')}`;
     case 'order.command':

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '@/stores/session-store';
 import { useTradingStateStore } from '../stores/trading-state-store';
 import { TradingStateBar } from './trading-state-bar';
 
@@ -37,6 +38,7 @@ describe('TradingStateBar', () => {
   beforeEach(() => {
     mutate.mockReset();
     useTradingStateStore.setState({ byField: {}, cursors: {} });
+    useSessionStore.getState().signedIn({ username: 'rita', role: 'risk_manager' });
   });
   afterEach(cleanup);
 
@@ -82,5 +84,15 @@ describe('TradingStateBar', () => {
       { scope: 'underlying', key: 'ETH', state: 'ACTIVE', reason: 'venue back' },
       expect.anything(),
     );
+  });
+
+  describe('when the signed-in role is below risk_manager', () => {
+    it('shows the states in force but no Halt, Reduce or Resume', () => {
+      useSessionStore.getState().signedIn({ username: 'tom', role: 'trader' });
+      render(<TradingStateBar />);
+      expect(screen.getByRole('listitem', { name: 'trading state Global' })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Halt' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    });
   });
 });

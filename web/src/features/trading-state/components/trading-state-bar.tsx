@@ -1,5 +1,6 @@
 import type { TradingState } from '@gamma/shared';
 import { useState } from 'react';
+import { useCan } from '@/lib/permissions';
 import { useNow } from '@/lib/use-now';
 import { useTradingStates } from '../api/use-trading-states';
 import { ACTION_WORDS, scopeLabel, shownRows, sinceText, type ScopeRow } from '../core/trading-state-rows';
@@ -15,13 +16,14 @@ const ACTIONS: readonly [TradingState, string][] = [
 /**
  * The trading-state bar at the top of the console: the global state and every strategy or underlying that
  * is not ACTIVE, each with who set it, why and since when, live; Halt / Reduce / Resume open a form (a
- * reason is required, halting asks to confirm).
+ * reason is required, halting asks to confirm), for risk managers and above only.
  */
 export function TradingStateBar() {
   const snapshot = useTradingStates();
   const live = useTradingStateStore((s) => s.byField);
   const nowMs = useNow();
   const [target, setTarget] = useState<TradingState | null>(null);
+  const canSet = useCan('setTradingState');
   const rows = shownRows(snapshot.data, live);
   return (
     <section aria-label="Trading state" className="trading-state-bar">
@@ -30,20 +32,24 @@ export function TradingStateBar() {
           <ScopeLine key={`${row.scope}:${row.key ?? ''}`} row={row} nowMs={nowMs} />
         ))}
       </ul>
-      <div className="ts-controls">
-        {ACTIONS.map(([state, tone]) => (
-          <button
-            key={state}
-            type="button"
-            className={tone}
-            aria-pressed={target === state}
-            onClick={() => setTarget((t) => (t === state ? null : state))}
-          >
-            {ACTION_WORDS[state].button}
-          </button>
-        ))}
-      </div>
-      {target !== null && <TradingStateForm key={target} target={target} onClose={() => setTarget(null)} />}
+      {canSet && (
+        <div className="ts-controls">
+          {ACTIONS.map(([state, tone]) => (
+            <button
+              key={state}
+              type="button"
+              className={tone}
+              aria-pressed={target === state}
+              onClick={() => setTarget((t) => (t === state ? null : state))}
+            >
+              {ACTION_WORDS[state].button}
+            </button>
+          ))}
+        </div>
+      )}
+      {canSet && target !== null && (
+        <TradingStateForm key={target} target={target} onClose={() => setTarget(null)} />
+      )}
     </section>
   );
 }

@@ -1,0 +1,76 @@
+import type { AppRouter } from '@gamma/server';
+import type { AuthUser } from '@gamma/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import type { TRPCLink } from '@trpc/client';
+import { authOf } from '@/lib/auth-procedures';
+import { createQueryClient } from '@/lib/query-client';
+import { type ConsoleClients, createConsoleClients } from '@/lib/trpc-client';
+import { isUnauthorized, trpcErrorCode } from '@/lib/trpc-error';
+import { SESSION_ENDED_NOTICE, useSessionStore } from '@/stores/session-store';
+import { resetLiveStores } from './live-stores';
+
+/** Said on the login page when `auth.me` got no answer at boot. */
+export const UNREACHABLE_NOTICE = 'The Gamma gateway cannot be reached; sign in once it is back';
+
+/** The console's clients and what the session does with them. */
+export interface ConsoleRuntime extends ConsoleClients {
+  queryClient: QueryClient;
+  /** Boot: asks `auth.me` who is signed in (once, however often called) */
+  boot: () => Promise<void>;
+  /** `auth.login` answered: a clean console for `user` */
+  signIn: (user: AuthUser) => void;
+  /** Logged out (`notice` null) or the session ended: the login page, with nothing of the session left */
+  signOut: (notice: string | null) => void;
+}
+
+/**
+ * Creates the console's query client, tRPC client and session socket, wired so that an `UNAUTHORIZED`
+ * answer to any query or mutation, or a socket the server closed on a session that `auth.me` no longer
+ * knows, signs out with {@link SESSION_ENDED_NOTICE}. `link` answers every procedure instead of the
+ * gateway (tests).
+ */
+export function createConsoleRuntime(link?: TRPCLink<AppRouter>): ConsoleRuntime {
+  let booting: Promise<void> | null = null;
+  let checking = false;
+  const session = useSessionStore.getState;
+  const clear = (): void => {
+    clients.socket.close();
+    queryClient.clear();
+    resetLiveStores();
+  };
+  const signOut = (notice: string | null): void => {
+    if (session().phase === 'signed_out') return;
+    session().signedOut(notice);
+    clear();
+  };
+  const ended = (): void => {
+    if (session().phase === 'signed_in') signOut(SESSION_ENDED_NOTICE);
+  };
+  const checkSession = async (): Promise<void> => {
+    if (checking || session().phase !== 'signed_in') return;
+    checking = true;
+    await authOf(clients.trpcClient)
+      .me.query()
+      .catch((error: unknown) => (isUnauthorized(error) ? ended() : undefined))
+      .finally(() => (checking = false));
+  };
+  const queryClient = createQueryClient(ended);
+  const clients = createConsoleClients({ link, onSocketClosed: () => void checkSession() });
+  const boot = async (): Promise<void> => {
+    const user = await authOf(clients.trpcClient)
+      .me.query()
+      .catch((error: unknown) => (trpcErrorCode(error) === undefined ? UNREACHABLE_NOTICE : null));
+    if (typeof user === 'object' && user !== null) return session().signedIn(user);
+    session().signedOut(user);
+  };
+  return {
+    ...clients,
+    queryClient,
+    boot: () => (booting ??= boot()),
+    signIn: (user) => {
+      clear();
+      session().signedIn(user);
+    },
+    signOut,
+  };
+}
