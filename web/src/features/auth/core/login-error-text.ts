@@ -1,12 +1,22 @@
-/** How long a username or address stays locked after five failed sign-ins: the rest of that minute at most. */
-export const LOGIN_LOCK_MS = 60_000;
+/** Failed sign-ins are counted per fixed minute (epoch minutes): a lock lasts until that minute ends. */
+export const LOGIN_WINDOW_MS = 60_000;
 
 /** A time as `HH:MM:SS` UTC. */
 const utcClock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
 
 /**
+ * When a locked sign-in may be tried again: `try again in N s` of the server's message, else the end of
+ * the minute the refusal came in.
+ */
+export function retryAtMs(message: string, nowMs: number): number {
+  const seconds = /try again in (\d+) s/.exec(message)?.[1];
+  if (seconds !== undefined) return nowMs + Number(seconds) * 1000;
+  return (Math.floor(nowMs / LOGIN_WINDOW_MS) + 1) * LOGIN_WINDOW_MS;
+}
+
+/**
  * What the login form says when `auth.login` fails, by the tRPC code the server answered with (`code` is
- * undefined when no answer came from the gateway). `nowMs` dates the retry time of a lock.
+ * undefined when no answer came from the gateway). `nowMs` (when the refusal came) dates the retry time.
  */
 export function loginErrorText(code: string | undefined, message: string, nowMs: number): string {
   switch (code) {
@@ -15,7 +25,7 @@ export function loginErrorText(code: string | undefined, message: string, nowMs:
     case 'UNAUTHORIZED':
       return 'Wrong username or password.';
     case 'TOO_MANY_REQUESTS':
-      return `Too many failed sign-ins for this user or address. Try again after ${utcClock(nowMs + LOGIN_LOCK_MS)} UTC.`;
+      return `Too many failed sign-ins for this user or address. Try again after ${utcClock(retryAtMs(message, nowMs))} UTC.`;
     case 'BAD_REQUEST':
       return 'Enter a username and a password (usernames up to 64 characters, passwords up to 256).';
     default:
