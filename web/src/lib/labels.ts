@@ -1,4 +1,4 @@
-import type { ReasonCode } from '@gamma/shared';
+import type { DecisionStatus, IntentStatus, ReasonCode } from '@gamma/shared';
 
 /** Labels of every intent type of SPEC §3.3 / §4. */
 export const INTENT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -102,7 +102,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
  * Labels of the decision statuses of `intent.decision` (SPEC §5.3), with the four-eyes step of issue 10:
  * the first of two traders approved, the second has yet to.
  */
-export const DECISION_STATUS_LABELS: Readonly<Record<string, string>> = {
+export const DECISION_STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = {
   pending_approval: 'pending approval',
   awaiting_second_approval: 'awaiting second approval',
   approved: 'approved',
@@ -112,10 +112,8 @@ export const DECISION_STATUS_LABELS: Readonly<Record<string, string>> = {
   execution_rejected: 'execution rejected',
 };
 
-/** Labels of the intent statuses the feed shows that are not their own code. */
-export const INTENT_STATUS_LABELS: Readonly<Record<string, string>> = {
-  awaiting_second: 'awaiting 2nd',
-  awaiting_second_approval: 'awaiting 2nd',
+/** Labels of the intent statuses the feed shows otherwise than their own code. */
+export const INTENT_STATUS_LABELS: Readonly<Partial<Record<IntentStatus, string>>> = {
   rejected_on_recheck: 'rejected on recheck',
   execution_rejected: 'execution rejected',
 };

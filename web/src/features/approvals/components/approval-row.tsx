@@ -26,9 +26,9 @@ export interface ApprovalRowData {
   checks: readonly RiskCheckVerdict[];
   expires_at: string | null;
   /** `awaiting_second` once the first of two traders approved (four-eyes) */
-  status?: 'pending' | 'awaiting_second';
+  status: 'pending' | 'awaiting_second';
   /** Set when two distinct traders must approve */
-  four_eyes?: FourEyesRule | null;
+  four_eyes: FourEyesRule | null;
 }
 
 export interface ApprovalRowProps {

@@ -37,6 +37,8 @@ const approval = (intentId: string, expiresAt: string) => ({
   ],
   expires_at: expiresAt,
   created_at: '2026-03-02T09:15:04.200Z',
+  status: 'pending',
+  four_eyes: null,
 });
 
 describe('PendingApprovalsCard', () => {

@@ -19,11 +19,11 @@ export interface FourEyesView {
 
 /** The four-eyes view of a row, or null when one approval is enough. */
 export function fourEyesView(
-  row: { status?: 'pending' | 'awaiting_second'; four_eyes?: FourEyesRule | null },
+  row: { status: 'pending' | 'awaiting_second'; four_eyes: FourEyesRule | null },
   me: string | null,
 ): FourEyesView | null {
   const rule = row.four_eyes;
-  if (rule === undefined || rule === null) return null;
+  if (rule === null) return null;
   const first = rule.first_approved_by;
   const awaiting = row.status === 'awaiting_second' || first !== null;
   return {

@@ -11,6 +11,15 @@ describe('applyDecision', () => {
     });
   });
 
+  describe('when the first of two traders approved (awaiting_second_approval)', () => {
+    it('counts it and leaves the intent open', () => {
+      let state = applyDecision(EMPTY_APPROVALS_STATE, { intent_id: 'i1', status: 'pending_approval' });
+      state = applyDecision(state, { intent_id: 'i1', status: 'awaiting_second_approval' });
+      expect(state.resolved).toEqual({});
+      expect(state.decisionCount).toBe(2);
+    });
+  });
+
   describe('when the intent is approved, vetoed or expired', () => {
     it('records its status', () => {
       let state = applyDecision(EMPTY_APPROVALS_STATE, { intent_id: 'i1', status: 'approved' });

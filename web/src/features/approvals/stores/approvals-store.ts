@@ -19,7 +19,7 @@ export interface ApprovalsLiveState {
 export const EMPTY_APPROVALS_STATE: ApprovalsLiveState = { resolved: {}, order: [], decisionCount: 0 };
 
 /** Decision statuses that leave an intent waiting for a trader (the second of two, for four-eyes). */
-const STILL_OPEN: ReadonlySet<string> = new Set(['pending_approval', 'awaiting_second_approval']);
+const STILL_OPEN: ReadonlySet<DecisionStatus> = new Set(['pending_approval', 'awaiting_second_approval']);
 
 /** Reducer: one decision event. `pending_approval` and `awaiting_second_approval` only count; other statuses resolve the intent. */
 export function applyDecision(

@@ -31,7 +31,13 @@ describe('describeNode', () => {
     });
 
     it('says who approved first while a second trader is awaited', () => {
-      const first = { status: 'awaiting_second_approval', decided_by: 'alice', approvers: ['alice'] };
+      const first = {
+        status: 'awaiting_second_approval',
+        decided_by: 'alice',
+        approvers: ['alice'],
+        reason:
+          'four-eyes: sell_straddle is unbounded short gamma; alice approved first, a second trader must approve',
+      };
       expect(describeNode('intent.decision', first)).toBe('approved by alice, awaiting a second trader');
     });
   });

@@ -32,7 +32,8 @@ function describeDecision(message: Msg): string {
   const by = decidersText(str(message, 'decided_by'), approversOf(message));
   const reason = str(message, 'reason');
   const rest = `${codesOf(message)}${reason ? `: ${reason}` : ''}`;
-  if (status === 'awaiting_second_approval') return `approved by ${by}, awaiting a second trader${rest}`;
+  // Its reason repeats the rule and the first approver in words
+  if (status === 'awaiting_second_approval') return `approved by ${by}, awaiting a second trader`;
   return `${decisionStatusLabel(status)} by ${by}${rest}`;
 }
 
