@@ -2,7 +2,6 @@ import type { AppRouter } from '@gamma/server';
 import type { AuthUser } from '@gamma/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCLink } from '@trpc/client';
-import { authOf } from '@/lib/auth-procedures';
 import { createQueryClient } from '@/lib/query-client';
 import { type ConsoleClients, createConsoleClients } from '@/lib/trpc-client';
 import { isUnauthorized, trpcErrorCode } from '@/lib/trpc-error';
@@ -49,16 +48,16 @@ export function createConsoleRuntime(link?: TRPCLink<AppRouter>): ConsoleRuntime
   const checkSession = async (): Promise<void> => {
     if (checking || session().phase !== 'signed_in') return;
     checking = true;
-    await authOf(clients.trpcClient)
-      .me.query()
+    await clients.trpcClient.auth.me
+      .query()
       .catch((error: unknown) => (isUnauthorized(error) ? ended() : undefined))
       .finally(() => (checking = false));
   };
   const queryClient = createQueryClient(ended);
   const clients = createConsoleClients({ link, onSocketClosed: () => void checkSession() });
   const boot = async (): Promise<void> => {
-    const user = await authOf(clients.trpcClient)
-      .me.query()
+    const user = await clients.trpcClient.auth.me
+      .query()
       .catch((error: unknown) => (trpcErrorCode(error) === undefined ? UNREACHABLE_NOTICE : null));
     if (typeof user === 'object' && user !== null) return session().signedIn(user);
     session().signedOut(user);
