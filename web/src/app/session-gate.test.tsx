@@ -6,19 +6,21 @@ import { useApprovalsStore } from '@/features/approvals/stores/approvals-store';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useTRPC } from '@/lib/trpc';
 import { useSessionStore } from '@/stores/session-store';
-import { fakeLink, serverError } from '@/testing/fake-trpc';
+import { fakeLink, serverError, unreachable } from '@/testing/fake-trpc';
 import { type ConsoleRuntime, createConsoleRuntime } from './console-runtime';
 import { AppProvider } from './provider';
 import { SessionGate } from './session-gate';
 
-/** A stand-in gateway: one session cookie (or none) and one pending approval. */
+/** A stand-in gateway: one session cookie (or none) and one pending approval; `down`: unreachable. */
 const gateway = {
   user: null as { username: string; role: 'viewer' | 'trader' } | null,
+  down: false,
   calls: [] as string[],
 };
 
 function answer(path: string): unknown {
   gateway.calls.push(path);
+  if (gateway.down) throw unreachable();
   if (path === 'auth.login') return (gateway.user = { username: 'bob', role: 'trader' });
   if (gateway.user === null) throw serverError('UNAUTHORIZED');
   if (path === 'auth.me') return gateway.user;
@@ -58,6 +60,7 @@ function renderConsole(): ConsoleRuntime {
 describe('SessionGate', () => {
   beforeEach(() => {
     gateway.user = { username: 'alice', role: 'trader' };
+    gateway.down = false;
     gateway.calls = [];
     useSessionStore.setState(useSessionStore.getInitialState(), true);
     useApprovalsStore.setState(useApprovalsStore.getInitialState(), true);
@@ -71,6 +74,15 @@ describe('SessionGate', () => {
       expect(await screen.findByRole('form', { name: 'Sign in' })).toBeTruthy();
       expect(screen.queryByRole('status')).toBeNull();
       expect(gateway.calls).toEqual(['auth.me']);
+    });
+  });
+
+  describe('when the gateway cannot be reached at boot', () => {
+    it('shows the login page saying so', async () => {
+      gateway.down = true;
+      renderConsole();
+      const form = await screen.findByRole('form', { name: 'Sign in' });
+      expect(within(form).getByRole('status').textContent).toMatch(/gateway cannot be reached/);
     });
   });
 
