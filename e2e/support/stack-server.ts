@@ -64,6 +64,9 @@ async function stop(code: number): Promise<void> {
   await Promise.all([exitOf(gateway), exitOf(services)]);
   await deleteRunKeys();
   rmSync(dir, { recursive: true, force: true });
+  // The run's own data folder (embedded databases, ~70 MB a run), never another
+  const dataDir = process.env.DATA_DIR ?? '';
+  if (dataDir.startsWith(`.data/e2e-${prefix}`)) rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 
