@@ -290,6 +290,22 @@ describe('browser safety of the gateway', () => {
     });
   });
 
+  describe('when an upgrade is not a WebSocket handshake', () => {
+    it('refuses it with a plain 400 and the security headers', async () => {
+      const reply = await exchangeRaw(
+        port,
+        ['GET /trpc HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Upgrade: h2c', 'Connection: Upgrade', '', ''].join(
+          '\r\n',
+        ),
+      );
+      const [head = '', body = ''] = reply.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head.toLowerCase()).toContain("frame-ancestors 'none'");
+      expect(head.toLowerCase()).toContain('x-content-type-options: nosniff');
+      expect(JSON.parse(body)).toEqual({ error: 'only the websocket upgrade is served, not h2c' });
+    });
+  });
+
   describe('when a WebSocket upgrade carries no valid credential', () => {
     it('refuses it with a plain 401 and sends nothing else, without a cookie or with an unknown one', async () => {
       const attempts: Record<string, string>[] = [{ origin: server.url }, { cookie: 'gamma_session=forged' }];

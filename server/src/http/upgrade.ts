@@ -2,12 +2,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '../lib/logger.ts';
+import { handshakeProblem } from './handshake.ts';
 import { foreignOriginOf } from './origins.ts';
 import { refuseOnSocket } from './refusals.ts';
 import type { SocketSessions } from './socket-sessions.ts';
 
 /**
- * Decides every WebSocket upgrade of `server` before a WebSocket exists (`wss` is `noServer`): one from a page of
+ * Decides every WebSocket upgrade of `server` before a WebSocket exists (`wss` is `noServer`): a malformed
+ * handshake gets a plain HTTP 400, one from a page of
  * a foreign origin gets a plain HTTP 403, one without a valid session cookie or bearer token a 401, on the raw
  * connection, which is then closed, so no frame is ever sent. The others are handed to `wss` (any path: the
  * console uses `ws(s)://<host>/trpc`) and watched by `sessions` until they close.
@@ -21,6 +23,11 @@ export function decideUpgrades(
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const host = req.headers.host;
+    const malformed = handshakeProblem(req.method, req.headers);
+    if (malformed !== null) {
+      refuseOnSocket(socket, { status: 400, message: malformed, host });
+      return;
+    }
     const foreign = foreignOriginOf(req.headers, allowedOrigins);
     if (foreign !== null) {
       log.warn('WebSocket from a foreign origin refused', { url: req.url, origin: foreign });
