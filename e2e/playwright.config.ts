@@ -52,6 +52,11 @@ export default defineConfig({
       MACRO_VOL_BAR_S: '1',
       FORECAST_BAR_S: '1',
       LOG_LEVEL: 'error',
+      // Legs are limit orders 1 % through the touch by default; the simulator's quotes can move that much between
+      // the approval and the fill (1 run in 24 ended the four-eyes journey execution_rejected,
+      // LIMIT_NOT_MARKETABLE): 2 %, and a price band wide enough for it
+      EXEC_PRICE_BUFFER_PCT: '0.02',
+      RISK_PRICE_BAND_PCT: '0.1',
       // The specs' users, one per role (e2e/support/sign-in.ts signs a browser context in as one)
       GAMMA_USERS: E2E_GAMMA_USERS,
     },
