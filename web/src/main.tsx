@@ -13,6 +13,10 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 const runtime = createConsoleRuntime();
 watchNetwork(runtime.socket);
+// Another tab may have signed in as someone else, or an admin changed this user's role: check on coming back
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void runtime.checkSession();
+});
 createRoot(root).render(
   <StrictMode>
     <App runtime={runtime} />

@@ -5,7 +5,7 @@ import type { TRPCLink } from '@trpc/client';
 import { createQueryClient } from '@/lib/query-client';
 import { type ConsoleClients, createConsoleClients } from '@/lib/trpc-client';
 import { isUnauthorized, trpcErrorCode } from '@/lib/trpc-error';
-import { SESSION_ENDED_NOTICE, useSessionStore } from '@/stores/session-store';
+import { SESSION_ENDED_NOTICE, SESSION_REPLACED_NOTICE, useSessionStore } from '@/stores/session-store';
 import { resetLiveStores } from './live-stores';
 
 /** Said on the login page when `auth.me` got no answer at boot. */
@@ -20,12 +20,19 @@ export interface ConsoleRuntime extends ConsoleClients {
   signIn: (user: AuthUser) => void;
   /** Logged out (`notice` null) or the session ended: the login page, with nothing of the session left */
   signOut: (notice: string | null) => void;
+  /**
+   * Asks `auth.me` whether the console still shows the right session: none → the login page; another user (a
+   * sign-in in another tab replaced the browser's cookie) → the login page saying so; a new role → the header and
+   * the role gates follow it
+   */
+  checkSession: () => Promise<void>;
 }
 
 /**
  * Creates the console's query client, tRPC client and session socket, wired so that an `UNAUTHORIZED`
  * answer to any query or mutation, or a socket the server closed on a session that `auth.me` no longer
- * knows, signs out with {@link SESSION_ENDED_NOTICE}. `link` answers every procedure instead of the
+ * knows, signs out with {@link SESSION_ENDED_NOTICE}; a FORBIDDEN answer or a closed socket checks the session
+ * ({@link ConsoleRuntime.checkSession}). `link` answers every procedure instead of the
  * gateway (tests).
  */
 export function createConsoleRuntime(link?: TRPCLink<AppRouter>): ConsoleRuntime {
@@ -45,15 +52,22 @@ export function createConsoleRuntime(link?: TRPCLink<AppRouter>): ConsoleRuntime
   const ended = (): void => {
     if (session().phase === 'signed_in') signOut(SESSION_ENDED_NOTICE);
   };
+  const follow = (me: AuthUser): void => {
+    const shown = session().user;
+    if (session().phase !== 'signed_in' || shown === null) return;
+    if (me.username !== shown.username) signOut(SESSION_REPLACED_NOTICE);
+    else if (me.role !== shown.role) session().signedIn(me);
+  };
   const checkSession = async (): Promise<void> => {
     if (checking || session().phase !== 'signed_in') return;
     checking = true;
     await clients.trpcClient.auth.me
       .query()
-      .catch((error: unknown) => (isUnauthorized(error) ? ended() : undefined))
+      .then(follow, (error: unknown) => (isUnauthorized(error) ? ended() : undefined))
       .finally(() => (checking = false));
   };
-  const queryClient = createQueryClient(ended);
+  // FORBIDDEN: the role may have changed since sign-in, or the browser's cookie now belongs to someone else
+  const queryClient = createQueryClient(ended, () => void checkSession());
   const clients = createConsoleClients({ link, onSocketClosed: () => void checkSession() });
   const boot = async (): Promise<void> => {
     const user = await clients.trpcClient.auth.me
@@ -71,5 +85,6 @@ export function createConsoleRuntime(link?: TRPCLink<AppRouter>): ConsoleRuntime
       session().signedIn(user);
     },
     signOut,
+    checkSession,
   };
 }

@@ -15,6 +15,8 @@ import { SessionGate } from './session-gate';
 const gateway = {
   user: null as { username: string; role: 'viewer' | 'trader' } | null,
   down: false,
+  /** approvals.pending answers FORBIDDEN */
+  forbid: false,
   calls: [] as string[],
 };
 
@@ -25,7 +27,10 @@ function answer(path: string): unknown {
   if (gateway.user === null) throw serverError('UNAUTHORIZED');
   if (path === 'auth.me') return gateway.user;
   if (path === 'auth.logout') return { ok: true };
-  if (path === 'approvals.pending') return [{ intent: { intent_id: 'i-stale' } }];
+  if (path === 'approvals.pending') {
+    if (gateway.forbid) throw serverError('FORBIDDEN');
+    return [{ intent: { intent_id: 'i-stale' } }];
+  }
   throw serverError('NOT_FOUND');
 }
 
@@ -61,6 +66,7 @@ describe('SessionGate', () => {
   beforeEach(() => {
     gateway.user = { username: 'alice', role: 'trader' };
     gateway.down = false;
+    gateway.forbid = false;
     gateway.calls = [];
     useSessionStore.setState(useSessionStore.getInitialState(), true);
     useApprovalsStore.setState(useApprovalsStore.getInitialState(), true);
@@ -140,6 +146,42 @@ describe('SessionGate', () => {
       expect(screen.queryByRole('status')).toBeNull();
       expect(gateway.calls).toContain('auth.logout');
       expect(runtime.queryClient.getQueryCache().getAll()).toEqual([]);
+    });
+  });
+
+  describe('when a sign-in in another tab replaced the browser session', () => {
+    it('returns to the login page saying so, and keeps nothing of the first user', async () => {
+      const runtime = renderConsole();
+      await screen.findByText('i-stale');
+      gateway.user = { username: 'bob', role: 'viewer' };
+      await act(() => runtime.checkSession());
+
+      expect((await screen.findByRole('status')).textContent).toMatch(/Another sign-in in this browser/);
+      expect(screen.getByRole('form', { name: 'Sign in' })).toBeTruthy();
+      expect(screen.queryByText('alice')).toBeNull();
+      expect(runtime.queryClient.getQueryCache().getAll()).toEqual([]);
+    });
+
+    it('checks the session when the server answers FORBIDDEN', async () => {
+      const runtime = renderConsole();
+      await screen.findByText('i-stale');
+      gateway.user = { username: 'bob', role: 'viewer' };
+      gateway.forbid = true;
+      await act(() => runtime.queryClient.refetchQueries());
+
+      expect((await screen.findByRole('status')).textContent).toMatch(/Another sign-in in this browser/);
+    });
+  });
+
+  describe('when an admin changed the user role', () => {
+    it('shows the new role in the header', async () => {
+      const runtime = renderConsole();
+      const menu = await screen.findByLabelText('Signed in');
+      gateway.user = { username: 'alice', role: 'viewer' };
+      await act(() => runtime.checkSession());
+
+      expect(within(menu).getByLabelText('role').textContent).toBe('viewer');
+      expect(screen.getByText('i-stale')).toBeTruthy();
     });
   });
 });

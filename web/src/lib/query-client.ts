@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { useNotificationsStore } from '@/stores/notifications-store';
-import { isUnauthorized } from './trpc-error';
+import { isUnauthorized, trpcErrorCode } from './trpc-error';
 
 /** `meta` of a query or mutation whose errors its own component shows (no toast), e.g. the login form. */
 export const QUIET: Readonly<Record<string, unknown>> = { quiet: true };
@@ -8,11 +8,19 @@ export const QUIET: Readonly<Record<string, unknown>> = { quiet: true };
 /**
  * Creates the console's QueryClient: every failed query or mutation becomes a toast, except an
  * `UNAUTHORIZED` answer, which means the session ended: `onUnauthorized` takes the console to the login page.
+ * A `FORBIDDEN` answer is shown and also calls `onForbidden` (the console checks who it is signed in as).
  */
-export function createQueryClient(onUnauthorized: () => void = () => undefined): QueryClient {
+export function createQueryClient(
+  onUnauthorized: () => void = () => undefined,
+  onForbidden: () => void = () => undefined,
+): QueryClient {
   const onError = (error: Error, meta: Readonly<Record<string, unknown>> | undefined): void => {
+    if (isUnauthorized(error)) {
+      if (meta?.quiet !== true) onUnauthorized();
+      return;
+    }
+    if (trpcErrorCode(error) === 'FORBIDDEN') onForbidden();
     if (meta?.quiet === true) return;
-    if (isUnauthorized(error)) return onUnauthorized();
     useNotificationsStore.getState().push({ kind: 'error', text: error.message });
   };
   return new QueryClient({

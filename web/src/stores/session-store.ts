@@ -6,6 +6,8 @@ export type SessionPhase = 'checking' | 'signed_out' | 'signed_in';
 
 /** Said on the login page when the server ended the session (expired, logged out elsewhere, disabled). */
 export const SESSION_ENDED_NOTICE = 'Your session ended; sign in again';
+/** Said on the login page when the browser's session now belongs to another user (a sign-in in another tab). */
+export const SESSION_REPLACED_NOTICE = 'Another sign-in in this browser replaced your session; sign in again';
 
 export interface SessionState {
   phase: SessionPhase;
