@@ -10,11 +10,13 @@ import type { SessionRecord } from '../stores/sessions/session-store.ts';
 import { credentialOf, newSessionId, sessionIdHash, type Credential } from './credentials.ts';
 import {
   LOGIN_WINDOW_MS,
+  MAX_LOGIN_FAILURES,
   loginSubjects,
   loginWindowOf,
   retryAfterS,
   throttledSubject,
 } from './login-throttle.ts';
+import { Semaphore } from '../lib/semaphore.ts';
 import { isSessionLive, sessionEndMs, sessionTimeoutsOf, type SessionTimeouts } from './session-timeouts.ts';
 
 /**
@@ -68,7 +70,11 @@ export interface AuthenticatorDeps {
  * expires without anyone asking: re-check open sockets with `resolveAuth(headers, { refresh: false })`
  * now and then (null: close), which also reports the expiry through `onSessionEnded`.
  */
+/** Password checks (scrypt, memory- and CPU-hard) one process runs at once; a flood of sign-ins waits. */
+export const MAX_CONCURRENT_PASSWORD_CHECKS = 4;
+
 export class Authenticator {
+  private readonly passwordChecks = new Semaphore(MAX_CONCURRENT_PASSWORD_CHECKS);
   private readonly listeners = new Set<(ended: SessionEnded) => void>();
   private readonly timeouts: SessionTimeouts;
 
@@ -93,7 +99,16 @@ export class Authenticator {
     return this.resolveCredential(credentialOf(headers), options.refresh ?? true);
   }
 
-  /** Signs in: a new session (any session the request carried ends), or UNAUTHORIZED / TOO_MANY_REQUESTS. */
+  /**
+   * Signs in: a new session (any session the request carried ends), or UNAUTHORIZED / TOO_MANY_REQUESTS.
+   *
+   * The attempt is counted for the username and the address BEFORE the password is checked, in one atomic
+   * step that refuses when either already has {@link MAX_LOGIN_FAILURES} (failed or still being checked),
+   * so concurrent attempts (a batch, parallel requests, several gateways) check at most that many passwords
+   * a minute. A wrong password keeps its count; a right one hands it back, so a success costs nothing and
+   * never clears earlier failures. At most {@link MAX_CONCURRENT_PASSWORD_CHECKS} scrypt checks run at once
+   * in this process; the others wait their turn.
+   */
   async login(
     input: LoginInput,
     request: { remoteAddress: string | null; headers: IncomingHttpHeaders },
@@ -104,19 +119,34 @@ export class Authenticator {
     const nowMs = clock.now();
     const window = loginWindowOf(nowMs);
     const subjects = loginSubjects(username, request.remoteAddress);
-    const throttled = throttledSubject(subjects, await stores.loginFailures.count(subjects, window));
-    if (throttled !== null) {
+    const { reserved, counts } = await stores.loginFailures.reserve(
+      subjects,
+      window,
+      MAX_LOGIN_FAILURES,
+      LOGIN_WINDOW_MS * 2,
+    );
+    if (!reserved) {
       const retry = retryAfterS(nowMs);
+      const throttled = throttledSubject(subjects, counts) ?? 'this sign-in';
       throw new TooManyRequestsError(`too many failed sign-ins for ${throttled}: try again in ${retry} s`, {
         retryAfterS: retry,
       });
     }
-    const account = parsed.success ? await accounts.verifyPassword(username, input.password) : null;
+    let account: Account | null;
+    try {
+      account = parsed.success
+        ? await this.passwordChecks.run(() => accounts.verifyPassword(username, input.password))
+        : null;
+    } catch (error) {
+      // Not a wrong password (the store failed): the attempt does not count
+      await stores.loginFailures.release(subjects, window);
+      throw error;
+    }
     if (account === null) {
-      await stores.loginFailures.record(subjects, window, LOGIN_WINDOW_MS * 2);
       this.deps.log.warn('sign-in refused', { username, address: request.remoteAddress });
       throw new UnauthorizedError('wrong username or password');
     }
+    await stores.loginFailures.release(subjects, window);
     await this.endCarriedSession(request.headers);
     return this.createSession(account, nowMs);
   }

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { createStrategyIntent } from '@gamma/shared/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionEnded } from '../auth/authenticator.ts';
 import { FakeClock } from '../lib/clock.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
@@ -169,6 +169,64 @@ describe('failed sign-ins', () => {
         error: { message: 'too many failed sign-ins for address 127.0.0.9: try again in 60 s' },
       });
       expect(elsewhere.status).toBe(200);
+    });
+  });
+  describe('when many sign-ins for one user from one address arrive at once', () => {
+    it('checks at most five passwords and lets none in after the fifth attempt', async () => {
+      const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
+      await using server = await startTestServer({ clock, user: null, users: ['alice'] });
+      const checks = vi.spyOn(server.accounts, 'verifyPassword');
+
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => login(server, ['alice', `guess-${i}`], '127.0.0.11')),
+      );
+      const right = await login(server, ['alice', 'alice-pass-1'], '127.0.0.11');
+
+      expect(checks).toHaveBeenCalledTimes(5);
+      expect(replies.map((reply) => reply.status).sort()).toEqual([
+        401, 401, 401, 401, 401, 429, 429, 429, 429, 429,
+      ]);
+      expect(right.status).toBe(429);
+    });
+  });
+
+  describe('when one request batches several auth.login calls', () => {
+    it('refuses every one with BAD_REQUEST naming why, checking no password', async () => {
+      await using server = await startTestServer({ user: null, users: ['alice'] });
+      const checks = vi.spyOn(server.accounts, 'verifyPassword');
+      const guesses = ['nope-1', 'nope-2', 'alice-pass-1'];
+      const body = Object.fromEntries(guesses.map((password, i) => [i, { username: 'alice', password }]));
+
+      const reply = await post(server, 'auth.login,auth.login,auth.login?batch=1', { body });
+
+      expect(reply.status).toBe(400);
+      expect(reply.body).toEqual(
+        guesses.map(() => ({
+          error: expect.objectContaining({
+            message: 'auth.login must be the only call of its request (this batch has 3 calls)',
+            data: expect.objectContaining({ code: 'BAD_REQUEST' }),
+          }) as unknown,
+        })),
+      );
+      expect(reply.headers['set-cookie']).toBeUndefined();
+      expect(checks).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('when the right password follows failed ones', () => {
+    it('signs in without using up an attempt or forgetting the failures', async () => {
+      const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
+      await using server = await startTestServer({ clock, user: null, users: ['alice'] });
+      for (let n = 0; n < 4; n += 1) expect((await login(server, ['alice', 'nope'])).status).toBe(401);
+
+      const first = await login(server, ['alice', 'alice-pass-1']);
+      const second = await login(server, ['alice', 'alice-pass-1']);
+      const fifthFailure = await login(server, ['alice', 'nope']);
+      const afterIt = await login(server, ['alice', 'alice-pass-1']);
+
+      expect([first.status, second.status, fifthFailure.status, afterIt.status]).toEqual([
+        200, 200, 401, 429,
+      ]);
     });
   });
 });

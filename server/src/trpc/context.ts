@@ -47,6 +47,8 @@ export interface RequestContext extends GatewayParts {
   remoteAddress: string | null;
   /** The HTTP response, to set cookies and `Retry-After`; null on a WebSocket */
   res: ServerResponse | null;
+  /** How many calls the HTTP request carries (`/trpc/a,b?batch=1`: 2); 1 on a WebSocket */
+  batchSize: number;
 }
 
 /**
@@ -65,7 +67,15 @@ export interface Context extends RequestContext {
  */
 export const createContextFactory =
   (parts: GatewayParts) =>
-  ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<RequestContext> => {
+  ({
+    req,
+    res,
+    info,
+  }: {
+    req: IncomingMessage;
+    res: unknown;
+    info?: { calls: readonly unknown[] };
+  }): Promise<RequestContext> => {
     const http = res instanceof ServerResponse ? res : null;
     let once: Promise<AuthContext | null> | null = null;
     const readAuth = (): Promise<AuthContext | null> =>
@@ -79,5 +89,6 @@ export const createContextFactory =
       headers: req.headers,
       remoteAddress: req.socket.remoteAddress ?? null,
       res: http,
+      batchSize: http === null ? 1 : Math.max(1, info?.calls.length ?? 1),
     });
   };

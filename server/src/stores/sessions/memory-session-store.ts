@@ -31,7 +31,7 @@ export function createMemorySessionStore(): SessionStore {
   };
 }
 
-/** Failed sign-ins in memory; a subject keeps only its newest window. */
+/** Sign-in attempts in memory (one process: a synchronous check-and-count is atomic); a subject keeps only its newest window. */
 export function createMemoryLoginFailureStore(): LoginFailureStore {
   const counts = new Map<string, { window: number; failures: number }>();
   const countOf = (subject: string, window: number): number => {
@@ -42,14 +42,19 @@ export function createMemoryLoginFailureStore(): LoginFailureStore {
     count(subjects, window) {
       return Promise.resolve(subjects.map((subject) => countOf(subject, window)));
     },
-    record(subjects, window) {
-      return Promise.resolve(
-        subjects.map((subject) => {
-          const failures = countOf(subject, window) + 1;
-          counts.set(subject, { window, failures });
-          return failures;
-        }),
-      );
+    reserve(subjects, window, limit) {
+      const before = subjects.map((subject) => countOf(subject, window));
+      const reserved = before.every((count) => count < limit);
+      if (reserved)
+        subjects.forEach((subject, i) => counts.set(subject, { window, failures: (before[i] ?? 0) + 1 }));
+      return Promise.resolve({ reserved, counts: before });
+    },
+    release(subjects, window) {
+      for (const subject of subjects) {
+        const count = countOf(subject, window);
+        if (count > 0) counts.set(subject, { window, failures: count - 1 });
+      }
+      return Promise.resolve();
     },
   };
 }

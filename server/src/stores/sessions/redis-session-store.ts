@@ -69,23 +69,63 @@ export function createRedisSessionStore(redis: Redis, prefix: string): SessionSt
   };
 }
 
-/** Failed sign-ins in Redis: one counter per subject and window (`INCR`, then an expiry). */
+/**
+ * KEYS: the subjects' counters; ARGV: limit, ttl ms. Counts one attempt of every subject when all are below
+ * the limit; returns [reserved (1/0), count before, …].
+ */
+const RESERVE_SCRIPT = `
+local counts = {}
+local reserved = 1
+for i, key in ipairs(KEYS) do
+  counts[i] = tonumber(redis.call('GET', key) or '0')
+  if counts[i] >= tonumber(ARGV[1]) then reserved = 0 end
+end
+if reserved == 1 then
+  for _, key in ipairs(KEYS) do
+    redis.call('INCR', key)
+    redis.call('PEXPIRE', key, ARGV[2])
+  end
+end
+local reply = { reserved }
+for i = 1, #counts do reply[i + 1] = counts[i] end
+return reply
+`;
+
+/** KEYS: the subjects' counters. Takes one attempt back from each counter above zero. */
+const RELEASE_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end
+end
+return 1
+`;
+
+/**
+ * Sign-in attempts in Redis: one counter per subject and window, reserved and released by Lua scripts, so
+ * the check of every subject and the count of the attempt are one atomic step across every gateway.
+ */
 export function createRedisLoginFailureStore(redis: Redis, prefix: string): LoginFailureStore {
   const keys = keyTable(prefix);
+  const keysOf = (subjects: readonly string[], window: number) =>
+    subjects.map((subject) => keys.loginFailures(subject, window));
   return {
     async count(subjects, window) {
       if (subjects.length === 0) return [];
-      const values = await redis.mget(...subjects.map((subject) => keys.loginFailures(subject, window)));
+      const values = await redis.mget(...keysOf(subjects, window));
       return values.map((value) => Number(value ?? 0) || 0);
     },
-    async record(subjects, window, ttlMs) {
-      const multi = redis.multi();
-      for (const subject of subjects) {
-        const key = keys.loginFailures(subject, window);
-        multi.incr(key).pexpire(key, ttl(ttlMs));
-      }
-      const replies = await execOrThrow(multi, 'login failures');
-      return subjects.map((_, i) => Number(replies[i * 2] ?? 0));
+    async reserve(subjects, window, limit, ttlMs) {
+      const reply = (await redis.eval(
+        RESERVE_SCRIPT,
+        subjects.length,
+        ...keysOf(subjects, window),
+        limit,
+        ttl(ttlMs),
+      )) as number[];
+      return { reserved: reply[0] === 1, counts: reply.slice(1).map(Number) };
+    },
+    async release(subjects, window) {
+      if (subjects.length === 0) return;
+      await redis.eval(RELEASE_SCRIPT, subjects.length, ...keysOf(subjects, window));
     },
   };
 }

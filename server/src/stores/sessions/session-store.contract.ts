@@ -61,15 +61,40 @@ export function describeSessionStoreContract(
       expect(await sessions.deleteUser('carol')).toEqual([]);
     });
 
-    it('counts failures per subject and window', async () => {
+    it('counts attempts per subject and window, reserving all subjects or none', async () => {
       const { loginFailures } = harness;
       const subjects = ['user:alice', 'addr:127.0.0.1'];
       expect(await loginFailures.count(subjects, 7)).toEqual([0, 0]);
-      expect(await loginFailures.record(subjects, 7, 60_000)).toEqual([1, 1]);
-      expect(await loginFailures.record(['user:alice', 'addr:10.0.0.2'], 7, 60_000)).toEqual([2, 1]);
+      expect(await loginFailures.reserve(subjects, 7, 2, 60_000)).toEqual({ reserved: true, counts: [0, 0] });
+      const other = ['user:alice', 'addr:10.0.0.2'];
+      expect(await loginFailures.reserve(other, 7, 2, 60_000)).toEqual({ reserved: true, counts: [1, 0] });
+      // alice is at the limit: nothing is counted, not even for the address below it
+      expect(await loginFailures.reserve(other, 7, 2, 60_000)).toEqual({ reserved: false, counts: [2, 1] });
       expect(await loginFailures.count([...subjects, 'addr:10.0.0.2'], 7)).toEqual([2, 1, 1]);
       expect(await loginFailures.count(subjects, 8)).toEqual([0, 0]);
-      expect(await loginFailures.record(['user:alice'], 8, 60_000)).toEqual([1]);
+      expect(await loginFailures.reserve(['user:alice'], 8, 2, 60_000)).toEqual({
+        reserved: true,
+        counts: [0],
+      });
+    });
+
+    it('hands a released attempt back, never below zero', async () => {
+      const { loginFailures } = harness;
+      const subjects = ['user:bob', 'addr:127.0.0.3'];
+      await loginFailures.reserve(['user:bob'], 7, 5, 60_000);
+      await loginFailures.release(subjects, 7);
+      await loginFailures.release(subjects, 7);
+      expect(await loginFailures.count(subjects, 7)).toEqual([0, 0]);
+    });
+
+    it('reserves exactly up to the limit when many attempts race', async () => {
+      const { loginFailures } = harness;
+      const subjects = ['user:carol', 'addr:127.0.0.4'];
+      const replies = await Promise.all(
+        Array.from({ length: 12 }, () => loginFailures.reserve(subjects, 7, 5, 60_000)),
+      );
+      expect(replies.filter((reply) => reply.reserved)).toHaveLength(5);
+      expect(await loginFailures.count(subjects, 7)).toEqual([5, 5]);
     });
   });
 }

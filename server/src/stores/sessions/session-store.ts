@@ -32,13 +32,34 @@ export interface SessionStore {
   deleteUser(username: string): Promise<string[]>;
 }
 
+/** What {@link LoginFailureStore.reserve} decided. */
+export interface LoginReservation {
+  /** Whether every subject was below the limit, so one attempt of each is now counted */
+  reserved: boolean;
+  /** Each subject's count before this call, in order (what a refusal names) */
+  counts: number[];
+}
+
 /**
- * Failed sign-ins per subject (`user:<name>`, `addr:<address>`) in fixed windows (the auth layer numbers
- * them, e.g. epoch minutes). Counts of other windows are independent and expire by themselves.
+ * Sign-in attempts per subject (`user:<name>`, `addr:<address>`) in fixed windows (the auth layer numbers
+ * them, e.g. epoch minutes). An attempt is counted BEFORE its password is checked (`reserve`, atomic for
+ * every subject at once, so concurrent attempts cannot all read the same count) and handed back when it
+ * succeeds (`release`): a count is the failed attempts plus those still being checked. Counts of other
+ * windows are independent and expire by themselves.
  */
 export interface LoginFailureStore {
-  /** The failures of each subject in a window, in order */
+  /** The counts of each subject in a window, in order */
   count(subjects: readonly string[], window: number): Promise<number[]>;
-  /** Counts one more failure of each subject in a window, kept `ttlMs`; the new counts, in order */
-  record(subjects: readonly string[], window: number, ttlMs: number): Promise<number[]>;
+  /**
+   * Atomically: when every subject's count is below `limit`, counts one more attempt of each (kept `ttlMs`);
+   * otherwise counts nothing.
+   */
+  reserve(
+    subjects: readonly string[],
+    window: number,
+    limit: number,
+    ttlMs: number,
+  ): Promise<LoginReservation>;
+  /** Hands back one reserved attempt of each subject (never below zero): the attempt succeeded */
+  release(subjects: readonly string[], window: number): Promise<void>;
 }

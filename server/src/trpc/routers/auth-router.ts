@@ -5,13 +5,19 @@ import { publicProcedure, router, signedInProcedure } from '../init.ts';
 
 /**
  * Sign-in and sign-out (issue 10). `login` sets the `gamma_session` cookie (httpOnly, SameSite=Strict,
- * Path=/, Secure with COOKIE_SECURE=true) on the HTTP response, so it works over HTTP only.
+ * Path=/, Secure with COOKIE_SECURE=true) on the HTTP response, so it works over HTTP only, and alone in its
+ * request (never inside a batch).
  */
 export const authRouter = router({
   /** Signs in with a username (any case) and password: a new session and its cookie; the signed-in user */
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }): Promise<AuthUser> => {
     const { res } = ctx;
     if (res === null) throw new InvalidInputError('auth.login sets a cookie: call it over HTTP');
+    // The calls of a batch run at once: one request must not carry several guesses
+    if (ctx.batchSize > 1)
+      throw new InvalidInputError(
+        `auth.login must be the only call of its request (this batch has ${ctx.batchSize} calls)`,
+      );
     try {
       const signedIn = await ctx.authenticator.login(input, {
         remoteAddress: ctx.remoteAddress,
