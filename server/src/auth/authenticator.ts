@@ -119,12 +119,10 @@ export class Authenticator {
     const nowMs = clock.now();
     const window = loginWindowOf(nowMs);
     const subjects = loginSubjects(username, request.remoteAddress);
-    const { reserved, counts } = await stores.loginFailures.reserve(
-      subjects,
-      window,
-      MAX_LOGIN_FAILURES,
-      LOGIN_WINDOW_MS * 2,
-    );
+    const { reserved, counts } = await stores.loginFailures.reserve(subjects, window, {
+      limit: MAX_LOGIN_FAILURES,
+      ttlMs: LOGIN_WINDOW_MS * 2,
+    });
     if (!reserved) {
       const retry = retryAfterS(nowMs);
       const throttled = throttledSubject(subjects, counts) ?? 'this sign-in';

@@ -42,7 +42,7 @@ export function createMemoryLoginFailureStore(): LoginFailureStore {
     count(subjects, window) {
       return Promise.resolve(subjects.map((subject) => countOf(subject, window)));
     },
-    reserve(subjects, window, limit) {
+    reserve(subjects, window, { limit }) {
       const before = subjects.map((subject) => countOf(subject, window));
       const reserved = before.every((count) => count < limit);
       if (reserved)

@@ -113,7 +113,7 @@ export function createRedisLoginFailureStore(redis: Redis, prefix: string): Logi
       const values = await redis.mget(...keysOf(subjects, window));
       return values.map((value) => Number(value ?? 0) || 0);
     },
-    async reserve(subjects, window, limit, ttlMs) {
+    async reserve(subjects, window, { limit, ttlMs }) {
       const reply = (await redis.eval(
         RESERVE_SCRIPT,
         subjects.length,

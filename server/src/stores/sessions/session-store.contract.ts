@@ -65,14 +65,23 @@ export function describeSessionStoreContract(
       const { loginFailures } = harness;
       const subjects = ['user:alice', 'addr:127.0.0.1'];
       expect(await loginFailures.count(subjects, 7)).toEqual([0, 0]);
-      expect(await loginFailures.reserve(subjects, 7, 2, 60_000)).toEqual({ reserved: true, counts: [0, 0] });
+      expect(await loginFailures.reserve(subjects, 7, { limit: 2, ttlMs: 60_000 })).toEqual({
+        reserved: true,
+        counts: [0, 0],
+      });
       const other = ['user:alice', 'addr:10.0.0.2'];
-      expect(await loginFailures.reserve(other, 7, 2, 60_000)).toEqual({ reserved: true, counts: [1, 0] });
+      expect(await loginFailures.reserve(other, 7, { limit: 2, ttlMs: 60_000 })).toEqual({
+        reserved: true,
+        counts: [1, 0],
+      });
       // alice is at the limit: nothing is counted, not even for the address below it
-      expect(await loginFailures.reserve(other, 7, 2, 60_000)).toEqual({ reserved: false, counts: [2, 1] });
+      expect(await loginFailures.reserve(other, 7, { limit: 2, ttlMs: 60_000 })).toEqual({
+        reserved: false,
+        counts: [2, 1],
+      });
       expect(await loginFailures.count([...subjects, 'addr:10.0.0.2'], 7)).toEqual([2, 1, 1]);
       expect(await loginFailures.count(subjects, 8)).toEqual([0, 0]);
-      expect(await loginFailures.reserve(['user:alice'], 8, 2, 60_000)).toEqual({
+      expect(await loginFailures.reserve(['user:alice'], 8, { limit: 2, ttlMs: 60_000 })).toEqual({
         reserved: true,
         counts: [0],
       });
@@ -81,7 +90,7 @@ export function describeSessionStoreContract(
     it('hands a released attempt back, never below zero', async () => {
       const { loginFailures } = harness;
       const subjects = ['user:bob', 'addr:127.0.0.3'];
-      await loginFailures.reserve(['user:bob'], 7, 5, 60_000);
+      await loginFailures.reserve(['user:bob'], 7, { limit: 5, ttlMs: 60_000 });
       await loginFailures.release(subjects, 7);
       await loginFailures.release(subjects, 7);
       expect(await loginFailures.count(subjects, 7)).toEqual([0, 0]);
@@ -91,7 +100,7 @@ export function describeSessionStoreContract(
       const { loginFailures } = harness;
       const subjects = ['user:carol', 'addr:127.0.0.4'];
       const replies = await Promise.all(
-        Array.from({ length: 12 }, () => loginFailures.reserve(subjects, 7, 5, 60_000)),
+        Array.from({ length: 12 }, () => loginFailures.reserve(subjects, 7, { limit: 5, ttlMs: 60_000 })),
       );
       expect(replies.filter((reply) => reply.reserved)).toHaveLength(5);
       expect(await loginFailures.count(subjects, 7)).toEqual([5, 5]);

@@ -51,14 +51,13 @@ export interface LoginFailureStore {
   /** The counts of each subject in a window, in order */
   count(subjects: readonly string[], window: number): Promise<number[]>;
   /**
-   * Atomically: when every subject's count is below `limit`, counts one more attempt of each (kept `ttlMs`);
-   * otherwise counts nothing.
+   * Atomically: when every subject's count is below `bounds.limit`, counts one more attempt of each (kept
+   * `bounds.ttlMs`); otherwise counts nothing.
    */
   reserve(
     subjects: readonly string[],
     window: number,
-    limit: number,
-    ttlMs: number,
+    bounds: { limit: number; ttlMs: number },
   ): Promise<LoginReservation>;
   /** Hands back one reserved attempt of each subject (never below zero): the attempt succeeded */
   release(subjects: readonly string[], window: number): Promise<void>;
