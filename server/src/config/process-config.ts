@@ -106,7 +106,7 @@ export const PROCESS_ENV = {
     reader: NUMBER,
     schema: z.number().positive().default(30),
     meaning:
-      "how often the gateway checks the credential of every open WebSocket again (a session expiring unasked, a revoked token), s; a logout, a user disabled or an expiry the gateway sees closes the user's sockets at once",
+      "how often the gateway checks again the credential of every open WebSocket and server-sent-events subscription (a session expiring unasked, a revoked token, a logout on another gateway), s",
   }),
   services: setting({
     variable: 'SERVICES',

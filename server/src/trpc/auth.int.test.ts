@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { createStrategyIntent } from '@gamma/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionEnded } from '../auth/authenticator.ts';
+import { sessionIdHash } from '../auth/credentials.ts';
 import { FakeClock } from '../lib/clock.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 
@@ -64,6 +65,31 @@ const cookieOf = (reply: Reply): string => {
 };
 
 const MINUTE = 60_000;
+
+/**
+ * An `onIntent` subscription over server-sent events with a cookie, running (an intent published before it
+ * has arrived through it): its text so far, whether the server ended it, and a promise of that end.
+ */
+async function openTail(server: TestServer, cookie: string) {
+  const intent = createStrategyIntent();
+  await server.bus.publish('strategy.intent', intent);
+  const input = encodeURIComponent(JSON.stringify({ lastEventId: '0-0' }));
+  const stream = await fetch(`${server.url}/trpc/onIntent?input=${input}`, { headers: { cookie } });
+  const reader = stream.body?.getReader();
+  let text = '';
+  let done = false;
+  const ended = (async () => {
+    for (;;) {
+      const chunk = await reader?.read();
+      if (chunk === undefined || chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    done = true;
+  })();
+  await expect.poll(() => text).toContain(intent.intent_id);
+  expect(done).toBe(false);
+  return { ended, text: () => text, done: () => done };
+}
 
 describe('auth.login', () => {
   describe('when the password is right', () => {
@@ -320,29 +346,42 @@ describe('sessions', () => {
     it('ends the subscription too', async () => {
       await using server = await startTestServer({ user: null, users: ['alice'] });
       const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
-      const intent = createStrategyIntent();
-      await server.bus.publish('strategy.intent', intent);
-      const input = encodeURIComponent(JSON.stringify({ lastEventId: '0-0' }));
-      const stream = await fetch(`${server.url}/trpc/onIntent?input=${input}`, { headers: { cookie } });
-      const reader = stream.body?.getReader();
-      let text = '';
-      let done = false;
-      const ended = (async () => {
-        for (;;) {
-          const chunk = await reader?.read();
-          if (chunk === undefined || chunk.done) break;
-          text += new TextDecoder().decode(chunk.value);
-        }
-        done = true;
-      })();
-      // The intent arriving shows the tail runs, bound to its session
-      await expect.poll(() => text).toContain(intent.intent_id);
-      expect(done).toBe(false);
+      const tail = await openTail(server, cookie);
 
       await post(server, 'auth.logout', { body: null, cookie });
 
-      await ended;
-      expect(text).not.toContain('serialized-error');
+      await tail.ended;
+      expect(tail.text()).not.toContain('serialized-error');
+    });
+  });
+
+  describe('when the session of an open server-sent-events subscription ends unseen by this gateway', () => {
+    const options = (clock: FakeClock) => ({
+      clock,
+      user: null,
+      users: ['alice' as const],
+      env: { SESSION_IDLE_MIN: '10', WS_SESSION_CHECK_S: '0.05' },
+    });
+
+    it('ends it at the next check once the session has idled out', async () => {
+      const clock = new FakeClock(Date.now());
+      await using server = await startTestServer(options(clock));
+      const tail = await openTail(server, cookieOf(await login(server, ['alice', 'alice-pass-1'])));
+
+      clock.advance(11 * MINUTE);
+
+      await expect.poll(() => tail.done(), { timeout: 5000 }).toBe(true);
+    });
+
+    it('ends it at the next check once another gateway has logged the session out', async () => {
+      await using server = await startTestServer(options(new FakeClock(Date.now())));
+      const cookie = cookieOf(await login(server, ['alice', 'alice-pass-1']));
+      const tail = await openTail(server, cookie);
+
+      // What a logout on another process does here: the record goes, and no one in this process hears of it
+      await server.stores.sessions.delete(sessionIdHash(cookie.slice('gamma_session='.length)));
+
+      await expect.poll(() => tail.done(), { timeout: 5000 }).toBe(true);
     });
   });
 

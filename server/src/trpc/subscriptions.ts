@@ -32,8 +32,12 @@ const endsAuth = (ended: SessionEnded, auth: AuthContext): boolean =>
   ended.username === auth.username && (ended.sessionId === null || ended.sessionId === auth.sessionId);
 
 /**
- * The signal of a subscription that also aborts when its session ends in this process (logout, user
- * disabled, found expired), so a tail never outlives its sign-in, over a WebSocket or server-sent events.
+ * The signal of a subscription that also aborts when its session ends: at once when it ends in this process
+ * (logout, user disabled, found expired), and over HTTP (server-sent events) at the latest at the next check
+ * of its credential, every `WS_SESSION_CHECK_S` like an open WebSocket's (a session expiring unasked, idle or
+ * at `SESSION_MAX_H`, a logout on another gateway, a revoked token). A WebSocket subscription needs no check
+ * of its own: its socket is checked and closed (server/src/http/socket-sessions.ts). So a tail never outlives
+ * its sign-in.
  */
 function untilSessionEnds(ctx: RequestContext, signal: AbortSignal | undefined) {
   const controller = new AbortController();
@@ -44,10 +48,29 @@ function untilSessionEnds(ctx: RequestContext, signal: AbortSignal | undefined) 
     auth === null
       ? () => true
       : ctx.authenticator.onSessionEnded((ended) => endsAuth(ended, auth) && abort());
+  let checking = false;
+  const recheck = async () => {
+    if (checking || controller.signal.aborted) return;
+    checking = true;
+    try {
+      if ((await ctx.authenticator.resolveAuth(ctx.headers, { refresh: false })) === null) abort();
+    } catch (error) {
+      // Redis or the account store unreachable: keep the tail, the next check decides
+      ctx.log.warn('subscription session check failed', { error: String(error) });
+    } finally {
+      checking = false;
+    }
+  };
+  const timer =
+    auth === null || ctx.res === null
+      ? null
+      : setInterval(() => void recheck(), ctx.config.process.wsSessionCheckS * 1000);
+  timer?.unref();
   return {
     signal: controller.signal,
     dispose: () => {
       off();
+      if (timer !== null) clearInterval(timer);
       signal?.removeEventListener('abort', abort);
     },
   };
@@ -71,7 +94,7 @@ async function* sessionBoundTail<TName extends StreamName>(
  * A subscription over one stream: a read-only tail (no group, no acks) yielding `tracked(entryId, message)`,
  * so a client reconnecting with its `lastEventId` gets exactly what it missed (CONVENTIONS §10).
  * Without `lastEventId`, only entries published from now on, or with `fromLatest` the newest entry first. It ends
- * when its session ends (logout, user disabled). The id is checked before the tail starts,
+ * when its session ends (logout, user disabled, expiry: see {@link untilSessionEnds}). The id is checked before the tail starts,
  * so a bad one fails the subscription with BAD_REQUEST through the error middleware.
  */
 const tailOf = <TName extends StreamName>(name: TName) =>
