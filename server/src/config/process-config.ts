@@ -106,7 +106,7 @@ export const PROCESS_ENV = {
     reader: NUMBER,
     schema: z.number().positive().default(30),
     meaning:
-      "how often the gateway checks again the credential of every open WebSocket and server-sent-events subscription (a session expiring unasked, a revoked token, a logout on another gateway), s",
+      'how often the gateway checks again the credential of every open WebSocket and server-sent-events subscription (a session expiring unasked, a revoked token, a logout on another gateway), s',
   }),
   services: setting({
     variable: 'SERVICES',
