@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InMemoryBus } from '../bus/in-memory-bus.ts';
 import { loadConfig } from '../config/app-config.ts';
@@ -5,7 +6,8 @@ import { startGateway } from '../gateway.ts';
 import { FakeClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createMemoryStores } from '../stores/stores.ts';
-import { checkRoleTable, leastRoleOf, PROCEDURE_ROLES } from './procedure-roles.ts';
+import { pinnedLeastRoles } from '../testing/pinned-role-table.ts';
+import { checkRoleTable, leastRoleOf, PROCEDURE_ROLES, type LeastRole } from './procedure-roles.ts';
 
 const { 'users.list': _dropped, ...withoutUsersList } = PROCEDURE_ROLES;
 
@@ -38,6 +40,34 @@ describe('checkRoleTable', () => {
         /rows with an unknown role: health/,
       );
     });
+  });
+});
+
+/**
+ * The README's "Sign-in and roles" table as path → least role: each row's backticked paths, its role
+ * backticked (or `public`).
+ */
+function readmeRoleTable(): Record<string, string> {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('| Procedure');
+  const rows = readme.slice(start).split('\n\n')[0]?.split('\n').slice(2) ?? [];
+  const table: Record<string, string> = {};
+  for (const row of rows) {
+    const [, procedures = '', role = ''] = row.split('|');
+    for (const [, path] of procedures.matchAll(/`([^`]+)`/g))
+      table[path ?? ''] = role.replaceAll('`', '').trim();
+  }
+  return table;
+}
+
+describe('the role table', () => {
+  it('is exactly the pinned table, row for row (a changed least role must change the test too)', () => {
+    const enforced: Record<string, LeastRole> = { ...PROCEDURE_ROLES };
+    expect(enforced).toEqual(pinnedLeastRoles());
+  });
+
+  it("is the README's table", () => {
+    expect(readmeRoleTable()).toEqual(pinnedLeastRoles());
   });
 });
 
