@@ -119,6 +119,38 @@ export function describeAccountStoreContract(
         }));
     });
 
+    describe('setPassword', () => {
+      it('replaces the password, whatever the case of the name, and moves updated_at only', () =>
+        withStore(async (store) => {
+          const before = await store.add({ username: 'alice', role: 'trader', password: 'old-secret' });
+          const token = await store.createToken('alice');
+          const after = await store.setPassword('Alice', 'new-secret');
+          expect(after).toMatchObject({ username: 'alice', role: 'trader', disabled: false });
+          expect(after.created_at).toBe(before.created_at);
+          expect(Date.parse(after.updated_at)).toBeGreaterThanOrEqual(Date.parse(before.updated_at));
+          expect(await store.verifyPassword('alice', 'old-secret')).toBeNull();
+          expect(await store.verifyPassword('alice', 'new-secret')).toMatchObject({ username: 'alice' });
+          // Tokens are not the password's: they keep working
+          expect(await store.verifyToken(token)).toMatchObject({ username: 'alice' });
+        }));
+
+      it('leaves a disabled account disabled', () =>
+        withStore(async (store) => {
+          await store.add({ username: 'alice', role: 'trader', password: 'old-secret' });
+          await store.disable('alice');
+          expect(await store.setPassword('alice', 'new-secret')).toMatchObject({ disabled: true });
+          expect(await store.verifyPassword('alice', 'new-secret')).toBeNull();
+        }));
+
+      it('refuses an unknown account with NotFoundError and an empty password with InvalidInputError', () =>
+        withStore(async (store) => {
+          await expect(store.setPassword('ghost', 'new-secret')).rejects.toThrow(NotFoundError);
+          await store.add({ username: 'alice', role: 'trader', password: 'old-secret' });
+          await expect(store.setPassword('alice', '')).rejects.toThrow(InvalidInputError);
+          expect(await store.verifyPassword('alice', 'old-secret')).toMatchObject({ username: 'alice' });
+        }));
+    });
+
     describe('API tokens', () => {
       it('are gma_ and 43 base64url characters, each valid for its account', () =>
         withStore(async (store) => {

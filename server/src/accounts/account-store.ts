@@ -28,6 +28,11 @@ export interface AccountStore {
   setRole(username: string, role: Role): Promise<Account>;
   /** NotFoundError when there is no such account */
   disable(username: string): Promise<Account>;
+  /**
+   * Replaces the password (a disabled account's too; it stays disabled). Sessions and API tokens are left
+   * alone: ending sessions is the caller's. NotFoundError when there is no such account.
+   */
+  setPassword(username: string, password: string): Promise<Account>;
   /** The enabled account whose password this is, else null (unknown, disabled or wrong password alike) */
   verifyPassword(username: string, password: string): Promise<Account | null>;
   /** A new API token for an enabled account: the plain token, shown once; only its hash is stored */

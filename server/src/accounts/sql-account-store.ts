@@ -211,6 +211,19 @@ export class SqlAccountStore implements AccountStore {
     return accountOf(raw);
   }
 
+  async setPassword(username: string, password: string): Promise<Account> {
+    const name = parseUsername(username);
+    const hash = await hashPassword(checkPassword(password));
+    const result = await this.client.query(
+      `UPDATE ${this.accounts} SET password_hash = $2, updated_at = now() WHERE username = $1
+       RETURNING ${ACCOUNT_COLUMNS}`,
+      [name, hash],
+    );
+    const [raw] = result.rows;
+    if (raw === undefined) throw new NotFoundError(`no account named "${name}"`);
+    return accountOf(raw);
+  }
+
   async verifyPassword(username: string, password: string): Promise<Account | null> {
     const name = lookupName(username);
     const current = name === null ? null : await this.hashOf(name);
