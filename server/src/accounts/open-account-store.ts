@@ -37,6 +37,7 @@ export async function acquireAccountStore(location: DatabaseLocation, log?: Logg
     upsert: (input) => store.upsert(input),
     setRole: (username, role) => store.setRole(username, role),
     disable: (username) => store.disable(username),
+    setPassword: (username, password) => store.setPassword(username, password),
     verifyPassword: (username, password) => store.verifyPassword(username, password),
     createToken: (username) => store.createToken(username),
     verifyToken: (token) => store.verifyToken(token),

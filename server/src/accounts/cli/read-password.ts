@@ -1,7 +1,8 @@
+import { PASSWORD_MIN_LENGTH } from '@gamma/shared';
 import { InvalidInputError, InvalidStateError } from '../../errors/index.ts';
 
-/** The shortest password `npm run users -- add` accepts. */
-export const MIN_CLI_PASSWORD_LENGTH = 8;
+/** The shortest password `npm run users -- add` and `set-password` accept (and auth.changePassword). */
+export const MIN_CLI_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
@@ -63,14 +64,14 @@ export function checkNewPassword(password: string): string {
 }
 
 /**
- * The new account's password: all of stdin with `--password-stdin`, else typed twice at a terminal without
+ * A new password (of a new account, or set-password's): all of stdin with `--password-stdin`, else typed twice at a terminal without
  * echo; without a terminal and without the flag, an error saying to use it.
  */
 export async function readNewPassword(username: string, fromStdin: boolean): Promise<string> {
   if (fromStdin) return checkNewPassword(await readStdin());
   if (!process.stdin.isTTY)
     throw new InvalidInputError(
-      'users: no terminal to ask the password on: pipe it in with --password-stdin (e.g. printf %s "$PW" | npm run users -- add <name> --role <role> --password-stdin)',
+      'users: no terminal to ask the password on: pipe it in with --password-stdin (e.g. printf %s "$PW" | npm run users -- add <name> --role <role> --password-stdin, or … | npm run users -- set-password <name> --password-stdin)',
     );
   const password = checkNewPassword(await promptHidden(`Password for ${username}: `));
   if ((await promptHidden('Again: ')) !== password)

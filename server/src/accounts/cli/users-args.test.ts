@@ -22,6 +22,16 @@ describe('parseUsersArgs', () => {
       username: 'bob',
       role: 'admin',
     });
+    expect(parseUsersArgs(['set-password', 'Bob'])).toEqual({
+      kind: 'set-password',
+      username: 'bob',
+      passwordStdin: false,
+    });
+    expect(parseUsersArgs(['set-password', '--password-stdin', 'bob'])).toEqual({
+      kind: 'set-password',
+      username: 'bob',
+      passwordStdin: true,
+    });
     expect(parseUsersArgs(['disable', 'bob'])).toEqual({ kind: 'disable', username: 'bob' });
     expect(parseUsersArgs(['token', 'bob'])).toEqual({ kind: 'token', username: 'bob' });
     expect(parseUsersArgs([])).toEqual({ kind: 'help' });
@@ -37,6 +47,10 @@ describe('parseUsersArgs', () => {
       [['set-role', 'alice', 'god'], /bad role "god": a role is one of viewer, trader, risk_manager, admin/],
       [['disable', '_x'], /bad username "_x"/],
       [['list', 'extra'], /list takes no argument/],
+      [['set-password'], /set-password takes one <name>/],
+      [['set-password', 'alice', 'bob'], /set-password takes one <name>/],
+      [['set-password', 'alice', '--role', 'admin'], /Unknown option '--role'/],
+      [['set-password', '9lives'], /bad username "9lives"/],
     ])('%j is refused: %s', (argv, message) => {
       expect(() => parseUsersArgs(argv)).toThrow(InvalidInputError);
       expect(() => parseUsersArgs(argv)).toThrow(message);

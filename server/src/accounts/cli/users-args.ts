@@ -7,6 +7,7 @@ export const USERS_USAGE = `usage: npm run users -- <command>
   add <name> --role <role> [--password-stdin]   create an account (password from a prompt, or stdin)
   list                                          every account: username, role, disabled, created
   set-role <name> <role>                        change an account's role
+  set-password <name> [--password-stdin]        change an account's password (its sessions go on)
   disable <name>                                disable an account (its sessions and tokens stop working)
   token <name>                                  a new API token for scripts, printed once
 roles: viewer, trader, risk_manager, admin`;
@@ -17,6 +18,7 @@ export type UsersCommand =
   | { kind: 'add'; username: string; role: Role; passwordStdin: boolean }
   | { kind: 'list' }
   | { kind: 'set-role'; username: string; role: Role }
+  | { kind: 'set-password'; username: string; passwordStdin: boolean }
   | { kind: 'disable'; username: string }
   | { kind: 'token'; username: string };
 
@@ -45,18 +47,42 @@ function positionals(argv: readonly string[], count: number, names: string): str
   return words;
 }
 
-function parseAdd(argv: readonly string[]): UsersCommand {
-  let parsed: { values: { role?: string; 'password-stdin'?: boolean }; positionals: string[] };
+interface ParsedOptions {
+  values: { role?: string; 'password-stdin'?: boolean };
+  positionals: string[];
+}
+
+/** The options of add (`--role`) and set-password (without it), or a usage error. */
+function parseOptions(argv: readonly string[], withRole: boolean): ParsedOptions {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv.slice(1),
-      options: { role: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } },
+      options: {
+        ...(withRole ? { role: { type: 'string' as const } } : {}),
+        'password-stdin': { type: 'boolean', default: false },
+      },
       strict: true,
       allowPositionals: true,
     });
   } catch (error) {
     throw usageError((error as Error).message);
   }
+}
+
+function parseSetPassword(argv: readonly string[]): UsersCommand {
+  const parsed = parseOptions(argv, false);
+  const [name, ...extra] = parsed.positionals;
+  if (name === undefined || extra.length > 0)
+    throw usageError('set-password takes one <name>, e.g. set-password alice');
+  return {
+    kind: 'set-password',
+    username: checked(() => parseUsername(name)),
+    passwordStdin: parsed.values['password-stdin'] === true,
+  };
+}
+
+function parseAdd(argv: readonly string[]): UsersCommand {
+  const parsed = parseOptions(argv, true);
   const [name, ...extra] = parsed.positionals;
   if (name === undefined || extra.length > 0)
     throw usageError('add takes one <name>, e.g. add alice --role trader');
@@ -81,6 +107,8 @@ export function parseUsersArgs(argv: readonly string[]): UsersCommand {
       return { kind: 'help' };
     case 'add':
       return parseAdd(argv);
+    case 'set-password':
+      return parseSetPassword(argv);
     case 'list':
       positionals(argv, 0, 'no argument');
       return { kind: 'list' };

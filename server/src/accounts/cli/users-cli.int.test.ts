@@ -100,6 +100,28 @@ describe('npm run users', () => {
     SLOW,
   );
 
+  it(
+    'sets a new password (from stdin): the new one signs in, the old one no longer, and it says sessions go on',
+    async () => {
+      await users(['add', 'alice', '--role', 'trader', '--password-stdin'], 'old-password');
+      const run = await users(['set-password', 'Alice', '--password-stdin'], 'new-password\n');
+      expect(run).toMatchObject({ code: 0, stdout: 'alice has a new password\n' });
+      expect(run.stderr).toContain("alice's sessions already signed in go on");
+      expect(run.stderr).not.toContain('new-password');
+      await withAccounts(async (store) => {
+        expect(await store.verifyPassword('alice', 'new-password')).toMatchObject({ role: 'trader' });
+        expect(await store.verifyPassword('alice', 'old-password')).toBeNull();
+      });
+      const short = await users(['set-password', 'alice', '--password-stdin'], 'short');
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain('at least 8 characters');
+      const ghost = await users(['set-password', 'ghost', '--password-stdin'], 'ghost-password');
+      expect(ghost.code).toBe(1);
+      expect(ghost.stderr).toContain('no account named "ghost"');
+    },
+    SLOW,
+  );
+
   describe('when the command line is wrong', () => {
     it.each([
       [['frobnicate'], 'unknown command "frobnicate"'],

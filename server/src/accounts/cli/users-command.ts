@@ -6,7 +6,7 @@ import { MEMORY_DATA_DIR, pgliteLockPath } from '../../audit/pglite-dir.ts';
 import { databaseLocationOf } from '../../audit/shared-database.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import type { EnvSource } from '../../config/setting.ts';
-import { ConflictError, InvalidInputError, InvalidStateError } from '../../errors/index.ts';
+import { ConflictError, InvalidInputError, InvalidStateError, NotFoundError } from '../../errors/index.ts';
 import type { Logger } from '../../lib/logger.ts';
 
 /** What the command reads and writes (the process's, or a test's). */
@@ -17,7 +17,7 @@ export interface UsersIo {
   /** A line for the person at the terminal (stderr) */
   note(line: string): void;
   log: Logger;
-  /** The new account's password (a prompt or stdin) */
+  /** The new password of an account (a prompt or stdin) */
   readPassword(username: string, fromStdin: boolean): Promise<string>;
 }
 
@@ -76,6 +76,18 @@ async function run(command: Exclude<UsersCommand, { kind: 'help' }>, store: Acco
     case 'set-role': {
       const account = await store.setRole(command.username, command.role);
       io.write(`${account.username} is now ${account.role}`);
+      return;
+    }
+    case 'set-password': {
+      // Checked before asking for the password, so nobody types one for nothing
+      if ((await store.get(command.username)) === null)
+        throw new NotFoundError(`users: no account named "${command.username}"`);
+      const password = await io.readPassword(command.username, command.passwordStdin);
+      const account = await store.setPassword(command.username, password);
+      io.write(`${account.username} has a new password`);
+      io.note(
+        `${account.username}'s sessions already signed in go on (this command does not reach Redis) until they end by themselves (SESSION_IDLE_MIN, SESSION_MAX_H); auth.changePassword ends them, and so does disable`,
+      );
       return;
     }
     case 'disable': {
