@@ -45,6 +45,16 @@ export type AuthUser = z.infer<typeof AuthUserSchema>;
 /** Shortest password `users.add` accepts. */
 export const PASSWORD_MIN_LENGTH = 8;
 
+/**
+ * Input of `auth.changePassword`: the signed-in user's current password, and the new one (as long as
+ * `users.add` and the CLI want).
+ */
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
 /** Input of `users.add` (admin): a new account. */
 export const AddUserInputSchema = z.object({
   username: UsernameSchema,

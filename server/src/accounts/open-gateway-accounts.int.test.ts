@@ -49,6 +49,8 @@ describe('openGatewayAccounts', () => {
         expect(printed).toContain('username  admin');
         expect(printed).toContain(`password  ${password}`);
         expect(printed).toContain(file);
+        expect(printed).toContain('`npm run users -- set-password admin` (with Gamma stopped');
+        expect(printed).toContain('auth.changePassword');
         expect(await accounts.list()).toMatchObject([{ username: 'admin', role: 'admin', disabled: false }]);
         expect(await accounts.verifyPassword('admin', password)).toMatchObject({ role: 'admin' });
       });
@@ -64,6 +66,7 @@ describe('openGatewayAccounts', () => {
         await withAccounts(settingsOf({ dataDir: 'memory://' }), async (accounts, printed) => {
           const password = /password {2}(\S+)/.exec(printed)?.[1] ?? '';
           expect(printed).toContain('shown only here');
+          expect(printed).toContain('Change it with auth.changePassword');
           expect(printed).not.toContain('initial-admin-password');
           expect(await accounts.verifyPassword('admin', password)).toMatchObject({ username: 'admin' });
         });

@@ -32,10 +32,19 @@ export function initialAdminBanner(password: string, file: string | null): strin
     'Gamma: no account existed, so one was created. Sign in with:',
     `  username  ${INITIAL_ADMIN}`,
     `  password  ${password}`,
-    file === null
-      ? '  (this password is shown only here: it is in no file)'
-      : `  (also in ${file}, readable by its owner only: delete it once you have changed or noted it)`,
-    'Add your own accounts with `npm run users -- add <name> --role <role>`.',
+    ...(file === null
+      ? [
+          '  (this password is shown only here: it is in no file)',
+          'Change it with auth.changePassword and add accounts with users.add, from a script (the users',
+          `command cannot reach ${MEMORY_DATA_DIR}).`,
+        ]
+      : [
+          `  (also in ${file}, readable by its owner only: delete it once you have changed or noted it)`,
+          `Change it with \`npm run users -- set-password ${INITIAL_ADMIN}\` (with Gamma stopped, on the embedded`,
+          'database) or from a script with auth.changePassword.',
+          'Add your own accounts with `npm run users -- add <name> --role <role>`; `npm run users` needs the',
+          'desk stopped when it runs on the embedded database (DATA_DIR without DATABASE_URL).',
+        ]),
     rule,
     '',
     '',

@@ -1,8 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { UsernameSchema, type AuthUser, type LoginInput, type Role } from '@gamma/shared';
+import {
+  UsernameSchema,
+  type AuthUser,
+  type ChangePasswordInput,
+  type LoginInput,
+  type Role,
+} from '@gamma/shared';
 import type { Account, AccountStore } from '../accounts/account-store.ts';
 import type { ProcessConfig } from '../config/process-config.ts';
-import { TooManyRequestsError, UnauthorizedError } from '../errors/index.ts';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -30,7 +36,7 @@ export interface AuthContext {
 }
 
 /** Why a session ended. */
-export type SessionEndReason = 'logout' | 'expired' | 'disabled';
+export type SessionEndReason = 'logout' | 'expired' | 'disabled' | 'password_changed';
 
 /**
  * A session that ended in this process. `sessionId` null means every session and token of `username`
@@ -161,6 +167,58 @@ export class Authenticator {
     const ended = await this.deps.stores.sessions.deleteUser(username);
     this.deps.log.info('sessions ended', { username, sessions: ended.length, reason: 'disabled' });
     this.emit({ username, sessionId: null, reason: 'disabled' });
+  }
+
+  /**
+   * Changes the signed-in user's own password. The current one must be right: a wrong one is FORBIDDEN and
+   * counts as a failed sign-in of the user and the address (the sign-in throttle applies here too, so a
+   * borrowed session cannot guess it). Then every other session of the user ends; the one asking
+   * (`auth.sessionId`) stays, and so do API tokens. How many sessions ended.
+   */
+  async changePassword(
+    auth: AuthContext,
+    input: ChangePasswordInput,
+    request: { remoteAddress: string | null },
+  ): Promise<{ endedSessions: number }> {
+    const { stores, accounts, clock } = this.deps;
+    const nowMs = clock.now();
+    const window = loginWindowOf(nowMs);
+    const subjects = loginSubjects(auth.username, request.remoteAddress);
+    // Counted before the check and handed back when right, as a sign-in (see login)
+    const { reserved, counts } = await stores.loginFailures.reserve(subjects, window, {
+      limit: MAX_LOGIN_FAILURES,
+      ttlMs: LOGIN_WINDOW_MS * 2,
+    });
+    if (!reserved) {
+      const retry = retryAfterS(nowMs);
+      const throttled = throttledSubject(subjects, counts) ?? 'this sign-in';
+      throw new TooManyRequestsError(`too many failed sign-ins for ${throttled}: try again in ${retry} s`, {
+        retryAfterS: retry,
+      });
+    }
+    let account: Account | null;
+    try {
+      account = await this.passwordChecks.run(() =>
+        accounts.verifyPassword(auth.username, input.currentPassword),
+      );
+    } catch (error) {
+      await stores.loginFailures.release(subjects, window);
+      throw error;
+    }
+    if (account === null) {
+      this.deps.log.warn('password change refused', {
+        username: auth.username,
+        address: request.remoteAddress,
+      });
+      throw new ForbiddenError('the current password is wrong: the password is unchanged');
+    }
+    await stores.loginFailures.release(subjects, window);
+    await this.passwordChecks.run(() => accounts.setPassword(auth.username, input.newPassword));
+    const ended = await stores.sessions.deleteUser(auth.username, { except: auth.sessionId ?? undefined });
+    this.deps.log.info('password changed', { username: auth.username, sessions_ended: ended.length });
+    for (const sessionId of ended)
+      this.emit({ username: auth.username, sessionId, reason: 'password_changed' });
+    return { endedSessions: ended.length };
   }
 
   private async createSession(account: Account, nowMs: number): Promise<SignedIn> {

@@ -18,6 +18,7 @@ export const PROCEDURE_ROLES = {
   // Every signed-in user: who am I, sign out, and every read and subscription
   'auth.me': 'viewer',
   'auth.logout': 'viewer',
+  'auth.changePassword': 'viewer',
   config: 'viewer',
   'approvals.pending': 'viewer',
   'intents.recent': 'viewer',

@@ -49,7 +49,7 @@ describe('parseUsersArgs', () => {
       [['list', 'extra'], /list takes no argument/],
       [['set-password'], /set-password takes one <name>/],
       [['set-password', 'alice', 'bob'], /set-password takes one <name>/],
-      [['set-password', 'alice', '--role', 'admin'], /Unknown option '--role'/],
+      [['set-password', 'alice', '--role', 'admin'], /set-password takes no --role/],
       [['set-password', '9lives'], /bad username "9lives"/],
     ])('%j is refused: %s', (argv, message) => {
       expect(() => parseUsersArgs(argv)).toThrow(InvalidInputError);

@@ -52,15 +52,12 @@ interface ParsedOptions {
   positionals: string[];
 }
 
-/** The options of add (`--role`) and set-password (without it), or a usage error. */
-function parseOptions(argv: readonly string[], withRole: boolean): ParsedOptions {
+/** The options of add and set-password, or a usage error. */
+function parseOptions(argv: readonly string[]): ParsedOptions {
   try {
     return parseArgs({
       args: argv.slice(1),
-      options: {
-        ...(withRole ? { role: { type: 'string' as const } } : {}),
-        'password-stdin': { type: 'boolean', default: false },
-      },
+      options: { role: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } },
       strict: true,
       allowPositionals: true,
     });
@@ -70,10 +67,11 @@ function parseOptions(argv: readonly string[], withRole: boolean): ParsedOptions
 }
 
 function parseSetPassword(argv: readonly string[]): UsersCommand {
-  const parsed = parseOptions(argv, false);
+  const parsed = parseOptions(argv);
   const [name, ...extra] = parsed.positionals;
   if (name === undefined || extra.length > 0)
     throw usageError('set-password takes one <name>, e.g. set-password alice');
+  if (parsed.values.role !== undefined) throw usageError('set-password takes no --role (set-role does)');
   return {
     kind: 'set-password',
     username: checked(() => parseUsername(name)),
@@ -82,7 +80,7 @@ function parseSetPassword(argv: readonly string[]): UsersCommand {
 }
 
 function parseAdd(argv: readonly string[]): UsersCommand {
-  const parsed = parseOptions(argv, true);
+  const parsed = parseOptions(argv);
   const [name, ...extra] = parsed.positionals;
   if (name === undefined || extra.length > 0)
     throw usageError('add takes one <name>, e.g. add alice --role trader');

@@ -23,8 +23,10 @@ export function createMemorySessionStore(): SessionStore {
     delete(idHash) {
       return Promise.resolve(records.delete(idHash));
     },
-    deleteUser(username) {
-      const ended = [...records].filter(([, r]) => r.username === username).map(([idHash]) => idHash);
+    deleteUser(username, options = {}) {
+      const ended = [...records]
+        .filter(([idHash, r]) => r.username === username && idHash !== options.except)
+        .map(([idHash]) => idHash);
       for (const idHash of ended) records.delete(idHash);
       return Promise.resolve(ended);
     },

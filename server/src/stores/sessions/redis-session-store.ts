@@ -59,11 +59,12 @@ export function createRedisSessionStore(redis: Redis, prefix: string): SessionSt
     async delete(idHash) {
       return (await redis.del(keys.session(idHash))) > 0;
     },
-    async deleteUser(username) {
+    async deleteUser(username, options = {}) {
       const index = keys.userSessions(username);
-      const members = await redis.smembers(index);
+      const members = (await redis.smembers(index)).filter((member) => member !== options.except);
       const deleted = await Promise.all(members.map((member) => redis.del(keys.session(member))));
-      await redis.del(index);
+      if (options.except === undefined) await redis.del(index);
+      else if (members.length > 0) await redis.srem(index, ...members);
       return members.filter((_, i) => deleted[i] === 1);
     },
   };

@@ -61,6 +61,19 @@ export function describeSessionStoreContract(
       expect(await sessions.deleteUser('carol')).toEqual([]);
     });
 
+    it("deletes a user's sessions but one, which stays indexed under its user", async () => {
+      const { sessions } = harness;
+      await sessions.create('a1', record('alice'), LIFETIME);
+      await sessions.create('a2', record('alice'), LIFETIME);
+      await sessions.create('a3', record('alice'), LIFETIME);
+      await sessions.create('b1', record('bob'), LIFETIME);
+      expect((await sessions.deleteUser('alice', { except: 'a2' })).sort()).toEqual(['a1', 'a3']);
+      expect(await sessions.get('a1')).toBeNull();
+      expect(await sessions.get('a2')).toEqual(record('alice'));
+      expect(await sessions.get('b1')).toEqual(record('bob'));
+      expect(await sessions.deleteUser('alice')).toEqual(['a2']);
+    });
+
     it('counts attempts per subject and window, reserving all subjects or none', async () => {
       const { loginFailures } = harness;
       const subjects = ['user:alice', 'addr:127.0.0.1'];

@@ -28,8 +28,11 @@ export interface SessionStore {
   refresh(idHash: string, record: SessionRecord, ttlMs: number): Promise<boolean>;
   /** Deletes one session; whether it existed */
   delete(idHash: string): Promise<boolean>;
-  /** Deletes every session of a user; the id hashes of those that existed */
-  deleteUser(username: string): Promise<string[]>;
+  /**
+   * Deletes every session of a user, but `except` (an id hash: the session changing its password); the id
+   * hashes of those that existed
+   */
+  deleteUser(username: string, options?: { except?: string | undefined }): Promise<string[]>;
 }
 
 /** What {@link LoginFailureStore.reserve} decided. */

@@ -1,4 +1,4 @@
-import { LoginInputSchema, type AuthUser } from '@gamma/shared';
+import { ChangePasswordInputSchema, LoginInputSchema, type AuthUser } from '@gamma/shared';
 import { clearedSessionCookie, sessionSetCookie } from '../../auth/credentials.ts';
 import { InvalidInputError, TooManyRequestsError } from '../../errors/index.ts';
 import { publicProcedure, router, signedInProcedure } from '../init.ts';
@@ -43,6 +43,14 @@ export const authRouter = router({
     ctx.res?.appendHeader('set-cookie', clearedSessionCookie({ secure: ctx.config.process.cookieSecure }));
     return { ok: true as const };
   }),
+  /**
+   * Changes the signed-in user's password (FORBIDDEN when `currentPassword` is wrong, which counts as a
+   * failed sign-in); the user's other sessions end, this one and API tokens stay
+   */
+  changePassword: signedInProcedure.input(ChangePasswordInputSchema).mutation(async ({ ctx, input }) => ({
+    ok: true as const,
+    ...(await ctx.authenticator.changePassword(ctx.auth, input, { remoteAddress: ctx.remoteAddress })),
+  })),
   /** Who is signed in */
   me: signedInProcedure.query(({ ctx }): AuthUser => ({ username: ctx.auth.username, role: ctx.auth.role })),
 });
