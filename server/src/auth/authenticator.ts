@@ -8,7 +8,7 @@ import {
 } from '@gamma/shared';
 import type { Account, AccountStore } from '../accounts/account-store.ts';
 import type { ProcessConfig } from '../config/process-config.ts';
-import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../errors/index.ts';
+import { InvalidInputError, TooManyRequestsError, UnauthorizedError } from '../errors/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -170,8 +170,8 @@ export class Authenticator {
   }
 
   /**
-   * Changes the signed-in user's own password. The current one must be right: a wrong one is FORBIDDEN and
-   * counts as a failed sign-in of the user and the address (the sign-in throttle applies here too, so a
+   * Changes the signed-in user's own password. The current one must be right: a wrong one is BAD_REQUEST (not
+   * FORBIDDEN, which says a role is missing: the console and the role walk read it so) and counts as a failed sign-in of the user and the address (the sign-in throttle applies here too, so a
    * borrowed session cannot guess it). Then every other session of the user ends; the one asking
    * (`auth.sessionId`) stays, and so do API tokens. How many sessions ended.
    */
@@ -210,7 +210,7 @@ export class Authenticator {
         username: auth.username,
         address: request.remoteAddress,
       });
-      throw new ForbiddenError('the current password is wrong: the password is unchanged');
+      throw new InvalidInputError('currentPassword is wrong: the password is unchanged');
     }
     await stores.loginFailures.release(subjects, window);
     await this.passwordChecks.run(() => accounts.setPassword(auth.username, input.newPassword));

@@ -11,6 +11,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
   viewer: [
     'auth.me',
     'auth.logout',
+    'auth.changePassword',
     'config',
     'approvals.pending',
     'intents.recent',

@@ -5,14 +5,14 @@ import { startTestServer } from '../testing/start-test-server.ts';
 
 describe('auth.changePassword', () => {
   describe('when the current password is wrong', () => {
-    it('refuses with FORBIDDEN, changes nothing, and counts it as a failed sign-in of the user', async () => {
+    it('refuses with BAD_REQUEST, changes nothing, and counts it as a failed sign-in of the user', async () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
       await using server = await startTestServer({ clock, user: 'alice' });
       const wrong = { currentPassword: 'not-alice-pass', newPassword: 'alice-new-pass' };
       for (let n = 0; n < 5; n++)
         await expect(server.client.auth.changePassword.mutate(wrong)).rejects.toMatchObject({
-          message: 'the current password is wrong: the password is unchanged',
-          data: { code: 'FORBIDDEN', httpStatus: 403 },
+          message: 'currentPassword is wrong: the password is unchanged',
+          data: { code: 'BAD_REQUEST', httpStatus: 400 },
         });
 
       // The sixth try is throttled like a sign-in, the right password included, and so is alice's sign-in

@@ -44,7 +44,7 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   /**
-   * Changes the signed-in user's password (FORBIDDEN when `currentPassword` is wrong, which counts as a
+   * Changes the signed-in user's password (BAD_REQUEST when `currentPassword` is wrong, which counts as a
    * failed sign-in); the user's other sessions end, this one and API tokens stay
    */
   changePassword: signedInProcedure.input(ChangePasswordInputSchema).mutation(async ({ ctx, input }) => ({
