@@ -112,6 +112,35 @@ export function describeAccountStoreContract(
           expect(await store.get('alice')).toMatchObject({ disabled: true });
         }));
 
+      it('refuse to leave no enabled admin with ConflictError, changing nothing', () =>
+        withStore(async (store) => {
+          await store.add({ username: 'root', role: 'admin', password: 'pw' });
+          await store.add({ username: 'old', role: 'admin', password: 'pw' });
+          await store.disable('old');
+          await expect(store.setRole('root', 'risk_manager')).rejects.toThrow(
+            new ConflictError('demoting root would leave no enabled admin: make another admin first'),
+          );
+          await expect(store.disable('root')).rejects.toThrow(
+            new ConflictError('disabling root would leave no enabled admin: make another admin first'),
+          );
+          const token = await store.createToken('root');
+          await expect(store.disable('root')).rejects.toThrow(ConflictError);
+          expect(await store.verifyToken(token)).toMatchObject({ username: 'root', role: 'admin' });
+          // A disabled admin is no enabled admin: changing it is free
+          expect(await store.setRole('old', 'viewer')).toMatchObject({ role: 'viewer' });
+          expect(await store.setRole('root', 'admin')).toMatchObject({ role: 'admin' });
+        }));
+
+      it('let only one of two admins demoting and disabling each other at once succeed', () =>
+        withStore(async (store) => {
+          await store.add({ username: 'alice', role: 'admin', password: 'pw' });
+          await store.add({ username: 'bob', role: 'admin', password: 'pw' });
+          const outcomes = await Promise.allSettled([store.setRole('alice', 'viewer'), store.disable('bob')]);
+          expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+          const enabledAdmins = (await store.list()).filter((a) => a.role === 'admin' && !a.disabled);
+          expect(enabledAdmins).toHaveLength(1);
+        }));
+
       it('refuse an unknown account with NotFoundError', () =>
         withStore(async (store) => {
           await expect(store.setRole('ghost', 'admin')).rejects.toThrow(NotFoundError);

@@ -8,6 +8,7 @@ import { hashPassword } from './password-hash.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
 import { openPgDatabase, pgliteClient, redactUrl } from '../audit/shared-database.ts';
 import type { SqlClient } from '../audit/sql-client.ts';
+import { ConflictError } from '../errors/index.ts';
 
 /** The Postgres of the integration tests (trust auth in CI): `TEST_DATABASE_URL`, else the local default. */
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -101,6 +102,39 @@ describe('SqlAccountStore', () => {
         expect(await store.verifyPassword('old', 'old-password')).toMatchObject({ username: 'old' });
       } finally {
         await lite.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+    });
+  });
+
+  describe('when an admin is demoted in a transaction not yet committed and the other admin is disabled', () => {
+    it('makes the disable wait for it, then refuses it: no enabled admin would be left (Postgres)', async () => {
+      const schema = schemaName();
+      const tx = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await tx.connect();
+      try {
+        const store = new SqlAccountStore({ ...postgres, close: async () => undefined }, { schema });
+        await store.migrate();
+        await store.add({ username: 'alice', role: 'admin', password: 'pw' });
+        await store.add({ username: 'bob', role: 'admin', password: 'pw' });
+        const inTx = new SqlAccountStore(
+          {
+            query: async (text, params) => ({ rows: (await tx.query(text, params as unknown[])).rows }),
+            exec: async (text) => void (await tx.query(text)),
+            close: async () => undefined,
+          },
+          { schema },
+        );
+        await tx.query('BEGIN');
+        await inTx.setRole('alice', 'viewer');
+
+        const disabling = store.disable('bob');
+        await tx.query('COMMIT');
+
+        await expect(disabling).rejects.toThrow(ConflictError);
+        expect(await store.get('bob')).toMatchObject({ role: 'admin', disabled: false });
+      } finally {
+        await tx.end();
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       }
     });
   });
