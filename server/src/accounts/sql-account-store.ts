@@ -6,6 +6,7 @@ import {
   type Role,
 } from '@gamma/shared';
 import type { Account, AccountStore } from './account-store.ts';
+import { KEEPS_AN_ADMIN, lastAdminGuard, refuseUnchanged } from './last-admin-guard.ts';
 import { apiTokenHash, isApiTokenShaped, newApiToken } from './api-token.ts';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 import type { SqlClient } from '../audit/sql-client.ts';
@@ -20,12 +21,6 @@ import {
 
 const IDENT_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 const ACCOUNT_COLUMNS = 'username, role, disabled, created_at, updated_at';
-/**
- * Whether changing the row `$1` leaves an enabled admin: it is not one itself (a viewer, a disabled admin),
- * or another one exists (counted over the locked rows of `enabled_admins`, see `lastAdminGuard`).
- */
-const KEEPS_AN_ADMIN = `(role <> 'admin' OR disabled
-  OR (SELECT count(*) FROM enabled_admins WHERE username <> $1) > 0)`;
 
 /** Where the account tables live: a schema (created when missing) or the connection's default. */
 export interface SqlAccountStoreOptions {
@@ -191,22 +186,18 @@ export class SqlAccountStore implements AccountStore {
     return accountOf(raw);
   }
 
-  /**
-   * A role change; NotFoundError without such an account, ConflictError when it would leave no enabled admin.
-   * One statement: it locks every enabled admin's row before deciding (see {@link lastAdminGuard}), so two
-   * admins demoting or disabling each other at once cannot both succeed.
-   */
+  /** NotFoundError; ConflictError when no enabled admin would be left (see last-admin-guard.ts) */
   async setRole(username: string, role: Role): Promise<Account> {
     const name = parseUsername(username);
     const result = await this.client.query(
-      `WITH ${this.lastAdminGuard()}
+      `WITH ${lastAdminGuard(this.accounts)}
        UPDATE ${this.accounts} SET role = $2, updated_at = now()
        WHERE username = $1 AND ($2 = 'admin' OR ${KEEPS_AN_ADMIN})
        RETURNING ${ACCOUNT_COLUMNS}`,
       [name, parseRole(role)],
     );
     const [raw] = result.rows;
-    if (raw === undefined) return this.refusal(name, 'demoting');
+    if (raw === undefined) return refuseUnchanged(this, name, 'demoting');
     return accountOf(raw);
   }
 
@@ -215,18 +206,15 @@ export class SqlAccountStore implements AccountStore {
     const name = parseUsername(username);
     // Its tokens go with it, so enabling the account again (upsert) does not revive them
     const result = await this.client.query(
-      `WITH ${this.lastAdminGuard()},
-       updated AS (
-         UPDATE ${this.accounts} SET disabled = true, updated_at = now()
-         WHERE username = $1 AND ${KEEPS_AN_ADMIN}
-         RETURNING ${ACCOUNT_COLUMNS}
-       ),
+      `WITH ${lastAdminGuard(this.accounts)}, updated AS (UPDATE ${this.accounts}
+         SET disabled = true, updated_at = now() WHERE username = $1 AND ${KEEPS_AN_ADMIN}
+         RETURNING ${ACCOUNT_COLUMNS}),
        dropped AS (DELETE FROM ${this.tokens} WHERE username IN (SELECT username FROM updated))
        SELECT * FROM updated`,
       [name],
     );
     const [raw] = result.rows;
-    if (raw === undefined) return this.refusal(name, 'disabling');
+    if (raw === undefined) return refuseUnchanged(this, name, 'disabling');
     return accountOf(raw);
   }
 
@@ -241,23 +229,6 @@ export class SqlAccountStore implements AccountStore {
     const [raw] = result.rows;
     if (raw === undefined) throw new NotFoundError(`no account named "${name}"`);
     return accountOf(raw);
-  }
-
-  /**
-   * `enabled_admins`: every enabled admin, locked (`FOR UPDATE`) until the statement's transaction ends. A
-   * concurrent statement waits for those locks and then sees the rows as committed (an admin demoted or
-   * disabled meanwhile drops out), so the count {@link KEEPS_AN_ADMIN} reads is never stale.
-   */
-  private lastAdminGuard(): string {
-    return `enabled_admins AS (
-      SELECT username FROM ${this.accounts} WHERE role = 'admin' AND NOT disabled FOR UPDATE
-    )`;
-  }
-
-  /** Why an update of `name` changed nothing: there is no such account, or it is the last enabled admin. */
-  private async refusal(name: string, doing: string): Promise<never> {
-    if ((await this.get(name)) === null) throw new NotFoundError(`no account named "${name}"`);
-    throw new ConflictError(`${doing} ${name} would leave no enabled admin: make another admin first`);
   }
 
   async verifyPassword(username: string, password: string): Promise<Account | null> {
