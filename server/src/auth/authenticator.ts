@@ -20,6 +20,7 @@ import {
   loginSubjects,
   loginWindowOf,
   retryAfterS,
+  shownUsername,
   throttledSubject,
 } from './login-throttle.ts';
 import { Semaphore } from '../lib/semaphore.ts';
@@ -147,7 +148,11 @@ export class Authenticator {
       throw error;
     }
     if (account === null) {
-      this.deps.log.warn('sign-in refused', { username, address: request.remoteAddress });
+      // A name that is no username is often a password typed in the wrong field: never logged
+      this.deps.log.warn('sign-in refused', {
+        username: shownUsername(input.username),
+        address: request.remoteAddress,
+      });
       throw new UnauthorizedError('wrong username or password');
     }
     await stores.loginFailures.release(subjects, window);

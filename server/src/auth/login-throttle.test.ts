@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loginSubjects, loginWindowOf, retryAfterS, throttledSubject } from './login-throttle.ts';
+import {
+  loginSubjects,
+  loginWindowOf,
+  retryAfterS,
+  shownUsername,
+  throttledSubject,
+} from './login-throttle.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -25,7 +31,16 @@ describe('throttledSubject', () => {
 
   it('names the first subject with five failures, or none', () => {
     expect(throttledSubject(subjects, [4, 4])).toBeNull();
-    expect(throttledSubject(subjects, [5, 0])).toBe('user al ice');
+    expect(throttledSubject(loginSubjects('alice', '10.0.0.2'), [5, 0])).toBe('user alice');
+    expect(throttledSubject(subjects, [5, 0])).toBe('user <invalid username>');
     expect(throttledSubject(subjects, [0, 7])).toBe('address 10.0.0.2');
+  });
+});
+
+describe('shownUsername', () => {
+  it('shows a typed name only when it is a username: never what may be a password', () => {
+    expect(shownUsername('Alice')).toBe('alice');
+    expect(shownUsername('correct horse battery!')).toBe('<invalid username>');
+    expect(shownUsername('')).toBe('<invalid username>');
   });
 });

@@ -197,6 +197,26 @@ describe('failed sign-ins', () => {
       expect(elsewhere.status).toBe(200);
     });
   });
+  describe('when the name typed is no username (a password in the wrong field)', () => {
+    it('does not echo it in the refusal', async () => {
+      await using server = await startTestServer({ user: null, users: ['alice'] });
+      for (const n of [2, 3, 4, 5, 6])
+        expect((await login(server, ['Tr0ub4dor &3', 'x'], `127.0.0.${n}`)).status).toBe(401);
+
+      const refused = await login(server, ['Tr0ub4dor &3', 'x'], '127.0.0.7');
+
+      expect(refused.status).toBe(429);
+      expect(JSON.stringify(refused.body)).not.toContain('Tr0ub4dor');
+      expect(refused.body).toMatchObject({
+        error: {
+          message: expect.stringMatching(
+            /^too many failed sign-ins for user <invalid username>: /,
+          ) as unknown,
+        },
+      });
+    });
+  });
+
   describe('when many sign-ins for one user from one address arrive at once', () => {
     it('checks at most five passwords and lets none in after the fifth attempt', async () => {
       const clock = new FakeClock(Date.parse('2026-03-02T09:15:20.000Z'));
