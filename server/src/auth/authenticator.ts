@@ -120,33 +120,16 @@ export class Authenticator {
     input: LoginInput,
     request: { remoteAddress: string | null; headers: IncomingHttpHeaders },
   ): Promise<SignedIn> {
-    const { stores, accounts, clock } = this.deps;
     const parsed = UsernameSchema.safeParse(input.username);
     const username = parsed.success ? parsed.data : input.username.trim().toLowerCase();
-    const nowMs = clock.now();
-    const window = loginWindowOf(nowMs);
-    const subjects = loginSubjects(username, request.remoteAddress);
-    const { reserved, counts } = await stores.loginFailures.reserve(subjects, window, {
-      limit: MAX_LOGIN_FAILURES,
-      ttlMs: LOGIN_WINDOW_MS * 2,
+    const nowMs = this.deps.clock.now();
+    // A name that is no username counts as an attempt, but no password is checked
+    const account = await this.throttledCheck({
+      username,
+      password: parsed.success ? input.password : null,
+      remoteAddress: request.remoteAddress,
+      nowMs,
     });
-    if (!reserved) {
-      const retry = retryAfterS(nowMs);
-      const throttled = throttledSubject(subjects, counts) ?? 'this sign-in';
-      throw new TooManyRequestsError(`too many failed sign-ins for ${throttled}: try again in ${retry} s`, {
-        retryAfterS: retry,
-      });
-    }
-    let account: Account | null;
-    try {
-      account = parsed.success
-        ? await this.passwordChecks.run(() => accounts.verifyPassword(username, input.password))
-        : null;
-    } catch (error) {
-      // Not a wrong password (the store failed): the attempt does not count
-      await stores.loginFailures.release(subjects, window);
-      throw error;
-    }
     if (account === null) {
       // A name that is no username is often a password typed in the wrong field: never logged
       this.deps.log.warn('sign-in refused', {
@@ -155,7 +138,6 @@ export class Authenticator {
       });
       throw new UnauthorizedError('wrong username or password');
     }
-    await stores.loginFailures.release(subjects, window);
     await this.endCarriedSession(request.headers);
     return this.createSession(account, nowMs);
   }
@@ -176,8 +158,8 @@ export class Authenticator {
 
   /**
    * Changes the signed-in user's own password. The current one must be right: a wrong one is BAD_REQUEST (not
-   * FORBIDDEN, which says a role is missing: the console and the role walk read it so) and counts as a failed sign-in of the user and the address (the sign-in throttle applies here too, so a
-   * borrowed session cannot guess it). Then every other session of the user ends; the one asking
+   * FORBIDDEN, which says a role is missing: the console and the role walk read it so) and counts as a
+   * failed sign-in of the user and the address (the sign-in throttle applies here too, so a borrowed session cannot guess it). Then every other session of the user ends; the one asking
    * (`auth.sessionId`) stays, and so do API tokens. How many sessions ended.
    */
   async changePassword(
@@ -186,10 +168,43 @@ export class Authenticator {
     request: { remoteAddress: string | null },
   ): Promise<{ endedSessions: number }> {
     const { stores, accounts, clock } = this.deps;
-    const nowMs = clock.now();
+    // Counted and handed back as a sign-in's attempt (see login)
+    const account = await this.throttledCheck({
+      username: auth.username,
+      password: input.currentPassword,
+      remoteAddress: request.remoteAddress,
+      nowMs: clock.now(),
+    });
+    if (account === null) {
+      this.deps.log.warn('password change refused', {
+        username: auth.username,
+        address: request.remoteAddress,
+      });
+      throw new InvalidInputError('currentPassword is wrong: the password is unchanged');
+    }
+    await this.passwordChecks.run(() => accounts.setPassword(auth.username, input.newPassword));
+    const ended = await stores.sessions.deleteUser(auth.username, { except: auth.sessionId ?? undefined });
+    this.deps.log.info('password changed', { username: auth.username, sessions_ended: ended.length });
+    for (const sessionId of ended)
+      this.emit({ username: auth.username, sessionId, reason: 'password_changed' });
+    return { endedSessions: ended.length };
+  }
+
+  /**
+   * A password check under the sign-in throttle: the attempt is counted for the user and the address before
+   * the check (TOO_MANY_REQUESTS when either has {@link MAX_LOGIN_FAILURES} already) and handed back when the
+   * password is right or the store failed. `password` null: the attempt counts and nothing is checked.
+   */
+  private async throttledCheck(attempt: {
+    username: string;
+    password: string | null;
+    remoteAddress: string | null;
+    nowMs: number;
+  }): Promise<Account | null> {
+    const { stores, accounts } = this.deps;
+    const { username, password, nowMs } = attempt;
     const window = loginWindowOf(nowMs);
-    const subjects = loginSubjects(auth.username, request.remoteAddress);
-    // Counted before the check and handed back when right, as a sign-in (see login)
+    const subjects = loginSubjects(username, attempt.remoteAddress);
     const { reserved, counts } = await stores.loginFailures.reserve(subjects, window, {
       limit: MAX_LOGIN_FAILURES,
       ttlMs: LOGIN_WINDOW_MS * 2,
@@ -203,27 +218,17 @@ export class Authenticator {
     }
     let account: Account | null;
     try {
-      account = await this.passwordChecks.run(() =>
-        accounts.verifyPassword(auth.username, input.currentPassword),
-      );
+      account =
+        password === null
+          ? null
+          : await this.passwordChecks.run(() => accounts.verifyPassword(username, password));
     } catch (error) {
+      // Not a wrong password (the store failed): the attempt does not count
       await stores.loginFailures.release(subjects, window);
       throw error;
     }
-    if (account === null) {
-      this.deps.log.warn('password change refused', {
-        username: auth.username,
-        address: request.remoteAddress,
-      });
-      throw new InvalidInputError('currentPassword is wrong: the password is unchanged');
-    }
-    await stores.loginFailures.release(subjects, window);
-    await this.passwordChecks.run(() => accounts.setPassword(auth.username, input.newPassword));
-    const ended = await stores.sessions.deleteUser(auth.username, { except: auth.sessionId ?? undefined });
-    this.deps.log.info('password changed', { username: auth.username, sessions_ended: ended.length });
-    for (const sessionId of ended)
-      this.emit({ username: auth.username, sessionId, reason: 'password_changed' });
-    return { endedSessions: ended.length };
+    if (account !== null) await stores.loginFailures.release(subjects, window);
+    return account;
   }
 
   private async createSession(account: Account, nowMs: number): Promise<SignedIn> {
