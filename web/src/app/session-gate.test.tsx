@@ -149,6 +149,28 @@ describe('SessionGate', () => {
     });
   });
 
+  describe('when the session ended before a password change', () => {
+    it('returns to the login page saying so, not an error in the dialog', async () => {
+      renderConsole();
+      await screen.findByText('i-stale');
+      fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+      const dialog = screen.getByRole('dialog', { name: 'Change password' });
+      fireEvent.change(within(dialog).getByLabelText('Current password'), {
+        target: { value: 'pw-alice-1' },
+      });
+      fireEvent.change(within(dialog).getByLabelText('New password'), { target: { value: 'pw-alice-2' } });
+      fireEvent.change(within(dialog).getByLabelText('New password again'), {
+        target: { value: 'pw-alice-2' },
+      });
+      gateway.user = null;
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Change password' }));
+
+      expect((await screen.findByRole('status')).textContent).toBe('Your session ended; sign in again');
+      expect(gateway.calls).toContain('auth.changePassword');
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+  });
+
   describe('when a sign-in in another tab replaced the browser session', () => {
     it('returns to the login page saying so, and keeps nothing of the first user', async () => {
       const runtime = renderConsole();

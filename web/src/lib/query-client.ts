@@ -4,6 +4,11 @@ import { isUnauthorized, trpcErrorCode } from './trpc-error';
 
 /** `meta` of a query or mutation whose errors its own component shows (no toast), e.g. the login form. */
 export const QUIET: Readonly<Record<string, unknown>> = { quiet: true };
+/**
+ * {@link QUIET} for a signed-in user's own form (e.g. the password change): errors are shown by the form, but an
+ * `UNAUTHORIZED` answer still means the session ended (for the login form it means wrong credentials).
+ */
+export const QUIET_SIGNED_IN: Readonly<Record<string, unknown>> = { quiet: true, signedIn: true };
 
 /**
  * Creates the console's QueryClient: every failed query or mutation becomes a toast, except an
@@ -16,7 +21,7 @@ export function createQueryClient(
 ): QueryClient {
   const onError = (error: Error, meta: Readonly<Record<string, unknown>> | undefined): void => {
     if (isUnauthorized(error)) {
-      if (meta?.quiet !== true) onUnauthorized();
+      if (meta?.quiet !== true || meta.signedIn === true) onUnauthorized();
       return;
     }
     if (trpcErrorCode(error) === 'FORBIDDEN') onForbidden();

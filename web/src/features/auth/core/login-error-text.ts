@@ -2,7 +2,7 @@
 export const LOGIN_WINDOW_MS = 60_000;
 
 /** A time as `HH:MM:SS` UTC. */
-const utcClock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+export const utcClock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
 
 /**
  * When a locked sign-in may be tried again: `try again in N s` of the server's message, else the end of
