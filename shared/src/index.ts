@@ -33,3 +33,4 @@ export * from './position-accounting.ts';
 export * from './hedge-status.ts';
 export * from './approval-level.ts';
 export * from './auth.ts';
+export * from './api/dead-letters.ts';

@@ -30,6 +30,7 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   session: keys.session(id),
   userSessions: keys.userSessions('alice'),
   loginFailures: keys.loginFailures('user:alice', 29_540_701),
+  deadLettersHandled: keys.deadLettersHandled(),
 });
 
 describe('the key table', () => {

@@ -88,6 +88,8 @@ export interface KeyTable {
    * `addr:<remote address>`) in one fixed one-minute window (epoch minute)
    */
   loginFailures(subject: string, window: number): string;
+  /** `<prefix>:dlq_handled`: how admins handled dead letters, dlq entry id → JSON `{action, by, at, …}` */
+  deadLettersHandled(): string;
 }
 
 /**
@@ -131,6 +133,7 @@ export function keyTable(prefix: string): KeyTable {
     session: (idHash) => `${prefix}:session:${idHash}`,
     userSessions: (username) => `${prefix}:user_sessions:${username}`,
     loginFailures: (subject, window) => `${prefix}:login_failures:${subject}:${window}`,
+    deadLettersHandled: () => `${prefix}:dlq_handled`,
   };
 }
 
@@ -246,4 +249,5 @@ export const KEY_FAMILIES = {
   session: [],
   userSessions: [],
   loginFailures: [],
+  deadLettersHandled: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

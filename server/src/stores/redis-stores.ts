@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
+import { createRedisDeadLetterStore } from './dead-letters/dead-letter-store.ts';
 import { createRedisDayStartStore } from './day-start/day-start-store.ts';
 import { createRedisLossStreakStore } from './loss-streaks/redis-loss-streak-store.ts';
 import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
@@ -52,6 +53,7 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     tradingStates: createRedisTradingStateStore(redis, { prefix, once }),
     sessions: createRedisSessionStore(redis, prefix),
     loginFailures: createRedisLoginFailureStore(redis, prefix),
+    deadLetters: createRedisDeadLetterStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
   };

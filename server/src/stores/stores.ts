@@ -4,6 +4,7 @@ import type { StreamStats } from '../bus/redis-stream-info.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
 import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
 import { createMemoryDayStartStore, type DayStartStore } from './day-start/day-start-store.ts';
+import { createMemoryDeadLetterStore, type DeadLetterStore } from './dead-letters/dead-letter-store.ts';
 import type { LossStreakStore } from './loss-streaks/loss-streak-store.ts';
 import { createMemoryLossStreakStore } from './loss-streaks/memory-loss-streak-store.ts';
 import { createMemoryOrderLedger } from './ledger/memory-order-ledger.ts';
@@ -48,6 +49,8 @@ export interface Stores {
   sessions: SessionStore;
   /** Failed sign-ins per user and address per minute (gateway: the login rate limit) */
   loginFailures: LoginFailureStore;
+  /** The `dlq` stream's dead letters and how admins handled them (gateway: monitoring) */
+  deadLetters: DeadLetterStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -72,6 +75,7 @@ export function createMemoryStores(bus: Bus): Stores {
     tradingStates: createMemoryTradingStateStore(once),
     sessions: createMemorySessionStore(),
     loginFailures: createMemoryLoginFailureStore(),
+    deadLetters: createMemoryDeadLetterStore(bus),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
   };

@@ -24,6 +24,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'risk.alerts',
     'risk.tradingState',
     'monitoring.streams',
+    'monitoring.deadLetters',
     'audit.events',
     'onIntent',
     'onDecision',
@@ -36,7 +37,14 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
   ],
   trader: ['approvals.approve', 'approvals.veto'],
   risk_manager: ['risk.setTradingState'],
-  admin: ['users.list', 'users.add', 'users.setRole', 'users.disable'],
+  admin: [
+    'users.list',
+    'users.add',
+    'users.setRole',
+    'users.disable',
+    'monitoring.requeueDeadLetter',
+    'monitoring.discardDeadLetter',
+  ],
 };
 
 /** The pinned table as path → least role. */

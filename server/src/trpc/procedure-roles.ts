@@ -31,6 +31,7 @@ export const PROCEDURE_ROLES = {
   'macro.latest': 'viewer',
   'macro.history': 'viewer',
   'monitoring.streams': 'viewer',
+  'monitoring.deadLetters': 'viewer',
   'audit.events': 'viewer',
   onIntent: 'viewer',
   onDecision: 'viewer',
@@ -50,6 +51,9 @@ export const PROCEDURE_ROLES = {
   'users.add': 'admin',
   'users.setRole': 'admin',
   'users.disable': 'admin',
+  // Admins handle dead letters
+  'monitoring.requeueDeadLetter': 'admin',
+  'monitoring.discardDeadLetter': 'admin',
 } as const satisfies Record<string, LeastRole>;
 
 /** A procedure path of the table. */
