@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm test: format and lint, type check, unit and web tests, integration tests on a real Redis, the
-# Playwright journeys in Debian's Chromium against the whole stack, then a shortened race test and a shortened
-# chaos test.
+# npm test: format and lint, type check, unit and web tests, integration tests on a real Redis, the console's
+# bundle-size check, the Playwright journeys in Debian's Chromium against the whole stack, then a shortened race
+# test and a shortened chaos test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -20,6 +20,8 @@ npm run --silent typecheck
 log "unit, web and integration tests"
 npx vitest run --project unit --project web --project int
 build_web
+log "bundle size (initial JavaScript at most 150 kB gzip, no chart code in it)"
+npm run --silent check:bundle
 log "browser tests (Playwright, $CHROMIUM_PATH)"
 npx playwright test -c e2e/playwright.config.ts
 # The race and chaos tests start a redis-server of their own (6393, 6392), never the shared one
