@@ -205,35 +205,24 @@ export type ScriptName = keyof typeof SCRIPT_KEYS;
  * Every key family of {@link KeyTable} (the compiler keeps this list complete) and the scripts that touch
  * it; a family no script touches is only read and written by single-key commands.
  */
+/** The reservation scripts: each touches the reservations, their expiry and the risk book (the prelude's prune). */
+const RESERVATION_SCRIPTS = [
+  'reservationList',
+  'reservationBook',
+  'reservationReserve',
+  'reservationRelease',
+  'reservationFill',
+  'reservationSeed',
+] as const satisfies readonly ScriptName[];
+
 export const KEY_FAMILIES = {
   stream: ['approvalClaim', 'effectAppend'],
   approval: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
   pendingApprovals: ['approvalCreate', 'approvalClaim', 'approvalExpire', 'approvalMarkDone'],
-  reservations: [
-    'reservationList',
-    'reservationBook',
-    'reservationReserve',
-    'reservationRelease',
-    'reservationFill',
-    'reservationSeed',
-  ],
-  reservationExpiry: [
-    'reservationList',
-    'reservationBook',
-    'reservationReserve',
-    'reservationRelease',
-    'reservationFill',
-    'reservationSeed',
-  ],
+  reservations: RESERVATION_SCRIPTS,
+  reservationExpiry: RESERVATION_SCRIPTS,
   reservationFill: ['reservationFill'],
-  riskBook: [
-    'reservationList',
-    'reservationBook',
-    'reservationReserve',
-    'reservationRelease',
-    'reservationFill',
-    'reservationSeed',
-  ],
+  riskBook: RESERVATION_SCRIPTS,
   riskBookMeta: ['reservationBook', 'reservationFill', 'reservationSeed'],
   capacity: ['reservationReserve', 'reservationFill', 'reservationSeed'],
   once: [],
