@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { ConnectionIndicator } from '@/components/connection-indicator';
 import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { TimeZoneToggle } from '@/features/preferences/components/time-zone-toggle';
 import { ApprovalLevelBadge } from '@/features/macro/components/approval-level-badge';
 import { TradingStateBar } from '@/features/trading-state/components/trading-state-bar';
 import { LiveSubscriptions } from './live-subscriptions';
@@ -28,6 +29,7 @@ export function ConsoleLayout({ onLoggedOut }: { onLoggedOut: () => void }) {
         </nav>
         <ApprovalLevelBadge />
         <ConnectionIndicator />
+        <TimeZoneToggle />
         <UserMenu onLoggedOut={onLoggedOut} />
       </header>
       <CardErrorBoundary name="Trading state">

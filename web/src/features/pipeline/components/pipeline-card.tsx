@@ -13,7 +13,7 @@ export function PipelineCard() {
     <Card label="Pipeline" className="pipeline-card">
       {rows.length === 0 && <p className="muted">{monitoring.isPending ? 'loading…' : 'no streams'}</p>}
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Streams and groups">
           <table className="pipeline">
             <thead>
               <tr>
