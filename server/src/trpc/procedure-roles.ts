@@ -41,6 +41,9 @@ export const PROCEDURE_ROLES = {
   onTick: 'viewer',
   onSurface: 'viewer',
   onTradingState: 'viewer',
+  onAlert: 'viewer',
+  onPositionUpdate: 'viewer',
+  onOrderCommand: 'viewer',
   // Traders decide on intents
   'approvals.approve': 'trader',
   'approvals.veto': 'trader',

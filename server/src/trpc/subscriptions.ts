@@ -124,4 +124,10 @@ export const subscriptions = {
   onSurface: tailOf('market.vol_surface'),
   /** TradingStateEvents from `risk.trading_state` */
   onTradingState: tailOf('risk.trading_state'),
+  /** RiskAlertEvents from `risk.alert` */
+  onAlert: tailOf('risk.alert'),
+  /** PositionUpdateEvents from `position.update` */
+  onPositionUpdate: tailOf('position.update'),
+  /** OrderCommands from `order.command` */
+  onOrderCommand: tailOf('order.command'),
 };
