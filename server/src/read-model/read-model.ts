@@ -12,6 +12,14 @@ import * as intents from './core/intents-state.ts';
 import * as market from './core/market-state.ts';
 import { buildPqSpread, pqTraderIdOf, type PqSpreadView } from './core/pq-spread.ts';
 import { feed, type Feed } from './feeds.ts';
+import { createPositionsBook } from './positions/core/positions-book.ts';
+import {
+  equityView,
+  positionsBookView,
+  type EquityView,
+  type PositionsBookView,
+} from './positions/core/positions-view.ts';
+import { positionFeeds } from './positions/positions-feeds.ts';
 import type {
   MacroStateEvent,
   PortfolioRiskEvent,
@@ -47,6 +55,8 @@ export interface PortfolioRow {
 export class ReadModel {
   readonly intents = intents.createIntentsState();
   readonly market = market.createMarketState();
+  /** Positions and PnL from fills, valued at the latest marks; equity sampled every 5 s at most on marks */
+  readonly positions = createPositionsBook({ sampleMs: 5000, maxPoints: 2000 });
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   private readonly feeds: Feed[];
@@ -69,6 +79,7 @@ export class ReadModel {
       feed('portfolio.risk', WARM_UP.portfolio, (e) => market.applyPortfolioRisk(m, e)),
       feed('risk.alert', WARM_UP.alerts, (e) => market.applyAlert(m, e)),
       feed('dlq', WARM_UP.deadLetters, (e) => market.applyDeadLetter(m, e)),
+      ...positionFeeds(this.positions),
     ];
   }
 
@@ -156,6 +167,16 @@ export class ReadModel {
   /** Recent macro states, oldest first (for the chart). */
   macroHistory(limit: number): MacroStateEvent[] {
     return this.market.macroHistory.slice(-limit).map((m) => m.message);
+  }
+
+  /** Positions per strategy and symbol with marks, PnL and Greeks at `nowMs`, and their totals. */
+  positionsBook(nowMs: number): PositionsBookView {
+    return positionsBookView(this.positions, nowMs);
+  }
+
+  /** The equity and drawdown curve since the first fill. */
+  positionsEquity(): EquityView {
+    return equityView(this.positions.equity);
   }
 
   /** Dead letters counted per source stream and group. */

@@ -26,6 +26,8 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'monitoring.streams',
     'monitoring.deadLetters',
     'audit.events',
+    'positions.book',
+    'positions.equity',
     'onIntent',
     'onDecision',
     'onMacroState',

@@ -33,6 +33,8 @@ export const PROCEDURE_ROLES = {
   'monitoring.streams': 'viewer',
   'monitoring.deadLetters': 'viewer',
   'audit.events': 'viewer',
+  'positions.book': 'viewer',
+  'positions.equity': 'viewer',
   onIntent: 'viewer',
   onDecision: 'viewer',
   onMacroState: 'viewer',

@@ -9,6 +9,7 @@ import { intentsRouter } from './intents-router.ts';
 import { macroRouter } from './macro-router.ts';
 import { marketRouter } from './market-router.ts';
 import { monitoringRouter } from './monitoring-router.ts';
+import { positionsRouter } from './positions-router.ts';
 import { riskRouter } from './risk-router.ts';
 import { usersRouter } from './users-router.ts';
 
@@ -29,6 +30,7 @@ export const appRouter = router({
   macro: macroRouter,
   monitoring: monitoringRouter,
   audit: auditRouter,
+  positions: positionsRouter,
   ...subscriptions,
 });
 
