@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { ConnectionIndicator } from '@/components/connection-indicator';
 import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { DesktopNotifyToggle } from '@/features/notify/components/desktop-notify-toggle';
 import { TimeZoneToggle } from '@/features/preferences/components/time-zone-toggle';
 import { ApprovalLevelBadge } from '@/features/macro/components/approval-level-badge';
 import { TradingStateBar } from '@/features/trading-state/components/trading-state-bar';
@@ -30,6 +31,7 @@ export function ConsoleLayout({ onLoggedOut }: { onLoggedOut: () => void }) {
         <ApprovalLevelBadge />
         <ConnectionIndicator />
         <TimeZoneToggle />
+        <DesktopNotifyToggle />
         <UserMenu onLoggedOut={onLoggedOut} />
       </header>
       <CardErrorBoundary name="Trading state">

@@ -1,5 +1,7 @@
-/** Shown for a value that is not known (null, undefined or not finite). */
-export const UNKNOWN = '—';
+import { useTimeZoneStore } from '@/stores/time-zone-store';
+import { formatTime, UNKNOWN } from './time';
+
+export { UNKNOWN };
 
 const isNum = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -34,11 +36,12 @@ export function compact(v: number | null | undefined, dp = 6): string {
   return v.toFixed(dp);
 }
 
-/** An ISO time as `HH:MM:SS` UTC, or `—`. */
+/**
+ * An ISO time as `HH:MM:SS` in the zone the user chose (UTC unless they picked local), or `—`. It reads the
+ * choice when called: components that must re-render at once on a change use `TimeText` or `useFormatTime`.
+ */
 export function clockTime(iso: string | null | undefined): string {
-  if (!iso) return UNKNOWN;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(11, 19) : UNKNOWN;
+  return formatTime(iso, useTimeZoneStore.getState().zone);
 }
 
 /** A duration in ms as `1h 02m`, `2m 05s` or `12s`; `—` when unknown. */

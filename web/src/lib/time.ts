@@ -1,5 +1,7 @@
 import { useTimeZoneStore, type TimeZoneChoice } from '@/stores/time-zone-store';
-import { UNKNOWN } from './format';
+
+/** Shown for a value that is not known (null, undefined or not finite). */
+export const UNKNOWN = '—';
 
 /** `clock`: `HH:MM:SS`; `datetime`: `YYYY-MM-DD HH:MM:SS`; `ms`: `HH:MM:SS.mmm`. */
 export type TimeStyle = 'clock' | 'datetime' | 'ms';

@@ -1,4 +1,4 @@
-import { clockTime } from '@/lib/format';
+import { TimeText } from '@/components/time-text';
 import { actionLabel } from '@/lib/labels';
 import { quantity } from '@/lib/quantity';
 import type { FeedRow } from '../core/feed-rows';
@@ -16,7 +16,9 @@ export function IntentRow(props: { row: FeedRow; selected: boolean; onSelect: (i
         aria-expanded={props.selected}
         onClick={() => props.onSelect(intent.intent_id)}
       >
-        <span className="time">{clockTime(intent.timestamp)}</span>
+        <span className="time">
+          <TimeText at={intent.timestamp} />
+        </span>
         <span className="strategy">{intent.strategy_id}</span>
         <span className="action">{actionLabel(intent.action)}</span>
         <span className="qty">{hold ? '' : quantity(intent.quantity)}</span>

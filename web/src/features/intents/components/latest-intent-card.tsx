@@ -1,6 +1,7 @@
 import { underlyingOf } from '@gamma/shared';
 import { Card } from '@/components/ui/card';
-import { clockTime, spreadVolPoints, volPoints } from '@/lib/format';
+import { TimeText } from '@/components/time-text';
+import { spreadVolPoints, volPoints } from '@/lib/format';
 import { intentTypeLabel, reasonLabel } from '@/lib/labels';
 import { usePqSpread } from '../api/use-pq-spread';
 import { useRecentIntents } from '../api/use-recent-intents';
@@ -51,7 +52,9 @@ export function LatestIntentCard() {
           {intent.strategy_id} · {intent.symbol}
         </dd>
         <dt>Time</dt>
-        <dd>{clockTime(intent.timestamp)} UTC</dd>
+        <dd>
+          <TimeText at={intent.timestamp} withZone />
+        </dd>
       </dl>
     </Card>
   );

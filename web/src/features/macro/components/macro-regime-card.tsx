@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
-import { clockTime, fixed } from '@/lib/format';
+import { TimeText } from '@/components/time-text';
+import { fixed } from '@/lib/format';
 import { onchainView } from '../core/onchain-text';
 import { regimeLabel } from '../core/regime-labels';
 import { useLatestMacro } from '../hooks/use-latest-macro';
@@ -27,7 +28,7 @@ export function MacroRegimeCard() {
           {onchain.value} <span className={onchain.warn ? 'small warn' : 'small muted'}>{onchain.note}</span>
         </dd>
         <dt>Updated</dt>
-        <dd>{macro ? `${clockTime(macro.timestamp)} UTC` : '—'}</dd>
+        <dd>{macro ? <TimeText at={macro.timestamp} withZone /> : '—'}</dd>
       </dl>
     </Card>
   );
