@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { ServiceHeartbeats } from './app/service-heartbeats.ts';
 import { selectServices, SERVICE_FACTORIES } from './app/service-registry.ts';
 import { createRedis } from './bus/redis.ts';
 import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
@@ -36,6 +37,8 @@ const redis = createRedis(settings.redisUrl, {
 const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock, giveUpWhen });
 const stores = createRedisStores(redis, { prefix: settings.streamPrefix, maxLen: settings.streamMaxLen });
 const deps = { bus, stores, config, clock: systemClock, log };
+// Each service's heartbeat and last activity (monitoring.services), written for every service this process hosts
+const heartbeats = new ServiceHeartbeats({ stores, clock: systemClock, log });
 const services: Service[] = [];
 let gateway: Gateway | null = null;
 
@@ -59,13 +62,15 @@ async function start(): Promise<void> {
   await pingWithin(10_000);
   for (const name of names) {
     if (name === 'gateway') continue;
-    const service = SERVICE_FACTORIES[name](deps);
+    const service = SERVICE_FACTORIES[name]({ ...deps, bus: heartbeats.track(name, bus) });
     await service.start();
     services.push(service);
+    await heartbeats.started(name);
     log.info('service started', { service: name });
   }
   if (names.includes('gateway')) {
-    gateway = await startGateway(deps);
+    gateway = await startGateway({ ...deps, bus: heartbeats.track('gateway', bus) });
+    await heartbeats.started('gateway');
     process.stdout.write(`\nGamma console: http://${settings.host}:${gateway.port}\n\n`);
   }
   log.info('gamma running', { services: names, prefix: settings.streamPrefix, redis: settings.redisUrl });
@@ -85,6 +90,7 @@ async function stop(signal: string): Promise<void> {
     [
       gateway === null ? [] : [{ name: 'gateway', close: () => gateway?.close() ?? Promise.resolve() }],
       [...services].reverse().map((service) => ({ name: service.name, close: () => service.close() })),
+      [{ name: 'heartbeats', close: () => heartbeats.close() }],
       [{ name: 'bus', close: () => bus.close() }],
     ],
     settings.stopTimeoutMs,

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { iso, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Handler } from './bus.ts';
+import type { BusCounter } from './bus-counts.ts';
 import { decodeEntry, encodeMessage, errorText, type RawEntry } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
 import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
@@ -32,6 +33,8 @@ export interface ConsumerConfig {
   maxDeliveries: number;
   log: Logger;
   clock: Clock;
+  /** The group's handled and failed counters per minute (`<prefix>:bus_counts:<minute>`), sent once per batch; null: not counted */
+  counter: BusCounter | null;
 }
 
 /** Why an entry is dead-lettered, with the text and data to record. */
@@ -116,6 +119,8 @@ export class StreamConsumer {
           nextReclaimAt = Date.now() + this.config.claimIntervalMs;
         }
         await this.handleAll(await this.read());
+        // One pipeline for the batch's (and the reclaim round's) handled and failed counts
+        await this.flushCounts();
         failures = 0;
       } catch (error) {
         if (this.stopped) break;
@@ -132,6 +137,8 @@ export class StreamConsumer {
         await sleep(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
+    // A read cut off by stop() skipped the flush of what the reclaim round before it counted
+    if (this.config.redis.status === 'ready') await this.flushCounts();
   }
 
   private async createGroup(startId: '$' | '0'): Promise<true> {
@@ -173,10 +180,22 @@ export class StreamConsumer {
     } catch (error) {
       this.failures.set(entry.id, errorText(error));
       log.warn('handler failed; entry left pending', { entry_id: entry.id, error: errorText(error) });
+      this.config.counter?.count('failed');
       return;
     }
     await this.config.redis.xack(this.key, this.config.group, entry.id);
+    this.config.counter?.count('handled');
     this.failures.delete(entry.id);
+  }
+
+  /** Sends the counts of the entries handled since the last call; a counter that cannot be written is only logged. */
+  private async flushCounts(): Promise<void> {
+    const { counter, redis, clock, log } = this.config;
+    try {
+      await counter?.flush(redis, clock.now());
+    } catch (error) {
+      log.warn('bus counters not written', { error: errorText(error) });
+    }
   }
 
   /** Appends a DeadLetterEvent to `<prefix>:dlq` and acks the entry, atomically. */
@@ -198,6 +217,7 @@ export class StreamConsumer {
       .xadd(streamKey(prefix, 'dlq'), 'MAXLEN', '~', maxLen, '*', 'data', data)
       .xack(this.key, group, entryId)
       .exec();
+    this.config.counter?.count('failed');
     this.failures.delete(entryId);
   }
 }

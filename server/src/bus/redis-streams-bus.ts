@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions } from './bus.ts';
+import { BusCounter } from './bus-counts.ts';
 import { decodeEntry, encodeMessage } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
 import { createRedis, dropConnection, logConnectionErrors } from './redis.ts';
@@ -35,6 +36,11 @@ export interface RedisStreamsBusOptions {
   clock?: Clock;
   /** Consumer name base; default `<group>-<hostname>-<pid>` */
   consumerName?: string;
+  /**
+   * Count each group's handled and failed entries per minute in Redis (`<prefix>:bus_counts:<minute>`, read by
+   * `monitoring.streams`); default true
+   */
+  countThroughput?: boolean;
   /** Aborted when the process stops: connections that lose Redis from then on give up (see createRedis) */
   giveUpWhen?: AbortSignal;
 }
@@ -48,9 +54,10 @@ export class RedisStreamsBus implements Bus {
   /** The command connection (publish, ack, reclaim, dead letters) */
   readonly redis: Redis;
   private readonly settings: Required<
-    Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix' | 'giveUpWhen'>
+    Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix' | 'giveUpWhen' | 'countThroughput'>
   >;
   private readonly consumerName: string | undefined;
+  private readonly countThroughput: boolean;
   private readonly consumers = new Set<StreamConsumer>();
   private readonly consumerCounts = new Map<string, number>();
   private readonly closing = new AbortController();
@@ -69,6 +76,7 @@ export class RedisStreamsBus implements Bus {
       clock: options.clock ?? systemClock,
     };
     this.consumerName = options.consumerName;
+    this.countThroughput = options.countThroughput ?? true;
     const giveUpWhen = options.giveUpWhen
       ? AbortSignal.any([options.giveUpWhen, this.closing.signal])
       : this.closing.signal;
@@ -108,6 +116,7 @@ export class RedisStreamsBus implements Bus {
       concurrency: options.concurrency ?? 1,
       handler: handler as Handler<StreamName>,
       log,
+      counter: this.countThroughput ? new BusCounter(name, group, this.prefix) : null,
     });
     this.consumers.add(consumer);
     consumer.start();

@@ -31,6 +31,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   userSessions: keys.userSessions('alice'),
   loginFailures: keys.loginFailures('user:alice', 29_540_701),
   deadLettersHandled: keys.deadLettersHandled(),
+  busCounts: keys.busCounts(29_540_701),
+  services: keys.services(),
 });
 
 describe('the key table', () => {
@@ -76,6 +78,8 @@ describe('the key table', () => {
     expect(keys.tradingState()).toBe('glm:risk:{glm:reservations}:trading_state');
     expect(keys.tradingStateOutbox()).toBe('glm:risk:{glm:reservations}:trading_state:outbox');
     expect(calculateSlot(keys.tradingState())).toBe(calculateSlot(keys.reservations()));
+    expect(keys.busCounts(29_540_701)).toBe('glm:bus_counts:29540701');
+    expect(keys.services()).toBe('glm:services');
   });
 
   it('gives each desk its own reservations slot tag, so desks spread over a cluster', () => {

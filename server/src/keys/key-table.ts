@@ -90,6 +90,16 @@ export interface KeyTable {
   loginFailures(subject: string, window: number): string;
   /** `<prefix>:dlq_handled`: how admins handled dead letters, dlq entry id → JSON `{action, by, at, …}` */
   deadLettersHandled(): string;
+  /**
+   * `<prefix>:bus_counts:<epoch minute>`: the bus's counters of one minute, fields `<stream>|<group>|handled`
+   * and `<stream>|<group>|failed` (HINCRBY by every consumer of every process), expiring after two hours
+   */
+  busCounts(minute: number): string;
+  /**
+   * `<prefix>:services`: the heartbeats of the service processes, field `<service>@<host>:<pid>` → JSON
+   * `{service, host, pid, started_at, last_beat, last_activity, stopped_at}`
+   */
+  services(): string;
 }
 
 /**
@@ -134,6 +144,8 @@ export function keyTable(prefix: string): KeyTable {
     userSessions: (username) => `${prefix}:user_sessions:${username}`,
     loginFailures: (subject, window) => `${prefix}:login_failures:${subject}:${window}`,
     deadLettersHandled: () => `${prefix}:dlq_handled`,
+    busCounts: (minute) => `${prefix}:bus_counts:${minute}`,
+    services: () => `${prefix}:services`,
   };
 }
 
@@ -239,4 +251,6 @@ export const KEY_FAMILIES = {
   userSessions: [],
   loginFailures: [],
   deadLettersHandled: [],
+  busCounts: [],
+  services: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

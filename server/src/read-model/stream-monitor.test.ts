@@ -67,4 +67,30 @@ describe('streamsInfo', () => {
       }),
     ]);
   });
+
+  describe('when the bus has counted entries', () => {
+    it('gives each group its handled and failed of the last complete minute and the last 15 minutes', async () => {
+      const minute = Math.floor(NOW / 60_000);
+      const counts = new Map([
+        [minute - 1, new Map([['strategy.intent|engine', { handled: 40, failed: 2 }]])],
+        [minute, new Map([['strategy.intent|engine', { handled: 7, failed: 0 }]])],
+        [minute - 20, new Map([['strategy.intent|engine', { handled: 999, failed: 9 }]])],
+      ]);
+      const [info] = (await streamsInfo(stats, { nowMs: NOW, deadLetters: [], counts })).filter(
+        (s) => s.stream === 'strategy.intent',
+      );
+      const engine = info?.groups.find((g) => g.name === 'engine');
+      const audit = info?.groups.find((g) => g.name === 'audit-recorder');
+
+      expect(engine).toMatchObject({ handled_last_min: 40, failed_last_min: 2 });
+      expect(engine?.per_minute).toHaveLength(15);
+      expect(engine?.per_minute.at(-1)).toEqual({
+        minute: new Date(minute * 60_000).toISOString(),
+        handled: 7,
+        failed: 0,
+      });
+      expect(engine?.per_minute.reduce((sum, m) => sum + m.handled, 0)).toBe(47);
+      expect(audit).toMatchObject({ handled_last_min: 0, failed_last_min: 0 });
+    });
+  });
 });

@@ -1,13 +1,23 @@
 import { STREAM_NAMES, type StreamName } from '@gamma/shared';
+import type { MinuteCounts } from '../bus/bus-counts.ts';
 import type { GroupStats, StreamStats } from '../bus/redis-stream-info.ts';
+import { groupThroughput, type GroupThroughput } from './bus-throughput.ts';
 import type { DeadLetterCount } from './core/market-state.ts';
 import { idMs } from './core/stream-id.ts';
 
 /** Where the statistics of one stream come from (`Stores.streamStats`). */
 export type StreamStatsReader = (stream: StreamName) => Promise<StreamStats>;
 
+/** What the figures of every stream are measured against. */
+export interface MonitorContext {
+  nowMs: number;
+  deadLetters: DeadLetterCount[];
+  /** The bus's counters of the minutes `throughputMinutes(nowMs)` (bus-throughput.ts); absent: all zero */
+  counts?: MinuteCounts;
+}
+
 /** One consumer group of a stream (SPEC §10.4). */
-export interface GroupInfo {
+export interface GroupInfo extends GroupThroughput {
   name: string;
   consumers: number;
   /** Delivered, not yet acked */
@@ -41,7 +51,10 @@ const isoOfId = (id: string | null): string | null => {
   return ms === null || ms === 0 ? null : new Date(ms).toISOString();
 };
 
-function groupInfo(group: GroupStats, context: { nowMs: number; deadLetters: number }): GroupInfo {
+function groupInfo(
+  group: GroupStats,
+  context: { stream: StreamName; nowMs: number; deadLetters: number; counts: MinuteCounts },
+): GroupInfo {
   const oldestUnacked = group.oldestPending?.id ?? group.nextUndeliveredId;
   const oldestMs = oldestUnacked === null ? null : idMs(oldestUnacked);
   return {
@@ -53,13 +66,14 @@ function groupInfo(group: GroupStats, context: { nowMs: number; deadLetters: num
     oldest_pending_idle_ms: group.oldestPending?.idleMs ?? null,
     delay_ms: oldestMs === null ? 0 : Math.max(0, context.nowMs - oldestMs),
     dead_letters: context.deadLetters,
+    ...groupThroughput(context.counts, { stream: context.stream, group: group.name, nowMs: context.nowMs }),
   };
 }
 
 async function streamInfo(
   stats: StreamStatsReader,
   stream: StreamName,
-  context: { nowMs: number; deadLetters: DeadLetterCount[] },
+  context: MonitorContext,
 ): Promise<StreamInfo> {
   const letters = context.deadLetters.filter((d) => d.source_stream === stream);
   const base = { stream, dead_letters: letters.reduce((sum, d) => sum + d.count, 0) };
@@ -69,7 +83,9 @@ async function streamInfo(
   }
   const groups = s.groups.map((g) =>
     groupInfo(g, {
+      stream,
       nowMs: context.nowMs,
+      counts: context.counts ?? new Map(),
       deadLetters: letters.find((d) => d.group === g.name)?.count ?? 0,
     }),
   );
@@ -83,10 +99,10 @@ async function streamInfo(
   };
 }
 
-/** Length, groups, lag, pending and delays of every stream (SPEC §10.4), from the bus's stream statistics. */
-export function streamsInfo(
-  stats: StreamStatsReader,
-  context: { nowMs: number; deadLetters: DeadLetterCount[] },
-): Promise<StreamInfo[]> {
+/**
+ * Length, groups, lag, pending, delays and handled / failed per minute of every stream (SPEC §10.4), from the
+ * bus's stream statistics and counters.
+ */
+export function streamsInfo(stats: StreamStatsReader, context: MonitorContext): Promise<StreamInfo[]> {
   return Promise.all(STREAM_NAMES.map((name) => streamInfo(stats, name, context)));
 }

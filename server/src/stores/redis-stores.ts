@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
+import { readBusCounts } from '../bus/bus-counts.ts';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
 import { createRedisDeadLetterStore } from './dead-letters/dead-letter-store.ts';
 import { createRedisDayStartStore } from './day-start/day-start-store.ts';
+import { createRedisHeartbeatStore } from './heartbeats/heartbeat-store.ts';
 import { createRedisLossStreakStore } from './loss-streaks/redis-loss-streak-store.ts';
 import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
@@ -54,7 +56,9 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     sessions: createRedisSessionStore(redis, prefix),
     loginFailures: createRedisLoginFailureStore(redis, prefix),
     deadLetters: createRedisDeadLetterStore(redis, prefix),
+    heartbeats: createRedisHeartbeatStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
+    busCounts: (minutes) => readBusCounts(redis, prefix, minutes),
   };
 }

@@ -1,10 +1,12 @@
 import type { StreamName } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
+import type { MinuteCounts } from '../bus/bus-counts.ts';
 import type { StreamStats } from '../bus/redis-stream-info.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
 import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
 import { createMemoryDayStartStore, type DayStartStore } from './day-start/day-start-store.ts';
 import { createMemoryDeadLetterStore, type DeadLetterStore } from './dead-letters/dead-letter-store.ts';
+import { createMemoryHeartbeatStore, type HeartbeatStore } from './heartbeats/heartbeat-store.ts';
 import type { LossStreakStore } from './loss-streaks/loss-streak-store.ts';
 import { createMemoryLossStreakStore } from './loss-streaks/memory-loss-streak-store.ts';
 import { createMemoryOrderLedger } from './ledger/memory-order-ledger.ts';
@@ -51,15 +53,19 @@ export interface Stores {
   loginFailures: LoginFailureStore;
   /** The `dlq` stream's dead letters and how admins handled them (gateway: monitoring) */
   deadLetters: DeadLetterStore;
+  /** Each service process's heartbeat and last activity (every process writes; monitoring reads) */
+  heartbeats: HeartbeatStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
   streamStats(stream: StreamName): Promise<StreamStats>;
+  /** The bus's handled and failed counters of each epoch minute asked for, per `<stream>|<group>` (monitoring) */
+  busCounts(minutes: readonly number[]): Promise<MinuteCounts>;
 }
 
 /**
  * The stores in memory, for unit tests and a single process without Redis: approval claims and once
- * appends publish on `bus`; no stream statistics are kept (every stream reads as absent).
+ * appends publish on `bus`; no stream statistics or bus counters are kept (every stream reads as absent).
  */
 export function createMemoryStores(bus: Bus): Stores {
   const once = createMemoryOnceMarks(bus);
@@ -76,7 +82,9 @@ export function createMemoryStores(bus: Bus): Stores {
     sessions: createMemorySessionStore(),
     loginFailures: createMemoryLoginFailureStore(),
     deadLetters: createMemoryDeadLetterStore(bus),
+    heartbeats: createMemoryHeartbeatStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
+    busCounts: (minutes) => Promise.resolve(new Map(minutes.map((minute) => [minute, new Map()]))),
   };
 }

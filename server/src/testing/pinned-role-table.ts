@@ -25,6 +25,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'risk.tradingState',
     'monitoring.streams',
     'monitoring.deadLetters',
+    'monitoring.services',
     'audit.events',
     'positions.book',
     'positions.equity',

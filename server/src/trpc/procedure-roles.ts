@@ -32,6 +32,7 @@ export const PROCEDURE_ROLES = {
   'macro.history': 'viewer',
   'monitoring.streams': 'viewer',
   'monitoring.deadLetters': 'viewer',
+  'monitoring.services': 'viewer',
   'audit.events': 'viewer',
   'positions.book': 'viewer',
   'positions.equity': 'viewer',
