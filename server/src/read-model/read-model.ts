@@ -1,4 +1,4 @@
-import { hedgeStatus, type HedgeStatus } from '@gamma/shared';
+import { FORECAST_HORIZONS, hedgeStatus, type HedgeStatus } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
 import type { Logger } from '../lib/logger.ts';
 import {
@@ -20,10 +20,12 @@ import {
   type PositionsBookView,
 } from './positions/core/positions-view.ts';
 import { positionFeeds } from './positions/positions-feeds.ts';
+import * as vols from './volatility/vol-history.ts';
 import type {
   MacroStateEvent,
   PortfolioRiskEvent,
   RiskAlertEvent,
+  VolatilityForecastEvent,
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
 
@@ -34,8 +36,9 @@ const WARM_UP = {
   commands: 2000,
   fills: 2000,
   signals: 1000,
-  surfaces: 20,
-  forecasts: 60,
+  // Deep enough to seed the ATM IV vs forecast history (volatility/vol-history.ts) after a restart
+  surfaces: 120,
+  forecasts: 720,
   macro: 500,
   portfolio: 50,
   alerts: 500,
@@ -57,6 +60,7 @@ export class ReadModel {
   readonly market = market.createMarketState();
   /** Positions and PnL from fills, valued at the latest marks; equity sampled every 5 s at most on marks */
   readonly positions = createPositionsBook({ sampleMs: 5000, maxPoints: 2000 });
+  readonly volatility = vols.createVolHistory();
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   private readonly feeds: Feed[];
@@ -64,6 +68,7 @@ export class ReadModel {
   constructor(private readonly deps: { bus: Bus; log: Logger }) {
     const i = this.intents;
     const m = this.market;
+    const v = this.volatility;
     this.feeds = [
       feed('strategy.signal', WARM_UP.signals, (e) => intents.applySignal(i, e)),
       feed('strategy.intent', WARM_UP.intents, (e) => intents.applyIntent(i, e)),
@@ -73,8 +78,14 @@ export class ReadModel {
       feed('order.command', WARM_UP.commands, (e) => intents.applyOrderCommand(i, e)),
       feed('order.fill', WARM_UP.fills, (e) => intents.applyFill(i, e)),
       feed('position.update', WARM_UP.fills, (e) => intents.applyPositionUpdate(i, e)),
-      feed('market.vol_surface', WARM_UP.surfaces, (e) => market.applySurface(m, e)),
-      feed('strategy.forecast.volatility', WARM_UP.forecasts, (e) => market.applyForecast(m, e)),
+      feed('market.vol_surface', WARM_UP.surfaces, (e) => {
+        market.applySurface(m, e);
+        vols.applySurface(v, e);
+      }),
+      feed('strategy.forecast.volatility', WARM_UP.forecasts, (e) => {
+        market.applyForecast(m, e);
+        vols.applyForecast(v, e);
+      }),
       feed('market.macro_state', WARM_UP.macro, (e) => market.applyMacroState(m, e)),
       feed('portfolio.risk', WARM_UP.portfolio, (e) => market.applyPortfolioRisk(m, e)),
       feed('risk.alert', WARM_UP.alerts, (e) => market.applyAlert(m, e)),
@@ -136,6 +147,23 @@ export class ReadModel {
   /** The latest surface of an underlying, or null. */
   volSurface(underlying: string): VolatilitySurfaceEvent | null {
     return this.market.surfaces.get(underlying)?.message ?? null;
+  }
+
+  /** The latest forecast of each horizon of an underlying, in `FORECAST_HORIZONS` order (others after) */
+  forecasts(underlying: string): VolatilityForecastEvent[] {
+    const rank = (h: string): number => {
+      const i = (FORECAST_HORIZONS as readonly string[]).indexOf(h);
+      return i < 0 ? FORECAST_HORIZONS.length : i;
+    };
+    return [...this.market.forecasts.values()]
+      .map((f) => f.message)
+      .filter((f) => f.underlying === underlying)
+      .sort((a, b) => rank(a.forecast_horizon) - rank(b.forecast_horizon));
+  }
+
+  /** ATM IV against forecast over time for an underlying, oldest first (the newest `limit` points) */
+  volHistory(underlying: string, limit: number): vols.VolHistoryPoint[] {
+    return vols.volHistory(this.volatility, underlying, limit);
   }
 
   /** Latest portfolio risk per underlying (sorted by underlying; a whole-book event last). */

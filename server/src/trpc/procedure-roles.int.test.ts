@@ -18,6 +18,8 @@ const INPUTS: Partial<Record<ProcedurePath, unknown>> = {
   'intents.explain': { intent_id: 'walk-missing' },
   'market.pqSpread': { underlying: 'BTC/USDT' },
   'market.volSurface': { underlying: 'BTC/USDT' },
+  'market.forecasts': { underlying: 'BTC/USDT' },
+  'market.volHistory': { underlying: 'BTC/USDT', limit: 5 },
   'macro.history': { limit: 5 },
   'audit.events': { limit: 5 },
   'risk.setTradingState': { scope: 'strategy', key: 'walk_strategy', state: 'ACTIVE', reason: 'walk' },

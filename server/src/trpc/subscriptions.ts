@@ -122,6 +122,8 @@ export const subscriptions = {
   onTick: tailOf('market.tick'),
   /** VolatilitySurfaceEvents from `market.vol_surface` */
   onSurface: tailOf('market.vol_surface'),
+  /** VolatilityForecastEvents from `strategy.forecast.volatility` */
+  onForecast: tailOf('strategy.forecast.volatility'),
   /** TradingStateEvents from `risk.trading_state` */
   onTradingState: tailOf('risk.trading_state'),
   /** RiskAlertEvents from `risk.alert` */

@@ -25,3 +25,12 @@ export const RecentIntentsInputSchema = z
   .optional();
 /** Input of `market.pqSpread`. */
 export const PqSpreadInputSchema = z.object({ underlying: z.string().min(1).max(NAME_MAX_LENGTH) });
+/** Most points `market.volHistory` returns. */
+export const VOL_HISTORY_MAX_POINTS = 1000;
+/** Input of `market.forecasts`. */
+export const ForecastsInputSchema = z.object({ underlying: z.string().min(1).max(NAME_MAX_LENGTH) });
+/** Input of `market.volHistory`: the newest `limit` points (default 500). */
+export const VolHistoryInputSchema = z.object({
+  underlying: z.string().min(1).max(NAME_MAX_LENGTH),
+  limit: z.number().int().min(1).max(VOL_HISTORY_MAX_POINTS).default(500),
+});

@@ -57,6 +57,7 @@ export const createVolForecast = (
   confidence: 0.8,
   model_version: 'ewma-0.94/1',
   features_used: ['log_returns_5s'],
+  candidates: [],
   timestamp: TEST_TIMESTAMP,
   metadata: {},
   ...overrides,

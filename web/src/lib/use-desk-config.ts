@@ -27,6 +27,8 @@ export function useDeskConfig() {
   const { data } = useQuery({ ...trpc.config.queryOptions(), staleTime: Infinity });
   const byUnderlying = new Map(data?.underlyings.map((u) => [u.underlying, u]) ?? []);
   return {
+    /** The configured underlyings (`UNDERLYINGS`), in order; empty until `config` answers */
+    underlyings: data?.underlyings.map((u) => u.underlying) ?? [],
     maxFomoScore: data?.max_fomo_score ?? DEFAULTS.maxFomoScore,
     approval: {
       mode: data?.approval_mode ?? 'manual',

@@ -123,7 +123,7 @@ describe('VolForecasterService with several ticks per bar', () => {
   }
 
   describe('when enough bars for HAR-RV exist', () => {
-    it('publishes range vols, every candidate loss and the winner’s features', async () => {
+    it('publishes range vols, every candidate’s loss and forecast, and the winner’s features', async () => {
       const { service, bus } = forecaster();
       await service.start();
       await publishWalk(bus, 500);
@@ -141,6 +141,10 @@ describe('VolForecasterService with several ticks per bar', () => {
         expect(Object.keys(losses).sort()).toEqual(['ewma-0.94/1', 'har-rv/1']);
         expect(losses['har-rv/1']).toSatisfy(Number.isFinite);
         expect(['ewma-0.94/1', 'har-rv/1']).toContain(f.model_version);
+        const candidates = f.candidates ?? [];
+        expect(candidates.map((c) => [c.model_version, c.score])).toEqual(Object.entries(losses));
+        const chosen = candidates.find((c) => c.model_version === f.model_version);
+        expect(chosen?.predicted_volatility).toBe(f.predicted_volatility);
         expect(f.features_used).toEqual(
           f.model_version === 'har-rv/1'
             ? ['log_returns_5s', 'rv_60s', 'rv_60s_mean_5', 'rv_60s_mean_22']

@@ -1,4 +1,4 @@
-import { PqSpreadInputSchema } from '@gamma/shared';
+import { ForecastsInputSchema, PqSpreadInputSchema, VolHistoryInputSchema } from '@gamma/shared';
 import type { PqSpreadView } from '../../read-model/core/pq-spread.ts';
 import { normalizeUnderlying } from '../../read-model/core/pq-spread.ts';
 import { iso } from '../../lib/clock.ts';
@@ -19,7 +19,7 @@ export function pqSpreadOf(
   return ctx.readModel.pqSpread(underlying, ctx.config.desk.forecastHorizon, iso(ctx.clock.now()));
 }
 
-/** Market views: P against Q, and the latest surface. */
+/** Market views: P against Q, the latest surface, the latest forecasts and their history. */
 export const marketRouter = router({
   /** SPEC §10.2 */
   pqSpread: publicProcedure
@@ -29,5 +29,21 @@ export const marketRouter = router({
   volSurface: publicProcedure.input(PqSpreadInputSchema).query(({ ctx, input }) => {
     const underlying = normalizeUnderlying(input.underlying);
     return underlying === null ? null : ctx.readModel.volSurface(underlying);
+  }),
+  /**
+   * The latest VolatilityForecastEvent of each horizon of the underlying (`1h`, `24h`, `7d`), each with the
+   * candidate models scored for it, and the horizon the PQVolTrader trades on (`PQ_FORECAST_HORIZON`)
+   */
+  forecasts: publicProcedure.input(ForecastsInputSchema).query(({ ctx, input }) => {
+    const underlying = normalizeUnderlying(input.underlying);
+    return {
+      trader_horizon: ctx.config.desk.forecastHorizon,
+      forecasts: underlying === null ? [] : ctx.readModel.forecasts(underlying),
+    };
+  }),
+  /** ATM IV (P) against the forecasts (Q) over time, oldest first: the newest `limit` points */
+  volHistory: publicProcedure.input(VolHistoryInputSchema).query(({ ctx, input }) => {
+    const underlying = normalizeUnderlying(input.underlying);
+    return underlying === null ? [] : ctx.readModel.volHistory(underlying, input.limit);
   }),
 });

@@ -1,9 +1,10 @@
-/** The Volatility page (issue 11): not built yet. */
+import { VolatilityView } from '@/features/volatility/components/volatility-view';
+
+/** The Volatility page (issue 11 item 4): smile against forecast, term structure, models and history. */
 export function VolatilityPage() {
   return (
     <main className="page" aria-label="Volatility">
-      <h2>Volatility</h2>
-      <p className="muted">This page is being built.</p>
+      <VolatilityView />
     </main>
   );
 }

@@ -93,6 +93,29 @@ describe('forecastHorizons', () => {
     });
   });
 
+  describe('with several candidates', () => {
+    it('lists each scored candidate with its loss and its own forecast of the horizon, skipping missing ones', () => {
+      const ewma = ewmaView(returns, rules);
+      const garch = garchView(
+        { returns, total: returns.length },
+        { params: { omega: 2e-10, alpha: 0.1, beta: 0.85 }, trainedThrough: 300 },
+        rules,
+      );
+      const forecasts = forecastHorizons(returns, ewma, { ...rules, candidates: [ewma, null, garch] });
+      for (const f of forecasts) {
+        const bars = { '1h': 720, '24h': 17_280, '7d': 120_960 }[f.forecast_horizon];
+        expect(f.candidates).toEqual([
+          { model_version: 'ewma-0.94/1', score: ewma.loss, predicted_volatility: f.predicted_volatility },
+          {
+            model_version: 'garch11-mle/1',
+            score: garch.loss,
+            predicted_volatility: annualiseVariance(garch.meanVariance(bars), 5),
+          },
+        ]);
+      }
+    });
+  });
+
   it('reports the realized vol of the recent returns', () => {
     const [f] = forecastHorizons(returns, ewmaView(returns, rules), rules);
     expect(f?.metadata.realized_vol).toBeGreaterThan(1e-4 * Math.sqrt(BARS_PER_YEAR) * 0.8);

@@ -51,6 +51,8 @@ export interface HorizonForecast {
   confidence: number;
   model_version: string;
   features_used: string[];
+  /** Every candidate scored (skipped ones left out): its loss and its own forecast of the horizon */
+  candidates: { model_version: string; score: number | null; predicted_volatility: number | null }[];
   metadata: {
     /** Annualised close-to-close vol of the recent returns */
     realized_vol: number | null;
@@ -154,16 +156,23 @@ export function forecastHorizons(
   const realized = realizedVolOf(returns, r.realizedWindow, r.barSeconds);
   const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
   const losses: Record<string, number | null> = {};
-  for (const m of r.candidates ?? [model]) if (m) losses[m.modelVersion] = finite(m.loss);
+  const scored = (r.candidates ?? [model]).filter((m): m is ModelView => m !== null);
+  for (const m of scored) losses[m.modelVersion] = finite(m.loss);
   return HORIZONS.map((horizon) => {
     const bars = Math.max(1, Math.round(HORIZON_SECONDS[horizon] / r.barSeconds));
-    const vol = annualiseVariance(model.meanVariance(bars), r.barSeconds);
+    const volOf = (m: ModelView): number => annualiseVariance(m.meanVariance(bars), r.barSeconds);
+    const vol = volOf(model);
     return {
       forecast_horizon: horizon,
       predicted_volatility: vol,
       confidence: confidenceOf(vol, returns.length),
       model_version: model.modelVersion,
       features_used: [...(model.features ?? [`log_returns_${r.barSeconds}s`])],
+      candidates: scored.map((m) => ({
+        model_version: m.modelVersion,
+        score: finite(m.loss),
+        predicted_volatility: finite(volOf(m)),
+      })),
       metadata: {
         realized_vol: realized,
         realized_vol_parkinson: r.range?.parkinson ?? null,
