@@ -34,3 +34,4 @@ export * from './hedge-status.ts';
 export * from './approval-level.ts';
 export * from './auth.ts';
 export * from './api/dead-letters.ts';
+export * from './api/history.ts';

@@ -1,4 +1,4 @@
-import type { StreamName } from '@gamma/shared';
+import type { HistoryPage, HistorySearch, StreamName } from '@gamma/shared';
 import type { EntryWindowQuery } from './entry-window.ts';
 
 /** One stream entry as the recorder writes it (SPEC §12 item 1). */
@@ -60,6 +60,12 @@ export interface AuditCompaction {
   reclaimSpace(): Promise<void>;
 }
 
+/** Searches of the console's History page (`history.search`), in SQL on the audit rows. */
+export interface AuditHistory {
+  /** A page of intents, decisions or order commands matching the filters, newest first */
+  search(query: HistorySearch): Promise<HistoryPage>;
+}
+
 /**
  * The audit store: every stream entry kept in Postgres (SPEC §12), so the streams may be trimmed; raw
  * market data older than `AUDIT_MARKET_RAW_H` is down-sampled ({@link AuditCompaction}), the rest kept forever.
@@ -82,5 +88,7 @@ export interface AuditStore {
   byEntryTime(query: EntryWindowQuery): Promise<AuditRow[]>;
   /** Retention of raw market data; absent on a store that keeps everything (test doubles) */
   readonly compaction?: AuditCompaction;
+  /** History searches; absent on a store that has none (test doubles) */
+  readonly history?: AuditHistory;
   close(): Promise<void>;
 }

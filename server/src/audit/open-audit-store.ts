@@ -77,6 +77,7 @@ export async function acquireAuditStore(location: AuditStoreLocation, log?: Logg
     range: (query) => store.range(query),
     byEntryTime: (query) => store.byEntryTime(query),
     ...(store.compaction === undefined ? {} : { compaction: store.compaction }),
+    ...(store.history === undefined ? {} : { history: store.history }),
     close: async () => {
       if (released) return;
       released = true;

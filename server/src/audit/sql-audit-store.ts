@@ -3,6 +3,7 @@ import type { AuditRangeQuery, AuditRow, AuditStore } from './audit-store.ts';
 import { ENTRY_TIME_INDEX_COLUMNS, entryWindowSql, type EntryWindowQuery } from './entry-window.ts';
 import { parseEntryId } from './core/audit-row.ts';
 import { SqlAuditCompaction, watermarkTableDdl } from './sql-audit-compaction.ts';
+import { historyIndexDdl, SqlHistorySearch } from './sql-history-search.ts';
 import type { SqlClient } from './sql-client.ts';
 import { ConfigError, InvalidInputError, InvariantError } from '../errors/index.ts';
 
@@ -48,6 +49,7 @@ function requireTime(label: string, value: string | undefined): string | undefin
 export class SqlAuditStore implements AuditStore {
   readonly description: string;
   readonly compaction: SqlAuditCompaction;
+  readonly history: SqlHistorySearch;
   private readonly table: string;
   private readonly watermarkTable: string;
   private readonly schema: string | undefined;
@@ -67,6 +69,7 @@ export class SqlAuditStore implements AuditStore {
       events: this.table,
       watermarks: this.watermarkTable,
     });
+    this.history = new SqlHistorySearch(client, this.table);
     this.description = options.description;
   }
 
@@ -94,6 +97,7 @@ export class SqlAuditStore implements AuditStore {
       CREATE INDEX IF NOT EXISTS ${name}_ts_idx ON ${t} (ts);
       CREATE INDEX IF NOT EXISTS ${name}_stream_ts_idx ON ${t} (stream, ts);
       CREATE INDEX IF NOT EXISTS ${name}_entry_idx ON ${t} ${ENTRY_TIME_INDEX_COLUMNS};
+      ${historyIndexDdl(name, t)}
       ${watermarkTableDdl(this.watermarkTable)}
     `);
     await this.compaction.load();

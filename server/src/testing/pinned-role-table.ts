@@ -31,6 +31,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'audit.events',
     'positions.book',
     'positions.equity',
+    'history.search',
     'onIntent',
     'onDecision',
     'onMacroState',

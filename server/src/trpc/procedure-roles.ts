@@ -38,6 +38,7 @@ export const PROCEDURE_ROLES = {
   'audit.events': 'viewer',
   'positions.book': 'viewer',
   'positions.equity': 'viewer',
+  'history.search': 'viewer',
   onIntent: 'viewer',
   onDecision: 'viewer',
   onMacroState: 'viewer',

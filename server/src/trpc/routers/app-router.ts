@@ -5,6 +5,7 @@ import { auditRouter } from './audit-router.ts';
 import { authRouter } from './auth-router.ts';
 import { configProcedure } from './config-procedure.ts';
 import { healthProcedure } from './health-procedure.ts';
+import { historyRouter } from './history-router.ts';
 import { intentsRouter } from './intents-router.ts';
 import { macroRouter } from './macro-router.ts';
 import { marketRouter } from './market-router.ts';
@@ -31,6 +32,7 @@ export const appRouter = router({
   monitoring: monitoringRouter,
   audit: auditRouter,
   positions: positionsRouter,
+  history: historyRouter,
   ...subscriptions,
 });
 
