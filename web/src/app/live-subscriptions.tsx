@@ -7,6 +7,7 @@ import { useMacroSubscription } from '@/features/macro/hooks/use-macro-subscript
 import { useAlertNotifications } from '@/features/notify/hooks/use-alert-notifications';
 import { useDecisionNotices } from '@/features/notify/hooks/use-decision-notices';
 import { usePendingTitle } from '@/features/notify/hooks/use-pending-title';
+import { usePositionsSubscription } from '@/features/positions/hooks/use-positions-subscription';
 import { usePortfolioRiskSubscription } from '@/features/risk/hooks/use-portfolio-risk-subscription';
 import { useTradingStateSubscription } from '@/features/trading-state/hooks/use-trading-state-subscription';
 import { useTRPC } from '@/lib/trpc';
@@ -29,6 +30,7 @@ export function LiveSubscriptions() {
   useIntentsSubscription();
   useMacroSubscription();
   usePortfolioRiskSubscription();
+  usePositionsSubscription();
   useTradingStateSubscription();
   useAlertNotifications();
   usePendingTitle(usePendingApprovals().data?.length ?? 0);

@@ -1,9 +1,13 @@
-/** The Positions and PnL page (issue 11): not built yet. */
+import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
+import { PositionsView } from '@/features/positions/components/positions-view';
+
+/** The Positions and PnL page (issue 11): positions per instrument, totals, equity and drawdown. */
 export function PositionsPage() {
   return (
     <main className="page" aria-label="Positions and PnL">
-      <h2>Positions and PnL</h2>
-      <p className="muted">This page is being built.</p>
+      <CardErrorBoundary name="Positions">
+        <PositionsView />
+      </CardErrorBoundary>
     </main>
   );
 }
