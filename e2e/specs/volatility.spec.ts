@@ -28,6 +28,13 @@ test.describe('the Volatility page', () => {
     await expect(models.getByRole('rowheader', { name: /^ewma-/ })).toBeVisible();
     const btcSummary = await smile.getAttribute('aria-label');
 
+    // Live: new surfaces add points to the history without a reload (its name counts them)
+    const history = page.getByRole('img', { name: /^BTC\/USDT ATM implied vol \(P\) against/ });
+    const pointsShown = async (): Promise<number> =>
+      Number(/ (\d+) points /.exec((await history.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    const before = await pointsShown();
+    await expect.poll(pointsShown).toBeGreaterThan(before);
+
     await page.getByLabel('Underlying').selectOption('ETH/USDT');
     await expect(page).toHaveURL(/underlying=ETH%2FUSDT/);
     await expect(page.getByRole('heading', { name: 'Volatility · ETH/USDT' })).toBeVisible();

@@ -32,7 +32,11 @@ export function SmileChartCard(props: {
   const smiles = smilesOf(props.surface);
   const q = props.q?.predicted_volatility ?? null;
   return (
-    <Card label="Smile" title={`Smile (P) vs forecast (Q): ${props.underlying}`} className="vol-card">
+    <Card
+      label="Smile"
+      title={`Smile (P) vs forecast (Q): ${props.underlying}, IV by K/F`}
+      className="vol-card"
+    >
       {smiles.length === 0 ? (
         <p className="muted">no surface yet</p>
       ) : (
@@ -48,7 +52,7 @@ export function SmileChartCard(props: {
 function SmileChart(props: { smiles: Smile[]; q: number | null; horizon: string }) {
   return (
     <ResponsiveContainer width="100%" height={230}>
-      <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+      <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" />
         <XAxis
           dataKey="moneyness"
@@ -59,6 +63,7 @@ function SmileChart(props: { smiles: Smile[]; q: number | null; horizon: string 
           allowDuplicatedCategory={false}
         />
         <YAxis
+          width={54}
           dataKey="iv"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => pct(v)}

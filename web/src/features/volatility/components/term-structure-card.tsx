@@ -51,7 +51,7 @@ export function TermStructureCard(props: {
 function TermChart(props: { term: Pt[]; q: Pt[] }) {
   return (
     <ResponsiveContainer width="100%" height={230}>
-      <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+      <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" />
         <XAxis
           dataKey="days"
@@ -62,6 +62,7 @@ function TermChart(props: { term: Pt[]; q: Pt[] }) {
           allowDuplicatedCategory={false}
         />
         <YAxis
+          width={54}
           dataKey="vol"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => pct(v)}

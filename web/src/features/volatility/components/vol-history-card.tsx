@@ -14,6 +14,12 @@ import {
 } from './chart-frame';
 
 const HORIZONS = ['1h', '24h', '7d'] as const;
+/** Colours of the horizons other than the trader's (which is amber, like Q everywhere on the page). */
+const OTHER_HORIZON_COLORS = {
+  '1h': SERIES_COLORS[2],
+  '24h': SERIES_COLORS[5],
+  '7d': SERIES_COLORS[3],
+} as const;
 
 /** ATM IV (P) against the forecasts (Q) over time: the trader's horizon bold, the others faint. */
 export function VolHistoryCard(props: {
@@ -44,7 +50,7 @@ function HistoryChart(props: { rows: HistoryRow[]; traderHorizon: string }) {
       <LineChart
         data={props.rows}
         accessibilityLayer={false}
-        margin={{ top: 8, right: 16, bottom: 0, left: -8 }}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       >
         <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" />
         <XAxis
@@ -54,7 +60,12 @@ function HistoryChart(props: { rows: HistoryRow[]; traderHorizon: string }) {
           tickFormatter={(t: number) => format(t)}
           stroke={AXIS_COLOR}
         />
-        <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => pct(v)} stroke={AXIS_COLOR} />
+        <YAxis
+          width={54}
+          domain={['auto', 'auto']}
+          tickFormatter={(v: number) => pct(v)}
+          stroke={AXIS_COLOR}
+        />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(t) => format(Number(t), 'datetime')}
@@ -76,7 +87,7 @@ function HistoryChart(props: { rows: HistoryRow[]; traderHorizon: string }) {
             type="stepAfter"
             dataKey={`q_${h}`}
             name={`Q ${h}`}
-            stroke={h === props.traderHorizon ? Q_COLOR : SERIES_COLORS[(HORIZONS.indexOf(h) % 3) + 2]}
+            stroke={h === props.traderHorizon ? Q_COLOR : OTHER_HORIZON_COLORS[h]}
             strokeWidth={h === props.traderHorizon ? 2 : 1}
             strokeDasharray={h === props.traderHorizon ? undefined : '4 3'}
             dot={dots}
