@@ -13,6 +13,11 @@ describe('can', () => {
     expect(allowed).toEqual(['risk_manager', 'admin']);
   });
 
+  it('lets only admins requeue or discard dead letters', () => {
+    const allowed = ROLES.filter((role) => can(role, 'handleDeadLetters'));
+    expect(allowed).toEqual(['admin']);
+  });
+
   describe('when nobody is signed in', () => {
     it('allows nothing', () => {
       expect(can(null, 'decideApprovals')).toBe(false);

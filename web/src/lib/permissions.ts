@@ -10,6 +10,8 @@ export const CAPABILITIES = {
   decideApprovals: 'trader',
   /** Halt, reduce or resume trading (`risk.setTradingState`) */
   setTradingState: 'risk_manager',
+  /** Requeue or discard a dead letter (`monitoring.requeueDeadLetter`, `monitoring.discardDeadLetter`) */
+  handleDeadLetters: 'admin',
 } as const satisfies Record<string, Role>;
 
 /** One of {@link CAPABILITIES}. */
