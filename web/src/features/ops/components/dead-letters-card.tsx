@@ -5,7 +5,7 @@ import { type DeadLetter, useDeadLetters } from '../api/use-ops-queries';
 import { DeadLetterActions } from './dead-letter-actions';
 
 /** How much of a payload shows before it is expanded. */
-const PREVIEW_CHARS = 60;
+const PREVIEW_CHARS = 40;
 
 function Payload({ text }: { text: string }) {
   if (text === '') return <span className="muted">(no data field)</span>;

@@ -33,7 +33,7 @@ export function ServicesPanel() {
                     {s.instance === null ? 'no heartbeat' : `${s.host ?? ''}:${s.pid ?? ''}`}
                   </td>
                   <td>
-                    <TimeText at={s.started_at} style="datetime" />
+                    <TimeText at={s.started_at} />
                   </td>
                   <td>
                     <TimeText at={s.last_beat} />
