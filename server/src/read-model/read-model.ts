@@ -21,6 +21,8 @@ import {
 } from './positions/core/positions-view.ts';
 import { positionFeeds } from './positions/positions-feeds.ts';
 import * as vols from './volatility/vol-history.ts';
+import { listOrders, type OrderFilter, type OrderList } from './orders/core/order-query.ts';
+import { allOrderRows } from './orders/core/order-rows.ts';
 import type {
   MacroStateEvent,
   PortfolioRiskEvent,
@@ -114,6 +116,11 @@ export class ReadModel {
   /** Newest intents first, with status and decisions. */
   recentIntents(options: { limit: number; underlying?: string | undefined }): IntentSummary[] {
     return recentIntents(this.intents, options);
+  }
+
+  /** Order commands with their state and fills, newest first, filtered (from the intents state's orders and fills). */
+  orders(filter: OrderFilter): OrderList {
+    return listOrders(allOrderRows(this.intents), filter);
   }
 
   /** The explainability chain of an intent and its approval commands, or null when the intent is unknown. */

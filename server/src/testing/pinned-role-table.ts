@@ -32,6 +32,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'positions.book',
     'positions.equity',
     'history.search',
+    'orders.list',
     'onIntent',
     'onDecision',
     'onMacroState',

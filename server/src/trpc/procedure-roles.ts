@@ -39,6 +39,7 @@ export const PROCEDURE_ROLES = {
   'positions.book': 'viewer',
   'positions.equity': 'viewer',
   'history.search': 'viewer',
+  'orders.list': 'viewer',
   onIntent: 'viewer',
   onDecision: 'viewer',
   onMacroState: 'viewer',

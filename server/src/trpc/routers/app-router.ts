@@ -11,6 +11,7 @@ import { macroRouter } from './macro-router.ts';
 import { marketRouter } from './market-router.ts';
 import { monitoringRouter } from './monitoring-router.ts';
 import { positionsRouter } from './positions-router.ts';
+import { ordersRouter } from './orders-router.ts';
 import { riskRouter } from './risk-router.ts';
 import { usersRouter } from './users-router.ts';
 
@@ -33,6 +34,7 @@ export const appRouter = router({
   audit: auditRouter,
   positions: positionsRouter,
   history: historyRouter,
+  orders: ordersRouter,
   ...subscriptions,
 });
 

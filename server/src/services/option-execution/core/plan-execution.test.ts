@@ -28,7 +28,7 @@ const ctx = (over: Partial<ExecutionContext> = {}): ExecutionContext => ({
 
 describe('planExecution', () => {
   describe('when a straddle can be built', () => {
-    it('plans the call (leg 0) and the put (leg 1) at the ATM strike with buffered limits and §3.4 metadata', () => {
+    it('plans the call (leg 0) and the put (leg 1) at the ATM strike with buffered limits, §3.4 metadata and the mid as mark', () => {
       const plan = planExecution(command(), ctx());
       if (!plan.ok) throw new Error(plan.decision.reason ?? 'rejected');
       expect(plan.orders).toEqual([
@@ -50,6 +50,7 @@ describe('planExecution', () => {
             strategy: 'straddle',
             forward: 100_000,
             iv: 0.6,
+            mark: expect.closeTo(4_800, 6),
           }),
         }),
         expect.objectContaining({

@@ -76,7 +76,7 @@ export function executionRejected(
 /**
  * Plans an execution command (SPEC §7): every leg is built and validated first (surface, staleness, live
  * expiry, strikes, quantity, quotes); then one limit order per leg, leg 0 the call and leg 1 the put, with
- * `client_order_id` `<intent_id>-<leg>` and the §3.4 metadata. Any failure → one `execution_rejected`.
+ * `client_order_id` `<intent_id>-<leg>` and the §3.4 metadata plus `mark` (the leg's mid). Any failure → one `execution_rejected`.
  */
 export function planExecution(command: ExecutionCommandEvent, ctx: ExecutionContext): ExecutionPlan {
   const { config, nowMs } = ctx;
@@ -122,6 +122,8 @@ export function planExecution(command: ExecutionCommandEvent, ctx: ExecutionCont
       strategy: structure,
       forward: leg.forward,
       iv: leg.iv,
+      // The leg's mid when the order was planned: the mark a fill's slippage is measured against
+      mark: leg.mid,
       delta: leg.delta,
       approved_by: command.approved_by,
       approval_mode: approvalModeOf(command.approved_by),
