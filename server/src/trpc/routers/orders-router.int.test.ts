@@ -1,7 +1,7 @@
 import type { OrderCommand } from '@gamma/shared';
 import { createIntentDecision, createOrderFill, createStrategyIntent } from '@gamma/shared/testing';
-import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../../testing/start-test-server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../testing/start-test-server.ts';
 
 const legOf = (intentId: string, leg: 0 | 1): OrderCommand => ({
   strategy_id: 'pq_vol_trader_btc',
@@ -18,10 +18,16 @@ const legOf = (intentId: string, leg: 0 | 1): OrderCommand => ({
   metadata: { leg, mark: 4_800 },
 });
 
+// One gateway for the file (a start costs seconds on a busy machine), signed in as a viewer
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ user: 'viewer' });
+}, 120_000);
+afterAll(() => server?.close());
+
 describe('orders.list', () => {
   describe('when a straddle has one leg filled and one rejected by the exchange', () => {
     it('lists both orders to a viewer, the fill with fee and slippage, the rejection with its code', async () => {
-      await using server = await startTestServer({ user: 'viewer' });
       const intent = createStrategyIntent({ strategy_id: 'pq_vol_trader_btc', action: 'buy_straddle' });
       const id = intent.intent_id;
       await server.bus.publish('strategy.intent', intent);
@@ -91,7 +97,6 @@ describe('orders.list', () => {
 
   describe('when the input is out of bounds', () => {
     it('is BAD_REQUEST with the zod issues', async () => {
-      await using server = await startTestServer({ user: 'viewer' });
       const list = server.client.orders.list.query({ limit: 1_000_000, status: 'lost' } as never);
       await expect(list).rejects.toMatchObject({
         data: {
@@ -103,7 +108,9 @@ describe('orders.list', () => {
   });
 
   it('needs a signed-in user', async () => {
-    await using server = await startTestServer({ user: null });
-    await expect(server.client.orders.list.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    const anonymous = await server.createClient();
+    await expect(anonymous.client.orders.list.query()).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
   });
 });
