@@ -63,7 +63,7 @@ function SmileChart(props: { smiles: Smile[]; q: number | null; horizon: string 
           allowDuplicatedCategory={false}
         />
         <YAxis
-          width={54}
+          width={64}
           dataKey="iv"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => pct(v)}

@@ -62,7 +62,7 @@ function TermChart(props: { term: Pt[]; q: Pt[] }) {
           allowDuplicatedCategory={false}
         />
         <YAxis
-          width={54}
+          width={64}
           dataKey="vol"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => pct(v)}

@@ -61,7 +61,7 @@ function HistoryChart(props: { rows: HistoryRow[]; traderHorizon: string }) {
           stroke={AXIS_COLOR}
         />
         <YAxis
-          width={54}
+          width={64}
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => pct(v)}
           stroke={AXIS_COLOR}
