@@ -61,10 +61,10 @@ test.describe('the Orders page', () => {
     }
 
     // A filter narrows: no rejected order of this straddle; its strategy alone shows its two legs
-    await ordersTab.getByLabel('Status').selectOption('rejected');
+    await ordersTab.getByRole('combobox', { name: 'Status' }).selectOption('rejected');
     for (const row of legs) await expect(row).toBeHidden();
-    await ordersTab.getByLabel('Status').selectOption('');
-    await ordersTab.getByLabel('Strategy').selectOption(strategy);
+    await ordersTab.getByRole('combobox', { name: 'Status' }).selectOption('');
+    await ordersTab.getByRole('combobox', { name: 'Strategy' }).selectOption(strategy);
     const table = ordersTab.getByRole('region', { name: 'Orders' });
     await expect(table.getByRole('row')).toHaveCount(3);
     await expect(ordersTab.getByLabel('Summary')).toContainText('2 orders');
