@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { SERVICE_NAMES } from '../../server/src/config/service-names.ts';
 import { controlDir, GATEWAY_PID_FILE, STACK_PID_FILE } from './control-files.ts';
+import { stack, stackDatabase } from './stack.ts';
 
 // The web server of the Playwright run: the stack as `npm start` runs it, in two processes: every service, and
 // the gateway alone, so a spec can kill -9 the gateway under an open page (reconnect.spec.ts) and have it
@@ -16,14 +18,31 @@ const dir = controlDir(prefix);
 mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}/${STACK_PID_FILE}`, String(process.pid));
 
+// Both processes share one Postgres database of the run's own (audit store and accounts), as a desk running
+// its services in several processes does (README: DATABASE_URL): the gateway reads what the services' audit
+// recorder writes (History, explain), and a spec may seed the audit store directly
+stack.prefix = prefix;
+const database = stackDatabase();
+async function onDatabase(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: database.adminUrl, connectionTimeoutMillis: 10_000 });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+await onDatabase(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
+await onDatabase(`CREATE DATABASE "${database.name}"`);
+process.env.DATABASE_URL = database.url;
+
 const start = (services: string, env: Record<string, string> = {}): ChildProcess =>
   spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     stdio: 'inherit',
     env: { ...process.env, SERVICES: services, ...env },
   });
 
-// The embedded database of DATA_DIR is one process's (the audit recorder's, in the services process): the
-// gateway keeps its accounts (the GAMMA_USERS) in an embedded database of its own
+// Each process keeps a data folder of its own (the database is the run's Postgres, above)
 const gatewayEnv = { DATA_DIR: `${process.env.DATA_DIR ?? '.data/e2e'}/gateway` };
 
 const services = start(SERVICE_NAMES.filter((name) => name !== 'gateway').join(','));
@@ -63,6 +82,7 @@ async function stop(code: number): Promise<void> {
   services.kill('SIGTERM');
   await Promise.all([exitOf(gateway), exitOf(services)]);
   await deleteRunKeys();
+  await onDatabase(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`).catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
   // The run's own data folder (embedded databases, ~70 MB a run), never another
   const dataDir = process.env.DATA_DIR ?? '';
