@@ -23,7 +23,7 @@ test.describe('approving an intent', () => {
     const intentId = await publishStraddleIntent(redis);
     const row = page
       .getByRole('region', { name: 'Pending approvals' })
-      .getByRole('listitem', { name: `approval ${intentId}` });
+      .getByRole('row', { name: `approval ${intentId}` });
     await expect(row).toBeVisible();
     await row.getByRole('button', { name: 'Approve' }).click();
 

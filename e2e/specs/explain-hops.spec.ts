@@ -18,7 +18,7 @@ test.describe('explaining an approved straddle', () => {
     const intentId = await publishStraddleIntent(redis);
     const approval = page
       .getByRole('region', { name: 'Pending approvals' })
-      .getByRole('listitem', { name: `approval ${intentId}` });
+      .getByRole('row', { name: `approval ${intentId}` });
     await approval.getByRole('button', { name: 'Approve' }).click();
     const row = page
       .getByRole('region', { name: 'Intent feed' })

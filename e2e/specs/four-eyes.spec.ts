@@ -20,11 +20,12 @@ async function consoleAs(browser: Browser, user: E2EUserName): Promise<Page> {
   return page;
 }
 
-/** A row of the pending approvals card. */
+/** A row of the pending approvals blotter. */
 const pendingRow = (page: Page, intentId: string) =>
-  page
-    .getByRole('region', { name: 'Pending approvals' })
-    .getByRole('listitem', { name: `approval ${intentId}` });
+  page.getByRole('region', { name: 'Pending approvals' }).getByRole('row', { name: `approval ${intentId}` });
+
+/** The detail pane of a pending intent, once its row is selected. */
+const detail = (page: Page, intentId: string) => page.getByRole('region', { name: `detail ${intentId}` });
 
 /** The status badge of an intent in the feed. */
 const feedStatus = (page: Page, intentId: string) =>
@@ -52,16 +53,21 @@ test.describe('four-eyes approval', () => {
       reason: 'market_overpricing_volatility',
     });
     const aliceRow = pendingRow(alice, intentId);
-    await expect(aliceRow.getByLabel('four-eyes')).toContainText('Four-eyes');
+    await expect(aliceRow).toContainText('4-eyes');
+    await aliceRow.click();
+    await expect(detail(alice, intentId).getByLabel('four-eyes')).toContainText('Four-eyes');
     await aliceRow.getByRole('button', { name: 'Approve' }).click();
 
     // Both consoles show who approved first; alice has no Approve any more, only the note and Veto
-    for (const page of [alice, bob])
-      await expect(pendingRow(page, intentId).getByLabel('four-eyes')).toContainText(
+    await pendingRow(bob, intentId).click();
+    for (const page of [alice, bob]) {
+      await expect(pendingRow(page, intentId)).toContainText('4-eyes 1/2');
+      await expect(detail(page, intentId).getByLabel('four-eyes')).toContainText(
         'Approved by alice, awaiting a second trader',
       );
+    }
     await expect(aliceRow.getByRole('button', { name: 'Approve' })).toHaveCount(0);
-    await expect(aliceRow).toContainText('a different trader must approve');
+    await expect(detail(alice, intentId)).toContainText('a different trader must approve');
     await expect(aliceRow.getByRole('button', { name: 'Veto' })).toBeVisible();
 
     // The server refuses her second approval too, naming the rule

@@ -32,7 +32,7 @@ test.describe('a gateway killed under an open console', () => {
     const feed = page.getByRole('region', { name: 'Intent feed' });
 
     const before = await publishStraddleIntent(redis);
-    await expect(approvals.getByRole('listitem', { name: `approval ${before}` })).toBeVisible();
+    await expect(approvals.getByRole('row', { name: `approval ${before}` })).toBeVisible();
     await expect(feed.getByRole('listitem', { name: `intent ${before}` })).toBeVisible();
 
     await killGateway();
@@ -49,7 +49,7 @@ test.describe('a gateway killed under an open console', () => {
     await expect(connection).toHaveText('connected');
 
     for (const intentId of [before, ...during]) {
-      await expect(approvals.getByRole('listitem', { name: `approval ${intentId}` })).toHaveCount(1);
+      await expect(approvals.getByRole('row', { name: `approval ${intentId}` })).toHaveCount(1);
       await expect(feed.getByRole('listitem', { name: `intent ${intentId}` })).toHaveCount(1);
       await expect(
         feed.getByRole('listitem', { name: `intent ${intentId}` }).getByLabel('status'),
@@ -59,7 +59,7 @@ test.describe('a gateway killed under an open console', () => {
 
     // The approval kept in Redis across the restart can be approved through the new gateway
     await approvals
-      .getByRole('listitem', { name: `approval ${before}` })
+      .getByRole('row', { name: `approval ${before}` })
       .getByRole('button', { name: 'Approve' })
       .click();
     // With the reason, so a rejected execution says why
@@ -73,6 +73,6 @@ test.describe('a gateway killed under an open console', () => {
     await expect(feed.getByRole('listitem', { name: `intent ${before}` }).getByLabel('status')).toHaveText(
       'filled',
     );
-    await expect(approvals.getByRole('listitem', { name: `approval ${before}` })).toBeHidden();
+    await expect(approvals.getByRole('row', { name: `approval ${before}` })).toBeHidden();
   });
 });

@@ -30,9 +30,7 @@ async function btcDelta(): Promise<number> {
 
 /** A row of the pending approvals card. */
 const pendingRow = (page: Page, intentId: string) =>
-  page
-    .getByRole('region', { name: 'Pending approvals' })
-    .getByRole('listitem', { name: `approval ${intentId}` });
+  page.getByRole('region', { name: 'Pending approvals' }).getByRole('row', { name: `approval ${intentId}` });
 
 /** Sets the global state from the trading-state bar: the control, a reason, the confirm step for a halt. */
 async function setGlobal(page: Page, control: 'Halt' | 'Resume', reason: string): Promise<void> {

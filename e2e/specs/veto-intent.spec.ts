@@ -15,14 +15,16 @@ test.describe('vetoing an intent', () => {
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/connected/);
 
     const intentId = await publishStraddleIntent(redis);
-    const row = page
-      .getByRole('region', { name: 'Pending approvals' })
-      .getByRole('listitem', { name: `approval ${intentId}` });
+    const queue = page.getByRole('region', { name: 'Pending approvals' });
+    const row = queue.getByRole('row', { name: `approval ${intentId}` });
     await expect(row).toBeVisible();
     await row.getByRole('button', { name: 'Veto' }).click();
-    const confirm = row.getByRole('button', { name: 'Confirm veto' });
+    // The reason field opens under the row, focused
+    const form = queue.getByRole('row', { name: `veto ${intentId}` });
+    const confirm = form.getByRole('button', { name: 'Confirm veto' });
     await expect(confirm).toBeDisabled();
-    await row.getByLabel('Veto reason').fill('event risk before the Fed');
+    await expect(form.getByLabel('Veto reason')).toBeFocused();
+    await form.getByLabel('Veto reason').fill('event risk before the Fed');
     await confirm.click();
 
     const status = page

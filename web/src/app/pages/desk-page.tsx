@@ -1,53 +1,88 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
-import { Card } from '@/components/ui/card';
-import { PendingApprovalsCard } from '@/features/approvals/components/pending-approvals-card';
+import { ApprovalQueue } from '@/features/approvals/components/approval-queue';
 import { IntentFeedCard } from '@/features/intents/components/intent-feed-card';
-import { LatestIntentCard } from '@/features/intents/components/latest-intent-card';
 import { FomoCard } from '@/features/macro/components/fomo-card';
 import { MacroRegimeCard } from '@/features/macro/components/macro-regime-card';
-import { PipelineCard } from '@/features/pipeline/components/pipeline-card';
 import { GreeksCard } from '@/features/risk/components/greeks-card';
+import { DeskDetail, type DeskSelection } from './desk/desk-detail';
+import { DeskToolbar } from './desk/desk-toolbar';
+import { useDesk } from './desk/use-desk';
+import './desk/desk-page.css';
 
-// The chart library loads on demand, never in the initial JavaScript (npm run check:bundle fails if it does)
-const RegimeChartCard = lazy(() =>
-  import('@/features/macro/components/regime-chart-card').then((m) => ({ default: m.RegimeChartCard })),
+// Loads on the first `?` (or Keys button), not with the console
+const KeysHelpDialog = lazy(() =>
+  import('@/features/approvals/components/keys-help-dialog').then((m) => ({ default: m.KeysHelpDialog })),
 );
 
-function LazyRegimeChartCard() {
+/**
+ * The Desk (home, `/`): the approval queue as a blotter with the selected intent's detail under it; the macro
+ * regime, FOMO, Greeks and the latest intents beside it; keys j/k, a, v, e, /, ? (desk/use-desk-keys.ts).
+ */
+export function DeskPage() {
+  const desk = useDesk();
   return (
-    <Suspense
-      fallback={
-        <Card label="Regime chart" className="chart-card">
-          <p className="muted">loading the chart…</p>
-        </Card>
-      }
-    >
-      <RegimeChartCard />
-    </Suspense>
+    <main className="page desk" aria-label="Desk">
+      <div className="desk-main">
+        <DeskToolbar
+          filter={desk.filter}
+          onFilter={desk.setFilter}
+          filterRef={desk.filterRef}
+          onHelp={desk.openHelp}
+          message={desk.message}
+        />
+        <CardErrorBoundary name="Pending approvals">
+          <ApprovalQueue
+            queue={desk.queue}
+            selectedId={desk.selectedId}
+            vetoingId={desk.vetoingId}
+            onSelect={(id) => desk.select({ kind: 'approval', id })}
+            onVetoOpen={desk.openVeto}
+            onVetoClose={desk.closeVeto}
+          />
+        </CardErrorBoundary>
+        <DeskDetail
+          selection={desk.selection}
+          row={desk.row}
+          nowMs={desk.queue.nowMs}
+          explainRef={desk.explainRef}
+          onClose={() => desk.select(null)}
+        />
+      </div>
+      <DeskSide filter={desk.filter} selection={desk.selection} onSelect={desk.select} />
+      {desk.helpOpen && (
+        <Suspense fallback={null}>
+          <KeysHelpDialog onClose={desk.closeHelp} />
+        </Suspense>
+      )}
+    </main>
   );
 }
 
-const CARDS: readonly [string, string, () => ReactNode][] = [
-  ['Latest intent', 'area-latest', () => <LatestIntentCard />],
-  ['Macro regime', 'area-macro', () => <MacroRegimeCard />],
-  ['FOMO', 'area-fomo', () => <FomoCard />],
-  ['Greeks', 'area-greeks', () => <GreeksCard />],
-  ['Pending approvals', 'area-approvals', () => <PendingApprovalsCard />],
-  ['Intent feed', 'area-feed', () => <IntentFeedCard />],
-  ['Regime chart', 'area-chart', () => <LazyRegimeChartCard />],
-  ['Pipeline', 'area-pipeline', () => <PipelineCard />],
-];
-
-/** The Desk (home, `/`): a grid of cards, each behind its own error boundary. */
-export function DeskPage() {
+/** Beside the queue: macro regime and FOMO, the Greeks, the latest intents (a click explains one below). */
+function DeskSide(props: {
+  filter: string;
+  selection: DeskSelection;
+  onSelect: (selection: DeskSelection) => void;
+}) {
   return (
-    <main className="grid">
-      {CARDS.map(([name, area, render]) => (
-        <div key={name} className={`cell ${area}`}>
-          <CardErrorBoundary name={name}>{render()}</CardErrorBoundary>
-        </div>
-      ))}
-    </main>
+    <div className="desk-side">
+      <CardErrorBoundary name="Macro regime">
+        <MacroRegimeCard />
+      </CardErrorBoundary>
+      <CardErrorBoundary name="FOMO">
+        <FomoCard />
+      </CardErrorBoundary>
+      <CardErrorBoundary name="Greeks">
+        <GreeksCard />
+      </CardErrorBoundary>
+      <CardErrorBoundary name="Intent feed">
+        <IntentFeedCard
+          filter={props.filter}
+          selectedId={props.selection?.kind === 'intent' ? props.selection.id : null}
+          onSelect={(id) => props.onSelect(id === null ? null : { kind: 'intent', id })}
+        />
+      </CardErrorBoundary>
+    </div>
   );
 }

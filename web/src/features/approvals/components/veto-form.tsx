@@ -1,6 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
 
-/** Inline veto form: a reason is required (Confirm veto stays disabled while it is blank). */
+/**
+ * Inline veto form: a reason is required (Confirm veto stays disabled while it is blank); the field takes the
+ * focus, Enter sends, Escape cancels.
+ */
 export function VetoForm(props: {
   busy: boolean;
   onConfirm: (reason: string) => void;
@@ -10,10 +13,15 @@ export function VetoForm(props: {
   const blank = reason.trim() === '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!blank) props.onConfirm(reason.trim());
+    if (!blank && !props.busy) props.onConfirm(reason.trim());
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    props.onCancel();
   };
   return (
-    <form className="veto-form" onSubmit={submit}>
+    <form className="veto-form" aria-label="Veto" onSubmit={submit} onKeyDown={onKeyDown}>
       <label>
         Veto reason
         <input

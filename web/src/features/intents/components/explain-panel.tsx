@@ -1,13 +1,25 @@
-import { clockTime } from '@/lib/format';
+import type { Ref } from 'react';
+import { TimeText } from '@/components/time-text';
 import { useExplainIntent } from '../api/use-explain-intent';
 import { describeNode } from '../core/describe-node';
 import { HopList } from './hop-list';
 
-/** The explainability timeline of one intent: where its time went hop by hop, then intent → decisions → orders → fills → positions. */
-export function ExplainPanel({ intentId, onClose }: { intentId: string; onClose: () => void }) {
+/**
+ * The explainability timeline of one intent: where its time went hop by hop, then intent → decisions → orders →
+ * fills → positions. Focusable (`ref`), so the Desk's `e` key can take the reader there.
+ */
+export function ExplainPanel({
+  intentId,
+  onClose,
+  ref,
+}: {
+  intentId: string;
+  onClose: () => void;
+  ref?: Ref<HTMLDivElement>;
+}) {
   const chain = useExplainIntent(intentId);
   return (
-    <div role="region" aria-label={`explain ${intentId}`} className="explain">
+    <div ref={ref} tabIndex={-1} role="region" aria-label={`explain ${intentId}`} className="explain">
       <div className="explain-head">
         <strong>Chain of {intentId}</strong>
         <button type="button" onClick={onClose}>
@@ -21,7 +33,9 @@ export function ExplainPanel({ intentId, onClose }: { intentId: string; onClose:
       <ol className="timeline">
         {(chain.data?.nodes ?? []).map((node) => (
           <li key={`${node.stream}:${node.entry_id}`}>
-            <span className="time">{clockTime(node.timestamp)}</span>
+            <span className="time">
+              <TimeText at={node.timestamp} />
+            </span>
             <span className="stream">{node.stream}</span>
             <span className="what">{describeNode(node.stream, node.message)}</span>
           </li>

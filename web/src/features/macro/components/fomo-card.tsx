@@ -10,7 +10,7 @@ export function FomoCard() {
   const level = fomoLevel(score);
   const blocked = aboveGate(score, gate);
   return (
-    <Card label="FOMO">
+    <Card label="FOMO" className="fomo-card">
       <div className={`fomo-value level-${level}`}>{fomoText(score)}</div>
       <div
         className="gauge"

@@ -10,7 +10,7 @@ export function MacroRegimeCard() {
   const macro = useLatestMacro();
   const onchain = onchainView(macro);
   return (
-    <Card label="Macro regime">
+    <Card label="Macro regime" className="macro-card">
       <div className={`regime regime-${macro?.macro_regime ?? 'none'}`}>
         {regimeLabel(macro?.macro_regime)}
       </div>
