@@ -1,16 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
 import { ApprovalQueue } from '@/features/approvals/components/approval-queue';
-import { IntentFeedCard } from '@/features/intents/components/intent-feed-card';
-import { FomoCard } from '@/features/macro/components/fomo-card';
-import { MacroRegimeCard } from '@/features/macro/components/macro-regime-card';
-import { GreeksCard } from '@/features/risk/components/greeks-card';
-import { DeskDetail, type DeskSelection } from './desk/desk-detail';
+import { DeskDetail } from './desk/desk-detail';
 import { DeskToolbar } from './desk/desk-toolbar';
 import { useDesk } from './desk/use-desk';
 import './desk/desk-page.css';
 
-// Loads on the first `?` (or Keys button), not with the console
+// The panels beside the queue load right after the console; the keys dialog on the first `?` (or Keys)
+const DeskSide = lazy(() => import('./desk/desk-panels').then((m) => ({ default: m.DeskSide })));
 const KeysHelpDialog = lazy(() =>
   import('@/features/approvals/components/keys-help-dialog').then((m) => ({ default: m.KeysHelpDialog })),
 );
@@ -49,40 +46,14 @@ export function DeskPage() {
           onClose={() => desk.select(null)}
         />
       </div>
-      <DeskSide filter={desk.filter} selection={desk.selection} onSelect={desk.select} />
+      <Suspense fallback={<div className="desk-side" />}>
+        <DeskSide filter={desk.filter} selection={desk.selection} onSelect={desk.select} />
+      </Suspense>
       {desk.helpOpen && (
         <Suspense fallback={null}>
           <KeysHelpDialog onClose={desk.closeHelp} />
         </Suspense>
       )}
     </main>
-  );
-}
-
-/** Beside the queue: macro regime and FOMO, the Greeks, the latest intents (a click explains one below). */
-function DeskSide(props: {
-  filter: string;
-  selection: DeskSelection;
-  onSelect: (selection: DeskSelection) => void;
-}) {
-  return (
-    <div className="desk-side">
-      <CardErrorBoundary name="Macro regime">
-        <MacroRegimeCard />
-      </CardErrorBoundary>
-      <CardErrorBoundary name="FOMO">
-        <FomoCard />
-      </CardErrorBoundary>
-      <CardErrorBoundary name="Greeks">
-        <GreeksCard />
-      </CardErrorBoundary>
-      <CardErrorBoundary name="Intent feed">
-        <IntentFeedCard
-          filter={props.filter}
-          selectedId={props.selection?.kind === 'intent' ? props.selection.id : null}
-          onSelect={(id) => props.onSelect(id === null ? null : { kind: 'intent', id })}
-        />
-      </CardErrorBoundary>
-    </div>
   );
 }

@@ -1,32 +1,14 @@
 import { lazy, type Ref, Suspense } from 'react';
 import { CardErrorBoundary } from '@/components/errors/card-error-boundary';
-import { Card } from '@/components/ui/card';
 import type { QueueRow } from '@/features/approvals/hooks/use-approval-queue';
-import { LatestIntentCard } from '@/features/intents/components/latest-intent-card';
 
 /** What the Desk has selected: a pending intent of the queue, or an intent of the feed. */
 export type DeskSelection = { kind: 'approval' | 'intent'; id: string } | null;
 
-// The chart library loads on demand, never in the initial JavaScript (npm run check:bundle fails if it does)
-const RegimeChartCard = lazy(() =>
-  import('@/features/macro/components/regime-chart-card').then((m) => ({ default: m.RegimeChartCard })),
-);
-// The detail of a selection loads on the first one: the initial JavaScript stays under its budget
+// The detail of a selection loads on the first one, the idle panels right after the console: the initial
+// JavaScript stays under its budget
 const DeskSelected = lazy(() => import('./desk-selected'));
-
-function LazyRegimeChartCard() {
-  return (
-    <Suspense
-      fallback={
-        <Card label="Regime chart" className="chart-card">
-          <p className="muted">loading the chart…</p>
-        </Card>
-      }
-    >
-      <RegimeChartCard />
-    </Suspense>
-  );
-}
+const DeskIdle = lazy(() => import('./desk-panels').then((m) => ({ default: m.DeskIdle })));
 
 /**
  * The pane under the queue: the selected pending intent (checks, what-if, P/Q reasoning, explain), or the
@@ -62,13 +44,8 @@ export function DeskDetail({
       </CardErrorBoundary>
     );
   return (
-    <div className="desk-idle">
-      <CardErrorBoundary name="Latest intent">
-        <LatestIntentCard />
-      </CardErrorBoundary>
-      <CardErrorBoundary name="Regime chart">
-        <LazyRegimeChartCard />
-      </CardErrorBoundary>
-    </div>
+    <Suspense fallback={<div className="desk-idle" />}>
+      <DeskIdle />
+    </Suspense>
   );
 }

@@ -18,7 +18,8 @@ export function FomoCard() {
         aria-label="FOMO score"
         aria-valuemin={0}
         aria-valuemax={1}
-        aria-valuenow={score ?? undefined}
+        aria-valuenow={score ?? 0}
+        aria-valuetext={fomoText(score)}
       >
         <div
           className={`gauge-fill level-${level}`}
