@@ -35,3 +35,4 @@ export * from './approval-level.ts';
 export * from './auth.ts';
 export * from './api/dead-letters.ts';
 export * from './api/history.ts';
+export * from './api/risk-board.ts';

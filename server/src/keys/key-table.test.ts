@@ -33,6 +33,7 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   deadLettersHandled: keys.deadLettersHandled(),
   busCounts: keys.busCounts(29_540_701),
   services: keys.services(),
+  alertAcks: keys.alertAcks(),
 });
 
 describe('the key table', () => {

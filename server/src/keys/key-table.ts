@@ -100,6 +100,10 @@ export interface KeyTable {
    * `{service, host, pid, started_at, last_beat, last_activity, stopped_at}`
    */
   services(): string;
+   * `<prefix>:alert_acks`: who acknowledged which raise of a risk alert, `<raise entry id>|<alert key>` →
+   * JSON `{by, at}` (first writer wins, HSETNX)
+   */
+  alertAcks(): string;
 }
 
 /**
@@ -146,6 +150,7 @@ export function keyTable(prefix: string): KeyTable {
     deadLettersHandled: () => `${prefix}:dlq_handled`,
     busCounts: (minute) => `${prefix}:bus_counts:${minute}`,
     services: () => `${prefix}:services`,
+    alertAcks: () => `${prefix}:alert_acks`,
   };
 }
 
@@ -253,4 +258,5 @@ export const KEY_FAMILIES = {
   deadLettersHandled: [],
   busCounts: [],
   services: [],
+  alertAcks: [],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

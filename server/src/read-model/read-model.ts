@@ -23,6 +23,7 @@ import { positionFeeds } from './positions/positions-feeds.ts';
 import * as vols from './volatility/vol-history.ts';
 import { listOrders, type OrderFilter, type OrderList } from './orders/core/order-query.ts';
 import { allOrderRows } from './orders/core/order-rows.ts';
+import * as riskBoard from './risk/risk-board.ts';
 import type {
   MacroStateEvent,
   PortfolioRiskEvent,
@@ -45,6 +46,9 @@ const WARM_UP = {
   portfolio: 50,
   alerts: 500,
   deadLetters: 1000,
+  // One hour of `portfolio.risk` at its default 1 s period for two underlyings (risk/risk-board.ts)
+  greeksHistory: 7200,
+  alertBoard: 2000,
 } as const;
 
 /** A portfolio risk event with the hedge status of its delta. */
@@ -63,6 +67,7 @@ export class ReadModel {
   /** Positions and PnL from fills, valued at the latest marks; equity sampled every 5 s at most on marks */
   readonly positions = createPositionsBook({ sampleMs: 5000, maxPoints: 2000 });
   readonly volatility = vols.createVolHistory();
+  readonly risk = riskBoard.createRiskBoard();
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   private readonly feeds: Feed[];
@@ -71,6 +76,7 @@ export class ReadModel {
     const i = this.intents;
     const m = this.market;
     const v = this.volatility;
+    const r = this.risk;
     this.feeds = [
       feed('strategy.signal', WARM_UP.signals, (e) => intents.applySignal(i, e)),
       feed('strategy.intent', WARM_UP.intents, (e) => intents.applyIntent(i, e)),
@@ -93,6 +99,8 @@ export class ReadModel {
       feed('risk.alert', WARM_UP.alerts, (e) => market.applyAlert(m, e)),
       feed('dlq', WARM_UP.deadLetters, (e) => market.applyDeadLetter(m, e)),
       ...positionFeeds(this.positions),
+      feed('portfolio.risk', WARM_UP.greeksHistory, (e) => riskBoard.applyGreeks(r.greeks, e)),
+      feed('risk.alert', WARM_UP.alertBoard, (e) => riskBoard.applyRiskAlert(r.alerts, e)),
     ];
   }
 

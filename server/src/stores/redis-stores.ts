@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { readBusCounts } from '../bus/bus-counts.ts';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
+import { createRedisAlertAckStore } from './alert-acks/alert-ack-store.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
 import { createRedisDeadLetterStore } from './dead-letters/dead-letter-store.ts';
 import { createRedisDayStartStore } from './day-start/day-start-store.ts';
@@ -57,6 +58,7 @@ export function createRedisStores(redis: Redis, options: { prefix: string; maxLe
     loginFailures: createRedisLoginFailureStore(redis, prefix),
     deadLetters: createRedisDeadLetterStore(redis, prefix),
     heartbeats: createRedisHeartbeatStore(redis, prefix),
+    alertAcks: createRedisAlertAckStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
     busCounts: (minutes) => readBusCounts(redis, prefix, minutes),

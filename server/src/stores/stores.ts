@@ -2,6 +2,7 @@ import type { StreamName } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
 import type { MinuteCounts } from '../bus/bus-counts.ts';
 import type { StreamStats } from '../bus/redis-stream-info.ts';
+import { createMemoryAlertAckStore, type AlertAckStore } from './alert-acks/alert-ack-store.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
 import { MemoryApprovalStore } from './approvals/memory-approval-store.ts';
 import { createMemoryDayStartStore, type DayStartStore } from './day-start/day-start-store.ts';
@@ -55,6 +56,8 @@ export interface Stores {
   deadLetters: DeadLetterStore;
   /** Each service process's heartbeat and last activity (every process writes; monitoring reads) */
   heartbeats: HeartbeatStore;
+  /** Who acknowledged which raise of a risk alert (gateway: the alert board) */
+  alertAcks: AlertAckStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -83,6 +86,7 @@ export function createMemoryStores(bus: Bus): Stores {
     loginFailures: createMemoryLoginFailureStore(),
     deadLetters: createMemoryDeadLetterStore(bus),
     heartbeats: createMemoryHeartbeatStore(),
+    alertAcks: createMemoryAlertAckStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
     busCounts: (minutes) => Promise.resolve(new Map(minutes.map((minute) => [minute, new Map()]))),

@@ -25,6 +25,8 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'risk.portfolio',
     'risk.alerts',
     'risk.tradingState',
+    'risk.greeksHistory',
+    'risk.alertBoard',
     'monitoring.streams',
     'monitoring.deadLetters',
     'monitoring.services',
@@ -46,7 +48,7 @@ export const PINNED_ROLE_TABLE: Readonly<Record<LeastRole, readonly string[]>> =
     'onPositionUpdate',
     'onOrderCommand',
   ],
-  trader: ['approvals.approve', 'approvals.veto'],
+  trader: ['approvals.approve', 'approvals.veto', 'risk.acknowledgeAlert'],
   risk_manager: ['risk.setTradingState'],
   admin: [
     'users.list',

@@ -24,6 +24,7 @@ const INPUTS: Partial<Record<ProcedurePath, unknown>> = {
   'audit.events': { limit: 5 },
   'history.search': { limit: 5 },
   'orders.list': { limit: 5 },
+  'risk.acknowledgeAlert': { key: 'global|drawdown|' },
   'risk.setTradingState': { scope: 'strategy', key: 'walk_strategy', state: 'ACTIVE', reason: 'walk' },
   'users.add': { username: 'walker', role: 'viewer', password: 'walker-pass-1' },
   'users.setRole': { username: 'carol', role: 'trader' },

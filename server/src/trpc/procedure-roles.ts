@@ -30,6 +30,8 @@ export const PROCEDURE_ROLES = {
   'risk.portfolio': 'viewer',
   'risk.alerts': 'viewer',
   'risk.tradingState': 'viewer',
+  'risk.greeksHistory': 'viewer',
+  'risk.alertBoard': 'viewer',
   'macro.latest': 'viewer',
   'macro.history': 'viewer',
   'monitoring.streams': 'viewer',
@@ -55,6 +57,8 @@ export const PROCEDURE_ROLES = {
   // Traders decide on intents
   'approvals.approve': 'trader',
   'approvals.veto': 'trader',
+  // Traders acknowledge risk alerts
+  'risk.acknowledgeAlert': 'trader',
   // Risk managers set trading states (and limits)
   'risk.setTradingState': 'risk_manager',
   // Admins manage users

@@ -1,6 +1,13 @@
-import { SetTradingStateInputSchema } from '@gamma/shared';
+import {
+  AcknowledgeAlertInputSchema,
+  GREEKS_HISTORY_MAX_POINTS,
+  GreeksHistoryInputSchema,
+  SetTradingStateInputSchema,
+} from '@gamma/shared';
 import { z } from 'zod';
-import { publicProcedure, riskManagerProcedure, router } from '../init.ts';
+import { publicProcedure, riskManagerProcedure, router, traderProcedure } from '../init.ts';
+import { greeksHistory } from '../../read-model/risk/risk-board.ts';
+import { acknowledgeAlert, alertBoard } from './risk-board-procedures.ts';
 import { deltaThresholdOf } from '../../config/desk-config.ts';
 import { setTradingState, tradingStatesView } from './trading-state-procedures.ts';
 
@@ -25,4 +32,17 @@ export const riskRouter = router({
   setTradingState: riskManagerProcedure
     .input(SetTradingStateInputSchema)
     .mutation(({ ctx, input }) => setTradingState(ctx, input)),
+  /** `{ spacing_s, series: [{ underlying, points: [{ at, delta, gamma, vega, theta }] }] }`, oldest first */
+  greeksHistory: publicProcedure.input(GreeksHistoryInputSchema).query(({ ctx, input }) =>
+    greeksHistory(ctx.readModel.risk.greeks, {
+      underlying: input?.underlying,
+      limit: input?.limit ?? GREEKS_HISTORY_MAX_POINTS,
+    }),
+  ),
+  /** The alerts grouped by strategy, type and underlying: raised, repeats, last seen, cleared, acknowledged */
+  alertBoard: publicProcedure.query(({ ctx }) => alertBoard(ctx)),
+  /** Acknowledges an alert's current raise once; CONFLICT naming who when acknowledged or raised again */
+  acknowledgeAlert: traderProcedure
+    .input(AcknowledgeAlertInputSchema)
+    .mutation(({ ctx, input }) => acknowledgeAlert(ctx, input)),
 });
