@@ -29,6 +29,25 @@ export interface GreeksPoint {
   theta: number;
 }
 
+/**
+ * `points` (oldest first) with `point` sampled in: it replaces the last point when both fall in the same
+ * `spacingMs` bucket of their timestamps, else it is appended and the oldest beyond `maxPoints` dropped. A
+ * point stamped before the last one is left out (the same array is returned), so a series runs forward.
+ */
+export function withGreeksPoint(
+  points: readonly GreeksPoint[],
+  point: GreeksPoint,
+  options: { spacingMs: number; maxPoints: number },
+): readonly GreeksPoint[] {
+  const last = points.at(-1);
+  if (last === undefined) return [point];
+  const [atMs, lastMs] = [Date.parse(point.at), Date.parse(last.at)];
+  if (atMs < lastMs) return points;
+  const bucket = (ms: number) => Math.floor(ms / options.spacingMs);
+  if (bucket(atMs) === bucket(lastMs)) return [...points.slice(0, -1), point];
+  return [...points, point].slice(-options.maxPoints);
+}
+
 /** The Greeks of one underlying over time, oldest first (`underlying` `''`: a producer's whole-book events). */
 export interface GreeksSeries {
   underlying: string;

@@ -8,6 +8,7 @@ import { useAlertNotifications } from '@/features/notify/hooks/use-alert-notific
 import { useDecisionNotices } from '@/features/notify/hooks/use-decision-notices';
 import { usePendingTitle } from '@/features/notify/hooks/use-pending-title';
 import { usePositionsSubscription } from '@/features/positions/hooks/use-positions-subscription';
+import { useAlertSubscription } from '@/features/risk/hooks/use-alert-subscription';
 import { usePortfolioRiskSubscription } from '@/features/risk/hooks/use-portfolio-risk-subscription';
 import { useTradingStateSubscription } from '@/features/trading-state/hooks/use-trading-state-subscription';
 import { useTRPC } from '@/lib/trpc';
@@ -31,6 +32,7 @@ export function LiveSubscriptions() {
   useMacroSubscription();
   usePortfolioRiskSubscription();
   usePositionsSubscription();
+  useAlertSubscription();
   useTradingStateSubscription();
   useAlertNotifications();
   usePendingTitle(usePendingApprovals().data?.length ?? 0);

@@ -8,6 +8,8 @@ import { useSessionStore } from '@/stores/session-store';
 export const CAPABILITIES = {
   /** Approve or veto a pending intent (`approvals.approve`, `approvals.veto`) */
   decideApprovals: 'trader',
+  /** Acknowledge a risk alert (`risk.acknowledgeAlert`) */
+  acknowledgeAlerts: 'trader',
   /** Halt, reduce or resume trading (`risk.setTradingState`) */
   setTradingState: 'risk_manager',
   /** Requeue or discard a dead letter (`monitoring.requeueDeadLetter`, `monitoring.discardDeadLetter`) */

@@ -1,6 +1,6 @@
-import type { GreeksHistory, GreeksPoint, PortfolioRiskEvent } from '@gamma/shared';
+import { withGreeksPoint, type GreeksHistory, type GreeksPoint, type PortfolioRiskEvent } from '@gamma/shared';
 import type { Stored } from '../core/intents-state.ts';
-import { compareIds, pushBounded } from '../core/stream-id.ts';
+import { compareIds } from '../core/stream-id.ts';
 
 /**
  * The Greeks of each underlying over time, from `portfolio.risk`: one point per `spacingMs` bucket of the
@@ -11,7 +11,7 @@ export interface GreeksHistoryState {
   readonly spacingMs: number;
   readonly maxPoints: number;
   /** Points per underlying (`''` = an original producer's whole-book events), oldest first */
-  readonly byUnderlying: Map<string, GreeksPoint[]>;
+  readonly byUnderlying: Map<string, readonly GreeksPoint[]>;
   /** Entry id of the newest event applied, so a warm-up and a tail overlapping apply an entry once */
   lastId: string;
 }
@@ -30,28 +30,15 @@ const pointOf = (e: PortfolioRiskEvent): GreeksPoint => ({
 });
 
 /**
- * Records one `portfolio.risk` event: it replaces the last point when it falls in the same time bucket,
- * else it is appended. An event stamped before the last point (a producer's clock behind) is left out, so
- * every series runs forward in time.
+ * Records one `portfolio.risk` event ({@link withGreeksPoint}: the last point of its time bucket, the series
+ * forward in time only).
  */
 export function applyGreeks(state: GreeksHistoryState, entry: Stored<PortfolioRiskEvent>): void {
   if (compareIds(entry.id, state.lastId) <= 0) return;
   state.lastId = entry.id;
   const key = entry.message.underlying ?? '';
-  const point = pointOf(entry.message);
-  const atMs = Date.parse(point.at);
   const points = state.byUnderlying.get(key) ?? [];
-  state.byUnderlying.set(key, points);
-  const last = points.at(-1);
-  if (last !== undefined) {
-    const lastMs = Date.parse(last.at);
-    if (atMs < lastMs) return;
-    if (Math.floor(atMs / state.spacingMs) === Math.floor(lastMs / state.spacingMs)) {
-      points[points.length - 1] = point;
-      return;
-    }
-  }
-  pushBounded(points, point, state.maxPoints);
+  state.byUnderlying.set(key, withGreeksPoint(points, pointOf(entry.message), state));
 }
 
 /** The newest `limit` points of one underlying (or of each, sorted by underlying, the whole book last). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOf, scopeLabel, shownRows, sinceText, type ScopeRow } from './trading-state-rows';
+import { allRows, fieldOf, scopeLabel, shownRows, sinceText, type ScopeRow } from './trading-state-rows';
 
 const row = (over: Partial<ScopeRow>): ScopeRow => ({
   scope: 'global',
@@ -67,5 +67,22 @@ describe('labels', () => {
       '17:00:00 UTC (3m 02s ago)',
     );
     expect(sinceText(null, 0)).toBeNull();
+  });
+});
+
+describe('allRows', () => {
+  it('lists the global state first, then every scope ever set, ACTIVE ones too, by scope', () => {
+    const snapshot = {
+      global: row({ state: 'ACTIVE' }),
+      scopes: [
+        row({ scope: 'underlying', key: 'ETH', state: 'ACTIVE', reason: 'resumed' }),
+        row({ scope: 'strategy', key: 'grid_btc', state: 'REDUCING' }),
+      ],
+    };
+    expect(allRows(snapshot, {}).map((r) => [fieldOf(r), r.state, r.reason])).toEqual([
+      ['global', 'ACTIVE', 'incident'],
+      ['strategy:grid_btc', 'REDUCING', 'incident'],
+      ['underlying:ETH', 'ACTIVE', 'resumed'],
+    ]);
   });
 });

@@ -42,11 +42,8 @@ const NEVER_SET: ScopeRow = {
 
 const sinceMs = (row: ScopeRow): number => (row.since === null ? -Infinity : Date.parse(row.since));
 
-/**
- * The rows the bar shows: the global state always (ACTIVE until someone sets it), then every strategy and
- * underlying scope that is not ACTIVE. Per scope the newer of the query's snapshot and the live changes wins.
- */
-export function shownRows(
+/** The newer of the query's snapshot and the live changes per scope: the global row first, then by scope. */
+export function allRows(
   snapshot: TradingStatesSnapshot | undefined,
   live: Readonly<Record<string, ScopeRow>>,
 ): ScopeRow[] {
@@ -57,10 +54,22 @@ export function shownRows(
     if (known === undefined || sinceMs(row) >= sinceMs(known)) byField.set(field, row);
   }
   const others = [...byField.entries()]
-    .filter(([field, row]) => field !== 'global' && row.state !== 'ACTIVE')
+    .filter(([field]) => field !== 'global')
     .map(([, row]) => row)
     .sort((a, b) => fieldOf(a).localeCompare(fieldOf(b)));
   return [byField.get('global') ?? NEVER_SET, ...others];
+}
+
+/**
+ * The rows the bar shows: the global state always (ACTIVE until someone sets it), then every strategy and
+ * underlying scope that is not ACTIVE. Per scope the newer of the query's snapshot and the live changes wins.
+ */
+export function shownRows(
+  snapshot: TradingStatesSnapshot | undefined,
+  live: Readonly<Record<string, ScopeRow>>,
+): ScopeRow[] {
+  const [global, ...others] = allRows(snapshot, live);
+  return [global ?? NEVER_SET, ...others.filter((row) => row.state !== 'ACTIVE')];
 }
 
 /** `Global`, `Strategy pq_vol_trader_btc`, `Underlying BTC`. */
