@@ -42,3 +42,25 @@ export async function readStream(redis: Redis, name: string): Promise<Record<str
 
 /** Number of entries in a stream. */
 export const streamLength = (redis: Redis, name: string) => redis.xlen(key(name));
+
+/**
+ * Puts a risk alert on `risk.alert` the way the risk service does (an `info` one with `metadata.state:
+ * 'cleared'` clears it); a strategy id of its own keeps it apart from the risk service's alerts.
+ */
+export async function publishRiskAlert(
+  redis: Redis,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const alert = {
+    strategy_id: 'e2e_risk',
+    alert_type: 'volatility',
+    severity: 'warning',
+    message: 'e2e: realized vol 1.20 > 0.90',
+    current_value: 1.2,
+    threshold_value: 0.9,
+    timestamp: new Date().toISOString(),
+    metadata: { underlying: null, state: 'raised', repeat: false },
+    ...overrides,
+  };
+  return redis.xadd(key('risk.alert'), '*', 'data', JSON.stringify(alert)) as Promise<string>;
+}

@@ -92,7 +92,7 @@ function AckCell({ row, title }: { row: AlertBoardRow; title: string }) {
   const acknowledge = useAcknowledgeAlert();
   if (row.ack !== null)
     return (
-      <span aria-label="acknowledgement">
+      <span>
         acknowledged by {row.ack.by} at <TimeText at={row.ack.at} />
       </span>
     );
