@@ -100,6 +100,7 @@ export interface KeyTable {
    * `{service, host, pid, started_at, last_beat, last_activity, stopped_at}`
    */
   services(): string;
+  /**
    * `<prefix>:alert_acks`: who acknowledged which raise of a risk alert, `<raise entry id>|<alert key>` →
    * JSON `{by, at}` (first writer wins, HSETNX)
    */
