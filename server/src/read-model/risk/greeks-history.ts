@@ -1,4 +1,9 @@
-import { withGreeksPoint, type GreeksHistory, type GreeksPoint, type PortfolioRiskEvent } from '@gamma/shared';
+import {
+  withGreeksPoint,
+  type GreeksHistory,
+  type GreeksPoint,
+  type PortfolioRiskEvent,
+} from '@gamma/shared';
 import type { Stored } from '../core/intents-state.ts';
 import { compareIds } from '../core/stream-id.ts';
 
