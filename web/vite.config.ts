@@ -21,7 +21,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'data', test: /[\\/]node_modules[\\/](@tanstack|@trpc|zod|zustand)[\\/]/ },
+            {
+              name: 'data',
+              test: /[\\/]node_modules[\\/](@tanstack[\\/](react-query|query-core)|@trpc|zod|zustand)[\\/]/,
+            },
           ],
         },
       },
