@@ -37,7 +37,7 @@ test.describe('the Orders page', () => {
     const intentId = await publishStraddleIntent(redis, { strategy_id: strategy });
     const approval = page
       .getByRole('region', { name: 'Pending approvals' })
-      .getByRole('listitem', { name: `approval ${intentId}` });
+      .getByRole('row', { name: `approval ${intentId}` });
     await approval.getByRole('button', { name: 'Approve' }).click();
 
     // Both legs appear filled without a reload, each with the fill price, fee and slippage of the bus

@@ -40,7 +40,7 @@ test.describe('the Positions page', () => {
     const intentId = await publishStraddleIntent(redis, { strategy_id: STRATEGY });
     const approval = page
       .getByRole('region', { name: 'Pending approvals' })
-      .getByRole('listitem', { name: `approval ${intentId}` });
+      .getByRole('row', { name: `approval ${intentId}` });
     await approval.getByRole('button', { name: 'Approve' }).click();
     const legsOf = async () =>
       (await readStream(redis, 'order.fill'))
