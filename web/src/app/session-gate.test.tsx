@@ -203,7 +203,7 @@ describe('SessionGate', () => {
       await act(() => runtime.checkSession());
 
       expect(within(menu).getByLabelText('role').textContent).toBe('viewer');
-      expect(screen.getByText('i-stale')).toBeTruthy();
+      expect(await screen.findByText('i-stale')).toBeTruthy();
     });
   });
 });
