@@ -34,7 +34,8 @@ test.describe('the History page', () => {
       await publishStraddleIntent(redis, { strategy_id: strategy }),
     ];
 
-    // `/` focuses the first search field
+    // `/` focuses the first search field (once the page's lazy chunk has rendered it)
+    await expect(form(page).getByLabel('Strategy')).toBeVisible();
     await page.locator('body').press('/');
     await expect(form(page).getByLabel('Strategy')).toBeFocused();
     await page.keyboard.type(strategy);
