@@ -12,6 +12,7 @@ import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
 import { tailStream } from './redis-tail.ts';
+import { StreamReaders } from './stream-reader.ts';
 import { InfrastructureError } from '../errors/index.ts';
 import { assertBusOpen } from './closed-bus.ts';
 
@@ -46,8 +47,8 @@ export interface RedisStreamsBusOptions {
 }
 
 /**
- * The bus over Redis Streams (SPEC §2). One command connection for publishing, acks and reclaim;
- * one blocking connection per subscription and per iterated tail.
+ * The bus over Redis Streams (SPEC §2). One command connection for publishing, acks, reclaim and tail
+ * backfills; one blocking connection per subscription; one per stream for all its tails (a shared reader).
  */
 export class RedisStreamsBus implements Bus {
   readonly prefix: string;
@@ -61,6 +62,8 @@ export class RedisStreamsBus implements Bus {
   private readonly consumers = new Set<StreamConsumer>();
   private readonly consumerCounts = new Map<string, number>();
   private readonly closing = new AbortController();
+  /** One blocking reader per tailed stream, shared by every tail of it in this process */
+  private readonly readers: StreamReaders;
 
   constructor(options: RedisStreamsBusOptions) {
     this.prefix = options.prefix;
@@ -81,6 +84,9 @@ export class RedisStreamsBus implements Bus {
       ? AbortSignal.any([options.giveUpWhen, this.closing.signal])
       : this.closing.signal;
     this.redis = createRedis(options.url, { log, giveUpWhen });
+    const { readCount, blockMs, clock } = this.settings;
+    const readerDeps = { redis: this.redis, prefix: this.prefix, readCount, blockMs, log, clock };
+    this.readers = new StreamReaders(readerDeps, this.closing.signal);
   }
 
   async publish<TName extends StreamName>(name: TName, message: StreamInput<TName>): Promise<string> {
@@ -131,7 +137,7 @@ export class RedisStreamsBus implements Bus {
   tail<TName extends StreamName>(name: TName, options: TailOptions): AsyncIterable<Entry<TName>> {
     const { readCount, blockMs, log, clock } = this.settings;
     const deps = { redis: this.redis, prefix: this.prefix, readCount, blockMs, log, clock };
-    return tailStream({ ...deps, closing: this.closing.signal }, name, options);
+    return tailStream({ ...deps, readers: this.readers, closing: this.closing.signal }, name, options);
   }
 
   async latest<TName extends StreamName>(name: TName, count: number): Promise<Entry<TName>[]> {
@@ -142,6 +148,11 @@ export class RedisStreamsBus implements Bus {
       const decoded = decodeEntry(name, entry.fields, this.settings.clock.now());
       return decoded.ok ? [{ id: entry.id, stream: name, message: decoded.message }] : [];
     });
+  }
+
+  /** How many streams have a shared tail reader (one connection each) now. */
+  get tailReaders(): number {
+    return this.readers.size;
   }
 
   /** Length and consumer groups (pending, lag) of a stream, for monitoring. */

@@ -90,10 +90,14 @@ const SESSION_COOKIE_PREFIX = 'gamma_session=';
 
 /**
  * A client that keeps the session cookie the server sets (a one-cookie jar: `gamma_session` is the only
- * cookie the gateway sets) and sends it on HTTP and on the WebSocket upgrade, as a browser does.
+ * cookie the gateway sets) and sends it on HTTP and on the WebSocket upgrade, as a browser does. Given
+ * `cookie` (another client's), it starts signed in with that session, like a second tab of one browser.
  */
-export function createTestClient(urls: { url: string; wsUrl: string }): TestClient {
-  let cookie: string | null = null;
+export function createTestClient(
+  urls: { url: string; wsUrl: string },
+  options: { cookie?: string | null } = {},
+): TestClient {
+  let cookie: string | null = options.cookie ?? null;
   const keepCookie = (response: Response): void => {
     for (const line of response.headers.getSetCookie()) {
       if (!line.startsWith(SESSION_COOKIE_PREFIX)) continue;
