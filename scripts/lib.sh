@@ -46,9 +46,14 @@ redis_ping() {
   [[ "$reply" == +PONG* ]]
 }
 
-# ensure_redis: exports REDIS_URL. Order: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else a private
-# redis-server with AOF under DATA_DIR; else install redis-server with apt (root on Debian); else stop.
+# ensure_redis: exports REDIS_URL. Order: REDIS_CLUSTER_NODES if set (a cluster runs elsewhere: nothing to start,
+# REDIS_URL untouched); REDIS_URL if set; else 127.0.0.1:6379 if it answers; else a private redis-server with AOF
+# under DATA_DIR; else install redis-server with apt (root on Debian); else stop.
 ensure_redis() {
+  if [ -n "${REDIS_CLUSTER_NODES:-}" ]; then
+    log "using the Redis Cluster at REDIS_CLUSTER_NODES=$REDIS_CLUSTER_NODES (no local Redis started)"
+    return
+  fi
   if [ -n "${REDIS_URL:-}" ]; then
     log "using REDIS_URL=$REDIS_URL"
     return

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_node_modules
+# The tests run on one Redis (the Redis Cluster test starts a cluster of its own), never on a cluster set for npm start
+unset REDIS_CLUSTER_NODES
 ensure_redis
 export TEST_REDIS_URL=$REDIS_URL
 ensure_chromium

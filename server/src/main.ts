@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import { ServiceHeartbeats } from './app/service-heartbeats.ts';
 import { selectServices, SERVICE_FACTORIES } from './app/service-registry.ts';
-import { createRedis } from './bus/redis.ts';
+import { createRedisClient } from './bus/redis.ts';
 import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
 import { describeProblems, validateConfig } from './config/app-config.ts';
 import { processEnvironment } from './config/env.ts';
-import { busSettingsOf } from './config/process-config.ts';
+import { busSettingsOf, redisTargetOf } from './config/process-config.ts';
 import { InfrastructureError } from './errors/index.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { errorText } from './bus/codec.ts';
@@ -29,7 +29,7 @@ const names = selectServices(settings.services);
 // Aborted when stopping: a connection that has lost Redis then fails its commands instead of retrying forever
 const stopRequested = new AbortController();
 const giveUpWhen = stopRequested.signal;
-const redis = createRedis(settings.redisUrl, {
+const redis = createRedisClient(redisTargetOf(settings), {
   log,
   connectionName: `gamma-${hostname()}-${process.pid}`,
   giveUpWhen,
@@ -42,12 +42,18 @@ const heartbeats = new ServiceHeartbeats({ stores, clock: systemClock, log });
 const services: Service[] = [];
 let gateway: Gateway | null = null;
 
+/** Where Redis is, for logs and errors: the cluster's seed nodes, or the server's URL. */
+const redisWhere =
+  settings.redisClusterNodes.length > 0
+    ? `cluster ${settings.redisClusterNodes.join(',')}`
+    : settings.redisUrl;
+
 // ioredis queues commands while it reconnects, so an absent Redis would otherwise hang startup silently
 async function pingWithin(ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new InfrastructureError(`Redis at ${settings.redisUrl} did not answer within ${ms} ms`)),
+      () => reject(new InfrastructureError(`Redis at ${redisWhere} did not answer within ${ms} ms`)),
       ms,
     );
   });
@@ -73,7 +79,7 @@ async function start(): Promise<void> {
     await heartbeats.started('gateway');
     process.stdout.write(`\nGamma console: http://${settings.host}:${gateway.port}\n\n`);
   }
-  log.info('gamma running', { services: names, prefix: settings.streamPrefix, redis: settings.redisUrl });
+  log.info('gamma running', { services: names, prefix: settings.streamPrefix, redis: redisWhere });
 }
 
 let stopping = false;

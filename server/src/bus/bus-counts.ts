@@ -1,5 +1,5 @@
 import type { StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import { keyTable } from '../keys/key-table.ts';
 
 /** What the bus counts per stream, group and minute. */
@@ -44,7 +44,7 @@ export class BusCounter {
    * Adds what was counted since the last flush to the minute of `nowMs`, in one pipeline; nothing to send,
    * no command. Counts that could not be written are dropped (the error is thrown for the caller to log).
    */
-  async flush(redis: Redis, nowMs: number): Promise<void> {
+  async flush(redis: RedisClient, nowMs: number): Promise<void> {
     const kinds = BUS_COUNT_KINDS.filter((kind) => this.counted[kind] > 0);
     if (kinds.length === 0) return;
     const minute = epochMinute(nowMs);
@@ -88,21 +88,18 @@ export function parseMinuteCounts(hash: Record<string, string>): Map<string, Gro
   return groups;
 }
 
-/** Reads the counters of `minutes` (one pipelined HGETALL each). */
+/**
+ * Reads the counters of `minutes` (one HGETALL each, sent together). Not one pipeline: on a Redis Cluster the
+ * minutes' keys sit in different slots, and ioredis refuses a pipeline that spans nodes.
+ */
 export async function readBusCounts(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   minutes: readonly number[],
 ): Promise<MinuteCounts> {
   const keys = keyTable(prefix);
-  const pipeline = redis.pipeline();
-  for (const minute of minutes) pipeline.hgetall(keys.busCounts(minute));
-  const replies = (await pipeline.exec()) ?? [];
+  const hashes = await Promise.all(minutes.map((minute) => redis.hgetall(keys.busCounts(minute))));
   const out: MinuteCounts = new Map();
-  minutes.forEach((minute, i) => {
-    const [error, hash] = replies[i] ?? [null, {}];
-    if (error) throw error;
-    out.set(minute, parseMinuteCounts((hash ?? {}) as Record<string, string>));
-  });
+  minutes.forEach((minute, i) => out.set(minute, parseMinuteCounts(hashes[i] ?? {})));
   return out;
 }

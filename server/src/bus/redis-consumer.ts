@@ -1,5 +1,5 @@
 import type { StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { iso, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -14,9 +14,9 @@ import { dropConnection } from './redis.ts';
 /** Everything one consumer loop needs. */
 export interface ConsumerConfig {
   /** Commands: XACK, XADD to dlq, XAUTOCLAIM, XPENDING, XGROUP */
-  redis: Redis;
+  redis: RedisClient;
   /** This consumer's own connection, used only for the blocking XREADGROUP */
-  blocking: Redis;
+  blocking: RedisClient;
   prefix: string;
   stream: StreamName;
   group: string;
@@ -198,7 +198,11 @@ export class StreamConsumer {
     }
   }
 
-  /** Appends a DeadLetterEvent to `<prefix>:dlq` and acks the entry, atomically. */
+  /**
+   * Appends a DeadLetterEvent to `<prefix>:dlq` and acks the entry, atomically on one Redis. On a Redis Cluster
+   * the two streams sit in different slots (their names are the wire contract), so it appends, then acks: a
+   * crash between the two leaves the entry pending, and its redelivery may dead-letter it a second time.
+   */
   async deadLetter(entryId: string, cause: DeadLetterCause): Promise<void> {
     const { redis, prefix, stream, group, maxLen, clock, log } = this.config;
     const data = encodeMessage('dlq', {
@@ -212,11 +216,17 @@ export class StreamConsumer {
       metadata: {},
     });
     log.warn('entry dead-lettered', { entry_id: entryId, reason: cause.reason, error: cause.error });
-    await redis
-      .multi()
-      .xadd(streamKey(prefix, 'dlq'), 'MAXLEN', '~', maxLen, '*', 'data', data)
-      .xack(this.key, group, entryId)
-      .exec();
+    const dlq = streamKey(prefix, 'dlq');
+    if (redis.isCluster) {
+      await redis.xadd(dlq, 'MAXLEN', '~', maxLen, '*', 'data', data);
+      await redis.xack(this.key, group, entryId);
+    } else {
+      await redis
+        .multi()
+        .xadd(dlq, 'MAXLEN', '~', maxLen, '*', 'data', data)
+        .xack(this.key, group, entryId)
+        .exec();
+    }
     this.config.counter?.count('failed');
     this.failures.delete(entryId);
   }

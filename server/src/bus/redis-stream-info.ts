@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 
 /** A consumer group's state, from `XINFO GROUPS`. */
 export interface GroupInfo {
@@ -61,13 +61,13 @@ export function parseGroups(reply: unknown): GroupInfo[] {
 }
 
 /** Reads `XLEN` and `XINFO GROUPS`; a missing stream has length 0 and no groups. */
-export async function readStreamInfo(redis: Redis, key: string): Promise<StreamInfo> {
+export async function readStreamInfo(redis: RedisClient, key: string): Promise<StreamInfo> {
   const length = await redis.xlen(key);
   if (length === 0 && (await redis.exists(key)) === 0) return { length: 0, groups: [] };
   return { length, groups: parseGroups(await redis.call('XINFO', 'GROUPS', key)) };
 }
 
-async function groupStats(redis: Redis, key: string, group: GroupInfo): Promise<GroupStats> {
+async function groupStats(redis: RedisClient, key: string, group: GroupInfo): Promise<GroupStats> {
   let oldestPending: GroupStats['oldestPending'] = null;
   let nextUndeliveredId: string | null = null;
   if (group.pending > 0) {
@@ -83,7 +83,7 @@ async function groupStats(redis: Redis, key: string, group: GroupInfo): Promise<
 }
 
 /** Reads `XINFO STREAM`, `XINFO GROUPS` and, per group, where its oldest unacked entry is. */
-export async function readStreamStats(redis: Redis, key: string): Promise<StreamStats> {
+export async function readStreamStats(redis: RedisClient, key: string): Promise<StreamStats> {
   if ((await redis.exists(key)) === 0) return { exists: false, length: 0, lastEntryId: null, groups: [] };
   const info = pairs(await redis.call('XINFO', 'STREAM', key));
   const lastId = info['last-generated-id'];

@@ -1,5 +1,4 @@
 import type { StreamInput, StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
@@ -7,7 +6,13 @@ import type { Bus, Entry, Handler, SubscribeOptions, Subscription, TailOptions }
 import { BusCounter } from './bus-counts.ts';
 import { decodeEntry, encodeMessage } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
-import { createRedis, dropConnection, logConnectionErrors } from './redis.ts';
+import {
+  createRedisClient,
+  dropConnection,
+  duplicateClient,
+  logConnectionErrors,
+  type RedisClient,
+} from './redis.ts';
 import { StreamConsumer } from './redis-consumer.ts';
 import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
@@ -19,6 +24,8 @@ import { assertBusOpen } from './closed-bus.ts';
 /** Options of the Redis Streams bus; defaults are those of SPEC §11. */
 export interface RedisStreamsBusOptions {
   url: string;
+  /** `host:port` of Redis Cluster nodes (`REDIS_CLUSTER_NODES`); when given, the bus uses the cluster, not `url` */
+  clusterNodes?: readonly string[];
   /** Stream key prefix (`STREAM_PREFIX`) */
   prefix: string;
   /** `XADD … MAXLEN ~ maxLen` (`STREAM_MAXLEN`, default 100 000) */
@@ -53,9 +60,12 @@ export interface RedisStreamsBusOptions {
 export class RedisStreamsBus implements Bus {
   readonly prefix: string;
   /** The command connection (publish, ack, reclaim, dead letters) */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   private readonly settings: Required<
-    Omit<RedisStreamsBusOptions, 'consumerName' | 'url' | 'prefix' | 'giveUpWhen' | 'countThroughput'>
+    Omit<
+      RedisStreamsBusOptions,
+      'consumerName' | 'url' | 'clusterNodes' | 'prefix' | 'giveUpWhen' | 'countThroughput'
+    >
   >;
   private readonly consumerName: string | undefined;
   private readonly countThroughput: boolean;
@@ -83,7 +93,10 @@ export class RedisStreamsBus implements Bus {
     const giveUpWhen = options.giveUpWhen
       ? AbortSignal.any([options.giveUpWhen, this.closing.signal])
       : this.closing.signal;
-    this.redis = createRedis(options.url, { log, giveUpWhen });
+    this.redis = createRedisClient(
+      { url: options.url, ...(options.clusterNodes ? { clusterNodes: options.clusterNodes } : {}) },
+      { log, giveUpWhen },
+    );
     const { readCount, blockMs, clock } = this.settings;
     const readerDeps = { redis: this.redis, prefix: this.prefix, readCount, blockMs, log, clock };
     this.readers = new StreamReaders(readerDeps, this.closing.signal);
@@ -108,7 +121,7 @@ export class RedisStreamsBus implements Bus {
     assertBusOpen(this.closing.signal, 'subscribe to', name);
     const log = this.settings.log.child({ stream: name, group });
     const consumerName = this.nextConsumerName(name, group);
-    const blocking = this.redis.duplicate({ connectionName: consumerName });
+    const blocking = duplicateClient(this.redis, consumerName);
     logConnectionErrors(blocking, log);
     const consumer = new StreamConsumer({
       ...this.settings,

@@ -1,6 +1,22 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { createLogger, type Logger } from '../lib/logger.ts';
+import { InfrastructureError } from '../errors/index.ts';
 import { errorText } from './codec.ts';
+
+/**
+ * A connection to one Redis server or to a Redis Cluster (`REDIS_CLUSTER_NODES`). Both run the same commands;
+ * on a cluster each command (each script, each transaction) may touch the keys of one slot only, which the key
+ * table's hash tags guarantee (`keys/key-table.ts`).
+ */
+export type RedisClient = Redis | Cluster;
+
+/** Where Redis is: a server URL, or the seed nodes of a cluster (which then wins). */
+export interface RedisTarget {
+  /** `redis://host:port/db` of a single server */
+  url: string;
+  /** `host:port` of some nodes of a Redis Cluster; empty or absent: the server at `url` */
+  clusterNodes?: readonly string[];
+}
 
 /** Options of a Redis connection. */
 export interface CreateRedisOptions {
@@ -20,7 +36,7 @@ export interface CreateRedisOptions {
  * would otherwise throw an unhandled `error` event), and a repeated error is logged once until the
  * connection is ready again, so an unreachable Redis does not flood the log while ioredis retries.
  */
-export function logConnectionErrors(redis: Redis, log: Logger): void {
+export function logConnectionErrors(redis: RedisClient, log: Logger): void {
   let lastError: string | null = null;
   redis.on('error', (error: unknown) => {
     const text = errorText(error);
@@ -67,6 +83,53 @@ export function createRedis(url: string, options: CreateRedisOptions = {}): Redi
  * (redis/ioredis#2169), so a connection in that state is left to its retry strategy, which ends it and
  * fails them once `giveUpWhen` is aborted.
  */
-export function dropConnection(redis: Redis): void {
+export function dropConnection(redis: RedisClient): void {
   if (redis.status !== 'reconnecting') redis.disconnect();
+}
+
+/** `host:port` → the seed node ioredis' Cluster expects. */
+export function parseClusterNode(text: string): { host: string; port: number } {
+  const cut = text.lastIndexOf(':');
+  const port = Number(text.slice(cut + 1));
+  if (cut <= 0 || !Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new InfrastructureError(`not a cluster node (host:port): ${text}`);
+  return { host: text.slice(0, cut), port };
+}
+
+/**
+ * A Redis Cluster client with the same behaviour as {@link createRedis}: commands wait (never fail after a
+ * few retries) while the cluster is away, and stop waiting once `giveUpWhen` is aborted. Reads go to the
+ * masters (`scaleReads: 'master'`: a replica may lag, and the bus reads its own writes); the ready check
+ * waits for `cluster_state:ok`. Each command is routed by its key's slot, blocking reads included, and a
+ * script is loaded on each node the first time it runs there (EVALSHA, then EVAL on NOSCRIPT).
+ */
+export function createCluster(nodes: readonly string[], options: CreateRedisOptions = {}): Cluster {
+  const cluster = new Cluster(nodes.map(parseClusterNode), {
+    enableReadyCheck: true,
+    scaleReads: 'master',
+    clusterRetryStrategy: () => (options.giveUpWhen?.aborted ? null : RECONNECT_MAX_DELAY_MS),
+    redisOptions: {
+      maxRetriesPerRequest: null,
+      maxLoadingRetryTime: LOADING_RETRY_MS,
+      ...(options.connectionName ? { connectionName: options.connectionName } : {}),
+    },
+  });
+  logConnectionErrors(cluster, options.log ?? createLogger('warn', { component: 'redis' }));
+  return cluster;
+}
+
+/** A connection to `target`: the cluster when it names nodes, else the server at its URL. */
+export function createRedisClient(target: RedisTarget, options: CreateRedisOptions = {}): RedisClient {
+  const nodes = target.clusterNodes ?? [];
+  return nodes.length > 0 ? createCluster(nodes, options) : createRedis(target.url, options);
+}
+
+/**
+ * A new connection with the same settings (a blocking read needs its own); `connectionName` names it in
+ * `CLIENT LIST` (on a cluster, on every node it connects to).
+ */
+export function duplicateClient(redis: RedisClient, connectionName?: string): RedisClient {
+  if (!(redis instanceof Cluster)) return redis.duplicate(connectionName ? { connectionName } : {});
+  if (!connectionName) return redis.duplicate();
+  return redis.duplicate([], { redisOptions: { ...redis.options.redisOptions, connectionName } });
 }

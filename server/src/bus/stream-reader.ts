@@ -1,18 +1,17 @@
 import type { StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Entry } from './bus.ts';
 import { decodeEntry, errorText } from './codec.ts';
 import { streamKey } from '../keys/key-table.ts';
-import { dropConnection, logConnectionErrors } from './redis.ts';
+import { dropConnection, duplicateClient, logConnectionErrors, type RedisClient } from './redis.ts';
 import { parseEntries, parseReadReply } from './redis-replies.ts';
 
 /** What a stream reader needs from its bus. */
 export interface ReaderDeps {
   /** The bus' command connection: asks the newest id; each reader duplicates it once for its blocking reads */
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   readCount: number;
   blockMs: number;
@@ -44,7 +43,7 @@ async function untilEither(promise: Promise<void>, signal: AbortSignal): Promise
 }
 
 /** The newest entry id of a stream, `0-0` when it is empty. */
-export async function newestId(redis: Redis, key: string): Promise<string> {
+export async function newestId(redis: RedisClient, key: string): Promise<string> {
   const [newest] = parseEntries(await redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1), 'XREVRANGE');
   return newest?.id ?? '0-0';
 }
@@ -59,7 +58,7 @@ export async function newestId(redis: Redis, key: string): Promise<string> {
 export class StreamReader<TName extends StreamName> {
   private readonly listeners = new Set<ReaderListener<TName>>();
   private readonly stopping = new AbortController();
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   private readonly key: string;
   /** The last id read (the newest at start); null until Redis told it */
   private lastId: string | null = null;
@@ -74,7 +73,7 @@ export class StreamReader<TName extends StreamName> {
     readonly name: TName,
   ) {
     this.key = streamKey(deps.prefix, name);
-    this.connection = deps.redis.duplicate({ connectionName: readerConnectionName(deps.prefix, name) });
+    this.connection = duplicateClient(deps.redis, readerConnectionName(deps.prefix, name));
     logConnectionErrors(this.connection, deps.log);
     this.started = new Promise<void>((resolve) => (this.markStarted = resolve));
     void this.run();

@@ -41,6 +41,14 @@ export const PROCESS_ENV = {
     schema: text('redis://127.0.0.1:6379/0'),
     meaning: 'Redis server (how `npm start` finds or starts one: see above)',
   }),
+  redisClusterNodes: setting({
+    variable: 'REDIS_CLUSTER_NODES',
+    reader: LIST,
+    schema: z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, '`host:port`')).default([]),
+    whenEmpty: 'unset',
+    meaning:
+      'comma list of `host:port` of some nodes of a Redis Cluster; when set, every process uses the cluster (ioredis `Cluster`) instead of `REDIS_URL`, and `npm start` starts no local Redis (see Redis Cluster)',
+  }),
   streamPrefix: setting({
     variable: 'STREAM_PREFIX',
     reader: TEXT,
@@ -174,6 +182,7 @@ export const processSection = envSection('process', ProcessConfigSchema, PROCESS
 /** The Redis Streams bus options these settings give (the caller adds the log and the clock). */
 export const busSettingsOf = (p: ProcessConfig) => ({
   url: p.redisUrl,
+  clusterNodes: p.redisClusterNodes,
   prefix: p.streamPrefix,
   maxLen: p.streamMaxLen,
   readCount: p.busReadCount,
@@ -181,3 +190,6 @@ export const busSettingsOf = (p: ProcessConfig) => ({
   claimIdleMs: p.busClaimIdleMs,
   maxDeliveries: p.busMaxDeliveries,
 });
+
+/** Where this process finds Redis: the cluster when `REDIS_CLUSTER_NODES` is set, else `REDIS_URL`. */
+export const redisTargetOf = (p: ProcessConfig) => ({ url: p.redisUrl, clusterNodes: p.redisClusterNodes });

@@ -7,6 +7,13 @@ const firstWord = (variable: string): string | null => {
 };
 
 /**
+ * First words other programs own (Node reads `NODE_…`, redis-cli and many clients `REDIS_…`): never a prefix of
+ * ours, however many of our settings start with one (`REDIS_URL`, `REDIS_CLUSTER_NODES`), so `REDIS_PASSWORD`
+ * set for another tool is not reported as a typo.
+ */
+const FOREIGN_WORDS = new Set(['NODE_', 'REDIS_']);
+
+/**
  * The prefixes that mark a variable as ours, derived from the sections: a first word shared by two or
  * more variables (`RISK_`, `SIM_`, `BUS_` …) and the prefix of every pattern family (`STRATEGY_`). A
  * lone first word (`NODE_` of `NODE_ENV`, `REDIS_`) is not one, since other programs use it too.
@@ -15,7 +22,8 @@ export function knownPrefixes(sections: readonly ConfigSection<unknown>[]): stri
   const counts = new Map<string, Set<string>>();
   for (const definition of sections.flatMap((section) => section.settings)) {
     const word = firstWord(definition.variable);
-    if (word !== null) counts.set(word, (counts.get(word) ?? new Set()).add(definition.variable));
+    if (word !== null && !FOREIGN_WORDS.has(word))
+      counts.set(word, (counts.get(word) ?? new Set()).add(definition.variable));
   }
   const shared = [...counts].filter(([, variables]) => variables.size > 1).map(([word]) => word);
   const families = sections.flatMap((section) => section.families ?? []).map((family) => family.prefix);

@@ -1,7 +1,15 @@
 import { STREAM_NAMES } from '@gamma/shared';
 import calculateSlot from 'cluster-key-slot';
 import { describe, expect, it } from 'vitest';
-import { KEY_FAMILIES, keyTable, ONCE_SCOPES, SCRIPT_KEYS, streamKey, type KeyTable } from './key-table.ts';
+import {
+  KEY_FAMILIES,
+  keyTable,
+  ONCE_SCOPES,
+  SCRIPT_KEYS,
+  streamKey,
+  TRANSACTION_KEYS,
+  type KeyTable,
+} from './key-table.ts';
 
 const PREFIXES = ['glm', 'test-4f1c2a9e-7d3b-4e8a-9c61-0b2d5e7f8a13', 'desk.b'];
 const IDS = ['intent-1', 'a{b}c', '1772442904120-0', 'x:y'];
@@ -119,6 +127,17 @@ describe('the key table', () => {
             const keys = SCRIPT_KEYS.effectAppend(keyTable(prefix), 'a{b}c', name, scope);
             expect(new Set(keys.map((key) => calculateSlot(key))).size).toBe(1);
           }
+    });
+
+    it('lands the keys of every multi-key transaction in one slot', () => {
+      const slotsOf = (keys: readonly string[]) => new Set(keys.map((key) => calculateSlot(key))).size;
+      for (const prefix of PREFIXES)
+        for (const id of IDS) {
+          const keys = keyTable(prefix);
+          expect(slotsOf(TRANSACTION_KEYS.sessionCreate(keys, id, `user-${id}`))).toBe(1);
+          const subjects = [`user:${id}`, 'addr:::1', 'addr:10.0.0.7', `user:{${id}}`];
+          expect(slotsOf(TRANSACTION_KEYS.loginFailures(keys, subjects, 29_540_701))).toBe(1);
+        }
     });
 
     it('would fail a script whose keys had no shared tag', () => {

@@ -16,8 +16,11 @@ import type { StreamName } from '@gamma/shared';
  * stream and sets the mark in one step); a paper order's outcome carries the positions hash's key (the
  * ledger script records the outcome and the position in one step). The aggregate risk book, the trading
  * states and their outbox share the reservations' tag: the set script writes the states and the outbox,
- * the reserve script reads the states with the book. Single-key families (recorded step outcomes, peak,
- * snapshots, the day's start equity, the loss streaks) need no tag.
+ * the reserve script reads the states with the book. A session and its user's index share `{<prefix>:sessions}`
+ * (one transaction writes both); the login-failure counters share `{<prefix>:login_failures}` (one script
+ * counts a user and an address). Single-key families (recorded step outcomes, peak, snapshots, the day's start
+ * equity, the loss streaks, bus counts, heartbeats) need no tag: a command that reads several of them (the
+ * bus counts of several minutes) sends one command per key. See `TRANSACTION_KEYS` for the transactions.
  * A prefix must therefore contain no `{`, or it would become the tag of every key.
  */
 export interface KeyTable {
@@ -77,15 +80,20 @@ export interface KeyTable {
   /** `<prefix>:risk:loss_streaks`: each strategy's losing closed trades in a row and cooldown */
   lossStreaks(): string;
   /**
-   * `<prefix>:session:<sha256 of the session id>`: one sign-in session (JSON: username, created and last
-   * seen), expiring with it; the id itself (the cookie value) is never stored
+   * `<prefix>:session:{<prefix>:sessions}:<sha256 of the session id>`: one sign-in session (JSON: username,
+   * created and last seen), expiring with it; the id itself (the cookie value) is never stored. Tagged with
+   * the users' session indexes: a session and its index entry are written in one transaction.
    */
   session(idHash: string): string;
-  /** `<prefix>:user_sessions:<username>`: the id hashes of a user's sessions (ended together on disable) */
+  /**
+   * `<prefix>:user_sessions:{<prefix>:sessions}:<username>`: the id hashes of a user's sessions (ended together
+   * on disable), in the sessions' slot
+   */
   userSessions(username: string): string;
   /**
-   * `<prefix>:login_failures:<subject>:<window>`: failed sign-ins of one subject (`user:<name>` or
-   * `addr:<remote address>`) in one fixed one-minute window (epoch minute)
+   * `<prefix>:login_failures:{<prefix>:login_failures}:<subject>:<window>`: failed sign-ins of one subject
+   * (`user:<name>` or `addr:<remote address>`) in one fixed one-minute window (epoch minute); one tag for every
+   * subject, since one script checks and counts a user and an address together
    */
   loginFailures(subject: string, window: number): string;
   /** `<prefix>:dlq_handled`: how admins handled dead letters, dlq entry id → JSON `{action, by, at, …}` */
@@ -125,6 +133,7 @@ export const streamKey = (prefix: string, name: StreamName): string => `${prefix
 export function keyTable(prefix: string): KeyTable {
   const approvalTag = `{${streamKey(prefix, 'intent.approval')}}`;
   const reservations = `${prefix}:engine:{${prefix}:reservations}`;
+  const sessionTag = `{${prefix}:sessions}`;
   return {
     stream: (name) => streamKey(prefix, name),
     approval: (intentId) => `${prefix}:approval:${approvalTag}:${intentId}`,
@@ -145,9 +154,10 @@ export function keyTable(prefix: string): KeyTable {
     snapshot: (owner) => `${prefix}:snapshot:${owner}`,
     dayStartEquity: (day) => `${prefix}:risk:day_start_equity:${day}`,
     lossStreaks: () => `${prefix}:risk:loss_streaks`,
-    session: (idHash) => `${prefix}:session:${idHash}`,
-    userSessions: (username) => `${prefix}:user_sessions:${username}`,
-    loginFailures: (subject, window) => `${prefix}:login_failures:${subject}:${window}`,
+    session: (idHash) => `${prefix}:session:${sessionTag}:${idHash}`,
+    userSessions: (username) => `${prefix}:user_sessions:${sessionTag}:${username}`,
+    loginFailures: (subject, window) =>
+      `${prefix}:login_failures:{${prefix}:login_failures}:${subject}:${window}`,
     deadLettersHandled: () => `${prefix}:dlq_handled`,
     busCounts: (minute) => `${prefix}:bus_counts:${minute}`,
     services: () => `${prefix}:services`,
@@ -215,6 +225,24 @@ export const SCRIPT_KEYS = {
   tradingStateSet: (keys: KeyTable) => [keys.tradingState(), keys.tradingStateOutbox()],
   lossStreakRecord: (keys: KeyTable) => [keys.lossStreaks()],
 } as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
+
+/**
+ * The keys of each transaction (MULTI) and inline script of the stores that spans several keys: like
+ * {@link SCRIPT_KEYS}, the stores build them here and the key table test checks one slot per set. Transactions
+ * on one key (alert acks, dead-letter claims) are not listed. The bus's dead-letter step (XADD to `dlq`, XACK
+ * of the source stream) cannot share a slot, since stream names are the wire contract: on a cluster it is two
+ * steps (`bus/redis-consumer.ts`).
+ */
+export const TRANSACTION_KEYS = {
+  /** `sessions.create`: SET the session, SADD and PEXPIRE its user's index */
+  sessionCreate: (keys: KeyTable, idHash: string, username: string): [string, string] => [
+    keys.session(idHash),
+    keys.userSessions(username),
+  ],
+  /** `loginFailures.count/reserve/release`: MGET or one script over the counters of every subject of an attempt */
+  loginFailures: (keys: KeyTable, subjects: readonly string[], window: number): string[] =>
+    subjects.map((subject) => keys.loginFailures(subject, window)),
+} as const;
 
 /** The name of a Lua script, one `.lua` file each under `stores/scripts/`. */
 export type ScriptName = keyof typeof SCRIPT_KEYS;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../bus/redis.ts';
 import { readBusCounts } from '../bus/bus-counts.ts';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
@@ -21,7 +21,7 @@ import type { Stores } from './stores.ts';
 const PING_TIMEOUT_MS = 1000;
 
 /** Whether Redis answers a PING in time (a disconnected client queues commands: don't wait for it). */
-async function redisUp(redis: Redis): Promise<boolean> {
+async function redisUp(redis: RedisClient): Promise<boolean> {
   if (redis.status !== 'ready') return false;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
@@ -40,7 +40,7 @@ async function redisUp(redis: Redis): Promise<boolean> {
  * The stores in Redis, on one client the caller owns (and closes), every key from `keys/key-table.ts`.
  * `maxLen` bounds the streams the approval claim and the once appends write to (as the bus does).
  */
-export function createRedisStores(redis: Redis, options: { prefix: string; maxLen: number }): Stores {
+export function createRedisStores(redis: RedisClient, options: { prefix: string; maxLen: number }): Stores {
   const { prefix } = options;
   const keys = keyTable(prefix);
   const once = createRedisOnceMarks(redis, options);

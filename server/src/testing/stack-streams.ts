@@ -1,5 +1,5 @@
 import type { StreamMessage, StreamName } from '@gamma/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../bus/redis.ts';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Bus, Entry } from '../bus/bus.ts';
 import { decodeEntry } from '../bus/codec.ts';
@@ -42,13 +42,13 @@ export const recordingBus = (inner: RedisStreamsBus, groups: Groups): Bus => ({
 });
 
 /** The XINFO GROUPS fields of one group of a stream, or undefined when either is missing. */
-async function groupFields(redis: Redis, key: string, group: string): Promise<unknown[] | undefined> {
+async function groupFields(redis: RedisClient, key: string, group: string): Promise<unknown[] | undefined> {
   const info = (await redis.xinfo('GROUPS', key).catch(() => [])) as unknown[][];
   return info.find((fields) => fields[1] === group);
 }
 
 /** Resolves once every subscribed group exists in Redis (XGROUP CREATE runs in each consumer's loop). */
-export async function waitForGroups(redis: Redis, prefix: string, groups: Groups): Promise<void> {
+export async function waitForGroups(redis: RedisClient, prefix: string, groups: Groups): Promise<void> {
   const deadline = Date.now() + GROUPS_READY_MS;
   for (;;) {
     const missing: string[] = [];
@@ -66,7 +66,7 @@ export async function waitForGroups(redis: Redis, prefix: string, groups: Groups
 }
 
 /** Raw writes and decoded reads of the prefix's streams, for producers and assertions. */
-export function streamAccess(redis: Redis, prefix: string): StreamAccess {
+export function streamAccess(redis: RedisClient, prefix: string): StreamAccess {
   const entries = async <TName extends StreamName>(name: TName): Promise<Entry<TName>[]> => {
     const raw = await redis.xrange(streamKey(prefix, name), '-', '+');
     return raw.flatMap(([id, fields]) => {

@@ -1,14 +1,14 @@
 import type { AuthUser, StreamInput } from '@gamma/shared';
 import type { TRPCClient } from '@trpc/client';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../bus/redis.ts';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { SERVICE_FACTORIES } from '../app/service-registry.ts';
 import type { Bus } from '../bus/bus.ts';
-import { createRedis } from '../bus/redis.ts';
+import { createRedisClient } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
 import { loadConfig, type AppConfig } from '../config/app-config.ts';
-import { busSettingsOf, type ProcessConfig } from '../config/process-config.ts';
+import { busSettingsOf, redisTargetOf, type ProcessConfig } from '../config/process-config.ts';
 import { startGateway, type Gateway } from '../gateway.ts';
 import { systemClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -68,7 +68,7 @@ export interface Stack extends AsyncDisposable, StreamAccess {
   /** The bus every service uses (publishes are validated) */
   bus: Bus;
   /** A command connection for assertions on keys */
-  redis: Redis;
+  redis: RedisClient;
   /** The configuration of the services, sentiment URLs resolved to the simulator's bound port */
   config: AppConfig;
   /** Gateway base URL, e.g. `http://127.0.0.1:41234` */
@@ -138,7 +138,7 @@ async function stopStack(parts: {
   gateway: Gateway | null;
   running: Map<StackServiceName, Service>;
   bus: Bus;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }): Promise<void> {
   await Promise.allSettled(parts.clients.map((c) => c.close()));
@@ -161,7 +161,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const prefix = testPrefix();
   const baseConfig = stackConfig(prefix, overrides);
   const settings = baseConfig.process;
-  const redis = createRedis(settings.redisUrl, { log: silentLogger });
+  const redis = createRedisClient(redisTargetOf(settings), { log: silentLogger });
   const groups: Groups = new Map();
   const bus = recordingBus(stackBus(settings), groups);
   const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });

@@ -1,5 +1,5 @@
 import type { AlertAck } from '@gamma/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 import { keyTable } from '../../keys/key-table.ts';
 
@@ -30,7 +30,7 @@ const parseAck = (raw: unknown): AlertAck | null =>
   typeof raw === 'string' ? (JSON.parse(raw) as AlertAck) : null;
 
 /** The acknowledgements in the hash `<prefix>:alert_acks` (`<raise id>|<alert key>` → `{by, at}`), set with HSETNX. */
-export function createRedisAlertAckStore(redis: Redis, prefix: string): AlertAckStore {
+export function createRedisAlertAckStore(redis: RedisClient, prefix: string): AlertAckStore {
   const hash = keyTable(prefix).alertAcks();
   return {
     async acknowledge(raise, ack) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import {
   FourEyesRuleSchema,
   isOpenApproval,
@@ -72,12 +72,12 @@ function claimResult(reply: unknown, input: ClaimInput): ClaimResult {
  * (SPEC §5.3 item 5).
  */
 export class RedisApprovalStore implements ApprovalStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: KeyTable;
   private readonly maxLen: number;
   private readonly scripts: Scripts;
 
-  constructor(redis: Redis, options: { prefix: string; maxLen: number }) {
+  constructor(redis: RedisClient, options: { prefix: string; maxLen: number }) {
     this.redis = redis;
     this.keys = keyTable(options.prefix);
     this.maxLen = options.maxLen;

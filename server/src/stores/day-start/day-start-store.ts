@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable } from '../../keys/key-table.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 
@@ -15,7 +15,7 @@ export interface DayStartStore {
 }
 
 /** Day starts in Redis at `<prefix>:risk:day_start_equity:<day>` (SET NX, then GET: the value never changes). */
-export function createRedisDayStartStore(redis: Redis, prefix: string): DayStartStore {
+export function createRedisDayStartStore(redis: RedisClient, prefix: string): DayStartStore {
   const keys = keyTable(prefix);
   return {
     async claim(day, equity) {

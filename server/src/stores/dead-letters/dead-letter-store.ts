@@ -1,5 +1,5 @@
 import type { DeadLetterHandling } from '@gamma/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import type { Bus } from '../../bus/bus.ts';
 import { compareEntryIds } from '../../bus/entry-id.ts';
 import type { EntryFields } from '../../bus/codec.ts';
@@ -41,7 +41,7 @@ const parseHandling = (raw: string | null | undefined): DeadLetterHandling | nul
  * The dead letters in Redis: the `<prefix>:dlq` stream (read only) and the handlings in the hash
  * `<prefix>:dlq_handled` (dlq entry id → handling JSON), claimed with HSETNX.
  */
-export function createRedisDeadLetterStore(redis: Redis, prefix: string): DeadLetterStore {
+export function createRedisDeadLetterStore(redis: RedisClient, prefix: string): DeadLetterStore {
   const keys = keyTable(prefix);
   const stream = keys.stream('dlq');
   const handled = keys.deadLettersHandled();

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable } from '../../keys/key-table.ts';
 
 /** How often each service process writes its heartbeat (monitoring calls a service stale after three missed). */
@@ -57,7 +57,7 @@ const isOlder = (beat: ServiceBeat | null, beforeMs: number): boolean =>
   beat === null || !(Date.parse(beat.last_beat) >= beforeMs);
 
 /** The heartbeats in the hash `<prefix>:services` (`<service>@<host>:<pid>` → beat JSON). */
-export function createRedisHeartbeatStore(redis: Redis, prefix: string): HeartbeatStore {
+export function createRedisHeartbeatStore(redis: RedisClient, prefix: string): HeartbeatStore {
   const key = keyTable(prefix).services();
   return {
     async beat(beat) {

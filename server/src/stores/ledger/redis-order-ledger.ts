@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
 import { doneReply } from '../once/redis-once-marks.ts';
 import { scriptsOf } from '../scripts/scripts.ts';
@@ -9,7 +9,7 @@ import { createRedisPaperPositions } from './redis-paper-positions.ts';
  * The ledger in Redis: outcomes under `<prefix>:order:{<prefix>:paper:positions}:<client_order_id>`, in
  * the slot of the positions hash, so `ledger-book.lua` records an outcome and its position in one step.
  */
-export function createRedisOrderLedger(redis: Redis, prefix: string): OrderLedger {
+export function createRedisOrderLedger(redis: RedisClient, prefix: string): OrderLedger {
   const keys = keyTable(prefix);
   const scripts = scriptsOf(redis);
   const positions = createRedisPaperPositions(redis, prefix);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable } from '../../keys/key-table.ts';
 import { positionField, type PaperPositions, type StoredPosition } from './order-ledger.ts';
 
@@ -15,7 +15,7 @@ function parsePosition(raw: string): StoredPosition | null {
 }
 
 /** Positions in the hash `<prefix>:paper:positions` (`<strategy>|<symbol>` → JSON); malformed ones are skipped. */
-export function createRedisPaperPositions(redis: Redis, prefix: string): PaperPositions {
+export function createRedisPaperPositions(redis: RedisClient, prefix: string): PaperPositions {
   const key = keyTable(prefix).paperPositions();
   return {
     async save(p) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
 import type { LossStreakRecord, LossStreakStore } from './loss-streak-store.ts';
@@ -13,7 +13,7 @@ const recordOf = (losses: string | undefined, cooldown: string | undefined): Los
  * Loss streaks in one Redis hash (`<prefix>:risk:loss_streaks`), applied by `loss-streak-record.lua`: the
  * hash's watermark makes each `position.update` entry count once whichever engine process applies it.
  */
-export function createRedisLossStreakStore(redis: Redis, prefix: string): LossStreakStore {
+export function createRedisLossStreakStore(redis: RedisClient, prefix: string): LossStreakStore {
   const keys: KeyTable = keyTable(prefix);
   const scripts: Scripts = scriptsOf(redis);
   return {

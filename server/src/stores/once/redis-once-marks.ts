@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { encodeMessage } from '../../bus/codec.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
@@ -16,7 +16,10 @@ export function doneReply(reply: unknown, what: string): Done {
  * Once marks in Redis. `append` runs `effect-append.lua` (XADD every entry `MAXLEN ~ maxLen`, then SET the
  * mark `<prefix>:done:{<prefix>:<stream>}:<scope>:<key>`); `record` is `SET <prefix>:<scope>:<key> NX`.
  */
-export function createRedisOnceMarks(redis: Redis, options: { prefix: string; maxLen: number }): OnceMarks {
+export function createRedisOnceMarks(
+  redis: RedisClient,
+  options: { prefix: string; maxLen: number },
+): OnceMarks {
   const keys = keyTable(options.prefix);
   const scripts = scriptsOf(redis);
   return {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable } from '../../keys/key-table.ts';
 
 /** Where the highest equity seen survives restarts (SPEC §6.1: "peak … persisted"). */
@@ -8,7 +8,7 @@ export interface PeakStore {
 }
 
 /** The peak in Redis at `<prefix>:risk:peak_equity`. */
-export function createRedisPeakStore(redis: Redis, prefix: string): PeakStore {
+export function createRedisPeakStore(redis: RedisClient, prefix: string): PeakStore {
   const key = keyTable(prefix).peakEquity();
   return {
     async load() {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable, SCRIPT_KEYS, type KeyTable } from '../../keys/key-table.ts';
 import { scriptsOf, type Scripts } from '../scripts/scripts.ts';
 import { coinOf, optionTypeOf } from './option-type.ts';
@@ -46,7 +46,7 @@ export class RedisReservationStore implements ReservationStore {
   private readonly keys: KeyTable;
   private readonly scripts: Scripts;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisClient, prefix: string) {
     this.keys = keyTable(prefix);
     this.scripts = scriptsOf(redis);
   }

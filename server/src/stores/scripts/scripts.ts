@@ -1,5 +1,6 @@
+import calculateSlot from 'cluster-key-slot';
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable, SCRIPT_KEYS, type ScriptName } from '../../keys/key-table.ts';
 import { InvariantError } from '../../errors/index.ts';
 
@@ -56,16 +57,29 @@ export const scriptSource = (name: ScriptName): string => SOURCES[name];
 /** A probe key table: only the length of each key set matters here. */
 const PROBE = keyTable('probe');
 
-const defined = new WeakMap<Redis, Scripts>();
+const defined = new WeakMap<RedisClient, Scripts>();
 
 type CustomCommand = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
 
 /**
+ * A script may touch the keys of one cluster slot only: Redis would answer CROSSSLOT, so say which script and
+ * which keys instead (the key table test checks every script's keys; this catches keys built elsewhere).
+ */
+function assertOneSlot(name: ScriptName, keys: readonly string[]): void {
+  const first = keys[0];
+  if (first === undefined) return;
+  const slot = calculateSlot(first);
+  if (keys.some((key) => calculateSlot(key) !== slot))
+    throw new InvariantError(`script ${name}: its keys span several cluster slots: ${keys.join(' ')}`);
+}
+
+/**
  * The scripts on a client, each defined once per client with `defineCommand` (BullMQ's pattern): ioredis
  * sends EVALSHA and falls back to EVAL when Redis answers NOSCRIPT, so a script's text crosses the wire
- * once per connection rather than on every call.
+ * once per connection rather than on every call. On a Redis Cluster the client routes each call by its first
+ * key and loads the script on each node the first time it runs there.
  */
-export function scriptsOf(redis: Redis): Scripts {
+export function scriptsOf(redis: RedisClient): Scripts {
   const known = defined.get(redis);
   if (known) return known;
   const commands = redis as unknown as Record<string, CustomCommand>;
@@ -79,6 +93,7 @@ export function scriptsOf(redis: Redis): Scripts {
     scripts[name] = (keys, args) => {
       const run = commands[command];
       if (run === undefined) throw new InvariantError(`script ${name} is not defined on this client`);
+      if (redis.isCluster) assertOneSlot(name, keys);
       return run.call(redis, ...keys, ...args);
     };
   }

@@ -1,6 +1,7 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { InfrastructureError } from '../../errors/index.ts';
-import { keyTable } from '../../keys/key-table.ts';
+import { keyTable, TRANSACTION_KEYS } from '../../keys/key-table.ts';
 import type { LoginFailureStore, SessionRecord, SessionStore } from './session-store.ts';
 
 const recordOf = (raw: string | null): SessionRecord | null => {
@@ -22,7 +23,7 @@ async function execOrThrow(multi: ChainableCommander, what: string): Promise<unk
   return replies.map(([, reply]) => reply);
 }
 
-/** At least one millisecond: Redis refuses a zero or negative expiry. */
+/** At least one millisecond: RedisClient refuses a zero or negative expiry. */
 const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
 
 /**
@@ -30,15 +31,16 @@ const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
  * `<prefix>:user_sessions:<username>` the id hashes of a user's sessions, so disabling a user ends them all.
  * A refresh is `SET … XX`, so a session deleted meanwhile (logout, disable) is never written back.
  */
-export function createRedisSessionStore(redis: Redis, prefix: string): SessionStore {
+export function createRedisSessionStore(redis: RedisClient, prefix: string): SessionStore {
   const keys = keyTable(prefix);
   return {
     async create(idHash, record, lifetime) {
-      const index = keys.userSessions(record.username);
+      // One slot (the sessions' tag), so the transaction also runs on a Redis Cluster
+      const [session, index] = TRANSACTION_KEYS.sessionCreate(keys, idHash, record.username);
       await execOrThrow(
         redis
           .multi()
-          .set(keys.session(idHash), JSON.stringify(record), 'PX', ttl(lifetime.ttlMs))
+          .set(session, JSON.stringify(record), 'PX', ttl(lifetime.ttlMs))
           .sadd(index, idHash)
           .pexpire(index, ttl(lifetime.userTtlMs)),
         'session create',
@@ -104,10 +106,11 @@ return 1
  * Sign-in attempts in Redis: one counter per subject and window, reserved and released by Lua scripts, so
  * the check of every subject and the count of the attempt are one atomic step across every gateway.
  */
-export function createRedisLoginFailureStore(redis: Redis, prefix: string): LoginFailureStore {
+export function createRedisLoginFailureStore(redis: RedisClient, prefix: string): LoginFailureStore {
   const keys = keyTable(prefix);
+  // One slot (the counters' tag), so MGET and the scripts also run on a Redis Cluster
   const keysOf = (subjects: readonly string[], window: number) =>
-    subjects.map((subject) => keys.loginFailures(subject, window));
+    TRANSACTION_KEYS.loginFailures(keys, subjects, window);
   return {
     async count(subjects, window) {
       if (subjects.length === 0) return [];

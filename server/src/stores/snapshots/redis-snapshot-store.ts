@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { compareEntryIds, isEntryId } from '../../bus/entry-id.ts';
 import { keyTable } from '../../keys/key-table.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
@@ -16,7 +16,7 @@ function field(reply: unknown, name: string): unknown {
  * `XINFO STREAM`: `entries-added` above `length` means entries were removed (Redis 7.0 does not advance
  * `max-deleted-entry-id` on MAXLEN trimming, so that field cannot tell).
  */
-export function createRedisSnapshotStore(redis: Redis, prefix: string): SnapshotStore {
+export function createRedisSnapshotStore(redis: RedisClient, prefix: string): SnapshotStore {
   const keys = keyTable(prefix);
   return {
     async save(owner, snapshot) {

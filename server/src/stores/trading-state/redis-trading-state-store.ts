@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
 import type { OnceMarks } from '../once/once-marks.ts';
@@ -25,7 +25,7 @@ function writeReply(reply: unknown): number | null {
  * beside it (same slot), written together by `trading-state-set.lua`; events appended through `once`.
  */
 export function createRedisTradingStateStore(
-  redis: Redis,
+  redis: RedisClient,
   options: { prefix: string; once: OnceMarks },
 ): TradingStateStore {
   const keys = keyTable(options.prefix);
