@@ -35,6 +35,14 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when REDIS_CLUSTER_NODES names nodes', () => {
+    it('gives the process their host:port list (the cluster then wins over REDIS_URL)', () => {
+      const config = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001' });
+      expect(config.process.redisClusterNodes).toEqual(['10.0.0.1:7000', 'redis-b:7001']);
+      expect(loadConfig({}).process.redisClusterNodes).toEqual([]);
+    });
+  });
+
   describe('when PORT is 0', () => {
     it('lets the sentiment server take any free port too', () => {
       expect(loadConfig({ PORT: '0' }).marketSimulator.sentimentPort).toBe(0);
@@ -81,6 +89,14 @@ describe('validateConfig', () => {
           DATABASE_URL: '',
         }),
       ).toEqual([]);
+    });
+  });
+
+  describe('when a cluster node is not host:port', () => {
+    it('names REDIS_CLUSTER_NODES', () => {
+      expect(problemsOf({ REDIS_CLUSTER_NODES: '10.0.0.1' }).map((p) => p.variable)).toEqual([
+        'REDIS_CLUSTER_NODES',
+      ]);
     });
   });
 
