@@ -95,6 +95,13 @@ export const PROCESS_ENV = {
     meaning:
       'how often each stateful service saves its state snapshot (a restart restores it plus the streams after it), s; also on clean shutdown; 0 = only on shutdown',
   }),
+  leaseTtlMs: setting({
+    variable: 'LEASE_TTL_MS',
+    reader: NUMBER,
+    schema: z.number().int().min(300).default(10_000),
+    meaning:
+      'how long a partition lease (strategy instance, underlying, simulator) outlives its process; renewed every third of it, ms (README, Scaling)',
+  }),
   port: PORT,
   host: setting({
     variable: 'HOST',

@@ -42,6 +42,8 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   busCounts: keys.busCounts(29_540_701),
   services: keys.services(),
   alertAcks: keys.alertAcks(),
+  lease: keys.lease(id),
+  leaseMembers: keys.leaseMembers(id),
 });
 
 describe('the key table', () => {

@@ -113,6 +113,13 @@ export interface KeyTable {
    * JSON `{by, at}` (first writer wins, HSETNX)
    */
   alertAcks(): string;
+  /**
+   * `<prefix>:lease:<name>`: which process holds one partition of a service (a strategy instance, an
+   * underlying, a singleton), its holder id, expiring unless renewed (single key)
+   */
+  lease(name: string): string;
+  /** `<prefix>:lease_members:<group>`: the live processes of one service, holder id scored by expiry (ms, Redis time) */
+  leaseMembers(group: string): string;
 }
 
 /**
@@ -162,6 +169,8 @@ export function keyTable(prefix: string): KeyTable {
     busCounts: (minute) => `${prefix}:bus_counts:${minute}`,
     services: () => `${prefix}:services`,
     alertAcks: () => `${prefix}:alert_acks`,
+    lease: (name) => `${prefix}:lease:${name}`,
+    leaseMembers: (group) => `${prefix}:lease_members:${group}`,
   };
 }
 
@@ -224,6 +233,9 @@ export const SCRIPT_KEYS = {
   ],
   tradingStateSet: (keys: KeyTable) => [keys.tradingState(), keys.tradingStateOutbox()],
   lossStreakRecord: (keys: KeyTable) => [keys.lossStreaks()],
+  leaseHold: (keys: KeyTable, name: string) => [keys.lease(name)],
+  leaseRelease: (keys: KeyTable, name: string) => [keys.lease(name)],
+  leaseJoin: (keys: KeyTable, group: string) => [keys.leaseMembers(group)],
 } as const satisfies Record<string, (keys: KeyTable, id: string) => string[]>;
 
 /**
@@ -288,4 +300,6 @@ export const KEY_FAMILIES = {
   busCounts: [],
   services: [],
   alertAcks: [],
+  lease: ['leaseHold', 'leaseRelease'],
+  leaseMembers: ['leaseJoin'],
 } as const satisfies Record<keyof KeyTable, readonly ScriptName[]>;

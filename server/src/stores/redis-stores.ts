@@ -10,6 +10,7 @@ import { createRedisHeartbeatStore } from './heartbeats/heartbeat-store.ts';
 import { createRedisLossStreakStore } from './loss-streaks/redis-loss-streak-store.ts';
 import { createRedisOrderLedger } from './ledger/redis-order-ledger.ts';
 import { createRedisOnceMarks } from './once/redis-once-marks.ts';
+import { createRedisLeaseStore } from './leases/lease-store.ts';
 import { createRedisPeakStore } from './peaks/peak-store.ts';
 import { RedisReservationStore } from './reservations/redis-reservation-store.ts';
 import { createRedisLoginFailureStore, createRedisSessionStore } from './sessions/redis-session-store.ts';
@@ -59,6 +60,7 @@ export function createRedisStores(redis: RedisClient, options: { prefix: string;
     deadLetters: createRedisDeadLetterStore(redis, prefix),
     heartbeats: createRedisHeartbeatStore(redis, prefix),
     alertAcks: createRedisAlertAckStore(redis, prefix),
+    leases: createRedisLeaseStore(redis, prefix),
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
     busCounts: (minutes) => readBusCounts(redis, prefix, minutes),

@@ -9,6 +9,7 @@ import { createMemoryDayStartStore, type DayStartStore } from './day-start/day-s
 import { createMemoryDeadLetterStore, type DeadLetterStore } from './dead-letters/dead-letter-store.ts';
 import { createMemoryHeartbeatStore, type HeartbeatStore } from './heartbeats/heartbeat-store.ts';
 import type { LossStreakStore } from './loss-streaks/loss-streak-store.ts';
+import { createMemoryLeaseStore, type LeaseStore } from './leases/lease-store.ts';
 import { createMemoryLossStreakStore } from './loss-streaks/memory-loss-streak-store.ts';
 import { createMemoryOrderLedger } from './ledger/memory-order-ledger.ts';
 import type { OrderLedger } from './ledger/order-ledger.ts';
@@ -58,6 +59,8 @@ export interface Stores {
   heartbeats: HeartbeatStore;
   /** Who acknowledged which raise of a risk alert (gateway: the alert board) */
   alertAcks: AlertAckStore;
+  /** Partition leases and live members of the services that run as several processes */
+  leases: LeaseStore;
   /** Whether the storage answers promptly (health); never throws */
   ping(): Promise<boolean>;
   /** Length, groups and oldest unacked entries of one stream (monitoring) */
@@ -87,6 +90,7 @@ export function createMemoryStores(bus: Bus): Stores {
     deadLetters: createMemoryDeadLetterStore(bus),
     heartbeats: createMemoryHeartbeatStore(),
     alertAcks: createMemoryAlertAckStore(),
+    leases: createMemoryLeaseStore(),
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
     busCounts: (minutes) => Promise.resolve(new Map(minutes.map((minute) => [minute, new Map()]))),

@@ -1,5 +1,5 @@
 import type { StreamInput } from '@gamma/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock } from '../../lib/clock.ts';
@@ -47,12 +47,15 @@ async function setup(deliverTwice = false) {
   return { bus: theBus, clock };
 }
 
+// Market data is followed (a tail), which drain() does not wait for
+const surfaceSeen = () => vi.waitFor(() => expect(service?.surface('BTC/USDT')).toBeTruthy());
+
 describe('OptionExecutionService', () => {
   describe('when a surface is cached and a command arrives', () => {
     it('publishes one limit order per leg with client ids <intent_id>-0 and -1', async () => {
       const { bus } = await setup();
       await bus.publish('market.vol_surface', testSurface());
-      await bus.drain();
+      await surfaceSeen();
       await bus.publish('execution.command', command());
       await bus.drain();
       expect(bus.published('order.command').map((o) => [o.client_order_id, o.symbol, o.order_type])).toEqual([
@@ -65,6 +68,7 @@ describe('OptionExecutionService', () => {
     it('has no second effect for a repeated intent_id, even delivered twice', async () => {
       const { bus } = await setup(true);
       await bus.publish('market.vol_surface', testSurface());
+      await surfaceSeen();
       await bus.publish('execution.command', command());
       await bus.publish('execution.command', command());
       await bus.drain();
@@ -92,7 +96,7 @@ describe('OptionExecutionService', () => {
     it('rejects a surface that has gone stale', async () => {
       const { bus, clock } = await setup();
       await bus.publish('market.vol_surface', testSurface());
-      await bus.drain();
+      await surfaceSeen();
       clock.advance(61_000);
       await bus.publish('execution.command', command());
       await bus.drain();
@@ -111,7 +115,8 @@ describe('OptionExecutionService', () => {
         timestamp: NOW,
         metadata: {},
       });
-      await bus.drain();
+      await surfaceSeen();
+      await vi.waitFor(() => expect(service?.spot('BTC/USDT')).toBe(106_000));
       await bus.publish('execution.command', command());
       await bus.drain();
       expect(bus.published('order.command').map((o) => o.symbol)).toEqual([

@@ -2,6 +2,7 @@ import type { ExecutionCommandEvent, MarketTickEvent, VolatilitySurfaceEvent } f
 import { underlyingOf } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import { INTENT_MEMORY_TTL_S } from '../../stores/once/once-marks.ts';
+import { followStream } from '../follow-stream.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { planExecution, type ExecutionConfig, type ExecutionPlan } from './core/plan-execution.ts';
 
@@ -27,22 +28,42 @@ export class OptionExecutionService implements Service {
   }
 
   async start(): Promise<void> {
-    const { bus } = this.deps;
+    const { bus, log } = this.deps;
     const [surfaces, ticks] = await Promise.all([
       bus.latest('market.vol_surface', 20),
       bus.latest('market.tick', 200),
     ]);
     for (const e of [...surfaces].reverse()) this.handleSurface(e.message);
     for (const e of [...ticks].reverse()) this.handleTick(e.message);
+    // Market data is followed by every process from the newest entry read (README, "Scaling"); commands
+    // are work, each handled by one process of the group
     this.subs.push(
-      bus.subscribe('market.vol_surface', OPTION_EXECUTION_GROUP, (m) => this.handleSurface(m)),
-      bus.subscribe('market.tick', OPTION_EXECUTION_GROUP, (m) => this.handleTick(m)),
+      followStream(bus, 'market.vol_surface', {
+        log,
+        after: surfaces[0]?.id ?? '0-0',
+        handle: (m) => this.handleSurface(m),
+      }),
+      followStream(bus, 'market.tick', {
+        log,
+        after: ticks[0]?.id ?? '0-0',
+        handle: (m) => this.handleTick(m),
+      }),
       bus.subscribe('execution.command', OPTION_EXECUTION_GROUP, (m) => this.handleCommand(m)),
     );
   }
 
   async close(): Promise<void> {
     await Promise.all(this.subs.splice(0).map((s) => s.close()));
+  }
+
+  /** The latest surface of an underlying this process has seen, null when none. */
+  surface(underlying: string): VolatilitySurfaceEvent | null {
+    return this.surfaces.get(underlying) ?? null;
+  }
+
+  /** The latest spot (tick mid) of a symbol this process has seen, null when none. */
+  spot(symbol: string): number | null {
+    return this.spots.get(symbol) ?? null;
   }
 
   handleSurface(surface: VolatilitySurfaceEvent): void {

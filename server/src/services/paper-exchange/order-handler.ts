@@ -36,10 +36,8 @@ export class OrderHandler {
     const clientOrderId = order.client_order_id ?? `ext-${entry.id}`;
     const outcomeKey = order.command === 'create' ? clientOrderId : `${order.command}:${clientOrderId}`;
     const known = await ledger.outcome(outcomeKey);
-    if (known) {
+    if (known)
       log.info('repeated client_order_id', { client_order_id: clientOrderId, outcome: known.status });
-      if (known.status === 'filled') await this.accounts.resync(order.strategy_id, order.symbol);
-    }
     const outcome = known ?? (await this.decide(order, { clientOrderId, outcomeKey }));
     if (outcome.status === 'rejected') {
       await this.reject(order, {

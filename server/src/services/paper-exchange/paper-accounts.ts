@@ -1,5 +1,6 @@
 import type { OrderCommand, StreamInput } from '@gamma/shared';
 import type { Bus } from '../../bus/bus.ts';
+import { InfrastructureError } from '../../errors/index.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import {
@@ -40,7 +41,14 @@ export interface FillInput {
   metadata: Record<string, unknown>;
 }
 
-const heldKey = (strategyId: string, symbol: string): string => `${strategyId}|${symbol}`;
+/** How often a booking re-reads a position another process keeps moving before it gives up (redelivered later). */
+const MAX_BOOK_ATTEMPTS = 50;
+
+const figuresOf = (p: PaperPosition): PaperPosition => ({
+  quantity: p.quantity,
+  avgPrice: p.avgPrice,
+  realizedPnl: p.realizedPnl,
+});
 
 /** Logs a failure that must not undo what already happened (a fill stands once published). */
 export function logFailure(log: Logger, what: string, error: unknown): void {
@@ -50,30 +58,20 @@ export function logFailure(log: Logger, what: string, error: unknown): void {
 /**
  * The exchange's open positions per strategy and symbol, and the booking of fills into them: the
  * outcome with the saved position (one atomic step), then the fill event, then the position update.
+ * The ledger is the only copy of the positions, so any number of exchange processes book into it
+ * (README, "Scaling"): each booking applies the fill to the position as stored and is refused if another
+ * process moved that position in between, then reads it again.
  */
 export class PaperAccounts {
-  private readonly held = new Map<string, Held>();
-
   constructor(private readonly deps: PaperDeps) {}
 
-  /** Restores the positions saved before a restart. */
-  async load(): Promise<void> {
-    for (const p of await this.deps.ledger.loadPositions())
-      this.held.set(heldKey(p.strategyId, p.symbol), {
-        strategyId: p.strategyId,
-        symbol: p.symbol,
-        position: p,
-      });
-  }
-
-  /** The live positions, keyed by strategy and symbol (read by the settlement). */
-  open(): ReadonlyMap<string, Held> {
-    return this.held;
-  }
-
-  /** Copies of the open positions. */
-  list(): Held[] {
-    return [...this.held.values()].map((h) => ({ ...h, position: { ...h.position } }));
+  /** The open positions, as the ledger holds them now. */
+  async list(): Promise<Held[]> {
+    return (await this.deps.ledger.loadPositions()).map((p) => ({
+      strategyId: p.strategyId,
+      symbol: p.symbol,
+      position: figuresOf(p),
+    }));
   }
 
   /**
@@ -82,43 +80,25 @@ export class PaperAccounts {
    * {@link publishFill}, which a redelivery redoes from the booked outcome.
    */
   async book(f: FillInput, at: number): Promise<Booked> {
-    const key = heldKey(f.strategyId, f.symbol);
-    const after = applyFill(this.held.get(key)?.position ?? FLAT, f);
-    const outcome: OrderOutcome = {
-      status: 'filled',
-      price: f.price,
-      quantity: f.quantity,
-      fee: f.fee,
-      at,
-      position: after,
-    };
-    const position = { strategyId: f.strategyId, symbol: f.symbol, ...after };
-    const booked = await this.deps.ledger.book(f.clientOrderId, outcome, position);
-    if (booked.first) {
-      if (after.quantity === 0) this.held.delete(key);
-      else this.held.set(key, { strategyId: f.strategyId, symbol: f.symbol, position: after });
-    } else {
-      // Booked before, maybe by this process with the reply lost (a command resent after a reconnect):
-      // the saved position, booked with that outcome, is the truth
-      await this.resync(f.strategyId, f.symbol);
+    const { ledger } = this.deps;
+    for (let attempt = 0; attempt < MAX_BOOK_ATTEMPTS; attempt += 1) {
+      const { position, version } = await ledger.positionOf(f.strategyId, f.symbol);
+      const after = applyFill(position ? figuresOf(position) : FLAT, f);
+      const outcome: OrderOutcome = {
+        status: 'filled',
+        price: f.price,
+        quantity: f.quantity,
+        fee: f.fee,
+        at,
+        position: after,
+      };
+      const moved = { position: { strategyId: f.strategyId, symbol: f.symbol, ...after }, version };
+      const booked = await ledger.bookFrom(f.clientOrderId, outcome, moved);
+      if (booked) return booked;
     }
-    return booked;
-  }
-
-  /**
-   * Takes one position from the ledger, where every booked fill is (for an order whose outcome this
-   * process may not have applied: booked just before a crash or a lost reply).
-   */
-  async resync(strategyId: string, symbol: string): Promise<void> {
-    const key = heldKey(strategyId, symbol);
-    const saved = (await this.deps.ledger.loadPositions()).find(
-      (p) => heldKey(p.strategyId, p.symbol) === key,
+    throw new InfrastructureError(
+      `position ${f.strategyId} ${f.symbol} kept moving while booking ${f.clientOrderId}`,
     );
-    if (!saved) this.held.delete(key);
-    else {
-      const { quantity, avgPrice, realizedPnl } = saved;
-      this.held.set(key, { strategyId, symbol, position: { quantity, avgPrice, realizedPnl } });
-    }
   }
 
   /**
@@ -145,18 +125,22 @@ export class PaperAccounts {
     // The fill and position marks are kept as long as the order's outcome
     const published = { scope: 'order', key: f.clientOrderId, ttlS: OUTCOME_TTL_S } as const;
     await once.append({ ...published, stream: 'order.fill', messages: [fill] });
-    const held = this.held.get(heldKey(f.strategyId, f.symbol))?.position;
+    const positions = await this.list();
+    const held = positions.find((h) => h.strategyId === f.strategyId && h.symbol === f.symbol)?.position;
     const after = held ?? (outcome.position?.quantity === 0 ? outcome.position : FLAT);
+    const accountQuantity = positions
+      .filter((h) => h.symbol === f.symbol)
+      .reduce((sum, h) => sum + h.position.quantity, 0);
     await once.append({
       ...published,
       stream: 'position.update',
-      messages: [this.positionUpdate(f, { after, mark, timestamp })],
+      messages: [this.positionUpdate(f, { after, mark, timestamp, accountQuantity })],
     });
   }
 
   private positionUpdate(
     f: FillInput,
-    s: { after: PaperPosition; mark: number | null; timestamp: string },
+    s: { after: PaperPosition; mark: number | null; timestamp: string; accountQuantity: number },
   ): StreamInput<'position.update'> {
     const { after, mark, timestamp } = s;
     return {
@@ -167,17 +151,11 @@ export class PaperAccounts {
       unrealized_pnl: mark === null || after.quantity === 0 ? 0 : (mark - after.avgPrice) * after.quantity,
       timestamp,
       metadata: {
-        account_quantity: this.accountQuantity(f.symbol),
+        account_quantity: s.accountQuantity,
         realized_pnl: after.realizedPnl,
         intent_id: f.intentId,
         client_order_id: f.clientOrderId,
       },
     };
-  }
-
-  private accountQuantity(symbol: string): number {
-    let total = 0;
-    for (const h of this.held.values()) if (h.symbol === symbol) total += h.position.quantity;
-    return total;
   }
 }

@@ -96,7 +96,7 @@ describe('PaperExchange on Redis', () => {
       await expect.poll(() => count('order.fill')).toBe(1);
       await exchange.close();
       exchange = await startExchange();
-      expect(exchange.positions()).toEqual([
+      expect(await exchange.positions()).toEqual([
         expect.objectContaining({
           strategyId: 'delta_hedger_btc',
           position: expect.objectContaining({ quantity: -0.25 }),

@@ -1,5 +1,5 @@
 import type { OptionChainData, StreamInput } from '@gamma/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import type { OrderLedger } from '../../stores/ledger/order-ledger.ts';
 import { createMemoryStores, type Stores } from '../../stores/stores.ts';
@@ -66,6 +66,8 @@ describe('PaperExchange', () => {
       ask: 100_010,
       timestamp: NOW,
     });
+    // Market data is followed (a tail), which drain() does not wait for
+    await vi.waitFor(() => expect(exchange.quote('BTC/USDT')).not.toBeNull());
   };
 
   beforeEach(() => start());
@@ -122,7 +124,7 @@ describe('PaperExchange', () => {
       await bus.publish('order.command', order({ client_order_id: 'intent-1-1', side: 'sell' }));
       await bus.drain();
       expect(bus.published('order.fill')).toHaveLength(2);
-      expect(exchange.positions()).toEqual([]);
+      expect(await exchange.positions()).toEqual([]);
     });
   });
 
@@ -194,6 +196,7 @@ describe('PaperExchange', () => {
         term_structure: {},
         timestamp: NOW,
       });
+      await vi.waitFor(() => expect(exchange.quote('BTC-20260327-100000-C')).not.toBeNull());
       await bus.publish(
         'order.command',
         order({ symbol: 'BTC-20260327-100000-C', order_type: 'limit', price: 5_151, quantity: 2 }),
@@ -215,6 +218,7 @@ describe('PaperExchange', () => {
         term_structure: {},
         timestamp: NOW,
       });
+      await vi.waitFor(() => expect(exchange.quote('BTC-20260327-100000-C')).not.toBeNull());
       await bus.publish('order.command', order({ symbol: 'BTC-20260327-100000-C', quantity: 1 }));
       await bus.drain();
       clock.set(Date.parse('2026-03-27T08:00:00Z'));
@@ -225,7 +229,7 @@ describe('PaperExchange', () => {
         ask: 103_000,
         timestamp: NOW,
       });
-      await bus.drain();
+      await vi.waitFor(() => expect(exchange.quote('BTC/USDT')?.ask).toBeGreaterThan(102_000));
       expect(await exchange.settleExpired()).toBe(1);
       expect(await exchange.settleExpired()).toBe(0);
       const fills = bus.published('order.fill');
@@ -269,7 +273,7 @@ describe('PaperExchange', () => {
       expect(bus.published('order.fill')).toHaveLength(1);
       expect(bus.published('position.update').map((u) => u.quantity)).toEqual([0.5]);
       expect(await ledger.outcome('intent-1-0')).toMatchObject({ status: 'filled' });
-      expect(exchange.positions().map((h) => h.position.quantity)).toEqual([0.5]);
+      expect((await exchange.positions()).map((h) => h.position.quantity)).toEqual([0.5]);
     });
   });
 
@@ -292,7 +296,7 @@ describe('PaperExchange', () => {
         ['intent-2-0', 100_010],
       ]);
       expect(bus.published('position.update').map((u) => u.quantity)).toEqual([0.5, 1]);
-      expect(exchange.positions().map((h) => h.position.quantity)).toEqual([1]);
+      expect((await exchange.positions()).map((h) => h.position.quantity)).toEqual([1]);
     });
   });
 

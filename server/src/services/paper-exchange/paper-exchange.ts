@@ -1,5 +1,6 @@
 import type { MarketTickEvent, OrderCommand, VolatilitySurfaceEvent } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
+import { followStream } from '../follow-stream.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import {
   PaperExchangeConfigSchema,
@@ -62,14 +63,20 @@ export class PaperExchange implements Service {
   }
 
   async start(): Promise<void> {
-    await this.accounts.load();
-    await this.warmUp();
-    const { bus } = this.deps;
+    const { bus, log } = this.deps;
+    // Market data is followed, not consumed in the group: every exchange process prices with every tick,
+    // from the newest entry the warm-up read, so nothing published in between is missed
+    const after = await this.warmUp();
     this.subs.push(
-      bus.subscribe('market.tick', PAPER_EXCHANGE_GROUP, (m) => this.handleTick(m)),
-      bus.subscribe('market.vol_surface', PAPER_EXCHANGE_GROUP, (m) => this.handleSurface(m)),
-      bus.subscribe('order.command', PAPER_EXCHANGE_GROUP, (m, e) => this.handleOrder(m, e)),
+      followStream(bus, 'market.tick', { log, after: after.ticks, handle: (m) => this.handleTick(m) }),
+      followStream(bus, 'market.vol_surface', {
+        log,
+        after: after.surfaces,
+        handle: (m) => this.handleSurface(m),
+      }),
     );
+    // Orders are work: each is filled by one process of the group
+    this.subs.push(bus.subscribe('order.command', PAPER_EXCHANGE_GROUP, (m, e) => this.handleOrder(m, e)));
     if (this.config.timers) {
       this.timer = setInterval(() => {
         this.settleExpired().catch((error: unknown) => logFailure(this.deps.log, 'expiry settlement', error));
@@ -111,13 +118,13 @@ export class PaperExchange implements Service {
     return quoteOf(this.book, symbol, this.config.spreadBps);
   }
 
-  /** Open positions the exchange keeps, per strategy and symbol. */
-  positions(): Held[] {
+  /** Open positions the exchange keeps, per strategy and symbol (the ledger's, shared by every process). */
+  positions(): Promise<Held[]> {
     return this.accounts.list();
   }
 
-  // Seeds the book from the newest retained market data that is still fresh.
-  private async warmUp(): Promise<void> {
+  // Seeds the book from the newest retained market data that is still fresh; returns the newest ids read.
+  private async warmUp(): Promise<{ ticks: string; surfaces: string }> {
     const { bus, clock } = this.deps;
     const oldest = clock.now() - this.config.warmupMaxAgeS * 1000;
     const fresh = (m: { timestamp: string }) => Date.parse(m.timestamp) >= oldest;
@@ -127,5 +134,6 @@ export class PaperExchange implements Service {
     ]);
     for (const e of [...ticks].reverse()) if (fresh(e.message)) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) if (fresh(e.message)) this.handleSurface(e.message);
+    return { ticks: ticks[0]?.id ?? '0-0', surfaces: surfaces[0]?.id ?? '0-0' };
   }
 }

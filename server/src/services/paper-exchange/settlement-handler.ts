@@ -12,7 +12,8 @@ export class SettlementHandler {
 
   /** Settles every open option position whose expiry has passed; returns how many. */
   async settleExpired(): Promise<number> {
-    const due = dueSettlements(this.accounts.open(), this.deps.clock.now(), (u) => this.market.spot(u));
+    const open = new Map((await this.accounts.list()).map((h) => [`${h.strategyId}|${h.symbol}`, h]));
+    const due = dueSettlements(open, this.deps.clock.now(), (u) => this.market.spot(u));
     for (const s of due) await this.settle(s);
     return due.length;
   }
@@ -30,7 +31,7 @@ export class SettlementHandler {
       clientOrderId: s.clientOrderId,
       metadata: { leg: null, settlement: true },
     };
-    // Settled before (a crash after booking): the ledger's flat position replaces the one still held
+    // Settled before (a crash after booking, or another exchange process): the booked outcome is published
     const booked = await this.accounts.book(fill, this.deps.clock.now());
     await this.accounts.publishFill(fill, booked.outcome, s.price);
   }

@@ -58,6 +58,30 @@ export function describeOrderLedgerContract(name: string, make: () => Promise<Or
       });
     });
 
+    describe('when two processes book from the same version of a position', () => {
+      it('books the first, refuses the second until it re-reads, and never forgets a fill', async () => {
+        const before = await ledger.positionOf('a', 'BTC/USDT');
+        expect(before).toEqual({ position: null, version: '' });
+        const first = await ledger.bookFrom('i-4', filled, { position, version: before.version });
+        expect(first).toEqual({ first: true, outcome: filled });
+        const stale = await ledger.bookFrom('i-5', filled, { position, version: before.version });
+        expect(stale).toBeNull();
+        expect(await ledger.outcome('i-5')).toBeNull();
+        const now = await ledger.positionOf('a', 'BTC/USDT');
+        expect(now.position).toEqual(position);
+        const two = { ...position, quantity: 2 };
+        expect(await ledger.bookFrom('i-5', filled, { position: two, version: now.version })).toEqual({
+          first: true,
+          outcome: filled,
+        });
+        expect(await ledger.bookFrom('i-4', { ...filled, price: 1 }, { position, version: '' })).toEqual({
+          first: false,
+          outcome: filled,
+        });
+        expect(await harness.reopen().loadPositions()).toEqual([two]);
+      });
+    });
+
     describe('when positions are saved', () => {
       it('loads open ones and forgets flat ones', async () => {
         await ledger.savePosition({

@@ -36,6 +36,12 @@ export interface PaperPositions {
   load(): Promise<StoredPosition[]>;
 }
 
+/** A saved position and its version: the text stored, '' when there is none (what `bookFrom` compares). */
+export interface VersionedPosition {
+  position: StoredPosition | null;
+  version: string;
+}
+
 /** What {@link OrderLedger.book} found: whether this call booked, and the outcome booked. */
 export interface Booked {
   first: boolean;
@@ -53,6 +59,18 @@ export interface OrderLedger {
    * outcome already: then nothing changes and the earlier outcome is returned.
    */
   book(clientOrderId: string, outcome: OrderOutcome, position: StoredPosition | null): Promise<Booked>;
+  /**
+   * Like {@link book}, for processes sharing the ledger: books only while the position is still at
+   * `move.version` (the position was computed from it); null when another process moved it since (read it
+   * again and retry). An id with an outcome already returns that outcome whatever the version.
+   */
+  bookFrom(
+    clientOrderId: string,
+    outcome: OrderOutcome,
+    move: { position: StoredPosition; version: string },
+  ): Promise<Booked | null>;
+  /** One saved position (null when flat) and its version. */
+  positionOf(strategyId: string, symbol: string): Promise<VersionedPosition>;
   /** The booked outcome of an id, null if none. */
   outcome(clientOrderId: string): Promise<OrderOutcome | null>;
   /** Saves one position (quantity 0 removes it). */

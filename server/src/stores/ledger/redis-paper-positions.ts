@@ -2,7 +2,8 @@ import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable } from '../../keys/key-table.ts';
 import { positionField, type PaperPositions, type StoredPosition } from './order-ledger.ts';
 
-function parsePosition(raw: string): StoredPosition | null {
+/** A saved position's text as a position, null when malformed. */
+export function parsePosition(raw: string): StoredPosition | null {
   try {
     const v = JSON.parse(raw) as Partial<StoredPosition>;
     if (typeof v.strategyId !== 'string' || typeof v.symbol !== 'string') return null;
