@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../bus/redis.ts';
 import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
 import { scriptsOf } from '../scripts/scripts.ts';
 
@@ -19,7 +19,7 @@ export interface LeaseStore {
 }
 
 /** The leases in Redis: `<prefix>:lease:<name>` and `<prefix>:lease_members:<group>`, one key per script. */
-export function createRedisLeaseStore(redis: Redis, prefix: string): LeaseStore {
+export function createRedisLeaseStore(redis: RedisClient, prefix: string): LeaseStore {
   const keys = keyTable(prefix);
   const scripts = scriptsOf(redis);
   return {
