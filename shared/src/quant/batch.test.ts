@@ -39,6 +39,36 @@ describe('batch API', () => {
     });
   });
 
+  it('bsGreeksBatch equals bsGreeks on a random chain with yields, puts and far-wing rows', () => {
+    let seed = 7;
+    const u = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const chain = Array.from({ length: 400 }, (_v, i) => ({
+      S: 50 + 100 * u(),
+      K: 100 * Math.exp(i % 50 === 0 ? 4 : 2 * u() - 1), // every 50th row: |d1| > 36.5 at σ√T = 0.1
+      T: i % 50 === 0 ? 1 : 0.01 + 2 * u(),
+      r: 0.1 * u() - 0.02,
+      q: i % 3 === 0 ? 0 : 0.05 * u(),
+      sigma: i % 50 === 0 ? 0.1 : 0.05 + 1.5 * u(),
+      type: i % 2 === 0 ? ('call' as const) : ('put' as const),
+    }));
+    const out = bsGreeksBatch({
+      S: Float64Array.from(chain, (c) => c.S),
+      K: Float64Array.from(chain, (c) => c.K),
+      T: Float64Array.from(chain, (c) => c.T),
+      r: Float64Array.from(chain, (c) => c.r),
+      q: Float64Array.from(chain, (c) => c.q),
+      sigma: Float64Array.from(chain, (c) => c.sigma),
+      isCall: Uint8Array.from(chain, (c) => (c.type === 'call' ? 1 : 0)),
+    });
+    chain.forEach((c, i) => {
+      const g = bsGreeks(c);
+      for (const key of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const)
+        expect(Math.abs((out[key][i] as number) - g[key]), `row ${i} ${key}`).toBeLessThanOrEqual(
+          1e-13 * Math.max(1, Math.abs(g[key])),
+        );
+    });
+  });
+
   it('impliedVolBatch equals impliedVol row by row, NaN where there is no time value', () => {
     const price = bsPriceBatch(cols);
     const out = impliedVolBatch({ ...cols, price });
@@ -68,5 +98,7 @@ describe('batch API', () => {
   it('throws on mismatched columns or an invalid row', () => {
     expect(() => bsPriceBatch({ ...cols, K: new Float64Array(2) })).toThrow(/column K/);
     expect(() => bsPriceBatch({ ...cols, S: Float64Array.from([100, -1, 1, 1, 1]) })).toThrow(/row 1/);
+    expect(() => bsGreeksBatch({ ...cols, K: Float64Array.from([100, 1, 0, 1, 1]) })).toThrow(/row 2/);
+    expect(() => bsGreeksBatch({ ...cols, r: Float64Array.from([0, 0, 0, NaN, 0]) })).toThrow(/row 3/);
   });
 });
