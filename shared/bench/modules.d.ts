@@ -32,3 +32,17 @@ declare module 'implied-volatility' {
 declare const console: { log(...args: unknown[]): void };
 declare const performance: { now(): number };
 declare const process: { argv: string[] };
+declare module 'node:fs' {
+  export function mkdirSync(path: URL, options: { recursive: boolean }): void;
+  export function writeFileSync(path: URL, data: string): void;
+}
+declare module 'node:os' {
+  export function loadavg(): number[];
+}
+interface ImportMeta {
+  url: string;
+}
+declare class URL {
+  constructor(url: string, base?: URL | string);
+  readonly pathname: string;
+}

@@ -24,9 +24,16 @@ export interface Case {
   type: 'call' | 'put';
 }
 
-/** Wide random in-bounds cases: 1 day–5 years, vols 1–500 %, deep OTM/ITM (|ln K/F| up to 4 s.d. + 1). */
-/** Draws random cases until `n` of them are strictly inside the no-arbitrage bounds, and inverts each. */
-export function ivFailures(n: number): void {
+/**
+ * Wide random in-bounds cases (1 day–5 years, vols 1–500 %, |ln K/S| up to 4 s.d. + 1): draws cases until `n`
+ * of them are strictly inside the no-arbitrage bounds, inverts each and counts round trips off by > 1e-12 in price.
+ */
+export function ivFailures(n: number): {
+  tested: number;
+  failures: number;
+  worstRelErr: number;
+  seconds: number;
+} {
   const u = rng(7);
   let tested = 0;
   let failures = 0;
@@ -73,9 +80,10 @@ export function ivFailures(n: number): void {
       `r −5…15 %, q 0–10 %; ${skipped.toLocaleString('en')} drawn cases had no representable time value): ` +
       `${failures} failures (> 1e-12 relative in price), worst ${worst.toExponential(2)}, ${(ms / 1000).toFixed(1)} s.`,
   );
+  return { tested, failures, worstRelErr: worst, seconds: ms / 1000 };
 }
 
-export function sviFitTime(): void {
+export function sviFitTime(): { microsPerFit: number; worstRmse: number } {
   const p = { a: 0.01, b: 0.1, rho: -0.3, m: 0.02, sigma: 0.15 };
   const k = [-0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4];
   const u = rng(3);
@@ -90,4 +98,5 @@ export function sviFitTime(): void {
   console.log(
     `SVI fit, 9 strikes: ${(ms * 1000).toFixed(0)} µs per fit (mean of ${smiles.length}), worst RMSE ${rmse.toExponential(2)} in total variance.`,
   );
+  return { microsPerFit: ms * 1000, worstRmse: rmse };
 }
