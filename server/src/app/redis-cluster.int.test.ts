@@ -67,6 +67,28 @@ describe('the whole loop on a Redis Cluster', () => {
     expect(decided).toMatchObject({ decided_by: 'alice', approval_mode: 'manual' });
   });
 
+  it('dead-letters an undecodable entry (append, then ack: two slots) and shows it on the Ops page', async () => {
+    const s = running();
+    const id = await s.xadd('strategy.intent', ['data', 'not json']);
+
+    await poll(async () =>
+      (await s.read('dlq'))
+        .filter((d) => d.source_entry_id === id && d.group === 'engine')
+        .map((d) => d.reason),
+    ).toEqual(['INVALID_JSON']);
+    await poll(() => s.groupState('strategy.intent', 'engine')).toEqual({ pending: 0, lag: 0 });
+    const page = await s.client.monitoring.deadLetters.query({ limit: 10 });
+    expect(page.letters.map((letter) => letter.source_entry_id)).toContain(id);
+    // The bus counts of several minutes (one key each, spread over the slots) and every stream's groups
+    await poll(async () => {
+      const streams = await s.client.monitoring.streams.query();
+      const engine = streams
+        .find((info) => info.stream === 'strategy.intent')
+        ?.groups.find((g) => g.name === 'engine');
+      return engine?.per_minute.reduce((sum, minute) => sum + minute.handled, 0) ?? 0;
+    }).toBeGreaterThan(0);
+  });
+
   it('spreads the desk over every master', async () => {
     const counts = await cluster.keysPerNode(running().prefix);
     expect([...counts.values()].filter((count) => count > 0)).toHaveLength(PORTS.length);
