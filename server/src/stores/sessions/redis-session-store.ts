@@ -27,8 +27,9 @@ async function execOrThrow(multi: ChainableCommander, what: string): Promise<unk
 const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
 
 /**
- * Sessions in Redis: `<prefix>:session:<id hash>` holds the record's JSON with an expiry (`SET … PX`), and
- * `<prefix>:user_sessions:<username>` the id hashes of a user's sessions, so disabling a user ends them all.
+ * Sessions in Redis: `<prefix>:session:{<prefix>:sessions}:<id hash>` holds the record's JSON with an expiry
+ * (`SET … PX`), and `<prefix>:user_sessions:{<prefix>:sessions}:<username>` the id hashes of a user's sessions, so
+ * disabling a user ends them all (one tag: one slot on a Redis Cluster).
  * A refresh is `SET … XX`, so a session deleted meanwhile (logout, disable) is never written back.
  */
 export function createRedisSessionStore(redis: RedisClient, prefix: string): SessionStore {
