@@ -1,6 +1,7 @@
 import type { StreamName } from '@gamma/shared';
 import type { RedisClient } from './redis.ts';
 import { keyTable } from '../keys/key-table.ts';
+import { TotalsTally, type TotalKind } from './bus-totals.ts';
 
 /** What the bus counts per stream, group and minute. */
 export const BUS_COUNT_KINDS = ['handled', 'failed'] as const;
@@ -20,11 +21,15 @@ export const countField = (stream: string, group: string, kind: BusCountKind): s
 /**
  * One consumer's counters. The consumer counts in memory as it handles entries and sends the counts of each
  * read batch in one pipeline (HINCRBY per kind, plus the minute's EXPIRE once per minute and consumer), so a
- * batch of 100 entries costs one round trip more, not 100.
+ * batch of 100 entries costs one round trip more, not 100. The same pipeline adds them to the desk's totals
+ * (`<prefix>:bus_totals`, with the handler durations per bucket: bus-totals.ts), which `/metrics` reads: the
+ * Ops page's minutes and the metrics' counters come from the same counts.
  */
 export class BusCounter {
   private readonly keys;
   private readonly counted: Record<BusCountKind, number> = { handled: 0, failed: 0 };
+  private readonly totals = new TotalsTally();
+  private readonly pair: string;
   private expiredMinute = -1;
 
   constructor(
@@ -33,16 +38,23 @@ export class BusCounter {
     prefix: string,
   ) {
     this.keys = keyTable(prefix);
-  }
-
-  /** Counts one entry (handled, or failed). */
-  count(kind: BusCountKind): void {
-    this.counted[kind] += 1;
+    this.pair = `${stream}|${group}`;
   }
 
   /**
-   * Adds what was counted since the last flush to the minute of `nowMs`, in one pipeline; nothing to send,
-   * no command. Counts that could not be written are dropped (the error is thrown for the caller to log).
+   * Counts one entry: handled, failed (its handler threw) or dead-lettered (counted as failed per minute too),
+   * with how long its handler ran when it ran.
+   */
+  count(kind: TotalKind, handlerMs?: number): void {
+    this.counted[kind === 'dead_lettered' ? 'failed' : kind] += 1;
+    this.totals.count(kind);
+    if (handlerMs !== undefined) this.totals.observe(handlerMs);
+  }
+
+  /**
+   * Adds what was counted since the last flush to the minute of `nowMs` and to the totals: two pipelines sent
+   * together (one per key, so each stays in one Redis Cluster slot); nothing to send, no command. Counts that
+   * could not be written are dropped (the error is thrown for the caller to log).
    */
   async flush(redis: RedisClient, nowMs: number): Promise<void> {
     const kinds = BUS_COUNT_KINDS.filter((kind) => this.counted[kind] > 0);
@@ -58,7 +70,10 @@ export class BusCounter {
       pipeline.expire(key, BUS_COUNTS_TTL_S);
       this.expiredMinute = minute;
     }
-    const error = ((await pipeline.exec()) ?? []).find(([e]) => e)?.[0];
+    const totals = redis.pipeline();
+    this.totals.addTo(totals, this.keys.busTotals(), this.pair);
+    const replies = await Promise.all([pipeline.exec(), totals.exec()]);
+    const error = replies.flatMap((reply) => reply ?? []).find(([e]) => e)?.[0];
     if (error) throw error;
   }
 }

@@ -33,7 +33,10 @@ export interface ConsumerConfig {
   maxDeliveries: number;
   log: Logger;
   clock: Clock;
-  /** The group's handled and failed counters per minute (`<prefix>:bus_counts:<minute>`), sent once per batch; null: not counted */
+  /**
+   * The group's handled, failed and dead-lettered counters and handler durations (per minute for the Ops page,
+   * totals for `/metrics`), sent once per batch; null: not counted
+   */
   counter: BusCounter | null;
 }
 
@@ -175,16 +178,18 @@ export class StreamConsumer {
     const { clock, stream, handler, log } = this.config;
     const decoded = decodeEntry(stream, entry.fields, clock.now());
     if (!decoded.ok) return this.deadLetter(entry.id, decoded);
+    const startedAt = performance.now();
     try {
       await handler(decoded.message, { id: entry.id });
     } catch (error) {
       this.failures.set(entry.id, errorText(error));
       log.warn('handler failed; entry left pending', { entry_id: entry.id, error: errorText(error) });
-      this.config.counter?.count('failed');
+      this.config.counter?.count('failed', performance.now() - startedAt);
       return;
     }
+    const handlerMs = performance.now() - startedAt;
     await this.config.redis.xack(this.key, this.config.group, entry.id);
-    this.config.counter?.count('handled');
+    this.config.counter?.count('handled', handlerMs);
     this.failures.delete(entry.id);
   }
 
@@ -227,7 +232,7 @@ export class StreamConsumer {
         .xack(this.key, group, entryId)
         .exec();
     }
-    this.config.counter?.count('failed');
+    this.config.counter?.count('dead_lettered');
     this.failures.delete(entryId);
   }
 }

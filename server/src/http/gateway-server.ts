@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
+import { DeskMetrics } from '../metrics/desk-metrics.ts';
 import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
 import { appRouter } from '../trpc/routers/app-router.ts';
 import { refuseUnparsable } from './refusals.ts';
+import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { guardRequest } from './request-guard.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
 import { SocketSessions } from './socket-sessions.ts';
@@ -29,25 +31,23 @@ const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] 
 
 /**
  * One node:http server for everything (SPEC §10.1): `/trpc` (HTTP, batched), WebSocket subscriptions
- * on the same port, `/healthz`, the REST alias, and the built console with SPA fallback.
+ * on the same port, `/healthz`, `/metrics`, the REST alias, and the built console with SPA fallback.
  */
 export function createGatewayServer(parts: GatewayParts, options: { distDir: string }): GatewayServer {
   const createContext = createContextFactory(parts);
-  const trpcHandler = createHTTPHandler({
-    router: appRouter,
-    createContext,
-    basePath: '/trpc/',
-    maxBodySize: MAX_BODY_BYTES,
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        parts.log.error('tRPC error', { path, error: String(error.cause ?? error) });
-    },
-  });
+  const trpcHandler = createTrpcHttpHandler(parts, createContext);
+
+  // Sockets are counted from the server below; the metrics start with the server and close with it
+  let openSockets = (): number => 0;
+  const metrics = new DeskMetrics({ ...parts, webSocketClients: () => openSockets() });
+  metrics.start();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = pathOf(req);
     if (path === '/trpc' || path.startsWith('/trpc/')) return trpcHandler(req, res);
     if (path === '/healthz') return serveHealthz(res, parts);
+    if (path === METRICS_PATH)
+      return handleMetrics(req, res, { authenticator: parts.authenticator, metrics });
     if (path.startsWith(PQ_SPREAD_PATH)) return handlePqSpreadRest(req, res, parts);
     return serveStatic(req, res, options.distDir);
   };
@@ -66,6 +66,7 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
 
   // WebSocket on the same port; each upgrade is decided before a WebSocket exists
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  openSockets = () => wss.clients.size;
   const checkIntervalMs = wsSessionCheckS * 1000;
   const sessions = new SocketSessions({
     authenticator: parts.authenticator,
@@ -89,8 +90,25 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     dropConnections: () => {
       for (const client of wss.clients) client.terminate();
     },
-    close: () => closeGateway(server, { wss, wsHandler, sessions }),
+    close: async () => {
+      await closeGateway(server, { wss, wsHandler, sessions });
+      await metrics.close();
+    },
   };
+}
+
+/** tRPC over HTTP at `/trpc/`, logging internal errors. */
+function createTrpcHttpHandler(parts: GatewayParts, createContext: ReturnType<typeof createContextFactory>) {
+  return createHTTPHandler({
+    router: appRouter,
+    createContext,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        parts.log.error('tRPC error', { path, error: String(error.cause ?? error) });
+    },
+  });
 }
 
 /** `GET /healthz`: the process is up; whether Redis answers; the version. */

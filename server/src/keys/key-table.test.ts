@@ -40,6 +40,7 @@ const sampleKeys = (keys: KeyTable, id: string): Record<keyof KeyTable, string> 
   loginFailures: keys.loginFailures('user:alice', 29_540_701),
   deadLettersHandled: keys.deadLettersHandled(),
   busCounts: keys.busCounts(29_540_701),
+  busTotals: keys.busTotals(),
   services: keys.services(),
   alertAcks: keys.alertAcks(),
   lease: keys.lease(id),
@@ -90,6 +91,7 @@ describe('the key table', () => {
     expect(keys.tradingStateOutbox()).toBe('glm:risk:{glm:reservations}:trading_state:outbox');
     expect(calculateSlot(keys.tradingState())).toBe(calculateSlot(keys.reservations()));
     expect(keys.busCounts(29_540_701)).toBe('glm:bus_counts:29540701');
+    expect(keys.busTotals()).toBe('glm:bus_totals');
     expect(keys.services()).toBe('glm:services');
   });
 

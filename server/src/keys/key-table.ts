@@ -104,6 +104,12 @@ export interface KeyTable {
    */
   busCounts(minute: number): string;
   /**
+   * `<prefix>:bus_totals`: the bus's counters since the start, never expiring, fields `<stream>|<group>|handled`,
+   * `|failed`, `|dead_lettered`, `|bucket:<le>` (handler calls per duration bucket) and `|duration_us`
+   * (HINCRBY with the minute's counters; read by `/metrics`)
+   */
+  busTotals(): string;
+  /**
    * `<prefix>:services`: the heartbeats of the service processes, field `<service>@<host>:<pid>` → JSON
    * `{service, host, pid, started_at, last_beat, last_activity, stopped_at}`
    */
@@ -167,6 +173,7 @@ export function keyTable(prefix: string): KeyTable {
       `${prefix}:login_failures:{${prefix}:login_failures}:${subject}:${window}`,
     deadLettersHandled: () => `${prefix}:dlq_handled`,
     busCounts: (minute) => `${prefix}:bus_counts:${minute}`,
+    busTotals: () => `${prefix}:bus_totals`,
     services: () => `${prefix}:services`,
     alertAcks: () => `${prefix}:alert_acks`,
     lease: (name) => `${prefix}:lease:${name}`,
@@ -298,6 +305,7 @@ export const KEY_FAMILIES = {
   loginFailures: [],
   deadLettersHandled: [],
   busCounts: [],
+  busTotals: [],
   services: [],
   alertAcks: [],
   lease: ['leaseHold', 'leaseRelease'],

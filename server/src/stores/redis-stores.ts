@@ -1,5 +1,6 @@
 import type { RedisClient } from '../bus/redis.ts';
 import { readBusCounts } from '../bus/bus-counts.ts';
+import { readBusTotals } from '../bus/bus-totals.ts';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { createRedisAlertAckStore } from './alert-acks/alert-ack-store.ts';
@@ -64,5 +65,6 @@ export function createRedisStores(redis: RedisClient, options: { prefix: string;
     ping: () => redisUp(redis),
     streamStats: (stream) => readStreamStats(redis, keys.stream(stream)),
     busCounts: (minutes) => readBusCounts(redis, prefix, minutes),
+    busTotals: () => readBusTotals(redis, prefix),
   };
 }

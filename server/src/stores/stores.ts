@@ -1,6 +1,7 @@
 import type { StreamName } from '@gamma/shared';
 import type { Bus } from '../bus/bus.ts';
 import type { MinuteCounts } from '../bus/bus-counts.ts';
+import type { GroupTotals } from '../bus/bus-totals.ts';
 import type { StreamStats } from '../bus/redis-stream-info.ts';
 import { createMemoryAlertAckStore, type AlertAckStore } from './alert-acks/alert-ack-store.ts';
 import type { ApprovalStore } from './approvals/approval-store.ts';
@@ -67,6 +68,8 @@ export interface Stores {
   streamStats(stream: StreamName): Promise<StreamStats>;
   /** The bus's handled and failed counters of each epoch minute asked for, per `<stream>|<group>` (monitoring) */
   busCounts(minutes: readonly number[]): Promise<MinuteCounts>;
+  /** The bus's totals per stream and group: handled, failed, dead-lettered, handler durations (`/metrics`) */
+  busTotals(): Promise<GroupTotals[]>;
 }
 
 /**
@@ -94,5 +97,6 @@ export function createMemoryStores(bus: Bus): Stores {
     ping: () => Promise.resolve(true),
     streamStats: () => Promise.resolve({ exists: false, length: 0, lastEntryId: null, groups: [] }),
     busCounts: (minutes) => Promise.resolve(new Map(minutes.map((minute) => [minute, new Map()]))),
+    busTotals: () => Promise.resolve([]),
   };
 }
