@@ -1,5 +1,6 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
 import { keyTable } from '../keys/key-table.ts';
+import type { RedisClient } from './redis.ts';
 
 /**
  * Upper bounds of the handler-duration buckets, seconds (Prometheus' convention); a last bucket, `+Inf`,
@@ -111,6 +112,6 @@ export function parseTotals(hash: Record<string, string>): GroupTotals[] {
 }
 
 /** Reads every stream and group's totals (one HGETALL). */
-export async function readBusTotals(redis: Redis, prefix: string): Promise<GroupTotals[]> {
+export async function readBusTotals(redis: RedisClient, prefix: string): Promise<GroupTotals[]> {
   return parseTotals(await redis.hgetall(keyTable(prefix).busTotals()));
 }
