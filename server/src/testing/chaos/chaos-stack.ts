@@ -95,6 +95,11 @@ export class ChaosStack {
     }
   }
 
+  /** Each process's name and current pid (a benchmark samples their memory). */
+  pids(): { name: string; pid: number | undefined }[] {
+    return [...this.processes.values()].map((p) => ({ name: p.name, pid: p.pid }));
+  }
+
   kill(target: Killable): Promise<void> {
     return this.get(target).killAndRestart();
   }
