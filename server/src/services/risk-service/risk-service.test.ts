@@ -1,5 +1,5 @@
 import type { StreamInput } from '@gamma/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
@@ -46,16 +46,20 @@ describe('RiskService', () => {
       },
     );
     await service.start();
-    await bus.publish('market.tick', {
+    const tick = await bus.publish('market.tick', {
       symbol: 'BTC/USDT',
       price: 100_000,
       bid: 99_990,
       ask: 100_010,
       timestamp: iso(clock.now()),
     });
-    await bus.drain();
+    await caughtUp('ticks', tick);
     return peakStore;
   };
+
+  // Ticks and fills are followed (tails), which drain() does not wait for: wait until `id` is handled
+  const caughtUp = (stream: 'ticks' | 'fills', id: string, by: RiskService = service) =>
+    vi.waitFor(() => expect(by.followed()[stream]).toBe(id));
 
   afterEach(async () => {
     await service.close();
@@ -65,8 +69,9 @@ describe('RiskService', () => {
   describe('when a fill arrives', () => {
     it('publishes portfolio.risk per configured underlying with the position delta and book metadata', async () => {
       await start();
-      await bus.publish('order.fill', fill());
-      await bus.drain();
+      await caughtUp('fills', await bus.publish('order.fill', fill()));
+      // The fill is booked before its risk is published
+      await vi.waitFor(() => expect(bus.published('portfolio.risk')).toHaveLength(2));
       const risk = bus.published('portfolio.risk');
       expect(risk.map((r) => r.underlying)).toEqual(['BTC/USDT', 'ETH/USDT']);
       const btc = risk[0];
@@ -86,8 +91,7 @@ describe('RiskService', () => {
   describe('when every fill is delivered twice', () => {
     it('books each fill once', async () => {
       await start({ deliverTwice: true });
-      await bus.publish('order.fill', fill());
-      await bus.drain();
+      await caughtUp('fills', await bus.publish('order.fill', fill()));
       expect(service.currentBook().holdings.get('BTC/USDT:USDT')?.quantity).toBe(0.5);
     });
   });
@@ -95,8 +99,7 @@ describe('RiskService', () => {
   describe('when the service restarts', () => {
     it('rebuilds the book from order.fill history', async () => {
       await start();
-      await bus.publish('order.fill', fill());
-      await bus.drain();
+      await caughtUp('fills', await bus.publish('order.fill', fill()));
       await service.close();
       const again = new RiskService(
         {
@@ -134,21 +137,21 @@ describe('RiskService', () => {
         );
       const first = make();
       await first.start();
-      await bus.publish('order.fill', fill({ symbol: 'BTC/USDT', quantity: 1, price: 100_000, fee: 1 }));
-      await bus.drain();
+      const bought = fill({ symbol: 'BTC/USDT', quantity: 1, price: 100_000, fee: 1 });
+      await caughtUp('fills', await bus.publish('order.fill', bought), first);
       await first.close();
       const saved = await stores.snapshots.load('risk-service', {
         schema: 1,
         state: z.object({ cash: z.number() }).passthrough(),
       });
       expect(saved.status === 'ok' && saved.snapshot.state.cash).toBe(100_000 - 100_000 - 1);
-      await bus.publish(
+      const sold = await bus.publish(
         'order.fill',
         fill({ symbol: 'BTC/USDT', side: 'sell', quantity: 0.25, price: 104_000, fee: 1 }),
       );
       const again = make();
       await again.start();
-      await bus.drain();
+      await caughtUp('fills', sold, again);
       expect(again.currentBook().holdings.get('BTC/USDT')?.quantity).toBe(0.75);
       expect(again.currentBook().cash).toBe(-1 + 26_000 - 1);
       await again.close();
@@ -158,10 +161,10 @@ describe('RiskService', () => {
   describe('when equity falls from its peak', () => {
     it('reports and persists the peak and the drawdown', async () => {
       const peaks = await start();
-      await bus.publish('order.fill', fill({ symbol: 'BTC/USDT', quantity: 1, price: 100_000, fee: 0 }));
-      await bus.drain();
-      await bus.publish('market.tick', { symbol: 'BTC/USDT', price: 90_000, timestamp: iso(clock.now()) });
-      await bus.drain();
+      const bought = fill({ symbol: 'BTC/USDT', quantity: 1, price: 100_000, fee: 0 });
+      await caughtUp('fills', await bus.publish('order.fill', bought));
+      const tick = { symbol: 'BTC/USDT', price: 90_000, timestamp: iso(clock.now()) };
+      await caughtUp('ticks', await bus.publish('market.tick', tick));
       const [btc] = await service.publishPortfolioRisk();
       expect(peaks.value).toBe(100_000);
       expect(btc?.metadata?.total_value).toBe(90_000);
@@ -172,8 +175,8 @@ describe('RiskService', () => {
   describe('when a fill takes leverage past the limit', () => {
     it('raises a critical leverage alert and a delta alert once', async () => {
       await start();
-      await bus.publish('order.fill', fill({ side: 'sell', quantity: 4, fee: 0 }));
-      await bus.drain();
+      await caughtUp('fills', await bus.publish('order.fill', fill({ side: 'sell', quantity: 4, fee: 0 })));
+      await vi.waitFor(() => expect(bus.published('risk.alert').length).toBeGreaterThanOrEqual(2));
       const alerts = bus.published('risk.alert');
       expect(alerts.map((a) => [a.alert_type, a.severity])).toEqual(
         expect.arrayContaining([
@@ -235,18 +238,19 @@ describe('RiskService', () => {
           : jsonResponse(200, { weighted_score: 0.5 });
       };
       await start({ env: { SENTIMENT_API_URLS: 'http://a,http://b/' }, fetch: fetchFn });
+      let last = '';
       for (let m = 1; m <= 12; m++) {
         clock.advance(60_000);
         const price = m % 2 === 0 ? 100_000 : 100_100;
         await bus.publish('market.tick', { symbol: 'BTC/USDT', price, timestamp: iso(clock.now()) });
-        await bus.publish('market.tick', {
+        last = await bus.publish('market.tick', {
           symbol: 'BTC/USDT:USDT',
           price,
           timestamp: iso(clock.now()),
           metadata: { funding_rate: 0.0001 },
         });
       }
-      await bus.drain();
+      await caughtUp('ticks', last);
       const m = await service.runMacro();
       expect(urls).toEqual([
         'http://a/api/v1/sentiment/twitter?query=BTC&max_results=20',

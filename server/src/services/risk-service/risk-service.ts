@@ -16,6 +16,9 @@ import { MacroLoopRunner } from './macro-loop-runner.ts';
 import { restoreBook, RISK_SNAPSHOT_OWNER, riskSnapshot } from './book-restore.ts';
 import { PeriodicSnapshots } from '../snapshotting.ts';
 import type { FetchFn } from './sentiment-client.ts';
+import { followStream } from '../follow-stream.ts';
+import type { PartitionLeases } from '../partition-leases.ts';
+import { alertUnderlying, ownsUnderlying, riskPartitions } from './risk-partitions.ts';
 
 /** Consumer group of the risk service. */
 export const RISK_SERVICE_GROUP = 'risk-service';
@@ -40,6 +43,8 @@ export class RiskService implements Service {
   private readonly peakStore: PeakStore;
   /** The newest `order.fill` entry booked: entries at or before it are skipped (ids only grow) */
   private fillsAt = '0-0';
+  /** The newest `market.tick` entry followed */
+  private ticksAt = '0-0';
   private readonly snapshots: PeriodicSnapshots;
   private readonly closing = new AbortController();
   private restored = false;
@@ -50,6 +55,8 @@ export class RiskService implements Service {
   private alertState: AlertState = new Map();
   private readonly macro: MacroLoopRunner;
   private readonly config: RiskServiceConfig;
+  /** Which underlyings this process publishes for, among the service's processes (null before start: all) */
+  private partitions: PartitionLeases | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -75,25 +82,41 @@ export class RiskService implements Service {
   async start(): Promise<void> {
     const { bus } = this.deps;
     const config = this.config;
+    const { log } = this.deps;
     this.peak = await this.peakStore.load();
-    await this.warmUp();
+    const after = await this.warmUp();
     await this.restore();
-    // A new group reads the whole stream: what the restore booked is skipped by the watermark, and
-    // nothing published between the restore and the group's creation is missed.
+    // Every process follows the market and every fill (no group: README, "Scaling"), so each holds the whole
+    // book; the fills from the restore's watermark on, so none is missed or booked twice
     this.subs.push(
-      bus.subscribe('market.tick', RISK_SERVICE_GROUP, (m) => this.handleTick(m)),
-      bus.subscribe('market.vol_surface', RISK_SERVICE_GROUP, (m) => this.handleSurface(m)),
-      bus.subscribe('order.fill', RISK_SERVICE_GROUP, (m, e) => this.handleFill(m, e), { startId: '0' }),
+      followStream(bus, 'market.tick', { log, after: after.ticks, handle: (m, e) => this.handleTick(m, e) }),
+      followStream(bus, 'market.vol_surface', {
+        log,
+        after: after.surfaces,
+        handle: (m) => this.handleSurface(m),
+      }),
+      followStream(bus, 'order.fill', { log, after: this.fillsAt, handle: (m, e) => this.handleFill(m, e) }),
     );
     this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
+    // Each process publishes the risk and alerts of the underlyings it holds a lease on
+    this.partitions = riskPartitions({
+      leases: this.deps.stores.leases,
+      clock: this.deps.clock,
+      log,
+      underlyings: config.underlyings,
+      ttlMs: this.deps.config.process.leaseTtlMs,
+      // The new owner of the portfolio publishes the macro state at once (when timers run)
+      onPortfolio: () => {
+        if (config.timers) void this.runMacro().catch((e: unknown) => this.fail('macro loop', e));
+      },
+    });
+    await this.partitions.start();
     if (!config.timers) return;
     const every = (ms: number, run: () => Promise<unknown>, what: string) =>
       this.timers.push(setInterval(() => void run().catch((e: unknown) => this.fail(what, e)), ms));
     every(config.portfolioRiskIntervalMs, () => this.publishPortfolioRisk(), 'portfolio risk');
     every(config.riskCheckIntervalS * 1000, () => this.checkAlerts(), 'risk alerts');
     every(config.macroIntervalS * 1000, () => this.runMacro(), 'macro loop');
-    // Publish the macro state at once with what is known (null vol → regime from 0.4).
-    void this.runMacro().catch((e: unknown) => this.fail('macro loop', e));
   }
 
   /** Stops reading and the timers, then saves a last snapshot of the book it stopped at. */
@@ -101,11 +124,13 @@ export class RiskService implements Service {
     this.closing.abort();
     for (const t of this.timers.splice(0)) clearInterval(t);
     await Promise.all(this.subs.splice(0).map((s) => s.close()));
+    await this.partitions?.close();
     await this.snapshots.close();
   }
 
   /** Keeps the latest tick; samples the macro symbol's minute closes and its perpetual's funding rate. */
-  handleTick(tick: MarketTickEvent): void {
+  handleTick(tick: MarketTickEvent, entry?: { id: string }): void {
+    if (entry) this.ticksAt = entry.id;
     this.market.ticks.set(tick.symbol, tick);
     this.macro.sampleTick(tick);
   }
@@ -120,6 +145,11 @@ export class RiskService implements Service {
     if (!this.bookFill(fill, entry.id)) return;
     await this.publishPortfolioRisk();
     await this.checkAlerts();
+  }
+
+  /** The newest `market.tick` and `order.fill` entries this process has handled (tests, monitoring). */
+  followed(): { ticks: string; fills: string } {
+    return { ticks: this.ticksAt, fills: this.fillsAt };
   }
 
   /** Spot of an underlying as the service values it, null when unknown. */
@@ -150,8 +180,9 @@ export class RiskService implements Service {
       },
       iso(now),
     );
-    for (const e of events) await this.deps.bus.publish('portfolio.risk', e);
-    return events;
+    const mine = events.filter((e) => this.owns(e.underlying ?? null));
+    for (const e of mine) await this.deps.bus.publish('portfolio.risk', e);
+    return mine;
   }
 
   /** Evaluates the alerts of SPEC §6.4 and publishes the edges; returns them. */
@@ -173,13 +204,22 @@ export class RiskService implements Service {
       nowIso: iso(now),
     });
     this.alertState = result.state;
-    for (const a of result.alerts) await this.deps.bus.publish('risk.alert', a);
-    return result.alerts;
+    // Every process tracks every alert's edges; each publishes those of its underlyings
+    const mine = result.alerts.filter((a) => this.owns(alertUnderlying(a)));
+    for (const a of mine) await this.deps.bus.publish('risk.alert', a);
+    return mine;
   }
 
-  /** One macro broadcast (SPEC §6.3); a failed publish is logged and the loop goes on. */
-  runMacro(): Promise<StreamInput<'market.macro_state'> | null> {
+  /** One macro broadcast (SPEC §6.3), by the process holding the portfolio; a failed publish is logged and the loop goes on. */
+  async runMacro(): Promise<StreamInput<'market.macro_state'> | null> {
+    if (!this.owns(null)) return null;
     return this.macro.run();
+  }
+
+  /** Whether this process publishes for `underlying` (null: the book-wide part); every one before start. */
+  owns(underlying: string | null): boolean {
+    const owned = this.partitions?.owned();
+    return !owned || ownsUnderlying(owned, this.config.underlyings, underlying);
   }
 
   private bookFill(fill: OrderFillEvent, entryId: string): boolean {
@@ -197,7 +237,9 @@ export class RiskService implements Service {
     const peak = nextPeak(this.peak, valuation.equity);
     if (peak !== this.peak) {
       this.peak = peak;
-      await this.peakStore.save(peak).catch((e: unknown) => this.fail('peak persistence', e));
+      // One writer among the processes: the portfolio's owner
+      if (this.owns(null))
+        await this.peakStore.save(peak).catch((e: unknown) => this.fail('peak persistence', e));
     }
     return { valuation, greeks, peak, drawdown: drawdownOf(peak, valuation.equity) };
   }
@@ -216,8 +258,9 @@ export class RiskService implements Service {
     };
   }
 
-  // The market and the macro closes from the newest ticks and surfaces (latest wins: not a fold).
-  private async warmUp(): Promise<void> {
+  // The market and the macro closes from the newest ticks and surfaces (latest wins: not a fold); returns
+  // the newest ids read, where following the streams starts.
+  private async warmUp(): Promise<{ ticks: string; surfaces: string }> {
     const { bus } = this.deps;
     const [ticks, surfaces] = await Promise.all([
       bus.latest('market.tick', this.config.warmupTicks),
@@ -226,6 +269,7 @@ export class RiskService implements Service {
     // Through handleTick, so the macro realized vol has its closes at the first broadcast after a restart
     for (const e of [...ticks].reverse()) this.handleTick(e.message);
     for (const e of [...surfaces].reverse()) this.market.surfaces.set(e.message.underlying, e.message);
+    return { ticks: ticks[0]?.id ?? '0-0', surfaces: surfaces[0]?.id ?? '0-0' };
   }
 
   // The book from its snapshot plus every fill after the entry it covers (docs/architecture.md, "Restore").

@@ -1,5 +1,5 @@
 import { VolatilityForecastEventSchema } from '@gamma/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
@@ -25,6 +25,12 @@ function forecaster(fitter: Garch11Fitter | null = null, deliverTwice = false) {
   return { service, bus, clock };
 }
 
+/** Waits until the service has followed every tick published (a tail, which drain() does not wait for). */
+async function caughtUp(service: VolForecasterService, bus: InMemoryBus): Promise<void> {
+  const newest = (await bus.latest('market.tick', 1))[0]?.id ?? '0-0';
+  await vi.waitFor(() => expect(service.followedTick()).toBe(newest));
+}
+
 /** A zig-zag price path: one tick per 5 s bar (bars + 1 ticks, so bars − 1 completed returns), ±0.1 % each. */
 async function publishTicks(bus: InMemoryBus, symbol: string, bars: number): Promise<void> {
   for (let i = 0; i <= bars; i += 1) {
@@ -39,7 +45,7 @@ describe('VolForecasterService', () => {
       const { service, bus } = forecaster();
       await service.start();
       await publishTicks(bus, 'BTC/USDT', 15);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 100_000);
       expect(bus.published('strategy.forecast.volatility')).toEqual([]);
     });
@@ -50,7 +56,7 @@ describe('VolForecasterService', () => {
       const { service, bus } = forecaster();
       await service.start();
       await publishTicks(bus, 'BTC/USDT', 40);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 300_000);
       const forecasts = bus.published('strategy.forecast.volatility');
       expect(forecasts.map((f) => f.forecast_horizon)).toEqual(['1h', '24h', '7d']);
@@ -69,7 +75,7 @@ describe('VolForecasterService', () => {
       const { service, bus } = forecaster(null, true);
       await service.start();
       await publishTicks(bus, 'BTC/USDT', 40);
-      await bus.drain();
+      await caughtUp(service, bus);
       expect(service.returnsSeen('BTC/USDT')).toBe(39);
     });
   });
@@ -80,7 +86,7 @@ describe('VolForecasterService', () => {
       await service.start();
       await publishTicks(bus, 'BTC/USDT:USDT', 40);
       await publishTicks(bus, 'DOGE/USDT', 40);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 300_000);
       expect(bus.published('strategy.forecast.volatility')).toEqual([]);
     });
@@ -96,7 +102,7 @@ describe('VolForecasterService', () => {
       const { service, bus } = forecaster(fitter);
       await service.start();
       await publishTicks(bus, 'BTC/USDT', 260);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 1_400_000);
       await service.publishForecasts(T0 + 1_410_000);
       expect(fits).toEqual({ mle: 1, vt: 1 });
@@ -127,7 +133,7 @@ describe('VolForecasterService with several ticks per bar', () => {
       const { service, bus } = forecaster();
       await service.start();
       await publishWalk(bus, 500);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 2_600_000);
       const forecasts = bus.published('strategy.forecast.volatility');
       expect(forecasts).toHaveLength(3);
@@ -159,7 +165,7 @@ describe('VolForecasterService with several ticks per bar', () => {
       const { service, bus } = forecaster();
       await service.start();
       await publishTicks(bus, 'BTC/USDT', 40);
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 300_000);
       expect(bus.published('strategy.forecast.volatility')).toHaveLength(3);
       for (const f of bus.published('strategy.forecast.volatility')) {
@@ -214,7 +220,7 @@ describe('createVolForecasterService', () => {
           timestamp: iso(T0 + i * 5000),
         });
       }
-      await bus.drain();
+      await caughtUp(service, bus);
       await service.publishForecasts(T0 + 1_600_000);
       const forecasts = bus.published('strategy.forecast.volatility');
       expect(forecasts).toHaveLength(3);

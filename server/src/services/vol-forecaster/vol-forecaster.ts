@@ -1,6 +1,8 @@
 import type { StreamMessage } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
 import type { Service, ServiceDeps } from '../service.ts';
+import { followStream } from '../follow-stream.ts';
+import { PartitionLeases } from '../partition-leases.ts';
 import type { VolForecasterConfig } from './config.ts';
 import { addTick, emptyBars, type BarRules, type BarState } from './core/bars.ts';
 import {
@@ -43,6 +45,9 @@ export class VolForecasterService implements Service {
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
+  /** Which underlyings this process forecasts, among the service's processes */
+  private partitions: PartitionLeases | null = null;
+  private ticksAt = '0-0';
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -70,12 +75,32 @@ export class VolForecasterService implements Service {
     if (!fitter) deps.log.info('no GARCH fitter given: forecasting with EWMA only');
   }
 
-  /** Replays recent ticks (warm-up), subscribes to new ones and starts the forecast timer. */
+  /**
+   * Replays recent ticks (warm-up), follows new ones from there (every process sees every tick: README,
+   * "Scaling"), takes its share of the underlyings' leases and starts the forecast timer.
+   */
   async start(): Promise<void> {
-    await this.warmUp();
-    this.subscription = this.deps.bus.subscribe('market.tick', 'vol-forecaster', (m) =>
-      this.handleMarketTick(m),
+    const { bus, log, stores, clock, config } = this.deps;
+    const after = await this.warmUp();
+    this.subscription = followStream(bus, 'market.tick', {
+      log,
+      after,
+      handle: (m, e) => {
+        this.handleMarketTick(m);
+        this.ticksAt = e.id;
+      },
+    });
+    this.partitions = new PartitionLeases(
+      { leases: stores.leases, clock, log },
+      {
+        group: 'vol-forecaster',
+        parts: this.config.underlyings,
+        ttlMs: config.process.leaseTtlMs,
+        gained: () => Promise.resolve(),
+        lost: () => Promise.resolve(),
+      },
     );
+    await this.partitions.start();
     if (this.config.timers) {
       this.timer = setInterval(() => this.onTimer(), this.config.intervalS * 1000);
     }
@@ -97,10 +122,15 @@ export class VolForecasterService implements Service {
     this.bars.set(tick.symbol, state);
   }
 
-  /** Publishes the 1h, 24h and 7d forecasts of every underlying with enough returns. */
+  /**
+   * Publishes the 1h, 24h and 7d forecasts of every underlying with enough returns that this process holds
+   * (every one before start); each process keeps the bars of all, so a lease that moves forecasts at once.
+   */
   async publishForecasts(nowMs: number = this.deps.clock.now()): Promise<void> {
     const timestamp = new Date(nowMs).toISOString();
+    const owned = this.partitions?.owned();
     for (const underlying of this.config.underlyings) {
+      if (owned && !owned.has(underlying)) continue;
       const bars = this.bars.get(underlying);
       if (!bars || bars.returns.length < this.config.minReturns) continue;
       const fits = this.refitIfDue(underlying, bars);
@@ -118,6 +148,11 @@ export class VolForecasterService implements Service {
     }
   }
 
+  /** The newest `market.tick` entry this process has followed (tests, monitoring). */
+  followedTick(): string {
+    return this.ticksAt;
+  }
+
   /** Returns ever seen for an underlying (tests, monitoring). */
   returnsSeen(underlying: string): number {
     return this.bars.get(underlying)?.total ?? 0;
@@ -130,17 +165,23 @@ export class VolForecasterService implements Service {
     await this.inFlight;
     await this.subscription?.close();
     this.subscription = null;
+    await this.partitions?.close();
+    this.partitions = null;
   }
 
-  private async warmUp(): Promise<void> {
-    if (this.config.warmupTicks === 0) return;
+  // Returns the newest tick id read (where following starts), null to follow from now
+  private async warmUp(): Promise<string | null> {
+    if (this.config.warmupTicks === 0) return null;
     try {
       const entries = await this.deps.bus.latest('market.tick', this.config.warmupTicks);
+      const newest = entries[0]?.id ?? '0-0';
       // Newest first from the bus; bars need them oldest first
       for (const entry of entries.reverse()) this.handleMarketTick(entry.message);
       this.deps.log.info('vol forecaster warmed up from recent ticks', { entries: entries.length });
+      return newest;
     } catch (err) {
       this.deps.log.warn('warm-up from recent ticks failed; starting empty', { error: String(err) });
+      return null;
     }
   }
 
