@@ -47,8 +47,8 @@ const REVIEWED: Record<string, Partial<Record<keyof typeof MULTI_KEY_CALLS, numb
   'bus/redis-reclaim.ts': { streamRead: 1 },
   // XREAD of the one stream a shared reader follows
   'bus/stream-reader.ts': { streamRead: 1 },
-  // One minute's hash per pipeline (the reader sends one HGETALL per minute)
-  'bus/bus-counts.ts': { pipeline: 1 },
+  // Two pipelines of one key each, the minute's hash and the totals (the reader sends one HGETALL per minute)
+  'bus/bus-counts.ts': { pipeline: 2 },
   // MGET of done-marks of one stream and scope: the stream's tag
   'stores/once/redis-once-marks.ts': { mget: 1 },
   // The Lua scripts, with the keys of SCRIPT_KEYS
