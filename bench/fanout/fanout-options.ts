@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+
+/** What one fan-out run does. */
+export interface FanoutOptions {
+  /** WebSocket subscribers (and bare readers), half on each stream (`--subscribers`, default 200) */
+  subscribers: number;
+  /** Events a second over both streams (`--rate`, default 2000) */
+  rate: number;
+  /** Seconds of feed per phase (`--seconds`, default 15) */
+  seconds: number;
+  /** Rounds of the two phases, bare then gateway (`--rounds`, default 2) */
+  rounds: number;
+  /** The Redis the run uses, loopback only (`--redis-url`, default redis://127.0.0.1:6379) */
+  redisUrl: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Reads the command line; a load test aims at loopback only, so any other Redis host is refused. */
+export function readFanoutOptions(args: string[]): FanoutOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      subscribers: { type: 'string', default: '200' },
+      rate: { type: 'string', default: '2000' },
+      seconds: { type: 'string', default: '15' },
+      rounds: { type: 'string', default: '2' },
+      'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+    },
+  });
+  const positive = (name: string, raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+    return n;
+  };
+  const redisUrl = values['redis-url'];
+  if (!LOOPBACK.has(new URL(redisUrl).hostname))
+    throw new Error(`--redis-url must be on loopback, got ${redisUrl}`);
+  return {
+    subscribers: Math.round(positive('subscribers', values.subscribers)),
+    rate: positive('rate', values.rate),
+    seconds: positive('seconds', values.seconds),
+    rounds: Math.round(positive('rounds', values.rounds)),
+    redisUrl,
+  };
+}
