@@ -12,6 +12,8 @@ export interface FanoutOptions {
   rounds: number;
   /** The Redis the run uses, loopback only (`--redis-url`, default redis://127.0.0.1:6379) */
   redisUrl: string;
+  /** Where the gateway process writes a CPU profile (`--profile <dir>`; none by default) */
+  profileDir: string | null;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -26,6 +28,7 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
       seconds: { type: 'string', default: '15' },
       rounds: { type: 'string', default: '2' },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+      profile: { type: 'string' },
     },
   });
   const positive = (name: string, raw: string): number => {
@@ -42,5 +45,6 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
     seconds: positive('seconds', values.seconds),
     rounds: Math.round(positive('rounds', values.rounds)),
     redisUrl,
+    profileDir: values.profile ?? null,
   };
 }

@@ -38,7 +38,11 @@ function startGatewayProcess(): Promise<{ url: string; wsUrl: string }> {
     join(import.meta.dirname, 'gateway-process.ts'),
     [options.redisUrl, prefixes.gateway, BENCH_GAMMA_USERS],
     {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(options.profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]),
+      ],
     },
   );
   children.gateway = child;

@@ -6,6 +6,7 @@ import { DeskMetrics } from '../metrics/desk-metrics.ts';
 import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
 import { appRouter } from '../trpc/routers/app-router.ts';
 import { refuseUnparsable } from './refusals.ts';
+import { coalesceSends } from './coalesce-sends.ts';
 import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { guardRequest } from './request-guard.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
@@ -67,6 +68,7 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
   // WebSocket on the same port; each upgrade is decided before a WebSocket exists
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
   openSockets = () => wss.clients.size;
+  wss.on('connection', (ws, req) => coalesceSends(ws, req.socket));
   const checkIntervalMs = wsSessionCheckS * 1000;
   const sessions = new SocketSessions({
     authenticator: parts.authenticator,
