@@ -101,7 +101,10 @@ export function parseClusterNode(text: string): { host: string; port: number } {
  * few retries) while the cluster is away, and stop waiting once `giveUpWhen` is aborted. Reads go to the
  * masters (`scaleReads: 'master'`: a replica may lag, and the bus reads its own writes); the ready check
  * waits for `cluster_state:ok`. Each command is routed by its key's slot, blocking reads included, and a
- * script is loaded on each node the first time it runs there (EVALSHA, then EVAL on NOSCRIPT).
+ * script is loaded on each node the first time it runs there (EVALSHA, then EVAL on NOSCRIPT). No
+ * auto-pipelining: ioredis batches a command whose key it cannot locate (XINFO, XGROUP) by its first
+ * argument (`GROUPS`), so the XINFO of several streams sent at once (the Ops page) would share a batch sent
+ * to one node and come back MOVED (measured on a 3-master cluster: 5 of 6 failed).
  */
 export function createCluster(nodes: readonly string[], options: CreateRedisOptions = {}): Cluster {
   const cluster = new Cluster(nodes.map(parseClusterNode), {
