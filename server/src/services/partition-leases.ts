@@ -19,9 +19,14 @@ export interface PartitionLeasesOptions {
   /** How long a lease lasts without renewal, ms; renewed every third of it */
   ttlMs: number;
   /** This process now works on `part`; a throw gives the lease back (another process, or a later round, retries) */
-  gained(part: string): Promise<void>;
+  gained?(part: string): Promise<void>;
   /** This process stops working on `part` (given up, lost, or closing) */
-  lost(part: string): Promise<void>;
+  lost?(part: string): Promise<void>;
+  /**
+   * After a round (or close) that changed the set held: the partitions this process works on now. For a
+   * service that restarts its work on the new set at once rather than per partition.
+   */
+  changed?(owned: ReadonlySet<string>): Promise<void>;
 }
 
 /**
@@ -66,7 +71,9 @@ export class PartitionLeases {
     this.timer = null;
     await this.running;
     const { leases, log } = this.deps;
+    const had = this.held.size > 0;
     for (const part of [...this.held].reverse()) await this.drop(part);
+    if (had) await this.notifyChanged();
     await Promise.all([
       leases.join(this.options.group, this.holder, 0),
       ...this.options.parts.map((part) => leases.release(this.leaseOf(part), this.holder)),
@@ -79,8 +86,24 @@ export class PartitionLeases {
   }
 
   private schedule(): Promise<void> {
-    this.running = this.running.then(() => (this.closed ? undefined : this.keepShare()));
+    this.running = this.running.then(async () => {
+      if (this.closed) return;
+      const before = [...this.held].sort().join('\n');
+      await this.keepShare();
+      if ([...this.held].sort().join('\n') !== before) await this.notifyChanged();
+    });
     return this.running;
+  }
+
+  private async notifyChanged(): Promise<void> {
+    try {
+      await this.options.changed?.(this.held);
+    } catch (error) {
+      this.deps.log.error('working on the new partitions failed', {
+        group: this.options.group,
+        error: String(error),
+      });
+    }
   }
 
   private async keepShare(): Promise<void> {
@@ -118,7 +141,7 @@ export class PartitionLeases {
     const { log, leases } = this.deps;
     this.held.add(part);
     try {
-      await this.options.gained(part);
+      await this.options.gained?.(part);
       log.info('partition taken', { group: this.options.group, part });
     } catch (error) {
       this.held.delete(part);
@@ -130,7 +153,7 @@ export class PartitionLeases {
   private async drop(part: string): Promise<void> {
     this.held.delete(part);
     try {
-      await this.options.lost(part);
+      await this.options.lost?.(part);
       this.deps.log.info('partition given up', { group: this.options.group, part });
     } catch (error) {
       this.deps.log.error('giving a partition up failed', { part, error: String(error) });

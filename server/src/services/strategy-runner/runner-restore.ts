@@ -5,12 +5,15 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { retryUntilDone } from '../../lib/retry.ts';
 import type { Snapshot, SnapshotStore } from '../../stores/snapshots/snapshot-store.ts';
+import { compareEntryIds } from '../../bus/entry-id.ts';
 import { loadSnapshot, replayMerged, warnOnTrimmed } from '../snapshotting.ts';
 import type { Strategy } from './core/strategy.ts';
 import { msOf } from './core/strategy.ts';
 
-/** The owner name of the runner's snapshot. */
+/** The owner name of the runner's snapshot before instances moved between processes (read as a fallback). */
 export const RUNNER_SNAPSHOT_OWNER = 'strategy-runner';
+/** The owner name of one instance's snapshot: each is saved by the process hosting it (README, "Scaling"). */
+export const instanceSnapshotOwner = (id: string): string => `${RUNNER_SNAPSHOT_OWNER}:${id}`;
 
 /**
  * The streams whose entries a restore replays after the snapshot: what the instances book (positions,
@@ -67,25 +70,46 @@ function replayEntry(strategies: readonly Strategy[], entry: Entry<StreamName>, 
   }
 }
 
+type Loaded = Awaited<ReturnType<typeof loadSnapshot<z.infer<typeof FORMAT.state>>>>;
+
+const NONE = Object.fromEntries(REPLAYED_STREAMS.map((name) => [name, '0-0'])) as Watermarks;
+
+/** Each instance's state from its own snapshot (else the runner-wide one of earlier versions); what each covers. */
+async function loadInstances(deps: RunnerRestoreDeps): Promise<Map<string, Watermarks>> {
+  const { log, strategies } = deps;
+  let legacy: Promise<Loaded> | null = null;
+  const covers = new Map<string, Watermarks>();
+  for (const s of strategies) {
+    const own = await loadSnapshot(deps, instanceSnapshotOwner(s.id), FORMAT);
+    legacy ??= own ? null : loadSnapshot(deps, RUNNER_SNAPSHOT_OWNER, FORMAT);
+    const snapshot = own ?? (await legacy);
+    const saved = snapshot?.state.instances[s.id];
+    covers.set(s.id, { ...NONE, ...(saved == null ? {} : snapshot?.covers) });
+    if (saved == null || !s.loadState) continue;
+    if (!s.loadState(saved))
+      log.warn('instance state in the snapshot rejected; it starts fresh', { instance: s.id });
+  }
+  return covers;
+}
+
 /**
- * Restores the instances: each from the snapshot (an instance whose saved state does not parse starts
- * fresh, logged), then every entry of {@link REPLAYED_STREAMS} after the snapshot, merged in publication
- * order, up to the newest entry at start (the whole retained streams without a snapshot). Returns the
- * watermarks the live subscriptions start from and how many entries were replayed.
+ * Restores the instances: each from its snapshot (an instance whose saved state does not parse starts
+ * fresh, logged), then every entry of {@link REPLAYED_STREAMS} after what its snapshot covers, merged in
+ * publication order, up to the newest entry at start (the whole retained streams without a snapshot).
+ * Returns the watermarks the live reading starts from (the same for every instance) and how many entries
+ * were replayed.
  */
 export async function restoreRunner(
   deps: RunnerRestoreDeps,
 ): Promise<{ marks: Watermarks; replayed: number }> {
   const { bus, log, signal, strategies } = deps;
-  const snapshot = await loadSnapshot(deps, RUNNER_SNAPSHOT_OWNER, FORMAT);
-  for (const s of strategies) {
-    const saved = snapshot?.state.instances[s.id];
-    if (saved == null || !s.loadState) continue;
-    if (!s.loadState(saved))
-      log.warn('instance state in the snapshot rejected; it starts fresh', { instance: s.id });
-  }
+  const covers = await loadInstances(deps);
+  // The replay starts at the oldest cover; each entry goes to the instances whose snapshot it is newer than
   const marks = Object.fromEntries(
-    REPLAYED_STREAMS.map((name) => [name, snapshot?.covers[name] ?? '0-0']),
+    REPLAYED_STREAMS.map((name) => {
+      const ids = [...covers.values()].map((c) => c[name]).sort(compareEntryIds);
+      return [name, ids[0] ?? '0-0'];
+    }),
   ) as Watermarks;
   await warnOnTrimmed(deps, RUNNER_SNAPSHOT_OWNER, marks);
   const newest = await retryUntilDone(
@@ -97,8 +121,12 @@ export async function restoreRunner(
   const replayed = await replayMerged(bus, ranges, {
     signal,
     apply: (entry) => {
-      replayEntry(strategies, entry, nowMs);
-      marks[entry.stream as ReplayedStream] = entry.id;
+      const stream = entry.stream as ReplayedStream;
+      const behind = strategies.filter(
+        (s) => compareEntryIds(entry.id, covers.get(s.id)?.[stream] ?? '0-0') > 0,
+      );
+      replayEntry(behind, entry, nowMs);
+      marks[stream] = entry.id;
     },
   });
   return { marks, replayed };

@@ -4,7 +4,8 @@ import {
   createVolForecast,
   createVolSurface,
 } from '@gamma/shared/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StreamName } from '@gamma/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryBus } from '../../bus/in-memory-bus.ts';
 import { loadConfig } from '../../config/app-config.ts';
 import { FakeClock, iso } from '../../lib/clock.ts';
@@ -29,6 +30,27 @@ describe('StrategyRunner', () => {
     bus = new InMemoryBus({ clock, deliverTwice: true });
   });
 
+  const INPUTS: StreamName[] = [
+    'market.tick',
+    'market.vol_surface',
+    'strategy.forecast.volatility',
+    'market.macro_state',
+    'market.daily_history',
+    'portfolio.risk',
+    'order.fill',
+    'position.update',
+    'intent.decision',
+  ];
+  // The runner follows its inputs (tails), which drain() does not wait for: wait until it has handled all
+  const settled = () =>
+    vi.waitFor(async () => {
+      const followed = runner.followed();
+      for (const name of INPUTS) {
+        const newest = (await bus.latest(name, 1))[0]?.id;
+        if (newest !== undefined) expect(followed[name]).toBe(newest);
+      }
+    });
+
   afterEach(async () => {
     await runner.close();
     await bus.close();
@@ -46,7 +68,7 @@ describe('StrategyRunner', () => {
         'strategy.forecast.volatility',
         createVolForecast({ predicted_volatility: 0.72, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       const trades = bus.published('strategy.intent').filter((i) => i.action !== 'hold');
       expect(trades).toHaveLength(1);
       expect(trades[0]).toMatchObject({
@@ -68,7 +90,7 @@ describe('StrategyRunner', () => {
         'portfolio.risk',
         createPortfolioRisk({ total_delta: 0.08, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       const hedges = () => bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge');
       expect(hedges()).toHaveLength(1);
       expect(hedges()[0]).toMatchObject({
@@ -83,7 +105,7 @@ describe('StrategyRunner', () => {
         'portfolio.risk',
         createPortfolioRisk({ total_delta: 0.08, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(hedges()).toHaveLength(1);
 
       const first = hedges()[0];
@@ -103,7 +125,7 @@ describe('StrategyRunner', () => {
         'portfolio.risk',
         createPortfolioRisk({ total_delta: 0.08, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(hedges()).toHaveLength(2);
     });
   });
@@ -114,7 +136,7 @@ describe('StrategyRunner', () => {
       for (const price of [102_000, 103_000, 102_000]) {
         clock.advance(1000);
         await bus.publish('market.tick', createMarketTick({ price, timestamp: iso(clock.now()) }));
-        await bus.drain();
+        await settled();
       }
       expect(bus.published('strategy.signal')).toEqual([
         expect.objectContaining({ strategy_id: 'grid_btc', signal_type: 'sell', target_price: 102_000 }),
@@ -141,7 +163,7 @@ describe('StrategyRunner', () => {
         'strategy.forecast.volatility',
         createVolForecast({ predicted_volatility: 0.72, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       const btc = bus.published('strategy.intent').filter((i) => i.strategy_id === 'pq_vol_trader_btc');
       expect(btc.map((i) => i.reason)).toEqual(['position_limit_reached']);
     });
@@ -166,7 +188,7 @@ describe('StrategyRunner', () => {
         'strategy.forecast.volatility',
         createVolForecast({ predicted_volatility: 0.72, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(bus.published('strategy.intent').map((i) => i.intent_id)).toEqual(['earlier']);
     });
 
@@ -187,7 +209,7 @@ describe('StrategyRunner', () => {
         'portfolio.risk',
         createPortfolioRisk({ total_delta: -0.08, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge')).toHaveLength(1);
     });
 
@@ -217,7 +239,7 @@ describe('StrategyRunner', () => {
         'strategy.forecast.volatility',
         createVolForecast({ underlying: 'ETH/USDT', predicted_volatility: 0.6, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(bus.published('strategy.intent').map((i) => [i.strategy_id, i.action])).toEqual([
         ['pq_vol_trader_eth', 'sell_straddle'],
       ]);
@@ -245,13 +267,13 @@ describe('StrategyRunner', () => {
 
       await bus.publish('order.fill', leg(0, 'BTC-20261225-100000-C'));
       await riskOf(-0.052);
-      await bus.drain();
+      await settled();
       expect(hedges()).toEqual([]);
       expect(runner.snapshot().delta_hedger_btc).toMatchObject({ partial_structures: ['straddle-1'] });
 
       await bus.publish('order.fill', leg(1, 'BTC-20261225-100000-P'));
       await riskOf(-0.08);
-      await bus.drain();
+      await settled();
       expect(hedges()).toEqual([expect.objectContaining({ direction: 'buy', quantity: 0.055 })]);
     });
 
@@ -283,7 +305,7 @@ describe('StrategyRunner', () => {
         'portfolio.risk',
         createPortfolioRisk({ total_delta: -0.08, timestamp: iso(clock.now()) }),
       );
-      await bus.drain();
+      await settled();
       expect(bus.published('strategy.intent').filter((i) => i.action === 'delta_hedge')).toHaveLength(1);
     });
   });

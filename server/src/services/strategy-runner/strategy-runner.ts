@@ -8,17 +8,26 @@ import type { SnapshotStore } from '../../stores/snapshots/snapshot-store.ts';
 import type { Service } from '../service.ts';
 import { PeriodicSnapshots } from '../snapshotting.ts';
 import type { Strategy, StrategyOutput } from './core/strategy.ts';
+import { followStream } from '../follow-stream.ts';
 import {
+  instanceSnapshotOwner,
   REPLAYED_STREAMS,
   restoreRunner,
-  RUNNER_SNAPSHOT_OWNER,
   runnerSnapshot,
   type ReplayedStream,
   type Watermarks,
 } from './runner-restore.ts';
 
-/** The consumer group of the runner on every stream it reads. */
+/** The lease group of the runner's instances (it reads every stream without a consumer group). */
 export const STRATEGY_RUNNER_GROUP = 'strategy-runner';
+
+/** The inputs whose newest entry is all that matters (not replayed at a restore: see `REPLAYED_STREAMS`). */
+const LATEST_WINS = [
+  'market.tick',
+  'market.vol_surface',
+  'strategy.forecast.volatility',
+  'portfolio.risk',
+] as const satisfies readonly StreamName[];
 
 /** What the runner shell needs. */
 export interface StrategyRunnerDeps {
@@ -41,47 +50,64 @@ export class StrategyRunner implements Service {
   private readonly byId: Map<string, Strategy>;
   private subscriptions: Subscription[] = [];
   private readonly snapshotStore: SnapshotStore;
-  private readonly snapshots: PeriodicSnapshots;
+  /** One snapshot per instance, so an instance can move to another process with its state */
+  private readonly snapshots: PeriodicSnapshots[];
   private readonly closing = new AbortController();
+  /** Per input stream, the newest entry handled (tests, monitoring) */
+  private readonly followedIds: Partial<Record<StreamName, string>> = {};
   /** Per replayed stream, the newest entry applied; null until restored (no snapshot before that) */
   private marks: Watermarks | null = null;
 
   constructor(private readonly deps: StrategyRunnerDeps) {
     this.byId = new Map(deps.strategies.map((s) => [s.id, s]));
     this.snapshotStore = deps.snapshots ?? createMemorySnapshotStore();
-    this.snapshots = new PeriodicSnapshots(
-      { snapshots: this.snapshotStore, log: deps.log },
-      RUNNER_SNAPSHOT_OWNER,
-      () => (this.marks === null ? null : runnerSnapshot(deps.strategies, this.marks, deps.clock.now())),
+    this.snapshots = deps.strategies.map(
+      (s) =>
+        new PeriodicSnapshots(
+          { snapshots: this.snapshotStore, log: deps.log },
+          instanceSnapshotOwner(s.id),
+          () => (this.marks === null ? null : runnerSnapshot([s], this.marks, deps.clock.now())),
+        ),
     );
   }
 
   /**
-   * Restores the instances (snapshot, then the booked streams after it), then subscribes to the nine
-   * input streams; an entry of a replayed stream at or before its watermark is skipped.
+   * Restores the instances (snapshot, then the booked streams after it), then follows the nine input
+   * streams without a group (the process hosting an instance must see every entry: README, "Scaling"):
+   * the replayed ones from their watermark, market data from now; an entry at or before its watermark is skipped.
    */
   async start(): Promise<void> {
     await this.restore();
+    const { bus, log } = this.deps;
+    const marks = this.marks ?? {};
+    // Market data from the newest entry now, the replayed streams from their watermark
+    const starts: Partial<Record<StreamName, string>> = { ...marks };
+    for (const name of LATEST_WINS) starts[name] = (await bus.latest(name, 1))[0]?.id ?? '0-0';
+    for (const [name, id] of Object.entries(starts))
+      if (id !== '0-0') this.followedIds[name as StreamName] = id;
     const on = <TName extends StreamName>(
       name: TName,
-      handle: (message: StreamMessage<TName>) => Promise<void>,
+      handler: (message: StreamMessage<TName>) => Promise<void>,
     ): Subscription => {
+      const handle = async (m: StreamMessage<TName>, e: { id: string }) => {
+        await handler(m);
+        this.followedIds[name] = e.id;
+      };
+      const after = starts[name] ?? null;
       if (!(REPLAYED_STREAMS as readonly StreamName[]).includes(name))
-        return this.deps.bus.subscribe(name, STRATEGY_RUNNER_GROUP, (m) => handle(m));
+        return followStream(bus, name, { log, after, handle });
       const stream = name as ReplayedStream;
-      // A new group reads the whole stream: the watermark skips what the restore replayed, nothing is missed.
-      return this.deps.bus.subscribe(
-        name,
-        STRATEGY_RUNNER_GROUP,
-        async (m, e) => {
+      return followStream(bus, name, {
+        log,
+        after,
+        handle: async (m, e) => {
           const marks = this.marks;
           if (marks === null || compareEntryIds(e.id, marks[stream]) <= 0) return;
-          const handled = handle(m);
+          const handled = handle(m, e);
           marks[stream] = e.id;
           await handled;
         },
-        { startId: '0' },
-      );
+      });
     };
     this.subscriptions = [
       on('market.tick', (m) => this.handleTick(m)),
@@ -94,7 +120,7 @@ export class StrategyRunner implements Service {
       on('position.update', (m) => this.handlePositionUpdate(m)),
       on('intent.decision', (m) => this.handleDecision(m)),
     ];
-    this.snapshots.start(this.deps.snapshotIntervalMs ?? 0);
+    for (const snapshots of this.snapshots) snapshots.start(this.deps.snapshotIntervalMs ?? 0);
     this.deps.log.info('strategy runner started', { instances: [...this.byId.keys()] });
   }
 
@@ -104,7 +130,12 @@ export class StrategyRunner implements Service {
     const subs = this.subscriptions;
     this.subscriptions = [];
     await Promise.all(subs.map((s) => s.close()));
-    await this.snapshots.close();
+    await Promise.all(this.snapshots.map((s) => s.close()));
+  }
+
+  /** Per input stream, the newest entry this runner has handled. */
+  followed(): Partial<Record<StreamName, string>> {
+    return { ...this.followedIds };
   }
 
   /** Ticks go to the instances trading that symbol. */
