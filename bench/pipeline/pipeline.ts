@@ -6,6 +6,13 @@ import { benchIntent, intentData } from '../lib/intents.ts';
 import { BenchRedis } from '../lib/redis-server.ts';
 import { fixed, machineLoad, printTable, writeResults } from '../lib/report.ts';
 import { streamSpan } from '../lib/stream-ids.ts';
+import {
+  commandStats,
+  describeStats,
+  logEveryCommand,
+  slowlogByScript,
+  type CommandStat,
+} from '../lib/command-stats.ts';
 import { startVariant, VARIANTS, type Variant } from '../lib/variants.ts';
 
 /**
@@ -23,6 +30,8 @@ const PORT = numberFlag(argv, 'port', 6401);
 const STALL_MS = numberFlag(argv, 'stall-s', 30) * 1000;
 const CHOSEN = textFlag(argv, 'variants', VARIANTS.join(',')).split(',') as Variant[];
 const CPU_PROF_DIR = textFlag(argv, 'cpu-prof-dir', '');
+/** Log every command in Redis' SLOWLOG and print what each script costs (slows Redis a little) */
+const SLOWLOG = argv.includes('--slowlog');
 const say = (line: string) => process.stdout.write(`pipeline: ${line}\n`);
 
 interface Measured {
@@ -32,6 +41,8 @@ interface Measured {
   msgPerS: number;
   complete: boolean;
   stopMs: number[];
+  /** Redis' work for the variant (`INFO commandstats`), busiest first */
+  redisCommands: CommandStat[];
 }
 
 /** Waits until `count` order commands are in, or none came for STALL_MS; returns how many came. */
@@ -54,6 +65,8 @@ async function measure(
 ): Promise<Measured> {
   const { variant, round } = run;
   await redis.flushall();
+  await redis.config('RESETSTAT');
+  if (SLOWLOG) await logEveryCommand(redis);
   const prefix = `bench-${variant}-${round}`;
   const engineNodeArgs = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [];
   const running = await startVariant(variant, { redis, url, prefix, engineNodeArgs });
@@ -62,12 +75,16 @@ async function measure(
   const orders = streamKey(prefix, 'order.command');
   await running.publish(datas);
   const done = await awaitOrders(redis, orders, INTENTS);
+  const redisCommands = await commandStats(redis);
+  if (SLOWLOG)
+    for (const g of (await slowlogByScript(redis)).slice(0, 8))
+      say(`  ${g.what}: ${g.calls} calls, ${g.meanUs.toFixed(1)} µs each`);
   const stopMs = await running.stop();
   const span = await streamSpan(redis, orders);
   const ms = span === null ? Infinity : Math.max(1, span.lastMs - span.firstMs);
   const msgPerS = ((done - 1) * 1000) / ms;
-  say(`round ${round} ${variant}: ${done}/${INTENTS} in ${ms} ms, ${fixed(msgPerS, 0)} msg/s`);
-  return { variant, round, done, msgPerS, complete: done >= INTENTS, stopMs };
+  say(`round ${round} ${variant}: ${done}/${INTENTS} in ${ms} ms, ${fixed(msgPerS, 0)} msg/s; Redis: ${describeStats(redisCommands, done)}`);
+  return { variant, round, done, msgPerS, complete: done >= INTENTS, stopMs, redisCommands };
 }
 
 const median = (xs: number[]): number => {

@@ -169,6 +169,8 @@ export class StreamConsumer {
   private async handleAll(entries: RawEntry[]): Promise<void> {
     const step = Math.max(1, this.config.concurrency);
     for (let i = 0; i < entries.length; i += step) {
+      // Stopping: the rest of the batch stays pending, for this group's next reader (XAUTOCLAIM)
+      if (this.stopped) return;
       await Promise.all(entries.slice(i, i + step).map((entry) => this.handle(entry)));
     }
   }

@@ -1,5 +1,9 @@
 import type { MacroReading, StrategyIntentEvent } from '@gamma/shared';
-import type { ReservationStore, ReserveRequest } from '../../stores/reservations/reservation-store.ts';
+import type {
+  ReservationStore,
+  ReserveRequest,
+  RiskBookView,
+} from '../../stores/reservations/reservation-store.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { RiskRecords } from './core/catalogue-context.ts';
 import type { EngineConfig, Evaluation, EvaluationContext } from './core/evaluate.ts';
@@ -10,6 +14,8 @@ import { InvariantError } from '../../errors/index.ts';
 /** What one check-and-reserve reads and writes. */
 export interface CheckAndReserveDeps {
   reservations: ReservationStore;
+  /** The risk book of the pure pass (default `reservations.book`; the engine shares one read per batch) */
+  readBook?: (nowMs: number) => Promise<RiskBookView>;
   config: EngineConfig;
   log: Logger;
   /** The process's state at this instant */
@@ -40,7 +46,7 @@ export async function checkAndReserve(
   },
 ): Promise<Evaluation> {
   const { intent, nowMs } = input;
-  const book = await deps.reservations.book(nowMs);
+  const book = await (deps.readBook ?? ((ms: number) => deps.reservations.book(ms)))(nowMs);
   const ctx: EvaluationContext = { ...deps.state(), book, config: deps.config, nowMs, atomic: null };
   const first = input.evaluate(ctx);
   const request = requestOf(first);
@@ -59,4 +65,24 @@ export async function checkAndReserve(
     throw new InvariantError(`check-and-reserve of ${intent.intent_id}: reserved but decided ${final.kind}`);
   }
   return final;
+}
+
+/**
+ * The risk book for the pure pass of check-and-reserve, read once for every decision that asks while a
+ * read is on its way: the intents of one batch are evaluated together, and the reserve script checks each
+ * on the book as it is at that instant anyway, so a book read a moment earlier only decides what the
+ * script is asked (reserve or check only), never what is decided.
+ */
+export function sharedBookReads(store: ReservationStore): (nowMs: number) => Promise<RiskBookView> {
+  let reading: Promise<RiskBookView> | null = null;
+  return (nowMs) => {
+    if (reading !== null) return reading;
+    const read = store.book(nowMs);
+    reading = read;
+    const clear = () => {
+      if (reading === read) reading = null;
+    };
+    read.then(clear, clear);
+    return read;
+  };
 }

@@ -15,8 +15,12 @@ export interface EngineContext {
   effects: EngineEffects;
   /** The account as this process sees it now */
   portfolio(): PortfolioState;
-  /** Resolves once the state tails have reached the newest state entries (or after a timeout) */
-  caughtUp(): Promise<void>;
+  /**
+   * Resolves once the state tails have reached the newest state entries of an instant at or after `since`
+   * (`performance.now()`, default now): a handler passes when it got its entry, so the entries read in one
+   * batch share one check
+   */
+  caughtUp(since?: number): Promise<void>;
   /** Evaluates an intent on the current state and reserves its legs when approved (SPEC §5.3 item 9) */
   checkAndReserve(
     intent: StrategyIntentEvent,

@@ -15,7 +15,7 @@ import type { Subscription } from '../../bus/bus.ts';
 import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { ApprovalHandler } from './approval-handler.ts';
-import { checkAndReserve } from './check-and-reserve.ts';
+import { checkAndReserve, sharedBookReads } from './check-and-reserve.ts';
 import { bookFillOf } from './core/book-view.ts';
 import type { EngineConfig } from './core/evaluate.ts';
 import { engineConfigFrom } from './engine-config.ts';
@@ -134,7 +134,9 @@ export class EngineService implements Service {
     this.snapshots.start(this.deps.config.process.snapshotIntervalS * 1000);
     this.subs.push(
       bus.subscribe('strategy.signal', ENGINE_GROUP, (m, e) => this.handleSignal(m, e)),
-      bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m)),
+      // The intents of one read are decided at once (their Redis calls go out together; one state check
+      // and one book read); each is still checked and reserved atomically by the reserve script
+      bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m), { concurrency: 1000 }),
       bus.subscribe('intent.approval', ENGINE_GROUP, (m) => this.handleApproval(m)),
     );
     if (this.options.timers ?? true) {
@@ -262,6 +264,7 @@ export class EngineService implements Service {
   /** The handlers' view of this process: its state, read at each call, and the effects. */
   private context(): EngineContext {
     const { deps, config } = this;
+    const readBook = sharedBookReads(this.reservations);
     return {
       config,
       clock: deps.clock,
@@ -269,13 +272,14 @@ export class EngineService implements Service {
       approvals: deps.stores.approvals,
       effects: new EngineEffects({ once: deps.stores.once }),
       portfolio: () => this.state.portfolio(),
-      caughtUp: () => this.tails.caughtUp(STATE_SYNC_ROUND_MS),
+      caughtUp: (since) => this.tails.caughtUp(STATE_SYNC_ROUND_MS, since),
       checkAndReserve: async (intent, evaluate) => {
         const nowMs = deps.clock.now();
         await this.records.claimDayStart(nowMs);
         return checkAndReserve(
           {
             reservations: this.reservations,
+            readBook,
             config,
             log: deps.log,
             state: () => this.state.current(nowMs),

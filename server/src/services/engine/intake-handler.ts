@@ -29,8 +29,10 @@ export class IntakeHandler {
    */
   async handleIntent(intent: StrategyIntentEvent): Promise<void> {
     const { ctx } = this;
+    // The entry was read before this call: state published before the intent is in Redis by now
+    const readBy = performance.now();
     if (await ctx.effects.resume(intent.intent_id, 'intake')) return;
-    await ctx.caughtUp();
+    await ctx.caughtUp(readBy);
     const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c));
     if (evaluation.kind === 'hold') {
       ctx.log.info('hold intent recorded', { intent_id: intent.intent_id, strategy_id: intent.strategy_id });

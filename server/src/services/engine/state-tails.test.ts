@@ -100,4 +100,27 @@ describe('StateTails', () => {
     release();
     await closing;
   });
+  describe('when several entries read together ask at once', () => {
+    it('reads the newest ids once for all of them, and again for a call made after that read', async () => {
+      bus = new InMemoryBus();
+      let reads = 0;
+      const counting = Object.assign(Object.create(bus) as InMemoryBus, {
+        latest: (...args: Parameters<InMemoryBus['latest']>) => {
+          reads += 1;
+          return bus?.latest(...args) ?? Promise.resolve([]);
+        },
+      });
+      tails = new StateTails(counting, silentLogger);
+      tails.follow('market.tick', '0-0', () => undefined);
+      const readAt = performance.now();
+
+      await Promise.all([1, 2, 3].map(() => tails?.caughtUp(5_000, readAt)));
+      expect(reads).toBe(1);
+
+      await tails.caughtUp(5_000, readAt);
+      expect(reads).toBe(1);
+      await tails.caughtUp(5_000);
+      expect(reads).toBe(2);
+    });
+  });
 });

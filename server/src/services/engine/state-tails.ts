@@ -21,6 +21,10 @@ export class StateTails {
   private readonly loops: Promise<void>[] = [];
   private readonly seen = new Map<StreamName, string>();
   private waiters = new Set<() => void>();
+  /** The running read of the newest ids, and when it was sent (`performance.now()`) */
+  private check: { sentAt: number; done: Promise<void> } | null = null;
+  /** When the newest check that the tails then reached was sent */
+  private reachedAt = -Infinity;
 
   constructor(
     private readonly bus: Bus,
@@ -57,12 +61,31 @@ export class StateTails {
   }
 
   /**
-   * Resolves once every followed stream's tail has handled the newest entry the stream held when this
-   * was called. It never gives up while the engine runs: each `roundMs` it is still behind (Redis
-   * restarting or loading its AOF, a long backfill), it logs, asks Redis the newest ids again and goes on
-   * waiting, so the entry in hand is decided as soon as Redis answers. Rejects only when the tails close.
+   * Resolves once every followed stream's tail has handled the newest entry the stream held at an instant
+   * no earlier than `since` (a `performance.now()` reading; default: now). Calls made while a check sent
+   * at or after their `since` is running share it, and a check that succeeded after `since` answers at
+   * once: a batch of intents read together costs one read of the newest ids, not one per intent. It never
+   * gives up while the engine runs: each `roundMs` it is still behind (Redis restarting or loading its
+   * AOF, a long backfill), it logs, asks Redis the newest ids again and goes on waiting, so the entry in
+   * hand is decided as soon as Redis answers. Rejects only when the tails close.
    */
-  async caughtUp(roundMs: number): Promise<void> {
+  caughtUp(roundMs: number, since: number = performance.now()): Promise<void> {
+    if (this.reachedAt >= since) return Promise.resolve();
+    if (this.check !== null && this.check.sentAt >= since) return this.check.done;
+    const sentAt = performance.now();
+    const done = this.catchUp(roundMs).then(() => {
+      this.reachedAt = Math.max(this.reachedAt, sentAt);
+    });
+    const check = { sentAt, done };
+    this.check = check;
+    const clear = () => {
+      if (this.check === check) this.check = null;
+    };
+    done.then(clear, clear);
+    return done;
+  }
+
+  private async catchUp(roundMs: number): Promise<void> {
     const names = [...this.seen.keys()];
     for (let round = 1; ; round += 1) {
       const newest = await this.newestIds(names, roundMs);
