@@ -35,7 +35,9 @@ export async function logEveryCommand(redis: Redis): Promise<void> {
 type SlowEntry = [number, number, number, string[], ...unknown[]];
 
 /** The SLOWLOG grouped by command (EVALSHA by script SHA): calls and mean µs, costliest first. */
-export async function slowlogByScript(redis: Redis): Promise<{ what: string; calls: number; meanUs: number }[]> {
+export async function slowlogByScript(
+  redis: Redis,
+): Promise<{ what: string; calls: number; meanUs: number }[]> {
   const entries = (await redis.slowlog('GET', 200000)) as SlowEntry[];
   const groups = new Map<string, { calls: number; us: number }>();
   for (const [, , us, args] of entries) {

@@ -83,7 +83,9 @@ async function measure(
   const span = await streamSpan(redis, orders);
   const ms = span === null ? Infinity : Math.max(1, span.lastMs - span.firstMs);
   const msgPerS = ((done - 1) * 1000) / ms;
-  say(`round ${round} ${variant}: ${done}/${INTENTS} in ${ms} ms, ${fixed(msgPerS, 0)} msg/s; Redis: ${describeStats(redisCommands, done)}`);
+  say(
+    `round ${round} ${variant}: ${done}/${INTENTS} in ${ms} ms, ${fixed(msgPerS, 0)} msg/s; Redis: ${describeStats(redisCommands, done)}`,
+  );
   return { variant, round, done, msgPerS, complete: done >= INTENTS, stopMs, redisCommands };
 }
 
