@@ -3,6 +3,7 @@ import { ServiceHeartbeats } from './app/service-heartbeats.ts';
 import { selectServices, SERVICE_FACTORIES } from './app/service-registry.ts';
 import { createRedisClient } from './bus/redis.ts';
 import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
+import { retireGroups } from './bus/retired-groups.ts';
 import { describeProblems, validateConfig } from './config/app-config.ts';
 import { processEnvironment } from './config/env.ts';
 import { busSettingsOf, redisTargetOf } from './config/process-config.ts';
@@ -66,6 +67,9 @@ async function pingWithin(ms: number): Promise<void> {
 
 async function start(): Promise<void> {
   await pingWithin(10_000);
+  // Groups earlier versions split market data in would otherwise read as a growing lag (README, "Scaling")
+  const retired = await retireGroups(redis, settings.streamPrefix);
+  if (retired > 0) log.info('retired consumer groups no process reads any more', { groups: retired });
   for (const name of names) {
     if (name === 'gateway') continue;
     const service = SERVICE_FACTORIES[name]({ ...deps, bus: heartbeats.track(name, bus) });

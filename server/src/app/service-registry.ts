@@ -1,7 +1,7 @@
 import { createAuditRecorderService } from '../services/audit-recorder/index.ts';
 import { createEngineService } from '../services/engine/index.ts';
 import { createKillSwitchService } from '../services/kill-switch/index.ts';
-import { createMarketSimulatorService } from '../services/market-simulator/index.ts';
+import { createLeasedMarketSimulatorService } from '../services/market-simulator/index.ts';
 import { createOptionExecutionService } from '../services/option-execution/index.ts';
 import { createPaperExchange } from '../services/paper-exchange/index.ts';
 import { createRiskService } from '../services/risk-service/index.ts';
@@ -12,7 +12,7 @@ import { createVolForecasterService } from '../services/vol-forecaster/index.ts'
 
 /** Every service `main.ts` can host, by the name `SERVICES` uses; the gateway is handled apart. */
 export const SERVICE_FACTORIES = {
-  'market-simulator': (deps) => createMarketSimulatorService(deps),
+  'market-simulator': createLeasedMarketSimulatorService,
   'vol-forecaster': (deps) => createVolForecasterService(deps),
   'strategy-runner': createStrategyRunnerService,
   engine: createEngineService,

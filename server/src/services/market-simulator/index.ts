@@ -1,4 +1,5 @@
 import type { ServiceDeps, ServiceFactory } from '../service.ts';
+import { SingletonService } from '../singleton-service.ts';
 import { MarketSimulatorConfigSchema, type MarketSimulatorConfigInput } from './config.ts';
 import { MarketSimulatorService } from './market-simulator.ts';
 
@@ -18,3 +19,7 @@ export const createMarketSimulatorService = ((
     deps,
     MarketSimulatorConfigSchema.parse({ ...deps.config.marketSimulator, ...overrides }),
   )) satisfies ServiceFactory;
+
+/** The market simulator as one of N processes: only the holder of its lease runs it (README, "Scaling"). */
+export const createLeasedMarketSimulatorService: ServiceFactory = (deps) =>
+  new SingletonService(deps, 'market-simulator', () => createMarketSimulatorService(deps));
