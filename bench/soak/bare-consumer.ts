@@ -13,11 +13,12 @@ const stream = `${prefix}:strategy.intent`;
 const group = 'soak-bare';
 const out = `${prefix}:soak.bare`;
 await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM').catch(() => undefined);
-let running = true;
+// A stop ends the process at once: a blocked read would otherwise wait for a Redis that may be gone
 process.on('SIGTERM', () => {
-  running = false;
+  redis.disconnect();
+  process.exit(0);
 });
-while (running) {
+for (;;) {
   const reply = (await redis.xreadgroup(
     'GROUP',
     group,
@@ -41,4 +42,3 @@ while (running) {
   }
   await batch.exec();
 }
-redis.disconnect();
