@@ -59,6 +59,8 @@ export default defineConfig({
       RISK_PRICE_BAND_PCT: '0.1',
       // The specs' users, one per role (e2e/support/sign-in.ts signs a browser context in as one)
       GAMMA_USERS: E2E_GAMMA_USERS,
+      // Their passwords at scrypt's lowest allowed cost: every spec signs in, the checks are the same
+      PASSWORD_HASH_COST: '10',
     },
   },
 });

@@ -1,5 +1,6 @@
 import type { Logger } from '../lib/logger.ts';
 import type { AccountStore } from './account-store.ts';
+import type { ScryptParams } from './password-hash.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
 import { acquireDatabase, type DatabaseLocation } from '../audit/shared-database.ts';
 import { InfrastructureError } from '../errors/index.ts';
@@ -9,12 +10,16 @@ import { InfrastructureError } from '../errors/index.ts';
  * instance per data folder and process), migrated once per process; `close()` releases this handle, and the
  * last release of the database closes it.
  */
-export async function acquireAccountStore(location: DatabaseLocation, log?: Logger): Promise<AccountStore> {
+export async function acquireAccountStore(
+  location: DatabaseLocation,
+  options: { log?: Logger | undefined; hashParams?: ScryptParams | undefined } = {},
+): Promise<AccountStore> {
+  const { log, hashParams } = options;
   const db = await acquireDatabase(location, log);
   let store: SqlAccountStore;
   try {
     store = await db.part('account-store', async (client) => {
-      const made = new SqlAccountStore(client);
+      const made = new SqlAccountStore(client, { hashParams });
       try {
         await made.migrate();
       } catch (error) {

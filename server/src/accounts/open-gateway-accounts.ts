@@ -5,6 +5,7 @@ import type { ProcessConfig } from '../config/process-config.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AccountStore } from './account-store.ts';
 import { acquireAccountStore } from './open-account-store.ts';
+import { scryptParamsOf } from './password-hash.ts';
 import { databaseLocationOf } from '../audit/shared-database.ts';
 import { MEMORY_DATA_DIR } from '../audit/pglite-dir.ts';
 import { ConflictError } from '../errors/index.ts';
@@ -91,7 +92,10 @@ export async function openGatewayAccounts(
   log: Logger,
   options: GatewayAccountsOptions = {},
 ): Promise<AccountStore> {
-  const accounts = await acquireAccountStore(databaseLocationOf(settings), log);
+  const accounts = await acquireAccountStore(databaseLocationOf(settings), {
+    log,
+    hashParams: scryptParamsOf(settings.passwordHashCost),
+  });
   try {
     for (const user of settings.gammaUsers) {
       await accounts.upsert(user);

@@ -15,6 +15,9 @@ export interface ScryptParams {
  */
 export const SCRYPT_PARAMS: ScryptParams = { ln: 16, r: 8, p: 1 };
 
+/** The parameters of new hashes with N = 2^ln (`PASSWORD_HASH_COST`); r and p stay {@link SCRYPT_PARAMS}'. */
+export const scryptParamsOf = (ln: number): ScryptParams => ({ ...SCRYPT_PARAMS, ln });
+
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 /** Bounds on the parameters a stored hash may ask for, so a bad row cannot exhaust the process. */
@@ -96,13 +99,19 @@ export function needsRehash(encoded: string, params: ScryptParams = SCRYPT_PARAM
   );
 }
 
-let dummy: Promise<string> | null = null;
+const dummies = new Map<string, Promise<string>>();
 
 /**
- * A hash of a random password with today's parameters, made once: sign-ins of unknown or disabled users are
- * checked against it, so they take as long as a wrong password and timing does not tell which usernames exist.
+ * A hash of a random password with the given parameters, made once per parameters: sign-ins of unknown or
+ * disabled users are checked against it, so they take as long as a wrong password and timing does not tell
+ * which usernames exist.
  */
-export function dummyPasswordHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+export function dummyPasswordHash(params: ScryptParams = SCRYPT_PARAMS): Promise<string> {
+  const key = `${params.ln},${params.r},${params.p}`;
+  let dummy = dummies.get(key);
+  if (dummy === undefined) {
+    dummy = hashPassword(randomBytes(16).toString('base64'), params);
+    dummies.set(key, dummy);
+  }
   return dummy;
 }

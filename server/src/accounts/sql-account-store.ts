@@ -1,19 +1,13 @@
-import {
-  PASSWORD_MAX_LENGTH,
-  RoleSchema,
-  UsernameSchema,
-  USERNAME_MAX_LENGTH,
-  type Role,
-} from '@gamma/shared';
+import { RoleSchema, type Role } from '@gamma/shared';
 import type { Account, AccountStore } from './account-store.ts';
+import { checkPassword, lookupName, parseRole, parseUsername } from './account-input.ts';
 import { KEEPS_AN_ADMIN, lastAdminGuard, refuseUnchanged } from './last-admin-guard.ts';
 import { apiTokenHash, isApiTokenShaped, newApiToken } from './api-token.ts';
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
+import * as passwords from './password-hash.ts';
 import type { SqlClient } from '../audit/sql-client.ts';
 import {
   ConfigError,
   ConflictError,
-  InvalidInputError,
   InvalidStateError,
   InvariantError,
   NotFoundError,
@@ -26,6 +20,8 @@ const ACCOUNT_COLUMNS = 'username, role, disabled, created_at, updated_at';
 export interface SqlAccountStoreOptions {
   /** A plain lower-case identifier; default: none (the `search_path`, i.e. `public`) */
   schema?: string | undefined;
+  /** The scrypt parameters of new hashes (`PASSWORD_HASH_COST` sets ln); default `SCRYPT_PARAMS` */
+  hashParams?: passwords.ScryptParams | undefined;
 }
 
 const iso = (value: unknown): string =>
@@ -43,37 +39,7 @@ function accountOf(raw: Record<string, unknown>): Account {
   };
 }
 
-/** A username as stored, or an InvalidInputError saying what a username is. */
-export function parseUsername(username: string): string {
-  const parsed = UsernameSchema.safeParse(username);
-  if (!parsed.success)
-    throw new InvalidInputError(
-      `bad username "${username.slice(0, USERNAME_MAX_LENGTH + 1)}": ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-    );
-  return parsed.data;
-}
-
-/** A role, or an InvalidInputError naming the roles. */
-export function parseRole(role: string): Role {
-  const parsed = RoleSchema.safeParse(role);
-  if (!parsed.success)
-    throw new InvalidInputError(`bad role "${role}": a role is one of ${RoleSchema.options.join(', ')}`);
-  return parsed.data;
-}
-
-/** Checks a password's length (never printing it). */
-export function checkPassword(password: string): string {
-  if (password.length === 0) throw new InvalidInputError('a password may not be empty');
-  if (password.length > PASSWORD_MAX_LENGTH)
-    throw new InvalidInputError(`a password is at most ${PASSWORD_MAX_LENGTH} characters`);
-  return password;
-}
-
-/** A lookup key for a username typed at sign-in (null when it cannot be one). */
-const lookupName = (username: string): string | null => {
-  const parsed = UsernameSchema.safeParse(username);
-  return parsed.success ? parsed.data : null;
-};
+export { checkPassword, parseRole, parseUsername } from './account-input.ts';
 
 /**
  * The accounts over any {@link SqlClient} (PGlite or node-postgres): tables `accounts` (scrypt password
@@ -84,6 +50,7 @@ export class SqlAccountStore implements AccountStore {
   private readonly accounts: string;
   private readonly tokens: string;
   private readonly schema: string | undefined;
+  private readonly hashParams: passwords.ScryptParams;
 
   constructor(
     private readonly client: SqlClient,
@@ -92,6 +59,7 @@ export class SqlAccountStore implements AccountStore {
     if (options.schema !== undefined && !IDENT_RE.test(options.schema))
       throw new ConfigError(`accounts: schema must be a lower-case identifier, got "${options.schema}"`);
     this.schema = options.schema;
+    this.hashParams = options.hashParams ?? passwords.SCRYPT_PARAMS;
     const qualify = (name: string): string =>
       options.schema === undefined ? name : `"${options.schema}".${name}`;
     this.accounts = qualify('accounts');
@@ -100,7 +68,7 @@ export class SqlAccountStore implements AccountStore {
 
   async migrate(): Promise<void> {
     // Made now, so the first sign-in of an unknown user does not take twice as long as a wrong password
-    void dummyPasswordHash();
+    void passwords.dummyPasswordHash(this.hashParams);
     const prefix = this.schema === undefined ? '' : `${this.schema}_`;
     await this.client.exec(`
       ${this.schema === undefined ? '' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}";`}
@@ -147,7 +115,7 @@ export class SqlAccountStore implements AccountStore {
   async add(input: { username: string; role: Role; password: string }): Promise<Account> {
     const username = parseUsername(input.username);
     const role = parseRole(input.role);
-    const hash = await hashPassword(checkPassword(input.password));
+    const hash = await passwords.hashPassword(checkPassword(input.password), this.hashParams);
     const result = await this.client.query(
       `INSERT INTO ${this.accounts} (username, role, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT (username) DO NOTHING
@@ -169,11 +137,11 @@ export class SqlAccountStore implements AccountStore {
       current !== null &&
       current.account.role === role &&
       !current.account.disabled &&
-      !needsRehash(current.hash) &&
-      (await verifyPassword(password, current.hash))
+      !passwords.needsRehash(current.hash, this.hashParams) &&
+      (await passwords.verifyPassword(password, current.hash))
     )
       return current.account;
-    const hash = await hashPassword(password);
+    const hash = await passwords.hashPassword(password, this.hashParams);
     const result = await this.client.query(
       `INSERT INTO ${this.accounts} (username, role, password_hash) VALUES ($1, $2, $3)
        ON CONFLICT (username) DO UPDATE
@@ -220,7 +188,7 @@ export class SqlAccountStore implements AccountStore {
 
   async setPassword(username: string, password: string): Promise<Account> {
     const name = parseUsername(username);
-    const hash = await hashPassword(checkPassword(password));
+    const hash = await passwords.hashPassword(checkPassword(password), this.hashParams);
     const result = await this.client.query(
       `UPDATE ${this.accounts} SET password_hash = $2, updated_at = now() WHERE username = $1
        RETURNING ${ACCOUNT_COLUMNS}`,
@@ -236,14 +204,14 @@ export class SqlAccountStore implements AccountStore {
     const current = name === null ? null : await this.hashOf(name);
     if (current === null || current.account.disabled) {
       // As long as a wrong password, so the time does not tell which usernames exist
-      await verifyPassword(password, await dummyPasswordHash());
+      await passwords.verifyPassword(password, await passwords.dummyPasswordHash(this.hashParams));
       return null;
     }
-    if (!(await verifyPassword(password, current.hash))) return null;
-    if (needsRehash(current.hash))
+    if (!(await passwords.verifyPassword(password, current.hash))) return null;
+    if (passwords.needsRehash(current.hash, this.hashParams))
       await this.client.query(`UPDATE ${this.accounts} SET password_hash = $2 WHERE username = $1`, [
         current.account.username,
-        await hashPassword(password),
+        await passwords.hashPassword(password, this.hashParams),
       ]);
     return current.account;
   }

@@ -17,6 +17,13 @@ export const AUTH_ENV = {
     schema: z.number().positive().default(24),
     meaning: 'a session ends this long after its sign-in, whatever its use, hours',
   }),
+  passwordHashCost: setting({
+    variable: 'PASSWORD_HASH_COST',
+    reader: NUMBER,
+    schema: z.number().int().min(10).max(20).default(16),
+    meaning:
+      'scrypt cost of new password hashes, log2 N (16: 64 MiB, about 160 ms; r 8, p 1); a stored hash keeps its own cost and is re-hashed at the next sign-in after a change. Below 16 only for tests',
+  }),
   cookieSecure: setting({
     variable: 'COOKIE_SECURE',
     reader: BOOLEAN,

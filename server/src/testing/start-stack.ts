@@ -94,6 +94,8 @@ const stackConfig = (prefix: string, overrides: Record<string, string>): AppConf
     STREAM_PREFIX: prefix,
     PORT: '0',
     SIM_SENTIMENT_PORT: '0',
+    // Test passwords at scrypt's lowest allowed cost (the suite signs in hundreds of times)
+    PASSWORD_HASH_COST: '10',
     // S1 stays inert unless a test asks for the seeded daily history: tests count the intents they publish
     SIM_DAILY_HISTORY_DAYS: '0',
     // Tests publish the same kind of intent several times within seconds: no duplicate window

@@ -173,6 +173,9 @@ const testServerConfig = (
     DATA_DIR: 'memory://',
     DATABASE_URL: '',
     GAMMA_USERS: gammaUsersOf(seeded),
+    // Test passwords are hashed at scrypt's lowest allowed cost: the format and the checks are the same as at
+    // the default, and the suite signs in hundreds of times on a 2-core machine
+    PASSWORD_HASH_COST: '10',
     ...env,
     PORT: '0',
     HOST: '127.0.0.1',

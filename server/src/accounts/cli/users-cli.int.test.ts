@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireAccountStore } from '../open-account-store.ts';
+import { scryptParamsOf } from '../password-hash.ts';
 
 const MAIN = fileURLToPath(new URL('./users-main.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -28,7 +29,14 @@ function users(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: REPO,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', GAMMA_USERS: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        GAMMA_USERS: '',
+        LOG_LEVEL: 'warn',
+        PASSWORD_HASH_COST: '10',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -43,7 +51,7 @@ function users(args: string[], stdin = ''): Promise<Run> {
 
 /** The accounts of the test's DATA_DIR, opened in this process once no CLI holds them. */
 async function withAccounts(test: (store: Awaited<ReturnType<typeof acquireAccountStore>>) => Promise<void>) {
-  const store = await acquireAccountStore({ dataDir });
+  const store = await acquireAccountStore({ dataDir }, { hashParams: scryptParamsOf(10) });
   try {
     await test(store);
   } finally {
@@ -159,7 +167,7 @@ describe('npm run users', () => {
     it(
       'says so and suggests stopping it or DATABASE_URL',
       async () => {
-        const held = await acquireAccountStore({ dataDir });
+        const held = await acquireAccountStore({ dataDir }, { hashParams: scryptParamsOf(10) });
         try {
           const run = await users(['list']);
           expect(run.code).toBe(1);

@@ -1,5 +1,6 @@
 import type { Account, AccountStore } from '../account-store.ts';
 import { acquireAccountStore } from '../open-account-store.ts';
+import { scryptParamsOf } from '../password-hash.ts';
 import { parseUsersArgs, USERS_USAGE, type UsersCommand } from './users-args.ts';
 import { lockHolder } from '../../audit/data-dir-lock.ts';
 import { MEMORY_DATA_DIR, pgliteLockPath } from '../../audit/pglite-dir.ts';
@@ -121,7 +122,10 @@ export async function runUsersCommand(argv: readonly string[], io: UsersIo): Pro
   const settings = loadConfig(io.env).process;
   const location = databaseLocationOf(settings);
   await checkReachable(settings.dataDir, location.databaseUrl === undefined);
-  const store = await acquireAccountStore(location, io.log);
+  const store = await acquireAccountStore(location, {
+    log: io.log,
+    hashParams: scryptParamsOf(settings.passwordHashCost),
+  });
   try {
     await run(command, store, io);
   } finally {
