@@ -97,8 +97,53 @@ export class LocalRedisCluster {
   }
 }
 
+/** Whether a Redis answers on `port`, and from which folder; null when nothing listens there. */
+async function listeningDir(port: number): Promise<string | null> {
+  const probe = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+  } catch {
+    probe.disconnect();
+    return null;
+  }
+  try {
+    const [, dir] = (await probe.call('CONFIG', 'GET', 'dir')) as [string, string];
+    return dir;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/**
+ * A node left by a run that died before its `stop()` (its folder is one of ours) is shut down, so the port is
+ * free again; any other server on the port is left alone and fails the start.
+ */
+async function stopLeftover(port: number): Promise<void> {
+  const dir = await listeningDir(port);
+  if (dir === null) return;
+  if (!dir.startsWith(join(tmpdir(), `gamma-cluster-${port}-`)))
+    throw new Error(`port ${port} is taken by another Redis (dir ${dir}); the cluster test needs it`);
+  const admin = new Redis(port, '127.0.0.1', { retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  admin.on('error', () => undefined);
+  await admin.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+  admin.disconnect();
+  await vi.waitFor(
+    async () => {
+      if ((await listeningDir(port)) !== null) throw new Error(`the leftover node on ${port} still runs`);
+    },
+    { timeout: CLUSTER_UP_MS, interval: 50 },
+  );
+  await rm(dir, { recursive: true, force: true });
+}
+
 /** Spawns one cluster node on `port` in a new temporary folder. */
 async function startNode(port: number): Promise<ClusterNode> {
+  await stopLeftover(port);
   const dir = await mkdtemp(join(tmpdir(), `gamma-cluster-${port}-`));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes'];
   args.push(
