@@ -8,6 +8,8 @@ export interface FanoutOptions {
   rate: number;
   /** Seconds of feed per phase (`--seconds`, default 15) */
   seconds: number;
+  /** Seconds of feed before each phase's measured part, its latencies not counted (`--warmup-s`, default 3) */
+  warmupS: number;
   /** Rounds of the two phases, bare then gateway (`--rounds`, default 2) */
   rounds: number;
   /** The Redis the run uses, loopback only (`--redis-url`, default redis://127.0.0.1:6379) */
@@ -26,6 +28,7 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
       subscribers: { type: 'string', default: '200' },
       rate: { type: 'string', default: '2000' },
       seconds: { type: 'string', default: '15' },
+      'warmup-s': { type: 'string', default: '3' },
       rounds: { type: 'string', default: '2' },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
       profile: { type: 'string' },
@@ -43,6 +46,7 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
     subscribers: Math.round(positive('subscribers', values.subscribers)),
     rate: positive('rate', values.rate),
     seconds: positive('seconds', values.seconds),
+    warmupS: Number(values['warmup-s']),
     rounds: Math.round(positive('rounds', values.rounds)),
     redisUrl,
     profileDir: values.profile ?? null,

@@ -40,7 +40,7 @@ const cell = (value: number | null, width: number) => String(value ?? '–').pad
 export function printFanout(results: readonly PhaseResult[], options: FanoutOptions): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
-    `\nfan-out: ${options.subscribers} subscribers, ${options.rate} events/s, ${options.seconds} s per phase, load ${loadavg()
+    `\nfan-out: ${options.subscribers} subscribers, ${options.rate} events/s, ${options.seconds} s per phase after ${options.warmupS} s of warm-up, load ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );

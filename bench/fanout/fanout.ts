@@ -55,6 +55,16 @@ function startGatewayProcess(): Promise<{ url: string; wsUrl: string }> {
   });
 }
 
+/**
+ * Feeds `--warmup-s` then `--seconds` of events; latencies count from the end of the warm-up (JIT, the sockets'
+ * first session checks), gaps over the whole feed.
+ */
+function feed(prefix: string, latency: LatencyTally) {
+  latency.fromMs = Date.now() + options.warmupS * 1000;
+  const seconds = options.warmupS + options.seconds;
+  return publish({ url: options.redisUrl, prefix, rate: options.rate, seconds });
+}
+
 async function barePhase(round: number): Promise<PhaseResult> {
   const prefix = prefixes.bare;
   const after = await newestOfBoth(admin, prefix);
@@ -70,7 +80,7 @@ async function barePhase(round: number): Promise<PhaseResult> {
   });
   await readers.ready;
   const connections = await connectionsNamed(admin, 'bench-bare-');
-  const fed = await publish({ url: options.redisUrl, prefix, rate: options.rate, seconds: options.seconds });
+  const fed = await feed(prefix, latency);
   const expected = { intent: Math.ceil(fed.published / 2), decision: Math.floor(fed.published / 2) };
   const drainMs = await drain(readers.tallies, expected);
   stop.abort();
@@ -95,7 +105,7 @@ async function gatewayPhase(
   const connections =
     (await connectionsNamed(admin, `tail:${prefix}:strategy.intent`)) +
     (await connectionsNamed(admin, `tail:${prefix}:intent.decision`));
-  const fed = await publish({ url: options.redisUrl, prefix, rate: options.rate, seconds: options.seconds });
+  const fed = await feed(prefix, latency);
   const expected = { intent: Math.ceil(fed.published / 2), decision: Math.floor(fed.published / 2) };
   const drainMs = await drain(subscribers.tallies, expected);
   await subscribers.close();

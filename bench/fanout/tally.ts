@@ -33,10 +33,14 @@ export class SubscriberTally {
 export class LatencyTally {
   private readonly buckets = new Uint32Array(MAX_MS + 1);
   count = 0;
+  /** Entries appended before this instant (the warm-up) are not counted, epoch ms */
+  fromMs = 0;
 
   /** Counts a delivery of entry `id` received now. */
   add(id: string, nowMs: number): void {
-    const ms = Math.min(MAX_MS, Math.max(0, Math.round(nowMs - entryMs(id))));
+    const at = entryMs(id);
+    if (at < this.fromMs) return;
+    const ms = Math.min(MAX_MS, Math.max(0, Math.round(nowMs - at)));
     this.buckets[ms] = (this.buckets[ms] ?? 0) + 1;
     this.count += 1;
   }
