@@ -39,7 +39,7 @@ describe('batch API', () => {
     });
   });
 
-  it('bsGreeksBatch equals bsGreeks on a random chain with yields, puts and far-wing rows', () => {
+  it('bsGreeksBatch and bsPriceBatch equal the scalar functions on a random chain with yields, puts and far-wing rows', () => {
     let seed = 7;
     const u = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     const chain = Array.from({ length: 400 }, (_v, i) => ({
@@ -51,6 +51,40 @@ describe('batch API', () => {
       sigma: i % 50 === 0 ? 0.1 : 0.05 + 1.5 * u(),
       type: i % 2 === 0 ? ('call' as const) : ('put' as const),
     }));
+    const chainCols = {
+      S: Float64Array.from(chain, (c) => c.S),
+      K: Float64Array.from(chain, (c) => c.K),
+      T: Float64Array.from(chain, (c) => c.T),
+      r: Float64Array.from(chain, (c) => c.r),
+      q: Float64Array.from(chain, (c) => c.q),
+      sigma: Float64Array.from(chain, (c) => c.sigma),
+      isCall: Uint8Array.from(chain, (c) => (c.type === 'call' ? 1 : 0)),
+    };
+    const out = bsGreeksBatch(chainCols);
+    const prices = bsPriceBatch(chainCols);
+    chain.forEach((c, i) => {
+      const p = bsPrice(c);
+      expect(Math.abs((prices[i] as number) - p), `row ${i} price`).toBeLessThanOrEqual(1e-13 * p);
+      const g = bsGreeks(c);
+      for (const key of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const)
+        expect(Math.abs((out[key][i] as number) - g[key]), `row ${i} ${key}`).toBeLessThanOrEqual(
+          1e-13 * Math.max(1, Math.abs(g[key])),
+        );
+    });
+  });
+
+  it('bsGreeksBatch reuses per-expiry factors only while T, r and q repeat (a chain sorted by expiry)', () => {
+    const chain = [7 / 365, 7 / 365, 30 / 365, 30 / 365, 30 / 365, 0.5].flatMap((T, j) =>
+      [80, 95, 100, 105, 120].map((K) => ({
+        S: 100,
+        K,
+        T,
+        r: j === 3 ? 0.05 : 0.03, // same T as its neighbours, another rate
+        q: j === 4 ? 0.01 : 0,
+        sigma: 0.6,
+        type: K < 100 ? ('put' as const) : ('call' as const),
+      })),
+    );
     const out = bsGreeksBatch({
       S: Float64Array.from(chain, (c) => c.S),
       K: Float64Array.from(chain, (c) => c.K),

@@ -6,8 +6,8 @@ import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
  * Writes into `out` when given and returns it.
  * @throws RangeError on mismatched column lengths or an invalid row.
  *
- * The loop body is the scalar kernel of bsGreeks on columns: one exponential for φ(d1) and both CDFs, the
- * CDF from one call site (so that TurboFan inlines it), no object per row, and one cheap check after the
+ * The loop body is the scalar kernel of bsGreeks on columns: one exponential for φ(d1) and both CDFs (plus
+ * e^{−rT} once per expiry), no object per row, and one cheap check after the
  * arithmetic that sends every invalid or degenerate row to {@link carefulRow}.
  */
 export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch {
@@ -15,6 +15,14 @@ export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch
   const res = out ?? greeksColumns(n);
   const { S, K, T, r, q, sigma, isCall } = inp;
   const { delta, gamma, vega, theta, rho } = res;
+  // Per-expiry factors of the previous row: a chain sorted by expiry shares T, r and q across its strikes,
+  // so √T, e^{−rT} and e^{−qT} are computed once per expiry (NaN never equals itself: recomputed, and rejected).
+  let tPrev = NaN;
+  let rPrev = NaN;
+  let qPrev = NaN;
+  let sqrtT = NaN;
+  let dr = NaN;
+  let dq = NaN;
   for (let i = 0; i < n; i++) {
     const s = S[i] as number;
     const t = T[i] as number;
@@ -22,14 +30,21 @@ export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch
     const qi = q[i] as number;
     const v = sigma[i] as number;
     const w = isCall[i] === 1 ? 1 : -1;
-    const sqrtT = Math.sqrt(t);
+    if (t !== tPrev || ri !== rPrev || qi !== qPrev) {
+      sqrtT = Math.sqrt(t);
+      dr = Math.exp(t * -ri);
+      dq = qi === 0 ? 1 : Math.exp(t * -qi);
+      tPrev = t;
+      rPrev = ri;
+      qPrev = qi;
+    }
     const sd = v * sqrtT;
-    const dq = qi === 0 ? 1 : Math.exp(t * -qi);
+    const invSd = 1 / sd;
     const sq = s * dq;
-    const kr = (K[i] as number) * Math.exp(t * -ri);
+    const kr = (K[i] as number) * dr;
     const ratio = sq / kr;
-    const d1 = Math.log(ratio) / sd + sd * 0.5;
-    let e = Math.exp(d1 * (d1 * -0.5));
+    const d1 = Math.log(ratio) * invSd + sd * 0.5;
+    const e = Math.exp(d1 * (d1 * -0.5));
     // sd > 0 means T > 0 and sigma > 0; with S > 0, any K ≤ 0 or non-finite input makes d1 NaN or infinite
     // and e fail. |d1| > 36.5, where e^{−d2²/2} must be computed on its own, also takes the careful path.
     if (!(s > 0 && sd > 0 && e > 1e-290)) {
@@ -38,20 +53,15 @@ export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch
     }
     const pdf = e * INV_SQRT_2PI;
     const vg = sq * (pdf * sqrtT);
-    // n1 = w·N(w·d1), then n2 = w·N(w·d2) with e^{−d2²/2} = e^{−d1²/2}·Sq/Kr (see bsGreeks).
-    let n1 = 0;
-    let n2 = 0;
-    for (let j = 0; j < 2; j++) {
-      const c = w * normCdfWithExp(w * (j === 0 ? d1 : d1 - sd), e);
-      if (j === 0) {
-        n1 = c;
-        e *= ratio;
-      } else n2 = c;
-    }
+    // n1 = w·N(w·d1), n2 = w·N(w·d2) with e^{−d2²/2} = e^{−d1²/2}·Sq/Kr (see bsGreeks); this function is
+    // compiled on its own (never inlined into a caller), so both CDF calls fit TurboFan's inlining budget.
+    const n1 = w * normCdfWithExp(w * d1, e);
+    const n2 = w * normCdfWithExp(w * (d1 - sd), e * ratio);
     delta[i] = dq * n1;
-    gamma[i] = dq * (pdf / (s * sd));
+    gamma[i] = (dq * pdf * invSd) / s;
     vega[i] = vg;
-    theta[i] = qi * (sq * n1) - ri * (kr * n2) - vg * (v / t) * 0.5;
+    // The decay term −S·e^{−qT}·φ(d1)·σ/(2√T), with σ/√T = σ²/(σ√T): no division by T.
+    theta[i] = qi * (sq * n1) - ri * (kr * n2) - sq * pdf * (v * v * invSd) * 0.5;
     rho[i] = kr * (t * n2);
   }
   return res;

@@ -15,20 +15,26 @@ const WING_CUTOFF = 30;
  * vega b' = φ(x/s)·e^{−s²/8}, from one exponential E = e^{−(h² + t²)/2} (h = x/s, t = s/2): b' = E/√(2π),
  * e^{−d1²/2} = E/b_max and e^{−d2²/2} = E·b_max, b_max = e^{x/2}. With `complement`, writes b_max − b =
  * e^{x/2}·N(−d1) + e^{−x/2}·N(d2) instead (two positive terms: no cancellation near the upper bound).
+ * Both legs come from one CDF call site, so that TurboFan inlines the CDF once: a call left out of line
+ * returns its double boxed, an allocation per leg.
  */
 // eslint-disable-next-line max-params -- the IV solver's kernel: an options object would allocate per call
 export function evalNormalizedBlack(x: number, s: number, bmax: number, complement: boolean): void {
   const h = x / s;
   const t = 0.5 * s;
-  const d1 = h + t;
-  const d2 = h - t;
   const e = Math.exp(-0.5 * (h * h + t * t));
   EV[1] = INV_SQRT_2PI * e;
-  if (complement) {
-    EV[0] = bmax * normCdfWithExp(-d1, e / bmax) + normCdfWithExp(d2, e * bmax) / bmax;
-  } else if (x < 0 && (-d2 / s) * (1 + d2 * d2) > WING_CUTOFF) {
+  const d2 = h - t;
+  if (!complement && x < 0 && (-d2 / s) * (1 + d2 * d2) > WING_CUTOFF) {
     EV[0] = normalizedOtmCall(x, s);
-  } else {
-    EV[0] = bmax * normCdfWithExp(d1, e / bmax) - normCdfWithExp(d2, e * bmax) / bmax;
+    return;
   }
+  // sg = +1: b_max·N(d1) − N(d2)/b_max; sg = −1: b_max·N(−d1) + N(d2)/b_max.
+  const sg = complement ? -1 : 1;
+  let v = 0;
+  for (let k = 0; k < 2; k++) {
+    const n = normCdfWithExp(k === 0 ? sg * (h + t) : d2, k === 0 ? e / bmax : e * bmax);
+    v = k === 0 ? bmax * n : v - (sg * n) / bmax;
+  }
+  EV[0] = v;
 }

@@ -38,39 +38,31 @@ export function initialGuess(beta: number, x: number, bmax: number): number {
   // At s_c, d1 = 0 and e^{−s_c²/2} = e^{x} = b_max².
   const bc = 0.5 * bmax - normCdfWithExp(-sc, bmax * bmax) / bmax;
   const vc = INV_SQRT_2PI * bmax;
-  if (beta < bc) {
-    const sl = sc - bc / vc;
-    if (!(sl > 0)) {
-      // |x| below rounding of the tangent (x ≈ −1e-16): the chord from the origin is as good.
-      GUESS[0] = (sc * beta) / bc;
-      return LOWER_MIDDLE;
-    }
-    evalNormalizedBlack(x, sl, bmax, false);
-    const bl = EV[0] as number;
-    const vl = EV[1] as number;
-    if (beta < bl) {
-      GUESS[0] = lowestGuess(beta, x, sl, bl, vl);
-      return LOWEST;
-    }
-    const dl = 1 / vl;
-    const dr = 1 / vc;
-    const r = controlForSecond(bc - bl, (sc - sl) / (bc - bl), dl, dr, 0, false);
-    GUESS[0] = rationalCubic(beta, bl, bc, sl, sc, dl, dr, r);
+  const lower = beta < bc;
+  // One evaluation, at s_l below b_c or at s_u above it (one call site: inlined once, see iv-eval.ts).
+  const probe = lower ? sc - bc / vc : sc + (bmax - bc) / vc;
+  if (!(probe > 0)) {
+    // |x| below the rounding of the tangent (x ≈ −1e-16, so s_l ≤ 0): the chord from the origin is as good.
+    GUESS[0] = (sc * beta) / bc;
     return LOWER_MIDDLE;
   }
-  const su = sc + (bmax - bc) / vc;
-  evalNormalizedBlack(x, su, bmax, true);
-  const bu = bmax - (EV[0] as number);
-  const vu = EV[1] as number;
-  if (beta <= bu) {
-    const dl = 1 / vc;
-    const dr = 1 / vu;
-    const r = controlForSecond(bu - bc, (su - sc) / (bu - bc), dl, dr, 0, true);
-    GUESS[0] = rationalCubic(beta, bc, bu, sc, su, dl, dr, r);
-    return UPPER_MIDDLE;
+  evalNormalizedBlack(x, probe, bmax, !lower);
+  const vp = EV[1] as number;
+  const bp = lower ? (EV[0] as number) : bmax - (EV[0] as number);
+  if (lower ? beta < bp : beta > bp) {
+    GUESS[0] = lower ? lowestGuess(beta, x, probe, bp, vp) : upperGuess(beta, x, bmax, probe, bp, vp);
+    return lower ? LOWEST : UPPER;
   }
-  GUESS[0] = upperGuess(beta, x, bmax, su, bu, vu);
-  return UPPER;
+  // Middle branches: s(β) between the probe and (b_c, s_c), zero curvature at the inflection point.
+  const b0 = lower ? bp : bc;
+  const b1 = lower ? bc : bp;
+  const s0 = lower ? probe : sc;
+  const s1 = lower ? sc : probe;
+  const d0 = lower ? 1 / vp : 1 / vc;
+  const d1 = lower ? 1 / vc : 1 / vp;
+  const r = controlForSecond(b1 - b0, (s1 - s0) / (b1 - b0), d0, d1, 0, !lower);
+  GUESS[0] = rationalCubic(beta, b0, b1, s0, s1, d0, d1, r);
+  return lower ? LOWER_MIDDLE : UPPER_MIDDLE;
 }
 
 /** b′′/b′ = x²/s³ − s/4 (zero at the inflection point s_c). */
