@@ -31,7 +31,7 @@ declare module 'implied-volatility' {
 }
 declare const console: { log(...args: unknown[]): void };
 declare const performance: { now(): number };
-declare const process: { argv: string[] };
+declare const process: { argv: string[]; cpuUsage(): { user: number; system: number } };
 declare module 'node:fs' {
   export function mkdirSync(path: URL, options: { recursive: boolean }): void;
   export function writeFileSync(path: URL, data: string): void;

@@ -30,6 +30,35 @@ export function issueSet(n: number, seed: number): Case[] {
   return out;
 }
 
+/**
+ * The same distribution shaped as option chains: `expiries` expiries, each with its own S, T and r shared by
+ * `n / expiries` strikes (σ, z and the type drawn per strike), rows sorted by expiry as a chain arrives.
+ */
+export function chainSet(n: number, expiries: number): Case[] {
+  const u = rng(43);
+  const out: Case[] = [];
+  const per = Math.ceil(n / expiries);
+  for (let j = 0; j < expiries; j++) {
+    const S = 50 + 100 * u();
+    const T = 0.01 + 1.99 * u();
+    const r = 0.05 * u();
+    for (let i = 0; i < per && out.length < n; i++) {
+      const sigma = 0.1 + 1.4 * u();
+      const z = -2.5 + 5 * u();
+      out.push({
+        S,
+        K: S * Math.exp(z * sigma * Math.sqrt(T)),
+        T,
+        r,
+        q: 0,
+        sigma,
+        type: i % 2 === 0 ? 'call' : 'put',
+      });
+    }
+  }
+  return out;
+}
+
 /** Columns of the batch API for `cases` (with sigma). */
 export function columns(cases: Case[]) {
   return {

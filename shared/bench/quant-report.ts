@@ -16,6 +16,16 @@ export interface Row {
   ivN?: number;
 }
 
+/** Our scalar and batch rates on chain-shaped inputs (see chainSet). */
+export interface ChainRates {
+  expiries: number;
+  strikesPerExpiry: number;
+  scalarPrices: number;
+  batchPrices: number;
+  scalarGreeks: number;
+  batchGreeks: number;
+}
+
 /** The goals of issue 12 this benchmark checks: IV ≥ 4× QuantLib, batch Greeks ≥ scalar. */
 export const TARGETS = { ivVsQuantLib: 4, batchGreeksVsScalar: 1 };
 
@@ -34,7 +44,7 @@ function fastest(rows: Row[], key: 'prices' | 'greeks', errKey: 'priceErr' | 'gr
 
 /** Prints the table and ratios, writes the JSON; `ours` and `batch` are our rows, `others` the packages. */
 export function report(
-  { ours, batch, others }: { ours: Row; batch: Row; others: Row[] },
+  { ours, batch, others, chains }: { ours: Row; batch: Row; others: Row[]; chains: ChainRates },
   meta: Record<string, unknown>,
 ): void {
   const rows = [ours, batch, ...others];
@@ -104,9 +114,26 @@ export function report(
     `Batch vs scalar: prices ${f(ratios.batchVsScalar.prices)}, Greeks ${f(ratios.batchVsScalar.greeks)}` +
       ` (target ≥ ${TARGETS.batchGreeksVsScalar}×: ${met(gOk)}), IV ${f(ratios.batchVsScalar.iv)}`,
   );
+  const chainRatios = {
+    prices: chains.batchPrices / chains.scalarPrices,
+    greeks: chains.batchGreeks / chains.scalarGreeks,
+  };
+  console.log(
+    `On chains (${chains.expiries} expiries × ${chains.strikesPerExpiry} strikes, S, T and r shared per expiry): ` +
+      `batch vs scalar prices ${f(chainRatios.prices)}, Greeks ${f(chainRatios.greeks)} ` +
+      `(scalar ${fmtRate(chains.scalarGreeks)}, batch ${fmtRate(chains.batchGreeks)} Greeks)`,
+  );
   const load = loadavg().map((l) => Number(l.toFixed(2)));
   console.log(`Load average (1, 5, 15 min) at the end of the run: ${load.join(', ')}`);
-  writeJson({ ...meta, load, rows, ratios, targets: TARGETS, met: { iv: ivOk, batchGreeks: gOk } });
+  writeJson({
+    ...meta,
+    load,
+    rows,
+    ratios,
+    chains: { ...chains, ratios: chainRatios },
+    targets: TARGETS,
+    met: { iv: ivOk, batchGreeks: gOk },
+  });
 }
 
 function writeJson(data: Record<string, unknown>): void {

@@ -9,6 +9,16 @@ export interface Task {
 
 let sink = 0;
 
+/**
+ * CPU time of this process in ms (user + system). Rates are per CPU-second, not per wall-clock second: on a
+ * shared machine the time other processes hold the cores would otherwise count against whichever library
+ * happened to be running, which is noise that no number of rounds removes.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** A task list that `measure` times side by side. */
 export function taskList(): { tasks: Task[]; task: (n: number, fn: () => number) => Task } {
   const tasks: Task[] = [];
@@ -26,7 +36,7 @@ export function taskList(): { tasks: Task[]; task: (n: number, fn: () => number)
  * Times every task fairly against the others: each is warmed up first (so every library runs optimised
  * code), then `rounds` rounds run all tasks, each round in a different order (rotated, and reversed every
  * other round, so that nobody always runs first, last or after the same neighbour); a sample repeats the task
- * until `minMs` has passed. Every result is folded into the returned number, which goes to `sink`, so no work
+ * until `minMs` of CPU time has passed. Every result is folded into the returned number, which goes to `sink`, so no work
  * can be optimised away, and the accumulator is a local (a module-level `sink +=` per operation would box a
  * heap number per operation and time the harness, not the library). The rate of a task is the median of its
  * rounds.
@@ -38,12 +48,12 @@ export function measure(tasks: Task[], { rounds, minMs }: { rounds: number; minM
     if (r % 2 === 1) order.reverse();
     for (const t of order) {
       let ops = 0;
-      const t0 = performance.now();
+      const t0 = cpuMs();
       let dt = 0;
       do {
         sink += t.fn();
         ops += t.n;
-        dt = performance.now() - t0;
+        dt = cpuMs() - t0;
       } while (dt < minMs);
       t.rates.push(ops / (dt / 1000));
     }
