@@ -5,7 +5,7 @@ import { silentLogger } from '../../lib/logger.ts';
 import { createMemoryReservationStore } from '../../stores/reservations/memory-reservation-store.ts';
 import { request as requestFor, spotLeg } from '../../stores/reservations/reservation-store.contract.ts';
 import type { ReservationStore, ReserveResult } from '../../stores/reservations/reservation-store.ts';
-import { checkAndReserve } from './check-and-reserve.ts';
+import { checkAndReserve, sharedBookReads } from './check-and-reserve.ts';
 import type { Evaluation, EvaluationContext } from './core/evaluate.ts';
 import { initialPortfolio } from './core/portfolio-state.ts';
 import { engineConfigFrom } from './engine-service.ts';
@@ -87,5 +87,42 @@ describe('checkAndReserve', () => {
     );
     expect((await run(store, evaluateWith(false, []))).kind).toBe('approved');
     expect(calls).toEqual([false, true]);
+  });
+});
+
+describe('sharedBookReads', () => {
+  /** A memory store that counts its book reads. */
+  const counted = () => {
+    const store = createMemoryReservationStore();
+    let reads = 0;
+    const book: ReservationStore['book'] = (nowMs) => {
+      reads += 1;
+      return store.book(nowMs);
+    };
+    return { store: { ...store, book }, reads: () => reads };
+  };
+
+  describe('when the intents of one batch ask while a read is on its way', () => {
+    it('reads the book once for all of them', async () => {
+      const { store, reads } = counted();
+      const readBook = sharedBookReads(store);
+      const since = performance.now();
+      await Promise.all([readBook(0, since), readBook(0, since), readBook(0)]);
+      expect(reads()).toBe(1);
+    });
+  });
+
+  describe('when the read is done', () => {
+    it('serves entries that arrived before it was sent, and reads again for a later one or without since', async () => {
+      const { store, reads } = counted();
+      const readBook = sharedBookReads(store);
+      const since = performance.now();
+      await readBook(0, since);
+      await readBook(0, since);
+      expect(reads()).toBe(1);
+      await readBook(0, performance.now());
+      await readBook(0);
+      expect(reads()).toBe(3);
+    });
   });
 });

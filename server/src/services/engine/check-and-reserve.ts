@@ -68,21 +68,26 @@ export async function checkAndReserve(
 }
 
 /**
- * The risk book for the pure pass of check-and-reserve, read once for every decision that asks while a
- * read is on its way: the intents of one batch are evaluated together, and the reserve script checks each
- * on the book as it is at that instant anyway, so a book read a moment earlier only decides what the
- * script is asked (reserve or check only), never what is decided.
+ * The risk book for the pure pass of check-and-reserve, shared: a read still on its way serves every call,
+ * and with `since` (a `performance.now()` reading: when the caller got its entry) so does a finished read
+ * sent at or after that instant. The reserve script checks each decision on the book as it is at that
+ * instant anyway, so the book of the pure pass only decides what the script is asked (reserve or check
+ * only), never what is decided; a read sent after the entry arrived is as fresh as reading it there.
  */
-export function sharedBookReads(store: ReservationStore): (nowMs: number) => Promise<RiskBookView> {
-  let reading: Promise<RiskBookView> | null = null;
-  return (nowMs) => {
-    if (reading !== null) return reading;
-    const read = store.book(nowMs);
-    reading = read;
-    const clear = () => {
-      if (reading === read) reading = null;
-    };
-    read.then(clear, clear);
-    return read;
+export function sharedBookReads(
+  store: ReservationStore,
+): (nowMs: number, since?: number) => Promise<RiskBookView> {
+  let last: { sentAt: number; read: Promise<RiskBookView>; done: boolean } | null = null;
+  return (nowMs, since) => {
+    if (last !== null && (!last.done || (since !== undefined && last.sentAt >= since))) return last.read;
+    const entry = { sentAt: performance.now(), read: store.book(nowMs), done: false };
+    last = entry;
+    entry.read.then(
+      () => (entry.done = true),
+      () => {
+        if (last === entry) last = null;
+      },
+    );
+    return entry.read;
   };
 }

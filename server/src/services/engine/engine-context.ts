@@ -25,5 +25,9 @@ export interface EngineContext {
   checkAndReserve(
     intent: StrategyIntentEvent,
     evaluate: (ctx: EvaluationContext) => Evaluation,
+    /** When the entry arrived (`performance.now()`): a book read sent after it serves */
+    since?: number,
   ): Promise<Evaluation>;
+  /** Starts reading the risk book for entries that arrived at `since` (read once for a batch) */
+  prefetchBook(since: number): Promise<unknown>;
 }

@@ -12,7 +12,7 @@ import type {
   VolatilitySurfaceEvent,
 } from '@gamma/shared';
 import type { Subscription } from '../../bus/bus.ts';
-import type { ReservationStore, StoredReservation } from '../../stores/reservations/reservation-store.ts';
+import type { ReservationStore } from '../../stores/reservations/reservation-store.ts';
 import type { Service, ServiceDeps } from '../service.ts';
 import { ApprovalHandler } from './approval-handler.ts';
 import { checkAndReserve, sharedBookReads } from './check-and-reserve.ts';
@@ -254,11 +254,6 @@ export class EngineService implements Service {
     return this.state.view();
   }
 
-  /** The live reservations (for inspection and tests). */
-  currentReservations(): Promise<StoredReservation[]> {
-    return this.reservations.list(this.deps.clock.now());
-  }
-
   // ---- helpers ------------------------------------------------------------------------------------
 
   /** The handlers' view of this process: its state, read at each call, and the effects. */
@@ -273,13 +268,14 @@ export class EngineService implements Service {
       effects: new EngineEffects({ once: deps.stores.once }),
       portfolio: () => this.state.portfolio(),
       caughtUp: (since) => this.tails.caughtUp(STATE_SYNC_ROUND_MS, since),
-      checkAndReserve: async (intent, evaluate) => {
+      prefetchBook: (since) => readBook(deps.clock.now(), since),
+      checkAndReserve: async (intent, evaluate, since) => {
         const nowMs = deps.clock.now();
         await this.records.claimDayStart(nowMs);
         return checkAndReserve(
           {
             reservations: this.reservations,
-            readBook,
+            readBook: (ms) => readBook(ms, since),
             config,
             log: deps.log,
             state: () => this.state.current(nowMs),

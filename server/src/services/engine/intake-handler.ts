@@ -29,11 +29,16 @@ export class IntakeHandler {
    */
   async handleIntent(intent: StrategyIntentEvent): Promise<void> {
     const { ctx } = this;
-    // The entry was read before this call: state published before the intent is in Redis by now
+    // The entry was read before this call: state published before the intent is in Redis by now. The
+    // three reads go out together (shared by the intents of one batch)
     const readBy = performance.now();
-    if (await ctx.effects.resume(intent.intent_id, 'intake')) return;
-    await ctx.caughtUp(readBy);
-    const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c));
+    const [resumed] = await Promise.all([
+      ctx.effects.resume(intent.intent_id, 'intake'),
+      ctx.caughtUp(readBy),
+      ctx.prefetchBook(readBy),
+    ]);
+    if (resumed) return;
+    const evaluation = await ctx.checkAndReserve(intent, (c) => evaluateIntent(intent, c), readBy);
     if (evaluation.kind === 'hold') {
       ctx.log.info('hold intent recorded', { intent_id: intent.intent_id, strategy_id: intent.strategy_id });
       return;
