@@ -15,55 +15,58 @@ export function bsGreeksBatch(inp: BsBatchInput, out?: GreeksBatch): GreeksBatch
   const res = out ?? greeksColumns(n);
   const { S, K, T, r, q, sigma, isCall } = inp;
   const { delta, gamma, vega, theta, rho } = res;
-  // Per-expiry factors of the previous row: a chain sorted by expiry shares T, r and q across its strikes,
-  // so √T, e^{−rT} and e^{−qT} are computed once per expiry (NaN never equals itself: recomputed, and rejected).
-  let tPrev = NaN;
-  let rPrev = NaN;
-  let qPrev = NaN;
-  let sqrtT = NaN;
-  let dr = NaN;
-  let dq = NaN;
-  for (let i = 0; i < n; i++) {
-    const s = S[i] as number;
+  let bad = 0;
+  // Rows in runs that share T, r and q (a chain sorted by expiry: one run per expiry): √T, e^{−rT} and e^{−qT}
+  // once per run, then the strikes with those as loop constants.
+  for (let i = 0; i < n;) {
     const t = T[i] as number;
     const ri = r[i] as number;
     const qi = q[i] as number;
-    const v = sigma[i] as number;
-    const w = isCall[i] === 1 ? 1 : -1;
-    if (t !== tPrev || ri !== rPrev || qi !== qPrev) {
-      sqrtT = Math.sqrt(t);
-      dr = Math.exp(t * -ri);
-      dq = qi === 0 ? 1 : Math.exp(t * -qi);
-      tPrev = t;
-      rPrev = ri;
-      qPrev = qi;
+    let end = i + 1;
+    while (end < n && T[end] === t && r[end] === ri && q[end] === qi) end++;
+    const sqrtT = Math.sqrt(t);
+    const dr = Math.exp(t * -ri);
+    const dq = qi === 0 ? 1 : Math.exp(t * -qi);
+    for (; i < end; i++) {
+      const s = S[i] as number;
+      const v = sigma[i] as number;
+      const w = isCall[i] === 1 ? 1 : -1;
+      const sd = v * sqrtT;
+      const invSd = 1 / sd;
+      const sq = s * dq;
+      const kr = (K[i] as number) * dr;
+      const ratio = sq / kr;
+      const d1 = Math.log(ratio) * invSd + sd * 0.5;
+      const e = Math.exp(d1 * (d1 * -0.5));
+      // sd > 0 means T > 0 and sigma > 0; with S > 0, any K ≤ 0 or non-finite input makes d1 NaN or infinite
+      // and e fail. |d1| > 36.5, where e^{−d2²/2} must be computed on its own, also takes the careful path.
+      if (!(s > 0 && sd > 0 && e > 1e-290)) {
+        // Marked and done after the loop: a call inside it costs the common rows a few percent.
+        delta[i] = NaN;
+        bad++;
+        continue;
+      }
+      const pdf = e * INV_SQRT_2PI;
+      const vg = sq * (pdf * sqrtT);
+      // n1 = w·N(w·d1), n2 = w·N(w·d2) with e^{−d2²/2} = e^{−d1²/2}·Sq/Kr (see bsGreeks); this function is
+      // compiled on its own (never inlined into a caller), so both CDF calls fit TurboFan's inlining budget.
+      const n1 = w * normCdfWithExp(w * d1, e);
+      const n2 = w * normCdfWithExp(w * (d1 - sd), e * ratio);
+      delta[i] = dq * n1;
+      gamma[i] = (dq * pdf * invSd) / s;
+      vega[i] = vg;
+      // The decay term −S·e^{−qT}·φ(d1)·σ/(2√T), with σ/√T = σ²/(σ√T): no division by T.
+      theta[i] = qi * (sq * n1) - ri * (kr * n2) - sq * pdf * (v * v * invSd) * 0.5;
+      rho[i] = kr * (t * n2);
     }
-    const sd = v * sqrtT;
-    const invSd = 1 / sd;
-    const sq = s * dq;
-    const kr = (K[i] as number) * dr;
-    const ratio = sq / kr;
-    const d1 = Math.log(ratio) * invSd + sd * 0.5;
-    const e = Math.exp(d1 * (d1 * -0.5));
-    // sd > 0 means T > 0 and sigma > 0; with S > 0, any K ≤ 0 or non-finite input makes d1 NaN or infinite
-    // and e fail. |d1| > 36.5, where e^{−d2²/2} must be computed on its own, also takes the careful path.
-    if (!(s > 0 && sd > 0 && e > 1e-290)) {
-      carefulRow(inp, i, res);
-      continue;
-    }
-    const pdf = e * INV_SQRT_2PI;
-    const vg = sq * (pdf * sqrtT);
-    // n1 = w·N(w·d1), n2 = w·N(w·d2) with e^{−d2²/2} = e^{−d1²/2}·Sq/Kr (see bsGreeks); this function is
-    // compiled on its own (never inlined into a caller), so both CDF calls fit TurboFan's inlining budget.
-    const n1 = w * normCdfWithExp(w * d1, e);
-    const n2 = w * normCdfWithExp(w * (d1 - sd), e * ratio);
-    delta[i] = dq * n1;
-    gamma[i] = (dq * pdf * invSd) / s;
-    vega[i] = vg;
-    // The decay term −S·e^{−qT}·φ(d1)·σ/(2√T), with σ/√T = σ²/(σ√T): no division by T.
-    theta[i] = qi * (sq * n1) - ri * (kr * n2) - sq * pdf * (v * v * invSd) * 0.5;
-    rho[i] = kr * (t * n2);
   }
+  // The fast path writes a finite delta, so the NaN rows are exactly the marked ones (in order: the first
+  // invalid row is the one named by the error).
+  for (let i = 0; bad > 0 && i < n; i++)
+    if (Number.isNaN(delta[i])) {
+      carefulRow(inp, i, res);
+      bad--;
+    }
   return res;
 }
 
