@@ -129,6 +129,16 @@ describe('batch API', () => {
     expect(bsPriceBatch(cols, out)).toBe(out);
   });
 
+  it('overwrites every row of given Greeks columns, stale NaNs included (degenerate rows finish in a second pass)', () => {
+    const stale = () => new Float64Array(rows.length).fill(NaN);
+    const out = { delta: stale(), gamma: stale(), vega: stale(), theta: stale(), rho: stale() };
+    expect(bsGreeksBatch(cols, out)).toBe(out);
+    const fresh = bsGreeksBatch(cols);
+    for (const key of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const)
+      expect(Array.from(out[key])).toEqual(Array.from(fresh[key]));
+    expect(out.delta.every((v) => Number.isFinite(v))).toBe(true);
+  });
+
   it('throws on mismatched columns or an invalid row', () => {
     expect(() => bsPriceBatch({ ...cols, K: new Float64Array(2) })).toThrow(/column K/);
     expect(() => bsPriceBatch({ ...cols, S: Float64Array.from([100, -1, 1, 1, 1]) })).toThrow(/row 1/);
