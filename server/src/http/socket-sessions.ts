@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { AuthContext, Authenticator, SessionEnded } from '../auth/authenticator.ts';
+import { credentialOf } from '../auth/credentials.ts';
 import type { Logger } from '../lib/logger.ts';
 
 /** The close code of a socket whose session ended (an application code, 4401 for HTTP's 401): sign in again. */
@@ -57,12 +58,21 @@ export class SocketSessions {
     void this.check(ws, watched);
   }
 
-  /** Checks every open socket's credential now (what the timer does). */
+  /**
+   * Checks every open socket's credential now (what the timer does), one lookup per credential: a console's
+   * tabs and a script's many subscriptions share one session or token, and checking each socket apart made
+   * every check a burst of identical lookups.
+   */
   async checkAll(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
-      await Promise.all([...this.sockets].map(([ws, watched]) => this.check(ws, watched)));
+      const byCredential = new Map<string, [WebSocket, Watched][]>();
+      for (const pair of this.sockets) {
+        const key = JSON.stringify(credentialOf(pair[1].headers));
+        byCredential.set(key, [...(byCredential.get(key) ?? []), pair]);
+      }
+      await Promise.all([...byCredential.values()].map((sockets) => this.checkShared(sockets)));
     } finally {
       this.checking = false;
     }
@@ -80,10 +90,18 @@ export class SocketSessions {
       if (endsSocketOf(ended, watched.auth)) this.end(ws, watched.auth, ended.reason);
   }
 
-  private async check(ws: WebSocket, watched: Watched): Promise<void> {
+  private check(ws: WebSocket, watched: Watched): Promise<void> {
+    return this.checkShared([[ws, watched]]);
+  }
+
+  /** Checks the one credential of `sockets` and ends every one of them it no longer signs in. */
+  private async checkShared(sockets: [WebSocket, Watched][]): Promise<void> {
+    const [first] = sockets;
+    if (first === undefined) return;
     try {
-      const auth = await this.deps.authenticator.resolveAuth(watched.headers, { refresh: false });
-      if (auth === null && this.sockets.has(ws)) this.end(ws, watched.auth, 'ended');
+      const auth = await this.deps.authenticator.resolveAuth(first[1].headers, { refresh: false });
+      if (auth !== null) return;
+      for (const [ws, watched] of sockets) if (this.sockets.has(ws)) this.end(ws, watched.auth, 'ended');
     } catch (error) {
       // Redis or the account store unreachable: keep the socket, the next check decides
       this.deps.log.warn('WebSocket session check failed', { error: String(error) });
