@@ -11,6 +11,12 @@ export const PAPER_EXCHANGE_ENV = {
     schema: z.number().finite().nonnegative().default(2),
     meaning: 'paper exchange: synthetic spread around a tick without bid/ask, bps',
   }),
+  warmupMaxAgeS: setting({
+    variable: 'PAPER_WARMUP_MAX_AGE_S',
+    reader: NUMBER,
+    schema: z.number().finite().nonnegative().default(60),
+    meaning: 'paper exchange: at start, the newest ticks and surfaces younger than this seed its book, s',
+  }),
 };
 
 /** Configuration of the paper exchange (SPEC §8.1, §11). `{}` parses to the defaults. */
@@ -18,8 +24,6 @@ export const PaperExchangeConfigSchema = z.strictObject({
   ...fieldsOf(PAPER_EXCHANGE_ENV),
   /** How often expiry settlement is checked, ms */
   settlementCheckMs: z.number().finite().positive().default(60_000),
-  /** At start, the newest ticks and surfaces younger than this (s) seed the book, so a restart quotes at once */
-  warmupMaxAgeS: z.number().finite().nonnegative().default(60),
   /** Run the settlement timer; false = the owner calls `settleExpired()` (tests) */
   timers: z.boolean().default(true),
 });
