@@ -23,6 +23,8 @@ export class StateTails {
   private waiters = new Set<() => void>();
   /** The running read of the newest ids, and when it was sent (`performance.now()`) */
   private check: { sentAt: number; done: Promise<void> } | null = null;
+  /** A check to be sent on the next turn of the event loop */
+  private scheduled: Promise<void> | null = null;
   /** When the newest check that the tails then reached was sent */
   private reachedAt = -Infinity;
 
@@ -72,6 +74,18 @@ export class StateTails {
   caughtUp(roundMs: number, since: number = performance.now()): Promise<void> {
     if (this.reachedAt >= since) return Promise.resolve();
     if (this.check !== null && this.check.sentAt >= since) return this.check.done;
+    // Sent on the next turn of the event loop, so the handlers of one batch, which each ask as they start,
+    // all join it (a check sent later than a call always serves it)
+    this.scheduled ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        this.scheduled = null;
+        this.startCheck(roundMs).then(resolve, reject);
+      });
+    });
+    return this.scheduled;
+  }
+
+  private startCheck(roundMs: number): Promise<void> {
     const sentAt = performance.now();
     const done = this.catchUp(roundMs).then(() => {
       this.reachedAt = Math.max(this.reachedAt, sentAt);
