@@ -9,7 +9,18 @@ import type { Stores } from '../stores/stores.ts';
 /** Beats older than this are forgotten when a process starts (a crashed process's, an old pid's). */
 export const HEARTBEAT_FORGET_MS = 60 * 60 * 1000;
 
-/** A bus that calls `touch` after each handled entry (the handler returned) and each publish. */
+/** Yields what `entries` yields and calls `touch` once the reader asks for the next one (it handled the last). */
+async function* touching<T>(entries: AsyncIterable<T>, touch: () => void): AsyncGenerator<T> {
+  for await (const entry of entries) {
+    yield entry;
+    touch();
+  }
+}
+
+/**
+ * A bus that calls `touch` after each handled entry (the handler returned, or a tail's reader took the next
+ * one: the services that follow streams without a group) and each publish.
+ */
 export function activityBus(bus: Bus, touch: () => void): Bus {
   return {
     prefix: bus.prefix,
@@ -29,7 +40,7 @@ export function activityBus(bus: Bus, touch: () => void): Bus {
         },
         options,
       ),
-    tail: (name, options) => bus.tail(name, options),
+    tail: (name, options) => touching(bus.tail(name, options), touch),
     latest: (name, count) => bus.latest(name, count),
     close: () => bus.close(),
   };

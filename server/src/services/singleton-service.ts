@@ -42,6 +42,11 @@ export class SingletonService implements Service {
     return this.running !== null;
   }
 
+  /** The service this process runs now, null while another process holds the lease. */
+  current(): Service | null {
+    return this.running;
+  }
+
   private async run(): Promise<void> {
     const service = this.make();
     await service.start();

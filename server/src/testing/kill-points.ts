@@ -4,7 +4,7 @@ import type { Stores } from '../stores/stores.ts';
 /** The methods of the stores that write (each one atomic step in Redis). */
 const WRITES: Readonly<Record<string, readonly string[]>> = {
   once: ['append', 'record'],
-  ledger: ['book', 'savePosition'],
+  ledger: ['book', 'bookFrom', 'savePosition'],
   approvals: ['create', 'claim', 'expire', 'expiryPublished', 'markDone'],
   reservations: ['tryReserve', 'release', 'fill', 'seed'],
   peaks: ['save'],

@@ -14,6 +14,7 @@ import { systemClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { MarketSimulatorService } from '../services/market-simulator/market-simulator.ts';
 import type { Service, ServiceDeps } from '../services/service.ts';
+import { SingletonService } from '../services/singleton-service.ts';
 import type { AppRouter } from '../trpc/routers/app-router.ts';
 import { TEST_GAMMA_USERS, type TestUserName } from './test-users.ts';
 import { deleteKeys } from './delete-keys.ts';
@@ -122,8 +123,10 @@ function withBoundSentimentPort(
   service: Service,
   overrides: Record<string, string>,
 ): ServiceDeps {
-  if (!(service instanceof MarketSimulatorService)) return deps;
-  const port = service.sentimentPort;
+  // The registry's simulator runs inside its singleton lease
+  const simulator = service instanceof SingletonService ? service.current() : service;
+  if (!(simulator instanceof MarketSimulatorService)) return deps;
+  const port = simulator.sentimentPort;
   const bound = port === null ? '' : `http://127.0.0.1:${port}`;
   const { sentimentUrls, onchainUrl } = deps.config.riskService;
   const riskService = {
