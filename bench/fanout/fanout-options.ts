@@ -14,6 +14,11 @@ export interface FanoutOptions {
   rounds: number;
   /** The Redis the run uses, loopback only (`--redis-url`, default redis://127.0.0.1:6379) */
   redisUrl: string;
+  /**
+   * The subscribers' client (`--client`): `wire` (default) speaks tRPC's WebSocket protocol directly, `trpc`
+   * runs tRPC's own client per subscriber (its per-message cost then loads the bench process too)
+   */
+  client: 'wire' | 'trpc';
   /** Where the gateway process writes a CPU profile (`--profile <dir>`; none by default) */
   profileDir: string | null;
 }
@@ -21,6 +26,11 @@ export interface FanoutOptions {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Reads the command line; a load test aims at loopback only, so any other Redis host is refused. */
+const clientOf = (raw: string): 'wire' | 'trpc' => {
+  if (raw === 'wire' || raw === 'trpc') return raw;
+  throw new Error(`--client must be wire or trpc, got ${raw}`);
+};
+
 export function readFanoutOptions(args: string[]): FanoutOptions {
   const { values } = parseArgs({
     args,
@@ -32,6 +42,7 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
       rounds: { type: 'string', default: '2' },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
       profile: { type: 'string' },
+      client: { type: 'string', default: 'wire' },
     },
   });
   const positive = (name: string, raw: string): number => {
@@ -50,5 +61,6 @@ export function readFanoutOptions(args: string[]): FanoutOptions {
     rounds: Math.round(positive('rounds', values.rounds)),
     redisUrl,
     profileDir: values.profile ?? null,
+    client: clientOf(values.client),
   };
 }

@@ -16,6 +16,7 @@ import {
 import { printFanout, writeFanout } from './fanout-report.ts';
 import { LatencyTally } from './tally.ts';
 import { BENCH_GAMMA_USERS, signIn, startWsSubscribers } from './ws-subscribers.ts';
+import { startWireSubscribers } from './wire-subscribers.ts';
 
 /**
  * `npm run bench:fanout`: `--subscribers` signed-in tRPC WebSocket clients (half `onIntent`, half `onDecision`)
@@ -100,7 +101,10 @@ async function gatewayPhase(
   const prefix = prefixes.gateway;
   const after = await newestOfBoth(admin, prefix);
   const latency = new LatencyTally();
-  const subscribers = await startWsSubscribers({ urls, cookies, count: options.subscribers, after, latency });
+  const subscribers =
+    options.client === 'wire'
+      ? await startWireSubscribers({ wsUrl: urls.wsUrl, cookies, count: options.subscribers, after, latency })
+      : await startWsSubscribers({ urls, cookies, count: options.subscribers, after, latency });
   // The connections reading the two streams (the read model's other tails have theirs, one per stream)
   const connections =
     (await connectionsNamed(admin, `tail:${prefix}:strategy.intent`)) +
@@ -118,7 +122,7 @@ async function gatewayPhase(
 
 try {
   say(
-    `${options.subscribers} subscribers, ${options.rate} events/s for ${options.seconds} s per phase, ${options.rounds} round(s), prefix ${run}`,
+    `${options.subscribers} subscribers (${options.client} client), ${options.rate} events/s for ${options.seconds} s per phase, ${options.rounds} round(s), prefix ${run}`,
   );
   const urls = await startGatewayProcess();
   const cookies = await signIn(urls);

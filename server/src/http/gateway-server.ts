@@ -7,6 +7,7 @@ import { createContextFactory, type GatewayParts } from '../trpc/context.ts';
 import { appRouter } from '../trpc/routers/app-router.ts';
 import { refuseUnparsable } from './refusals.ts';
 import { coalesceSends } from './coalesce-sends.ts';
+import { sharedMessageEncoder } from './frame-encoder.ts';
 import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { guardRequest } from './request-guard.ts';
 import { handlePqSpreadRest, PQ_SPREAD_PATH } from './rest-alias.ts';
@@ -80,6 +81,7 @@ export function createGatewayServer(parts: GatewayParts, options: { distDir: str
     wss,
     router: appRouter,
     createContext,
+    experimental_encoder: sharedMessageEncoder(),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
