@@ -119,4 +119,54 @@ describe('PaperExchange on Redis', () => {
       expect(fills).toEqual(['intent-int-3-0', 'intent-int-1-0']);
     });
   });
+
+  describe('when two exchange processes fill orders of one position at once', () => {
+    it('books every fill into the position: none is booked over another', async () => {
+      const other = createRedis(TEST_REDIS_URL, { log: silentLogger });
+      const otherBus = createRedisStreamsBus({
+        url: TEST_REDIS_URL,
+        prefix,
+        blockMs: 100,
+        log: silentLogger,
+      });
+      const second = new PaperExchange(
+        {
+          bus: otherBus,
+          clock: systemClock,
+          config: loadConfig({ STREAM_PREFIX: prefix }),
+          log: silentLogger,
+          stores: createRedisStores(other, { prefix, maxLen: 1000 }),
+        },
+        { config: { timers: false } },
+      );
+      try {
+        await second.start();
+        await bus.publish('market.tick', {
+          symbol: 'BTC/USDT',
+          price: 100_000,
+          timestamp: iso(systemClock.now()),
+        });
+        await expect.poll(() => exchange.quote('BTC/USDT')).not.toBeNull();
+        await expect.poll(() => second.quote('BTC/USDT')).not.toBeNull();
+        const orders = Array.from({ length: 30 }, (_, i) => ({
+          ...order(),
+          strategy_id: 'grid_btc',
+          symbol: 'BTC/USDT',
+          side: 'buy' as const,
+          quantity: 0.1,
+          intent_id: `race-${i}`,
+          client_order_id: `race-${i}-0`,
+        }));
+        await Promise.all(orders.map((o) => bus.publish('order.command', o)));
+        await expect.poll(() => count('order.fill'), { timeout: 20_000 }).toBe(30);
+        const [held] = await exchange.positions();
+        expect(held?.position.quantity).toBeCloseTo(3, 9);
+        expect(held?.position.avgPrice).toBeGreaterThan(0);
+      } finally {
+        await second.close();
+        await otherBus.close();
+        await other.quit();
+      }
+    });
+  });
 });
