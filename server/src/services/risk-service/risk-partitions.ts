@@ -35,7 +35,6 @@ export function riskPartitions(deps: RiskPartitionsDeps): PartitionLeases {
         if (part === PORTFOLIO_PART) deps.onPortfolio();
         return Promise.resolve();
       },
-      lost: () => Promise.resolve(),
     },
   );
 }

@@ -96,8 +96,6 @@ export class VolForecasterService implements Service {
         group: 'vol-forecaster',
         parts: this.config.underlyings,
         ttlMs: config.process.leaseTtlMs,
-        gained: () => Promise.resolve(),
-        lost: () => Promise.resolve(),
       },
     );
     await this.partitions.start();
