@@ -17,9 +17,7 @@ export function createMemoryOrderLedger(): OrderLedger {
     async bookFrom(id, outcome, move) {
       const known = outcomes.get(id);
       if (known !== undefined) return { first: false, outcome: parseOutcome(known) };
-      const now = (await positions.load()).find(
-        (p) => positionField(p) === positionField(move.position),
-      );
+      const now = (await positions.load()).find((p) => positionField(p) === positionField(move.position));
       if ((now ? JSON.stringify(now) : '') !== move.version) return null;
       outcomes.set(id, JSON.stringify(outcome));
       await positions.save(move.position);
