@@ -44,7 +44,10 @@ export async function startWireSubscribers(options: {
           ),
         );
         ws.on('message', (raw) => {
-          const frame = JSON.parse(String(raw)) as Frame;
+          const text = String(raw);
+          // The gateway's keep-alive (tRPC: a text PING, answered PONG) is not JSON
+          if (text === 'PING') return void ws.send('PONG');
+          const frame = JSON.parse(text) as Frame;
           if (frame.error) reject(new Error(`${path}: ${frame.error.message ?? 'error'}`));
           else if (frame.result?.type === 'started') resolve();
           else if (frame.result?.type === 'data' && frame.result.id !== undefined) {
