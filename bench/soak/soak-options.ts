@@ -9,7 +9,10 @@ export interface SoakOptions {
   rate: number;
   /** Seconds between two samples (`--sample-s`, default 10) */
   sampleS: number;
-  /** Seconds left out of the verdict at the start, while caches and JIT settle (`--warmup-s`, default 60) */
+  /**
+   * Seconds left out of the verdict at the start (`--warmup-s`, default 120): every process's heap grows, then
+   * settles after its first major collections, about 100 s into a run at 20 intents/s
+   */
   warmupS: number;
   /** Port of the private redis-server (`--port`, default 6404) */
   port: number;
@@ -43,12 +46,12 @@ export function readSoakOptions(args: string[]): SoakOptions {
     minutes: positive('minutes', values.minutes, 10),
     rate: positive('rate', values.rate, 20),
     sampleS: positive('sample-s', values['sample-s'], 10),
-    warmupS: values['warmup-s'] === '0' ? 0 : positive('warmup-s', values['warmup-s'], 60),
+    warmupS: values['warmup-s'] === '0' ? 0 : positive('warmup-s', values['warmup-s'], 120),
     port: positive('port', values.port, 6404),
     seed: values.seed === undefined ? randomInt(1, 2 ** 31) : positive('seed', values.seed, 1),
     keep: values.keep ?? false,
   };
-  if (options.warmupS + 3 * options.sampleS * 2 > options.minutes * 60)
-    throw new Error('--minutes is too short for the warm-up and two windows of three samples');
+  if (options.warmupS + 120 > options.minutes * 60)
+    throw new Error('--minutes is too short for the warm-up and two one-minute windows');
   return options;
 }

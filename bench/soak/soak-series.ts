@@ -9,9 +9,9 @@ export interface Sample {
 /** How one series moved after the warm-up. */
 export interface SeriesTrend {
   name: string;
-  /** Mean of the first three samples after the warm-up */
+  /** Mean of the samples of the first minute after the warm-up */
   first: number;
-  /** Mean of the last three samples */
+  /** Mean of the samples of the last minute */
   last: number;
   /** (last − first) / first, percent */
   change_pct: number;
@@ -28,7 +28,8 @@ export interface SoakReport {
 
 /** RSS within this much of its first minute after warm-up counts as flat (issue 12). */
 export const FLAT_PCT = 10;
-const WINDOW = 3;
+/** The windows compared, s: a minute holds several GC cycles of every process, so a sawtooth averages out. */
+const WINDOW_S = 60;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -43,8 +44,10 @@ export function slopePerMinute(points: { t: number; y: number }[]): number {
 }
 
 export function trendOf(name: string, points: { t: number; y: number }[]): SeriesTrend {
-  const first = mean(points.slice(0, WINDOW).map((p) => p.y));
-  const last = mean(points.slice(-WINDOW).map((p) => p.y));
+  const start = points[0]?.t ?? 0;
+  const end = points.at(-1)?.t ?? 0;
+  const first = mean(points.filter((p) => p.t < start + WINDOW_S).map((p) => p.y));
+  const last = mean(points.filter((p) => p.t > end - WINDOW_S).map((p) => p.y));
   return {
     name,
     first,
