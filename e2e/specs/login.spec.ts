@@ -32,6 +32,11 @@ test.describe('signing in to the console', () => {
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/connected/);
     await expect(page.getByRole('region', { name: 'Pending approvals' })).toBeVisible();
 
+    // The whole header fits the window (1280 px): Logout is not cut off at its right edge
+    const logout = await header.getByRole('button', { name: 'Logout' }).boundingBox();
+    expect((logout?.x ?? Infinity) + (logout?.width ?? 0)).toBeLessThanOrEqual(
+      page.viewportSize()?.width ?? 0,
+    );
     await header.getByRole('button', { name: 'Logout' }).click();
     await expect(signInForm(page)).toBeVisible();
     await expect(page.getByLabel('Signed in')).toHaveCount(0);
