@@ -28,13 +28,16 @@ test.describe('the Desk by keyboard', () => {
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/connected/);
     await expect.poll(() => streamLength(redis, 'market.vol_surface')).toBeGreaterThan(0);
     await clearApprovalQueue();
-    // Oldest expiry first: the queue lists them in this order
-    const [first, second, third] = [
-      await publishStraddleIntent(redis),
-      await publishStraddleIntent(redis, { strategy_id: 'e2e_trader_btc_2' }),
-      await publishStraddleIntent(redis, { strategy_id: 'e2e_trader_btc_3' }),
-    ];
-    await expect(queueRow(page, third)).toBeVisible();
+    // Oldest expiry first: the queue lists them in this order. Each is on the Desk before the next is sent, so
+    // their expiries differ (two decided in the same millisecond would tie, and a tie has no order)
+    const pending = async (strategy_id?: string) => {
+      const id = await publishStraddleIntent(redis, strategy_id === undefined ? {} : { strategy_id });
+      await expect(queueRow(page, id)).toBeVisible();
+      return id;
+    };
+    const first = await pending();
+    const second = await pending('e2e_trader_btc_2');
+    const third = await pending('e2e_trader_btc_3');
     const selected = approvalQueue(page).locator('tr[aria-current="true"]');
 
     // j and k move the selection (focus follows, visibly); the detail follows the selection
