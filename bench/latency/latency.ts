@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { streamKey } from '../../server/src/keys/key-table.ts';
+import { PrivateRedis } from '../../server/src/testing/chaos/private-redis.ts';
 import { numberFlag, textFlag } from '../lib/args.ts';
 import { benchIntent, intentData } from '../lib/intents.ts';
-import { BenchRedis } from '../lib/redis-server.ts';
 import { fixed, machineLoad, printTable, writeResults } from '../lib/report.ts';
 import { entryMs } from '../lib/stream-ids.ts';
 import { quantile, watchStream, type Seen } from '../lib/stream-watch.ts';
@@ -107,7 +107,7 @@ async function measure(redis: Redis, url: string, variant: Variant) {
 }
 
 async function main(): Promise<void> {
-  const server = new BenchRedis(PORT);
+  const server = new PrivateRedis(PORT, null);
   await server.start();
   const redis = new Redis(server.url);
   const loadBefore = machineLoad();

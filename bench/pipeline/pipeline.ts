@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { streamKey } from '../../server/src/keys/key-table.ts';
+import { PrivateRedis } from '../../server/src/testing/chaos/private-redis.ts';
 import { numberFlag, textFlag } from '../lib/args.ts';
 import { benchIntent, intentData } from '../lib/intents.ts';
-import { BenchRedis } from '../lib/redis-server.ts';
 import { fixed, machineLoad, printTable, writeResults } from '../lib/report.ts';
 import { streamSpan } from '../lib/stream-ids.ts';
 import {
@@ -96,7 +96,7 @@ const median = (xs: number[]): number => {
 };
 
 async function main(): Promise<void> {
-  const server = new BenchRedis(PORT);
+  const server = new PrivateRedis(PORT, null);
   await server.start();
   const redis = new Redis(server.url);
   const runs: Measured[] = [];

@@ -4,19 +4,20 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The shared Redis of the machine: a chaos run must never stop or restart it. */
+/** The shared Redis of the machine: a chaos run or a benchmark must never stop, flush or restart it. */
 const SHARED_PORT = 6379;
 
 /**
- * A redis-server of the run's own (127.0.0.1:<port>, AOF in `dir`), which the run may shut down and
- * start again on the same AOF: the entries written before the shutdown are loaded back.
+ * A redis-server of the run's own (127.0.0.1:<port>, AOF and log in `dir`), which the run may shut down and
+ * start again on the same AOF: the entries written before the shutdown are loaded back. With `dir` null it
+ * keeps everything in memory only and writes no file (a benchmark's server, flushed between its variants).
  */
 export class PrivateRedis {
   private child: ChildProcess | null = null;
 
   constructor(
     readonly port: number,
-    readonly dir: string,
+    readonly dir: string | null,
   ) {
     if (port === SHARED_PORT) throw new Error(`port ${SHARED_PORT} is the shared Redis; pick another one`);
   }
@@ -28,8 +29,9 @@ export class PrivateRedis {
   /** Starts redis-server and resolves once it answers PING (its AOF loaded); returns that instant. */
   async start(): Promise<number> {
     if (this.child !== null) throw new Error('redis-server is already running');
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes'];
-    args.push('--dir', this.dir, '--logfile', join(this.dir, 'redis.log'));
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', ''];
+    if (this.dir === null) args.push('--appendonly', 'no');
+    else args.push('--appendonly', 'yes', '--dir', this.dir, '--logfile', join(this.dir, 'redis.log'));
     const child = spawn('redis-server', args, { stdio: 'ignore' });
     this.child = child;
     child.once('exit', () => {
@@ -37,8 +39,10 @@ export class PrivateRedis {
     });
     const deadline = Date.now() + 30_000;
     while (!(await this.answers())) {
-      if (this.child !== child)
-        throw new Error(`redis-server on port ${this.port} exited; see ${this.dir}/redis.log`);
+      if (this.child !== child) {
+        const why = this.dir === null ? 'is the port taken?' : `see ${this.dir}/redis.log`;
+        throw new Error(`redis-server on port ${this.port} exited; ${why}`);
+      }
       if (Date.now() > deadline)
         throw new Error(`redis-server on port ${this.port} did not answer within 30 s`);
       await sleep(10);
