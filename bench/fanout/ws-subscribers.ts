@@ -1,6 +1,6 @@
-import { createTestClient, type TestClient } from '../../server/src/testing/start-test-server.ts';
-import type { LatencyTally } from './tally.ts';
-import { SubscriberTally } from './tally.ts';
+import { createTestClient } from '../../server/src/testing/start-test-server.ts';
+import { startSubscriberSet } from './subscriber-set.ts';
+import type { LatencyTally, SubscriberTally } from './tally.ts';
 
 /** The bench's accounts: viewers, as a console on a wall screen would sign in. Passwords are bench-only. */
 export const BENCH_USERS = ['fan1', 'fan2', 'fan3', 'fan4'].map((name) => ({
@@ -29,36 +29,25 @@ export async function signIn(urls: { url: string; wsUrl: string }): Promise<stri
  * half subscribed to `onIntent` and half to `onDecision` after `after`, so each must get every entry of its
  * stream published from then on, once. Resolves once every subscription has started.
  */
-export async function startWsSubscribers(options: {
+export function startWsSubscribers(options: {
   urls: { url: string; wsUrl: string };
   cookies: readonly string[];
   count: number;
   after: string;
   latency: LatencyTally;
 }): Promise<{ tallies: SubscriberTally[]; close: () => Promise<void> }> {
-  const clients: TestClient[] = [];
-  const tallies: SubscriberTally[] = [];
-  const started: Promise<void>[] = [];
-  for (let i = 0; i < options.count; i += 1) {
-    const client = createTestClient(options.urls, {
-      cookie: options.cookies[i % options.cookies.length] ?? null,
+  return startSubscriberSet(options, ({ cookie, tally, received }) => {
+    const client = createTestClient(options.urls, { cookie });
+    const started = new Promise<void>((resolve, reject) => {
+      const handlers = {
+        onStarted: () => resolve(),
+        onError: reject,
+        onData: ({ id }: { id: string }) => received(id),
+      };
+      const input = { lastEventId: options.after };
+      if (tally.stream === 'intent') client.client.onIntent.subscribe(input, handlers);
+      else client.client.onDecision.subscribe(input, handlers);
     });
-    const tally = new SubscriberTally(i % 2 === 0 ? 'intent' : 'decision');
-    const onData = ({ id }: { id: string }) => {
-      tally.add(id);
-      options.latency.add(id, Date.now());
-    };
-    started.push(
-      new Promise<void>((resolve, reject) => {
-        const handlers = { onStarted: () => resolve(), onError: reject, onData };
-        const input = { lastEventId: options.after };
-        if (tally.stream === 'intent') client.client.onIntent.subscribe(input, handlers);
-        else client.client.onDecision.subscribe(input, handlers);
-      }),
-    );
-    clients.push(client);
-    tallies.push(tally);
-  }
-  await Promise.all(started);
-  return { tallies, close: async () => void (await Promise.all(clients.map((c) => c.close()))) };
+    return { started, close: () => client.close() };
+  });
 }
