@@ -36,17 +36,28 @@ export function outputsOf(intent: StrategyIntentEvent, nowMs: number): [string, 
 type ReadReply = [string, [string, string[]][]][] | null;
 
 /**
+ * Where the loop writes instead of the engine's streams: one stream of its own, capped near `maxLen`
+ * (the soak's reference runs beside the real engine on its prefix, for as long as the soak lasts).
+ */
+export interface BareOutput {
+  key: string;
+  maxLen: number;
+}
+
+/**
  * The ceiling the engine is measured against: XREADGROUP 500 → JSON.parse + the intent's zod schema → 2
- * XADD (decision, order command) → XACK, every write of a batch in one pipeline. Runs until `signal`.
+ * XADD (decision, order command; to `output` when given) → XACK, every write of a batch in one pipeline.
+ * Runs until `signal`.
  */
 export async function runBareLoop(
   redis: { commands: Redis; blocking: Redis },
-  prefix: string,
-  signal: AbortSignal,
+  run: { prefix: string; signal: AbortSignal; output?: BareOutput },
 ): Promise<void> {
+  const { prefix, signal, output } = run;
   const key = streamKey(prefix, 'strategy.intent');
-  const decisions = streamKey(prefix, 'intent.decision');
-  const orders = streamKey(prefix, 'order.command');
+  const decisions = output?.key ?? streamKey(prefix, 'intent.decision');
+  const orders = output?.key ?? streamKey(prefix, 'order.command');
+  const trim = output === undefined ? [] : ['MAXLEN', '~', output.maxLen];
   await redis.commands.xgroup('CREATE', key, BARE_GROUP, '$', 'MKSTREAM').catch((error: unknown) => {
     if (!String(error).includes('BUSYGROUP')) throw error;
   });
@@ -61,7 +72,7 @@ export async function runBareLoop(
       ids.push(id);
       const intent = StrategyIntentEventSchema.parse(JSON.parse(fields[1] ?? 'null'));
       const [decision, order] = outputsOf(intent, Date.now());
-      pipeline.xadd(decisions, '*', 'data', decision).xadd(orders, '*', 'data', order);
+      pipeline.xadd(decisions, ...trim, '*', 'data', decision).xadd(orders, ...trim, '*', 'data', order);
     }
     pipeline.xack(key, BARE_GROUP, ...ids);
     await pipeline.exec();

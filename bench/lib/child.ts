@@ -36,6 +36,11 @@ export class BenchChild {
     return child;
   }
 
+  /** Its process id (a soak samples its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** The process's last output (for a failure message). */
   get tail(): string {
     return this.output.slice(-2_000);

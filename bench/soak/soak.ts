@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { STREAM_NAMES } from '@gamma/shared';
+import type { Redis } from 'ioredis';
 import { createRedis } from '../../server/src/bus/redis.ts';
 import { silentLogger } from '../../server/src/lib/logger.ts';
 import { CHAOS_PREFIX, ChaosStack } from '../../server/src/testing/chaos/chaos-stack.ts';
@@ -12,6 +12,7 @@ import { feedIntents } from '../../server/src/testing/chaos/intent-feed.ts';
 import { planIntent } from '../../server/src/testing/chaos/intent-mix.ts';
 import { PrivateRedis } from '../../server/src/testing/chaos/private-redis.ts';
 import { seededRng } from '../../server/src/testing/chaos/seeded-rng.ts';
+import { BenchChild } from '../lib/child.ts';
 import { readSoakOptions } from './soak-options.ts';
 import { flatness, type Sample } from './soak-series.ts';
 import { printSoak, writeSoak } from './soak-report.ts';
@@ -20,15 +21,16 @@ import { printSoak, writeSoak } from './soak-report.ts';
  * `npm run bench:soak`: the whole trading path (simulator, two engines, option execution, paper exchange,
  * risk service, each its own process, auto approval) on a private Redis at a steady intent rate for
  * `--minutes`; every `--sample-s` it reads each process's RSS, every stream's length and Redis's memory.
- * A bare consumer of the same intents runs beside it as the reference. Reports each series' change from
- * the first to the last minute after warm-up and its slope; the target is RSS flat within ±10 %.
+ * The benches' bare loop (bench/lib/bare-loop.ts) consumes the same intents beside it as the reference.
+ * Reports each series' change from the first to the last minute after warm-up and its slope; the target
+ * is RSS flat within ±10 %.
  */
 const options = readSoakOptions(process.argv.slice(2));
 const say = (line: string) => process.stdout.write(`soak: ${line}\n`);
 const dir = mkdtempSync(join(tmpdir(), 'gamma-soak-'));
 const redis = new PrivateRedis(options.port, dir);
 const stack = new ChaosStack(redis.url, dir);
-let bare: ChildProcess | null = null;
+let bare: BenchChild | null = null;
 
 const rssMb = async (pid: number | undefined): Promise<number | null> => {
   if (pid === undefined) return null;
@@ -41,8 +43,24 @@ const rssMb = async (pid: number | undefined): Promise<number | null> => {
   }
 };
 
+/** Every stream's length and Redis' used_memory (bytes), in one round trip. */
+async function redisSample(client: Redis): Promise<{ lengths: Record<string, number>; memory: number }> {
+  const batch = client.pipeline();
+  for (const name of STREAM_NAMES) batch.xlen(`${CHAOS_PREFIX}:${name}`);
+  batch.info('memory');
+  const replies = (await batch.exec()) ?? [];
+  const value = (i: number): unknown => {
+    const [error, reply] = replies[i] ?? [new Error('no reply'), null];
+    if (error) throw error;
+    return reply;
+  };
+  const lengths = Object.fromEntries(STREAM_NAMES.map((name, i) => [name, Number(value(i))]));
+  const memory = /used_memory:(\d+)/.exec(String(value(STREAM_NAMES.length)))?.[1];
+  return { lengths, memory: Number(memory ?? 0) };
+}
+
 /** How the run's intents were decided, by status (read back from `intent.decision`). */
-async function decisionCounts(client: ReturnType<typeof createRedis>): Promise<Record<string, number>> {
+async function decisionCounts(client: Redis): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   let after = '-';
   for (;;) {
@@ -61,13 +79,14 @@ try {
   const client = createRedis(redis.url, { log: silentLogger });
   say(`private redis on ${options.port}; starting the stack (logs in ${dir})`);
   await stack.start(client);
-  bare = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'bare-consumer.ts'), redis.url, CHAOS_PREFIX],
-    {
-      stdio: 'ignore',
-    },
-  );
+  // The benches' bare loop in a group of its own on the same intents, writing to a capped stream of its own
+  const out = `${CHAOS_PREFIX}:soak.bare`;
+  bare = await BenchChild.start({
+    script: 'bench/lib/worker-main.ts',
+    args: ['--mode', 'bare', '--url', redis.url, '--prefix', CHAOS_PREFIX, '--out', out],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    readyLine: 'consumer ready',
+  });
   const rng = seededRng(options.seed);
   const runId = `soak${options.seed}`;
   const count = Math.round(options.rate * options.minutes * 60);
@@ -91,14 +110,12 @@ try {
       const mb = await rssMb(pid);
       if (mb !== null) rss[name] = mb;
     }
-    const lengths: Record<string, number> = {};
-    for (const name of STREAM_NAMES) lengths[name] = await client.xlen(`${CHAOS_PREFIX}:${name}`);
-    const memory = /used_memory:(\d+)/.exec(await client.info('memory'))?.[1];
+    const { lengths, memory } = await redisSample(client);
     const sample: Sample = {
       t_s: (Date.now() - startedAt) / 1000,
       rss_mb: rss,
       stream_len: lengths,
-      redis_mb: Number(memory ?? 0) / 1024 / 1024,
+      redis_mb: memory / 1024 / 1024,
     };
     samples.push(sample);
     say(
@@ -113,7 +130,7 @@ try {
   say(`wrote ${file}`);
   client.disconnect();
 } finally {
-  bare?.kill('SIGTERM');
+  await bare?.stop();
   await stack.terminateAll().catch(() => stack.killAll());
   await stack.closeLogs();
   await redis.stop().catch(() => redis.killNow());
