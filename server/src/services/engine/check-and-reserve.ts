@@ -34,7 +34,7 @@ const requestOf = (e: Evaluation): ReserveRequest | null => (e.kind === 'hold' ?
  * (SPEC §5.3 item 9, issue 9): a pure pass on the aggregate risk book read now (intake, valuation, the
  * request), then the reserve script checks the request on the book as it is at that instant and, for an
  * approval, reserves only if every check holds. The evaluation is then redone on the script's verdicts,
- * so the decision records what the atomic step checked. When the script passes what the pure pass
+ * so the decision records what the atomic step checked (the passes share what precedes that merge). When the script passes what the pure pass
  * refused (the book moved in between), it is asked once more to reserve.
  */
 export async function checkAndReserve(
@@ -47,7 +47,9 @@ export async function checkAndReserve(
 ): Promise<Evaluation> {
   const { intent, nowMs } = input;
   const book = await (deps.readBook ?? ((ms: number) => deps.reservations.book(ms)))(nowMs);
-  const ctx: EvaluationContext = { ...deps.state(), book, config: deps.config, nowMs, atomic: null };
+  // Every pass reads this one state, so each computes only the merge of the script's verdicts anew
+  const memo = new Map();
+  const ctx: EvaluationContext = { ...deps.state(), book, config: deps.config, nowMs, atomic: null, memo };
   const first = input.evaluate(ctx);
   const request = requestOf(first);
   if (request === null) return first;

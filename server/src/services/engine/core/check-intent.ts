@@ -9,8 +9,8 @@ import { strategyPosition, type PortfolioState } from './portfolio-state.ts';
 import { classifyHedge, PROTECTIVE_WAIVED_CHECKS, type HedgeClassification } from './protective.ts';
 import { RESERVATION_TTL_MS } from './reservations.ts';
 import { reserveRequest } from './reserve-request.ts';
-import { runChecks, type CheckOutcome } from './run-checks.ts';
-import type { CatalogueLimits, OrderLeg, RiskLimits } from './types.ts';
+import { mergeChecks, pureChecks, runChecks, type CheckOutcome, type PureVerdicts } from './run-checks.ts';
+import type { CatalogueLimits, CheckInput, OrderLeg, RiskLimits } from './types.ts';
 import { catalogueInput, type RiskRecords } from './catalogue-context.ts';
 import { orderNotionalUsd } from './check-order-notional.ts';
 import { valueOrder } from './valuation.ts';
@@ -38,7 +38,25 @@ export interface CheckContext {
   /** What the shared risk records held when this process last read them */
   records: RiskRecords;
   nowMs: number;
+  /**
+   * Shared by the passes of one check-and-reserve, which read one state (the same context but for
+   * `atomic`): what comes before the merge of the script's verdicts is computed once per intent
+   */
+  memo?: CheckMemo;
 }
+
+/** A checked intent before the atomic verdicts are merged in (see {@link CheckContext.memo}). */
+type PreparedCheck =
+  | { kind: 'final'; result: CheckResult }
+  | { kind: 'priced'; checked: Omit<Checked, 'outcome'>; input: CheckInput; pure: PureVerdicts };
+
+/** Prepared checks by intent id. */
+export type CheckMemo = Map<string, PreparedCheck>;
+
+type CheckResult =
+  | { kind: 'hold' }
+  | { kind: 'intake_failed'; reasonCodes: ReasonCode[]; reason: string }
+  | ({ kind: 'checked' } & Checked);
 
 /** A checked intent: its trade, the checks' outcome, the request of the atomic step, the hedge lane's view. */
 export interface Checked {
@@ -56,16 +74,24 @@ export interface Checked {
 }
 
 /** Intake, then valuation and every check; a failed intake returns its codes instead. */
-export function checkIntent(
-  intent: StrategyIntentEvent,
-  ctx: CheckContext,
-):
-  | { kind: 'hold' }
-  | { kind: 'intake_failed'; reasonCodes: ReasonCode[]; reason: string }
-  | ({ kind: 'checked' } & Checked) {
+export function checkIntent(intent: StrategyIntentEvent, ctx: CheckContext): CheckResult {
+  const prepared = ctx.memo?.get(intent.intent_id) ?? prepareCheck(intent, ctx);
+  ctx.memo?.set(intent.intent_id, prepared);
+  if (prepared.kind === 'final') return prepared.result;
+  return {
+    kind: 'checked',
+    ...prepared.checked,
+    outcome: mergeChecks(prepared.input, prepared.pure, ctx.atomic),
+  };
+}
+
+/** Everything of {@link checkIntent} that does not read the atomic verdicts. */
+function prepareCheck(intent: StrategyIntentEvent, ctx: CheckContext): PreparedCheck {
+  const final = (result: CheckResult): PreparedCheck => ({ kind: 'final', result });
   const intake = validateIntake(intent, strategyPosition(ctx.portfolio, intent.strategy_id, intent.symbol));
-  if (!intake.ok) return { kind: 'intake_failed', reasonCodes: intake.reasonCodes, reason: intake.reason };
-  if (intake.kind === 'hold') return { kind: 'hold' };
+  if (!intake.ok)
+    return final({ kind: 'intake_failed', reasonCodes: intake.reasonCodes, reason: intake.reason });
+  if (intake.kind === 'hold') return final({ kind: 'hold' });
   const { trade } = intake;
   const order = valueOrder(intent, trade, { ...ctx.config, market: ctx.market, nowMs: ctx.nowMs });
   const { equity, peak } = ctx.portfolio;
@@ -80,7 +106,7 @@ export function checkIntent(
   if (!order.ok) {
     const outcome = runChecks({ book, order, limits: ctx.config.limits, catalogue }, waive);
     if (outcome.reason !== null) outcome.reason = `${outcome.reason} (${order.reason})`;
-    return { kind: 'checked', trade, outcome, legs, request: null, hedge, reducing, notionalUsd };
+    return final({ kind: 'checked', trade, outcome, legs, request: null, hedge, reducing, notionalUsd });
   }
   const request = reserveRequest({
     intentId: intent.intent_id,
@@ -100,6 +126,6 @@ export function checkIntent(
   // The pure pass on the book as read, then with the atomic step's verdicts, which the decision records;
   // the rest of the catalogue is checked here only
   const input = { ...bookInput(ctx.book, request), catalogue };
-  const outcome = runChecks(input, waive, ctx.atomic);
-  return { kind: 'checked', trade, outcome, legs, request, hedge, reducing, notionalUsd };
+  const pure = pureChecks(input, waive);
+  return { kind: 'priced', checked: { trade, legs, request, hedge, reducing, notionalUsd }, input, pure };
 }

@@ -162,6 +162,30 @@ function runWaived<T extends BookCheckInput>(
   return { checks: verdicts, waived };
 }
 
+/** The pure verdicts of every check, before the reserve script's are merged in (see {@link mergeChecks}). */
+export interface PureVerdicts {
+  checks: RiskCheckVerdict[];
+  waived: string[];
+}
+
+/** Runs every check (none stops the others); a failing check in `waive` is recorded as passed. */
+export const pureChecks = (input: CheckInput, waive: ReadonlySet<string> = new Set()): PureVerdicts =>
+  runWaived(RISK_CHECKS, input, waive);
+
+/**
+ * Summarises the pure verdicts and the failures; with `atomic` (the reserve script's verdicts), a check
+ * the script ran is recorded as the script checked it.
+ */
+export function mergeChecks(
+  input: CheckInput,
+  pure: PureVerdicts,
+  atomic: readonly RiskCheckVerdict[] | null,
+): CheckOutcome {
+  const fromScript = new Map((atomic ?? []).map((v) => [v.check, recorded(v)]));
+  const checks = pure.checks.map((v) => fromScript.get(v.check) ?? v);
+  return summarise(checks, [...pure.waived], (v) => describe(v, input));
+}
+
 /**
  * Runs every check (none stops the others) and summarises the failures. A failing verdict of a check in
  * `waive` is recorded as passed, with its value and limit, and named in `waived`. With `atomic` (the
@@ -172,10 +196,7 @@ export function runChecks(
   waive: ReadonlySet<string> = new Set(),
   atomic: readonly RiskCheckVerdict[] | null = null,
 ): CheckOutcome {
-  const pure = runWaived(RISK_CHECKS, input, waive);
-  const fromScript = new Map((atomic ?? []).map((v) => [v.check, recorded(v)]));
-  const checks = pure.checks.map((v) => fromScript.get(v.check) ?? v);
-  return summarise(checks, pure.waived, (v) => describe(v, input));
+  return mergeChecks(input, pureChecks(input, waive), atomic);
 }
 
 /** The checks of the shared book alone: the pure twin of the reserve script. */
