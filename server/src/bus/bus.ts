@@ -23,8 +23,9 @@ export interface SubscribeOptions {
   /** Where a new group starts: `$` (default, new entries only) or `0` (whole stream: the audit recorder) */
   startId?: '$' | '0';
   /**
-   * How many entries of one read the handler may work on at once (default 1: strictly in stream order).
-   * Only for handlers whose effects do not depend on order, such as the audit recorder's idempotent inserts.
+   * How many entries the handler may work on at once (default 1: strictly in stream order, one read at a
+   * time). Above 1 the subscription keeps reading while handlers run, up to this many in flight. Only for
+   * handlers whose effects do not depend on order, such as the audit recorder's idempotent inserts.
    */
   concurrency?: number;
 }

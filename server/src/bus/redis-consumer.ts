@@ -10,6 +10,7 @@ import { streamKey } from '../keys/key-table.ts';
 import { parseReadReply, isBusyGroupError, isNoGroupError } from './redis-replies.ts';
 import { handleOwnPending, reclaimPending } from './redis-reclaim.ts';
 import { dropConnection } from './redis.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** Everything one consumer loop needs. */
 export interface ConsumerConfig {
@@ -22,7 +23,7 @@ export interface ConsumerConfig {
   group: string;
   consumer: string;
   startId: '$' | '0';
-  /** Entries of one read handled at once; 1 keeps stream order */
+  /** Entries handled at once, reads overlapping; 1 keeps stream order, one read at a time */
   concurrency: number;
   handler: Handler<StreamName>;
   maxLen: number;
@@ -65,6 +66,10 @@ export class StreamConsumer {
   private loop: Promise<void> = Promise.resolve();
   /** Set when the connection came back: entries delivered to this consumer may never have reached it */
   private ownPendingDue = false;
+  /** Entries being handled, by id: a reclaim of one of them joins its handling instead of starting another */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** What failed in a handling the loop did not wait for (an ack that Redis refused); thrown by the loop */
+  private detachedError: Error | null = null;
 
   constructor(readonly config: ConsumerConfig) {
     this.key = streamKey(config.prefix, config.stream);
@@ -121,7 +126,9 @@ export class StreamConsumer {
           await reclaimPending(this);
           nextReclaimAt = Date.now() + this.config.claimIntervalMs;
         }
-        await this.handleAll(await this.read());
+        if (this.config.concurrency > 1) await this.admit(await this.read(this.room()));
+        else await this.handleAll(await this.read(this.config.readCount));
+        this.throwDetached();
         // One pipeline for the batch's (and the reclaim round's) handled and failed counts
         await this.flushCounts();
         failures = 0;
@@ -140,6 +147,8 @@ export class StreamConsumer {
         await sleep(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
+    // Entries still being handled finish and are acked before the loop ends
+    await Promise.all(this.inFlight.values());
     // A read cut off by stop() skipped the flush of what the reclaim round before it counted
     if (this.config.redis.status === 'ready') await this.flushCounts();
   }
@@ -155,28 +164,69 @@ export class StreamConsumer {
     return true;
   }
 
-  private async read(): Promise<RawEntry[]> {
-    const { blocking, group, consumer, readCount, blockMs } = this.config;
+  private async read(count: number): Promise<RawEntry[]> {
+    const { blocking, group, consumer, blockMs } = this.config;
     this.reading = true;
     try {
-      const args = ['GROUP', group, consumer, 'COUNT', readCount, 'BLOCK', blockMs, 'STREAMS', this.key, '>'];
+      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.key, '>'];
       return parseReadReply(await blocking.call('XREADGROUP', ...args), 'XREADGROUP');
     } finally {
       this.reading = false;
     }
   }
 
+  /** Concurrency 1: the entries of a read one after another, in stream order. */
   private async handleAll(entries: RawEntry[]): Promise<void> {
-    const step = Math.max(1, this.config.concurrency);
-    for (let i = 0; i < entries.length; i += step) {
-      // Stopping: the rest of the batch stays pending, for this group's next reader (XAUTOCLAIM)
+    for (const entry of entries) {
+      // Stopping: the rest of the read stays pending, for this group's next reader (XAUTOCLAIM)
       if (this.stopped) return;
-      await Promise.all(entries.slice(i, i + step).map((entry) => this.handle(entry)));
+      await this.handle(entry);
     }
   }
 
-  /** Decodes and handles one entry; acks it on success, dead-letters it when it cannot be decoded. */
-  async handle(entry: RawEntry): Promise<void> {
+  /** How many entries the next read may bring: the room left under `concurrency`, at most `readCount`. */
+  private room(): number {
+    return Math.max(1, Math.min(this.config.readCount, this.config.concurrency - this.inFlight.size));
+  }
+
+  /**
+   * Concurrency above 1: starts every entry of a read and returns while they run, once fewer than
+   * `concurrency` are in flight, so the next read overlaps their handling (a batch's Redis replies no
+   * longer leave the process idle before the next read).
+   */
+  private async admit(entries: RawEntry[]): Promise<void> {
+    for (const entry of entries) {
+      // Stopping: the rest of the read stays pending, for this group's next reader (XAUTOCLAIM)
+      if (this.stopped) return;
+      void this.handle(entry).catch((error: unknown) => {
+        this.detachedError ??= error instanceof Error ? error : new InfrastructureError(errorText(error));
+      });
+    }
+    while (this.inFlight.size >= this.config.concurrency) await Promise.race(this.inFlight.values());
+  }
+
+  private throwDetached(): void {
+    const error = this.detachedError;
+    this.detachedError = null;
+    if (error !== null) throw error;
+  }
+
+  /**
+   * Decodes and handles one entry; acks it on success, dead-letters it when it cannot be decoded. An
+   * entry already being handled here (reclaimed while its handler runs) is not handled a second time.
+   */
+  handle(entry: RawEntry): Promise<void> {
+    const running = this.inFlight.get(entry.id);
+    if (running) return running;
+    const handling = this.handleOnce(entry).finally(() => this.inFlight.delete(entry.id));
+    this.inFlight.set(
+      entry.id,
+      handling.catch(() => undefined),
+    );
+    return handling;
+  }
+
+  private async handleOnce(entry: RawEntry): Promise<void> {
     const { clock, stream, handler, log } = this.config;
     const decoded = decodeEntry(stream, entry.fields, clock.now());
     if (!decoded.ok) return this.deadLetter(entry.id, decoded);

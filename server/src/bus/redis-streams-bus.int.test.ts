@@ -229,6 +229,49 @@ describe('RedisStreamsBus', () => {
     });
   });
 
+  describe('when a subscription allows concurrent handling across reads', () => {
+    it('keeps reading while a handler runs, and handles an entry reclaimed meanwhile only once', async () => {
+      // One entry per read: the second and third can only be handled if reading goes on past the first
+      const reader = fast(testPrefix(), { readCount: 1 });
+      const readerKey = streamKey(reader.prefix, 'market.tick');
+      try {
+        let release = () => undefined as void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const calls: number[] = [];
+        await reader.redis.xgroup('CREATE', readerKey, 'engine', '0', 'MKSTREAM');
+        for (let i = 1; i <= 3; i++) await reader.publish('market.tick', tick(i));
+        reader.subscribe(
+          'market.tick',
+          'engine',
+          async (m) => {
+            calls.push(m.price);
+            if (m.price === 1) await gate;
+          },
+          { concurrency: 3 },
+        );
+        await expect.poll(() => [...calls].sort()).toEqual([1, 2, 3]);
+        // The first entry idles past claimIdleMs: the reclaim round claims it, and joins its handling
+        const deliveries = async () => {
+          const pending = (await admin.xpending(readerKey, 'engine', '-', '+', 10)) as [
+            string,
+            string,
+            number,
+            number,
+          ][];
+          return pending[0]?.[3] ?? 0;
+        };
+        await expect.poll(deliveries).toBeGreaterThan(1);
+        expect(calls.filter((p) => p === 1)).toHaveLength(1);
+        release();
+        await expect.poll(async () => ((await admin.xpending(readerKey, 'engine')) as unknown[])[0]).toBe(0);
+        expect(calls.filter((p) => p === 1)).toHaveLength(1);
+      } finally {
+        await reader.close();
+        await deleteKeys(admin, `${reader.prefix}:*`);
+      }
+    });
+  });
+
   describe('when its blocking connection is killed', () => {
     it('reconnects and keeps handling', async () => {
       const handled: number[] = [];
