@@ -56,6 +56,21 @@ describe('advanceUnderlying', () => {
     expect(after?.spotDay.open).toBe(path[60]?.path.spot);
   });
 
+  it('keeps about an hour of minute closes however long it runs', () => {
+    // The one per-tick history in the state: it must not grow with the run (soak of issue 12)
+    let s = initUnderlying(btc, 42, T0);
+    const sizes: number[] = [];
+    for (let i = 1; i <= 4 * 360; i += 1) {
+      s = advanceUnderlying(s, btc, T0 + i * 10_000);
+      if (i % 360 === 0) sizes.push(s.minuteCloses.length);
+    }
+    const minute = Math.floor(s.lastMs / 60_000);
+    // Full after the first hour, then the same size every hour
+    expect(sizes.slice(2)).toEqual([sizes[1], sizes[1]]);
+    expect(s.minuteCloses.length).toBeLessThanOrEqual(63);
+    expect(s.minuteCloses[0]?.minute).toBeGreaterThanOrEqual(minute - 61);
+  });
+
   describe('when time does not move forward', () => {
     it('leaves the state unchanged', () => {
       const s = initUnderlying(btc, 42, T0);
