@@ -19,6 +19,7 @@ async function createPending(server: TestServer, clock: FakeClock, ttlMs = 120_0
     checks: CHECKS,
     expires_at: iso(clock.now() + ttlMs),
     created_at: iso(clock.now()),
+    entry_id: '1772442000000-3',
     approval_mode: 'manual',
     status: 'pending',
   });
@@ -46,6 +47,7 @@ describe('approvals router', () => {
           checks: CHECKS,
           expires_at: iso(clock.now() + 120_000),
           created_at: iso(clock.now()),
+          entry_id: '1772442000000-3',
           status: 'pending',
           four_eyes: null,
         },

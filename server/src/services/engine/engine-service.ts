@@ -136,7 +136,9 @@ export class EngineService implements Service {
       bus.subscribe('strategy.signal', ENGINE_GROUP, (m, e) => this.handleSignal(m, e)),
       // The intents of one read are decided at once (their Redis calls go out together; one state check
       // and one book read); each is still checked and reserved atomically by the reserve script
-      bus.subscribe('strategy.intent', ENGINE_GROUP, (m) => this.handleIntent(m), { concurrency: 1000 }),
+      bus.subscribe('strategy.intent', ENGINE_GROUP, (m, e) => this.handleIntent(m, e), {
+        concurrency: 1000,
+      }),
       bus.subscribe('intent.approval', ENGINE_GROUP, (m) => this.handleApproval(m)),
     );
     if (this.options.timers ?? true) {
@@ -227,8 +229,8 @@ export class EngineService implements Service {
   }
 
   /** A new intent: checked, then vetoed, approved or left pending; a repeated intent_id is ignored. */
-  handleIntent(intent: StrategyIntentEvent): Promise<void> {
-    return this.intake.handleIntent(intent);
+  handleIntent(intent: StrategyIntentEvent, entry?: { id: string }): Promise<void> {
+    return this.intake.handleIntent(intent, entry);
   }
 
   /** A trader's claimed approve or veto (SPEC §5.3 items 6–7); each command_id is handled once. */

@@ -25,9 +25,9 @@ export class IntakeHandler {
   /**
    * A new intent: checked, then vetoed, approved or left pending (opening its approval record). An intent
    * decided before (a repeated intent_id, or a redelivery after a kill) is not evaluated again: only the
-   * route its decision recorded is published, if it was not.
+   * route its decision recorded is published, if it was not. `entry` the intent's entry on `strategy.intent`.
    */
-  async handleIntent(intent: StrategyIntentEvent): Promise<void> {
+  async handleIntent(intent: StrategyIntentEvent, entry?: { id: string }): Promise<void> {
     const { ctx } = this;
     // The entry was read before this call: state published before the intent is in Redis by now. The
     // three reads go out together (shared by the intents of one batch)
@@ -46,7 +46,9 @@ export class IntakeHandler {
     // The record is what approvals.pending returns: the console reads `what_if` from its intent; creating
     // it again after a kill is a no-op
     if (evaluation.kind === 'pending')
-      await ctx.approvals.create(openApproval(intent, evaluation, ctx.clock.now()));
+      await ctx.approvals.create(
+        openApproval(intent, evaluation, { nowMs: ctx.clock.now(), entryId: entry?.id }),
+      );
     await ctx.effects.apply('intake', intent, evaluation);
   }
 }

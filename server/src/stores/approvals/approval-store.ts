@@ -6,6 +6,11 @@ export interface ApprovalRecord {
   checks: RiskCheckVerdict[];
   expires_at: string;
   created_at: string;
+  /**
+   * The intent's entry id on `strategy.intent`: orders intents as they arrived where `expires_at` ties (the
+   * engine decides a batch in one millisecond). Absent in records written before it, or opened without one
+   */
+  entry_id?: string;
   approval_mode: 'manual' | 'auto';
   status: ApprovalStatus;
   /** Why two distinct traders must approve (issue 10 item 5); absent or null: one approver */

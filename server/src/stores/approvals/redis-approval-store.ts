@@ -18,6 +18,8 @@ const BodySchema = z.object({
   checks: z.array(RiskCheckVerdictSchema),
   expires_at: z.string(),
   created_at: z.string(),
+  /** Absent in records written before it */
+  entry_id: z.string().optional(),
   approval_mode: z.enum(['manual', 'auto']),
   /** Absent in records written before four-eyes: one approver */
   four_eyes: FourEyesRuleSchema.nullable().optional(),
@@ -28,8 +30,9 @@ function decode(intentId: string, hash: Record<string, string>): ApprovalRecord 
   if (body === undefined || !isApprovalStatus(status)) {
     throw new InfrastructureError(`approval record ${intentId}: malformed (status ${String(status)})`);
   }
-  const { four_eyes: fourEyes, ...parsed } = BodySchema.parse(JSON.parse(body));
+  const { four_eyes: fourEyes, entry_id: entryId, ...parsed } = BodySchema.parse(JSON.parse(body));
   const record: ApprovalRecord = { ...parsed, status };
+  if (entryId !== undefined) record.entry_id = entryId;
   if (fourEyes != null) record.four_eyes = fourEyes;
   if (first_approved_by !== undefined) record.first_approved_by = first_approved_by;
   if (first_command_id !== undefined) record.first_command_id = first_command_id;
@@ -92,6 +95,7 @@ export class RedisApprovalStore implements ApprovalStore {
       checks: record.checks,
       expires_at: record.expires_at,
       created_at: record.created_at,
+      ...(record.entry_id === undefined ? {} : { entry_id: record.entry_id }),
       approval_mode: record.approval_mode,
       ...(record.four_eyes == null ? {} : { four_eyes: record.four_eyes }),
     });

@@ -74,7 +74,9 @@ async function claim(
 export const approvalsRouter = router({
   /**
    * Open approvals, oldest expiry first: `status` `pending`, or `awaiting_second` once the first trader
-   * approved a four-eyes intent; `four_eyes` the rule and its first approver (null: one approver needed)
+   * approved a four-eyes intent; `four_eyes` the rule and its first approver (null: one approver needed);
+   * `entry_id` the intent's entry id on `strategy.intent` (null in records opened without one): the console
+   * orders ties of `expires_at` by it
    */
   pending: publicProcedure.query(async ({ ctx }) =>
     (await ctx.stores.approvals.listPending()).map((r) => ({
@@ -82,6 +84,7 @@ export const approvalsRouter = router({
       checks: r.checks,
       expires_at: r.expires_at,
       created_at: r.created_at,
+      entry_id: r.entry_id ?? null,
       status: r.status === 'awaiting_second' ? ('awaiting_second' as const) : ('pending' as const),
       four_eyes:
         r.four_eyes == null

@@ -42,7 +42,7 @@ describe('openApproval', () => {
         whatIf: WHAT_IF as never,
         fourEyes: null,
       },
-      BEFORE,
+      { nowMs: BEFORE },
     );
     expect(opened).toEqual({
       intent: { ...intent, metadata: { ...intent.metadata, what_if: WHAT_IF } },
@@ -51,6 +51,22 @@ describe('openApproval', () => {
       created_at: '2026-03-02T09:19:59.999Z',
       approval_mode: 'manual',
       status: 'pending',
+    });
+  });
+
+  it("keeps the intent's entry id on strategy.intent, which orders the intents of one batch", () => {
+    const pending = {
+      kind: 'pending',
+      decision: {} as never,
+      outcome: { checks: [] } as never,
+      expiresAtMs: EXPIRES_MS,
+      whatIf: null,
+      fourEyes: null,
+    } as const;
+    expect(
+      openApproval(createStrategyIntent(), pending, { nowMs: BEFORE, entryId: '1772442000000-3' }),
+    ).toMatchObject({
+      entry_id: '1772442000000-3',
     });
   });
 });
@@ -117,7 +133,7 @@ describe('four-eyes', () => {
         whatIf: null,
         fourEyes: rule,
       },
-      BEFORE,
+      { nowMs: BEFORE },
     );
     expect(opened).toMatchObject({ status: 'pending', four_eyes: rule });
   });

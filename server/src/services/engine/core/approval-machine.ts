@@ -42,25 +42,29 @@ export interface ApprovalView {
 export interface OpenedApproval extends ApprovalView {
   checks: RiskCheckVerdict[];
   created_at: string;
+  entry_id?: string;
   approval_mode: 'manual';
   status: 'pending';
 }
 
 /**
- * The record a `pending` evaluation opens at `nowMs`; its intent carries `what_if` for the console, and
+ * The record a `pending` evaluation opens at `opened.nowMs`; its intent carries `what_if` for the console, and
  * `four_eyes` the rule that needs two distinct traders (decided with the evaluation from
- * `FOUR_EYES_NOTIONAL_USD` and `FOUR_EYES_ACTIONS`), or null.
+ * `FOUR_EYES_NOTIONAL_USD` and `FOUR_EYES_ACTIONS`), or null; `opened.entryId` the intent's entry id on
+ * `strategy.intent`, which orders the records of one batch (same `created_at`, same `expires_at`).
  */
 export function openApproval(
   intent: StrategyIntentEvent,
   evaluation: Extract<Evaluation, { kind: 'pending' }>,
-  nowMs: number,
+  opened: { nowMs: number; entryId?: string | undefined },
 ): OpenedApproval {
+  const { nowMs, entryId } = opened;
   return {
     intent: withWhatIf(intent, evaluation.whatIf),
     checks: evaluation.outcome.checks,
     expires_at: new Date(evaluation.expiresAtMs).toISOString(),
     created_at: new Date(nowMs).toISOString(),
+    ...(entryId === undefined ? {} : { entry_id: entryId }),
     approval_mode: 'manual',
     status: 'pending',
     ...(evaluation.fourEyes === null ? {} : { four_eyes: evaluation.fourEyes }),
