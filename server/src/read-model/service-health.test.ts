@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceBeat } from '../stores/heartbeats/heartbeat-store.ts';
-import { beatStatus, servicesHealth } from './service-health.ts';
+import { beatStatus, RETIRED_AFTER_MS, servicesHealth } from './service-health.ts';
 
 const NOW = Date.parse('2026-03-02T09:15:00.000Z');
 const INTERVAL = 5000;
@@ -58,5 +58,54 @@ describe('servicesHealth', () => {
       ['gateway', 'gateway@desk-1:7', 'up'],
     ]);
     expect(rows[0]).toMatchObject({ last_activity: '2026-03-02T09:14:58.000Z', host: 'desk-1', pid: 2 });
+  });
+});
+
+describe('servicesHealth retired processes', () => {
+  const known = { ...at, known: ['engine'] };
+  const ago = (ms: number) => new Date(NOW - ms).toISOString();
+  const retiredOf = (beats: ServiceBeat[]) =>
+    servicesHealth(beats, known).map((r) => [r.instance, r.status, r.retired]);
+
+  describe('when a process stopped cleanly and its service runs in another', () => {
+    it('is retired at once', () => {
+      expect(
+        retiredOf([beat({ pid: 1, last_beat: ago(2000), stopped_at: ago(2000) }), beat({ pid: 2 })]),
+      ).toEqual([
+        ['engine@desk-1:2', 'up', false],
+        ['engine@desk-1:1', 'down', true],
+      ]);
+    });
+  });
+
+  describe('when a process was killed and its service runs in another', () => {
+    it(`stays with the current ones until silent for ${RETIRED_AFTER_MS / 60_000} minutes`, () => {
+      const killed = (silentMs: number) => beat({ pid: 1, last_beat: ago(silentMs) });
+      expect(retiredOf([killed(RETIRED_AFTER_MS), beat({ pid: 2 })])[1]).toEqual([
+        'engine@desk-1:1',
+        'down',
+        false,
+      ]);
+      expect(retiredOf([killed(RETIRED_AFTER_MS + 1), beat({ pid: 2 })])[1]).toEqual([
+        'engine@desk-1:1',
+        'down',
+        true,
+      ]);
+    });
+  });
+
+  describe('when no process of a service runs', () => {
+    it('keeps the one that beat last in view, down, however long ago it stopped; older ones are retired', () => {
+      const day = 24 * 3600 * 1000;
+      expect(
+        retiredOf([
+          beat({ pid: 1, last_beat: ago(2 * day), stopped_at: ago(2 * day) }),
+          beat({ pid: 2, last_beat: ago(day), stopped_at: ago(day) }),
+        ]),
+      ).toEqual([
+        ['engine@desk-1:2', 'down', false],
+        ['engine@desk-1:1', 'down', true],
+      ]);
+    });
   });
 });

@@ -10,6 +10,11 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 export const STALE_AFTER_BEATS = 3;
 /** Missed beats after which a silent instance is down (a killed process never writes `stopped_at`). */
 export const DOWN_AFTER_BEATS = 12;
+/**
+ * How long a process that went down without stopping cleanly (killed, crashed) stays with the current ones
+ * after its service runs elsewhere, so the operator sees the crash; a clean stop folds away at once.
+ */
+export const RETIRED_AFTER_MS = 10 * 60 * 1000;
 
 /** One row of `monitoring.services`. */
 export interface ServiceHealth {
@@ -24,6 +29,11 @@ export interface ServiceHealth {
   /** The last entry it handled or published (ISO); null before its first */
   last_activity: string | null;
   stopped_at: string | null;
+  /**
+   * A process of the past: down, not its service's current process (another is up or stale, or a newer one
+   * beat last), and stopped cleanly or silent for over {@link RETIRED_AFTER_MS}. The console folds these away
+   */
+  retired: boolean;
 }
 
 /** The status of one beat at `nowMs`. */
@@ -36,9 +46,29 @@ export function beatStatus(beat: ServiceBeat, at: { nowMs: number; intervalMs: n
 
 const STATUS_ORDER: Record<ServiceStatus, number> = { up: 0, stale: 1, down: 2 };
 
+const beatMs = (row: Pick<ServiceHealth, 'last_beat'>): number => {
+  const ms = Date.parse(row.last_beat ?? '');
+  return Number.isFinite(ms) ? ms : -Infinity;
+};
+
+/**
+ * Marks each down row that is not its service's current process (those up or stale, else the one that beat
+ * last) as retired once it stopped cleanly or has been silent for {@link RETIRED_AFTER_MS}: a service with
+ * nothing running keeps its last process in view, down.
+ */
+function markRetired(rows: ServiceHealth[], nowMs: number): void {
+  for (const row of rows) {
+    if (row.status !== 'down' || row.instance === null) continue;
+    const others = rows.filter((r) => r !== row && r.service === row.service && r.instance !== null);
+    const replaced = others.some((r) => r.status !== 'down' || beatMs(r) > beatMs(row));
+    row.retired = replaced && (row.stopped_at !== null || !(nowMs - beatMs(row) <= RETIRED_AFTER_MS));
+  }
+}
+
 /**
  * Each instance's health, in `known` order (unknown services after them), up before stale before down; a
- * known service without any beat is listed once, down, with no instance.
+ * known service without any beat is listed once, down, with no instance. Processes of the past are marked
+ * `retired` ({@link markRetired}).
  */
 export function servicesHealth(
   beats: readonly ServiceBeat[],
@@ -48,7 +78,9 @@ export function servicesHealth(
     ...beat,
     instance: instanceOf(beat),
     status: beatStatus(beat, at),
+    retired: false,
   }));
+  markRetired(rows, at.nowMs);
   for (const service of at.known) {
     if (rows.some((row) => row.service === service)) continue;
     rows.push({
@@ -61,6 +93,7 @@ export function servicesHealth(
       last_beat: null,
       last_activity: null,
       stopped_at: null,
+      retired: false,
     });
   }
   const rank = (service: string): number => {
