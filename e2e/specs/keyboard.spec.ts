@@ -85,13 +85,14 @@ test.describe('the Desk by keyboard', () => {
     await expect(explain).toBeFocused();
     await expect(explain).toContainText('strategy.intent');
 
-    // ? shows the keys; Escape closes the dialog
+    // ? shows the keys; Escape closes the dialog and gives the focus back to the explain timeline, which had it
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keys on the Desk' });
     await expect(help.getByRole('row')).toHaveCount(8);
     await expect(help).toContainText('Approve the selected intent');
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
+    await expect(explain).toBeFocused();
 
     // / focuses the filter; keys typed there are text, not commands; Escape clears it and gives the keys back
     await page.keyboard.press('/');
