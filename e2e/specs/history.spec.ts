@@ -83,6 +83,12 @@ test.describe('the History page', () => {
     await form(page).getByLabel('To', { exact: true }).fill('2020-01-02T00:00');
     await form(page).getByRole('button', { name: 'Search' }).click();
     await expect(rowCount(page)).toHaveText(/ of 10,000 rows$/);
+    // At 1280 px each filter keeps its label and its control on one line (one control high, not two stacked)
+    const fieldHeights = await form(page)
+      .locator('label')
+      .evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().height));
+    expect(fieldHeights).toHaveLength(7);
+    expect(Math.max(...fieldHeights)).toBeLessThan(36);
     // Virtualized: a window of rows, not 10,000
     const rendered = await results(page).getByRole('row').count();
     expect(rendered).toBeGreaterThan(10);
