@@ -12,14 +12,18 @@ const CHECKS: RiskCheckVerdict[] = [
 ];
 
 /** Creates a pending record the way the engine does; returns the intent id. */
-async function createPending(server: TestServer, clock: FakeClock, ttlMs = 120_000): Promise<string> {
-  const intent = createStrategyIntent({ intent_id: `intent-${randomUUID()}` });
+async function createPending(
+  server: TestServer,
+  clock: FakeClock,
+  { ttlMs = 120_000, intentId = `intent-${randomUUID()}`, entryId = '1772442000000-3' } = {},
+): Promise<string> {
+  const intent = createStrategyIntent({ intent_id: intentId });
   await server.stores.approvals.create({
     intent,
     checks: CHECKS,
     expires_at: iso(clock.now() + ttlMs),
     created_at: iso(clock.now()),
-    entry_id: '1772442000000-3',
+    entry_id: entryId,
     approval_mode: 'manual',
     status: 'pending',
   });
@@ -52,6 +56,22 @@ describe('approvals router', () => {
           four_eyes: null,
         },
       ]);
+    });
+  });
+
+  describe('when intents of one batch expire in the same millisecond', () => {
+    it('lists them in the order they arrived on strategy.intent', async () => {
+      const clock = new FakeClock();
+      await using server = await startTestServer({ clock });
+      // Ids in the reverse order of arrival: the pending set alone would list them by id
+      const tag = randomUUID();
+      await createPending(server, clock, { intentId: `c-${tag}`, entryId: '1772442000000-1' });
+      await createPending(server, clock, { intentId: `b-${tag}`, entryId: '1772442000000-2' });
+      await createPending(server, clock, { intentId: `a-${tag}`, entryId: '1772442000001-0' });
+
+      const pending = await server.client.approvals.pending.query();
+
+      expect(pending.map((p) => p.intent.intent_id)).toEqual([`c-${tag}`, `b-${tag}`, `a-${tag}`]);
     });
   });
 
@@ -150,7 +170,7 @@ describe('approvals router', () => {
     it('fails with CONFLICT and writes nothing', async () => {
       const clock = new FakeClock();
       await using server = await startTestServer({ clock });
-      const intentId = await createPending(server, clock, 1000);
+      const intentId = await createPending(server, clock, { ttlMs: 1000 });
       clock.advance(1000);
 
       const approve = server.client.approvals.approve.mutate({ intent_id: intentId });

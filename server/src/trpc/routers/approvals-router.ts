@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApproveIntentInputSchema, isOpenApproval, VetoIntentInputSchema } from '@gamma/shared';
 import type { ApprovalRecord, ClaimResult } from '../../stores/approvals/approval-store.ts';
 import { ConflictError, NotFoundError } from '../../errors/index.ts';
+import { compareIds } from '../../read-model/core/stream-id.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, router, traderProcedure } from '../init.ts';
 
@@ -70,6 +71,14 @@ async function claim(
   );
 }
 
+/**
+ * Oldest expiry first; ties (the engine decides a batch of intents in one millisecond) in the order the intents
+ * arrived on `strategy.intent`, where both records carry their entry id.
+ */
+const byExpiry = (a: ApprovalRecord, b: ApprovalRecord): number =>
+  Date.parse(a.expires_at) - Date.parse(b.expires_at) ||
+  (a.entry_id === undefined || b.entry_id === undefined ? 0 : compareIds(a.entry_id, b.entry_id));
+
 /** Pending approvals and the trader's approve / veto (SPEC §5.3 items 4–7). */
 export const approvalsRouter = router({
   /**
@@ -79,7 +88,7 @@ export const approvalsRouter = router({
    * orders ties of `expires_at` by it
    */
   pending: publicProcedure.query(async ({ ctx }) =>
-    (await ctx.stores.approvals.listPending()).map((r) => ({
+    (await ctx.stores.approvals.listPending()).sort(byExpiry).map((r) => ({
       intent: r.intent,
       checks: r.checks,
       expires_at: r.expires_at,
