@@ -18,6 +18,7 @@ import { parseEntries } from './redis-replies.ts';
 import { readStreamInfo, type StreamInfo } from './redis-stream-info.ts';
 import { tailStream } from './redis-tail.ts';
 import { StreamReaders } from './stream-reader.ts';
+import { maxLenOf, type StreamMaxLens } from './stream-caps.ts';
 import { InfrastructureError } from '../errors/index.ts';
 import { assertBusOpen } from './closed-bus.ts';
 
@@ -30,6 +31,8 @@ export interface RedisStreamsBusOptions {
   prefix: string;
   /** `XADD … MAXLEN ~ maxLen` (`STREAM_MAXLEN`, default 100 000) */
   maxLen?: number;
+  /** Streams trimmed at their own, smaller `MAXLEN ~` (`STREAM_MAXLEN_VOL_SURFACE`); the rest at `maxLen` */
+  streamMaxLens?: StreamMaxLens;
   /** Entries per read (`BUS_READ_COUNT`, default 100) */
   readCount?: number;
   /** How long a read blocks (`BUS_BLOCK_MS`, default 1000) */
@@ -64,9 +67,10 @@ export class RedisStreamsBus implements Bus {
   private readonly settings: Required<
     Omit<
       RedisStreamsBusOptions,
-      'consumerName' | 'url' | 'clusterNodes' | 'prefix' | 'giveUpWhen' | 'countThroughput'
+      'consumerName' | 'url' | 'clusterNodes' | 'prefix' | 'giveUpWhen' | 'countThroughput' | 'streamMaxLens'
     >
   >;
+  private readonly streamMaxLens: StreamMaxLens;
   private readonly consumerName: string | undefined;
   private readonly countThroughput: boolean;
   private readonly consumers = new Set<StreamConsumer>();
@@ -88,6 +92,7 @@ export class RedisStreamsBus implements Bus {
       log,
       clock: options.clock ?? systemClock,
     };
+    this.streamMaxLens = options.streamMaxLens ?? {};
     this.consumerName = options.consumerName;
     this.countThroughput = options.countThroughput ?? true;
     const giveUpWhen = options.giveUpWhen
@@ -106,7 +111,8 @@ export class RedisStreamsBus implements Bus {
     assertBusOpen(this.closing.signal, 'publish to', name);
     const data = encodeMessage(name, message);
     const key = streamKey(this.prefix, name);
-    const id = await this.redis.xadd(key, 'MAXLEN', '~', this.settings.maxLen, '*', 'data', data);
+    const maxLen = maxLenOf({ maxLen: this.settings.maxLen, streamMaxLens: this.streamMaxLens }, name);
+    const id = await this.redis.xadd(key, 'MAXLEN', '~', maxLen, '*', 'data', data);
     if (id === null) throw new InfrastructureError(`XADD to ${key} returned no id`);
     return id;
   }

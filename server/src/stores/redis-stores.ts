@@ -2,6 +2,7 @@ import type { RedisClient } from '../bus/redis.ts';
 import { readBusCounts } from '../bus/bus-counts.ts';
 import { readBusTotals } from '../bus/bus-totals.ts';
 import { readStreamStats } from '../bus/redis-stream-info.ts';
+import type { StreamCaps } from '../bus/stream-caps.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { createRedisAlertAckStore } from './alert-acks/alert-ack-store.ts';
 import { RedisApprovalStore } from './approvals/redis-approval-store.ts';
@@ -40,9 +41,10 @@ async function redisUp(redis: RedisClient): Promise<boolean> {
 
 /**
  * The stores in Redis, on one client the caller owns (and closes), every key from `keys/key-table.ts`.
- * `maxLen` bounds the streams the approval claim and the once appends write to (as the bus does).
+ * `maxLen` (and `streamMaxLens`, per stream) bound the streams the approval claim and the once appends write
+ * to (as the bus does).
  */
-export function createRedisStores(redis: RedisClient, options: { prefix: string; maxLen: number }): Stores {
+export function createRedisStores(redis: RedisClient, options: { prefix: string } & StreamCaps): Stores {
   const { prefix } = options;
   const keys = keyTable(prefix);
   const once = createRedisOnceMarks(redis, options);

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../bus/redis.ts';
+import { maxLenOf, type StreamCaps } from '../../bus/stream-caps.ts';
 import {
   FourEyesRuleSchema,
   isOpenApproval,
@@ -80,10 +81,10 @@ export class RedisApprovalStore implements ApprovalStore {
   private readonly maxLen: number;
   private readonly scripts: Scripts;
 
-  constructor(redis: RedisClient, options: { prefix: string; maxLen: number }) {
+  constructor(redis: RedisClient, options: { prefix: string } & StreamCaps) {
     this.redis = redis;
     this.keys = keyTable(options.prefix);
-    this.maxLen = options.maxLen;
+    this.maxLen = maxLenOf(options, 'intent.approval');
     this.scripts = scriptsOf(redis);
   }
 

@@ -3,6 +3,7 @@ import { encodeMessage } from '../../bus/codec.ts';
 import { InfrastructureError } from '../../errors/index.ts';
 import { keyTable, SCRIPT_KEYS } from '../../keys/key-table.ts';
 import { scriptsOf } from '../scripts/scripts.ts';
+import { maxLenOf, type StreamCaps } from '../../bus/stream-caps.ts';
 import { DONE, wholeSeconds, type Done, type OnceMarks } from './once-marks.ts';
 
 /** The `{1|0, outcome}` reply of a once script. */
@@ -13,12 +14,12 @@ export function doneReply(reply: unknown, what: string): Done {
 }
 
 /**
- * Once marks in Redis. `append` runs `effect-append.lua` (XADD every entry `MAXLEN ~ maxLen`, then SET the
+ * Once marks in Redis. `append` runs `effect-append.lua` (XADD every entry `MAXLEN ~` the stream's cap, then SET the
  * mark `<prefix>:done:{<prefix>:<stream>}:<scope>:<key>`); `record` is `SET <prefix>:<scope>:<key> NX`.
  */
 export function createRedisOnceMarks(
   redis: RedisClient,
-  options: { prefix: string; maxLen: number },
+  options: { prefix: string } & StreamCaps,
 ): OnceMarks {
   const keys = keyTable(options.prefix);
   const scripts = scriptsOf(redis);
@@ -27,7 +28,7 @@ export function createRedisOnceMarks(
       const data = effect.messages.map((m) => encodeMessage(effect.stream, m));
       const reply = await scripts.effectAppend(
         SCRIPT_KEYS.effectAppend(keys, effect.key, effect.stream, effect.scope),
-        [effect.outcome ?? DONE, wholeSeconds(effect.ttlS), options.maxLen, ...data],
+        [effect.outcome ?? DONE, wholeSeconds(effect.ttlS), maxLenOf(options, effect.stream), ...data],
       );
       return doneReply(reply, `append once to ${effect.stream}`);
     },
