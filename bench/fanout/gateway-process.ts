@@ -1,7 +1,7 @@
 import { createRedisClient } from '../../server/src/bus/redis.ts';
 import { createRedisStreamsBus } from '../../server/src/bus/redis-streams-bus.ts';
 import { loadConfig } from '../../server/src/config/app-config.ts';
-import { busSettingsOf, redisTargetOf } from '../../server/src/config/process-config.ts';
+import { busSettingsOf, redisTargetOf, streamCapsOf } from '../../server/src/config/process-config.ts';
 import { startGateway } from '../../server/src/gateway.ts';
 import { systemClock } from '../../server/src/lib/clock.ts';
 import { createLogger } from '../../server/src/lib/logger.ts';
@@ -30,7 +30,7 @@ const log = createLogger('warn', { component: 'bench-gateway' });
 const settings = config.process;
 const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock });
 const redis = createRedisClient(redisTargetOf(settings), { log });
-const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });
+const stores = createRedisStores(redis, { prefix, ...streamCapsOf(settings) });
 const gateway = await startGateway({ bus, stores, config, clock: systemClock, log });
 process.send?.({ port: gateway.port });
 process.on('message', (message) => {

@@ -6,7 +6,7 @@ import { createRedisStreamsBus } from './bus/redis-streams-bus.ts';
 import { retireGroups } from './bus/retired-groups.ts';
 import { describeProblems, validateConfig } from './config/app-config.ts';
 import { processEnvironment } from './config/env.ts';
-import { busSettingsOf, redisTargetOf } from './config/process-config.ts';
+import { busSettingsOf, redisTargetOf, streamCapsOf } from './config/process-config.ts';
 import { InfrastructureError } from './errors/index.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { errorText } from './bus/codec.ts';
@@ -36,7 +36,7 @@ const redis = createRedisClient(redisTargetOf(settings), {
   giveUpWhen,
 });
 const bus = createRedisStreamsBus({ ...busSettingsOf(settings), log, clock: systemClock, giveUpWhen });
-const stores = createRedisStores(redis, { prefix: settings.streamPrefix, maxLen: settings.streamMaxLen });
+const stores = createRedisStores(redis, { prefix: settings.streamPrefix, ...streamCapsOf(settings) });
 const deps = { bus, stores, config, clock: systemClock, log };
 // Each service's heartbeat and last activity (monitoring.services), written for every service this process hosts
 const heartbeats = new ServiceHeartbeats({ stores, clock: systemClock, log });

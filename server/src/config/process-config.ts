@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { StreamCaps } from '../bus/stream-caps.ts';
 import { AUTH_ENV } from './auth-settings.ts';
 import { SEED_USERS, SeedUserSchema } from './gamma-users.ts';
 import { LIST, NUMBER, TEXT } from './readers.ts';
 import { envSection } from './read-section.ts';
-import { fieldsOf, setting } from './setting.ts';
+import { fieldsOf, setting, valueOf, type EnvSource } from './setting.ts';
 import { SERVICE_NAMES } from './service-names.ts';
 
 const count = (def: number) => z.number().int().positive().default(def);
@@ -33,6 +34,21 @@ export const PORT = setting({
   meaning: 'the gateway: console, `/trpc` over HTTP and WebSocket, REST alias (0 = any free port)',
 });
 
+/** The common `MAXLEN ~` of the streams. */
+const STREAM_MAXLEN = setting({
+  variable: 'STREAM_MAXLEN',
+  reader: NUMBER,
+  schema: count(100_000),
+  meaning: 'approximate `MAXLEN` of every stream, entries',
+});
+
+/**
+ * Default cap of `market.vol_surface`: ~300 MB of Redis at ~42 KB an entry (a whole option chain), 5 h of
+ * surfaces at the simulator's default 24 a minute. Its readers take the newest 20 (engine, risk service,
+ * paper exchange, option execution) or 120 (the read model's IV history); restores never replay it.
+ */
+export const VOL_SURFACE_MAXLEN = 7_200;
+
 /** Which variable feeds which field of the process settings (shared by every service of the process). */
 export const PROCESS_ENV = {
   redisUrl: setting({
@@ -58,11 +74,19 @@ export const PROCESS_ENV = {
       .default('glm'),
     meaning: 'stream keys are `<prefix>:<name>`',
   }),
-  streamMaxLen: setting({
-    variable: 'STREAM_MAXLEN',
+  streamMaxLen: STREAM_MAXLEN,
+  streamMaxLenVolSurface: setting({
+    variable: 'STREAM_MAXLEN_VOL_SURFACE',
     reader: NUMBER,
-    schema: count(100_000),
-    meaning: 'approximate `MAXLEN` of every stream, entries',
+    schema: count(VOL_SURFACE_MAXLEN),
+    // A smaller STREAM_MAXLEN (tests, a small Redis) lowers this one too rather than failing the start
+    whenUnset: (source: EnvSource) => {
+      const common = valueOf(STREAM_MAXLEN, source);
+      return common === undefined ? undefined : Math.min(VOL_SURFACE_MAXLEN, common);
+    },
+    defaultText: `\`${VOL_SURFACE_MAXLEN}\`, or \`STREAM_MAXLEN\` when smaller`,
+    meaning:
+      "approximate `MAXLEN` of `market.vol_surface` (a whole option chain an entry, ~42 KB in Redis), entries; at most `STREAM_MAXLEN`; the default holds ~300 MB, 5 h of surfaces at the simulator's default rate (24 a minute)",
   }),
   busReadCount: setting({
     variable: 'BUS_READ_COUNT',
@@ -180,18 +204,32 @@ export const PROCESS_ENV = {
 };
 
 /** Settings of the process as a whole: Redis, the bus, the gateway, the audit store location, logging. */
-export const ProcessConfigSchema = z.strictObject(fieldsOf(PROCESS_ENV));
+export const ProcessConfigSchema = z.strictObject(fieldsOf(PROCESS_ENV)).superRefine((p, ctx) => {
+  // The surfaces' cap only lowers the common one: above it they would again be the bulk of Redis memory
+  if (p.streamMaxLenVolSurface > p.streamMaxLen)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['streamMaxLenVolSurface'],
+      message: `${p.streamMaxLenVolSurface} is above STREAM_MAXLEN (${p.streamMaxLen}); it may only lower it`,
+    });
+});
 export type ProcessConfig = z.output<typeof ProcessConfigSchema>;
 
 /** The process settings' section of the configuration, read from the environment. */
 export const processSection = envSection('process', ProcessConfigSchema, PROCESS_ENV);
+
+/** How far every append trims its stream: the common cap and the surfaces' own (bus and stores alike). */
+export const streamCapsOf = (p: ProcessConfig): StreamCaps => ({
+  maxLen: p.streamMaxLen,
+  streamMaxLens: { 'market.vol_surface': p.streamMaxLenVolSurface },
+});
 
 /** The Redis Streams bus options these settings give (the caller adds the log and the clock). */
 export const busSettingsOf = (p: ProcessConfig) => ({
   url: p.redisUrl,
   clusterNodes: p.redisClusterNodes,
   prefix: p.streamPrefix,
-  maxLen: p.streamMaxLen,
+  ...streamCapsOf(p),
   readCount: p.busReadCount,
   blockMs: p.busBlockMs,
   claimIdleMs: p.busClaimIdleMs,

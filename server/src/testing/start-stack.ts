@@ -8,7 +8,7 @@ import type { Bus } from '../bus/bus.ts';
 import { createRedisClient } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
 import { loadConfig, type AppConfig } from '../config/app-config.ts';
-import { busSettingsOf, redisTargetOf, type ProcessConfig } from '../config/process-config.ts';
+import { busSettingsOf, redisTargetOf, streamCapsOf, type ProcessConfig } from '../config/process-config.ts';
 import { startGateway, type Gateway } from '../gateway.ts';
 import { systemClock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -169,7 +169,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const redis = createRedisClient(redisTargetOf(settings), { log: silentLogger });
   const groups: Groups = new Map();
   const bus = recordingBus(stackBus(settings), groups);
-  const stores = createRedisStores(redis, { prefix, maxLen: settings.streamMaxLen });
+  const stores = createRedisStores(redis, { prefix, ...streamCapsOf(settings) });
   let deps: ServiceDeps = { bus, stores, config: baseConfig, clock: systemClock, log: silentLogger };
   const running = new Map<StackServiceName, Service>();
   const clients: TestClient[] = [];

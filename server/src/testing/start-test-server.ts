@@ -12,6 +12,7 @@ import type { Bus } from '../bus/bus.ts';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus } from '../bus/redis-streams-bus.ts';
 import { loadConfig, type AppConfig } from '../config/app-config.ts';
+import { streamCapsOf } from '../config/process-config.ts';
 import { startGateway } from '../gateway.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -225,7 +226,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const user = options.user === undefined ? 'trader' : options.user;
   const seeded = new Set<TestUserName>([...(user === null ? [] : [user]), ...(options.users ?? [])]);
   const config = testServerConfig(prefix, seeded, options.env);
-  const stores = createRedisStores(redis, { prefix, maxLen: config.process.streamMaxLen });
+  const stores = createRedisStores(redis, { prefix, ...streamCapsOf(config.process) });
   const gateway = await startGateway({
     bus,
     stores,
