@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bsGreeksBatch, bsPriceBatch, impliedVolBatch } from './batch.ts';
-import { bsGreeks, bsPrice } from './black-scholes.ts';
+import { type BsInput, bsGreeks, bsPrice } from './black-scholes.ts';
 import { impliedVol } from './implied-vol.ts';
 
 const rows = [
@@ -101,6 +102,58 @@ describe('batch API', () => {
           1e-13 * Math.max(1, Math.abs(g[key])),
         );
     });
+  });
+
+  it('bsGreeksBatch equals bsGreeks to 1e-12 relative on random chains (fast-check)', () => {
+    // Rows may repeat the previous row's T, r and q (a run, as in a chain sorted by expiry).
+    const arbRow = fc.record({
+      S: fc.double({ min: 1, max: 1e5, noNaN: true }),
+      z: fc.double({ min: -3, max: 3, noNaN: true }),
+      T: fc.oneof(fc.constant(0), fc.double({ min: 1e-4, max: 5, noNaN: true })),
+      r: fc.double({ min: -0.05, max: 0.2, noNaN: true }),
+      q: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.1, noNaN: true })),
+      sigma: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 3, noNaN: true })),
+      call: fc.boolean(),
+      sameExpiry: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbRow, { minLength: 1, maxLength: 40 }), (drawn) => {
+        const chain: BsInput[] = [];
+        for (const { S, z, call, sameExpiry, ...o } of drawn) {
+          const prev = chain[chain.length - 1];
+          const { T, r, q } = sameExpiry && prev ? prev : o;
+          const K = S * Math.exp(z * Math.max(o.sigma * Math.sqrt(T), 0.01));
+          chain.push({ S, K, T, r, q, sigma: o.sigma, type: call ? 'call' : 'put' });
+        }
+        const out = bsGreeksBatch({
+          S: Float64Array.from(chain, (c) => c.S),
+          K: Float64Array.from(chain, (c) => c.K),
+          T: Float64Array.from(chain, (c) => c.T),
+          r: Float64Array.from(chain, (c) => c.r),
+          q: Float64Array.from(chain, (c) => c.q),
+          sigma: Float64Array.from(chain, (c) => c.sigma),
+          isCall: Uint8Array.from(chain, (c) => (c.type === 'call' ? 1 : 0)),
+        });
+        chain.forEach((c, i) => {
+          const g = bsGreeks(c);
+          for (const key of ['delta', 'gamma', 'vega', 'rho'] as const)
+            expect(Math.abs((out[key][i] as number) - g[key]), `row ${i} ${key}`).toBeLessThanOrEqual(
+              1e-12 * Math.abs(g[key]),
+            );
+          // Theta is the sum of three terms that can cancel (carry on S, on K, decay): relative to their sizes.
+          const scale =
+            c.T > 0
+              ? Math.abs(c.q * c.S * g.delta) +
+                Math.abs((c.r * g.rho) / c.T) +
+                Math.abs((g.vega * c.sigma) / c.T)
+              : 0;
+          expect(Math.abs((out.theta[i] as number) - g.theta), `row ${i} theta`).toBeLessThanOrEqual(
+            1e-12 * scale,
+          );
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('impliedVolBatch equals impliedVol row by row, NaN where there is no time value', () => {
