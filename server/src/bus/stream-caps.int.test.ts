@@ -1,5 +1,4 @@
-import type { StreamInput } from '@gamma/shared';
-import { createTestSurface } from '@gamma/shared/testing';
+import { createMarketTick, createTestSurface } from '@gamma/shared/testing';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamKey } from '../keys/key-table.ts';
 import { silentLogger } from '../lib/logger.ts';
@@ -21,16 +20,6 @@ const PUBLISHED = 400;
 const NODE_ENTRIES = 100;
 const caps = { maxLen: COMMON_CAP, streamMaxLens: { 'market.vol_surface': SURFACE_CAP } };
 
-const tick = (price: number): StreamInput<'market.tick'> => ({
-  symbol: 'BTC/USDT',
-  price,
-  volume: 1,
-  bid: null,
-  ask: null,
-  timestamp: '2026-03-02T09:15:04.120Z',
-  metadata: {},
-});
-
 const surfaces = (count: number) =>
   Array.from({ length: count }, (_, i) => createTestSurface({ atm_iv: 0.5 + i / 10_000 }));
 
@@ -47,7 +36,8 @@ describe('per-stream caps (STREAM_MAXLEN_VOL_SURFACE)', () => {
     const bus = createRedisStreamsBus({ url: TEST_REDIS_URL, prefix, ...caps, log: silentLogger });
     try {
       for (const surface of surfaces(PUBLISHED)) await bus.publish('market.vol_surface', surface);
-      for (let i = 0; i < PUBLISHED; i += 1) await bus.publish('market.tick', tick(100_000 + i));
+      for (let i = 0; i < PUBLISHED; i += 1)
+        await bus.publish('market.tick', createMarketTick({ price: 100_000 + i }));
     } finally {
       await bus.close();
     }
