@@ -62,6 +62,12 @@ test.describe('the Desk at 1280×720', () => {
       const approve = await row.getByRole('button', { name: 'Approve' }).boundingBox();
       expect(approve, `Approve of ${id}`).not.toBeNull();
       expect((approve?.y ?? 720) + (approve?.height ?? 0)).toBeLessThanOrEqual(720);
+      // Veto, the last column, ends inside the card: the blotter does not overflow it sideways
+      const veto = await row.getByRole('button', { name: 'Veto' }).boundingBox();
+      const card = await queue.boundingBox();
+      expect((veto?.x ?? 1280) + (veto?.width ?? 0), `Veto of ${id}`).toBeLessThanOrEqual(
+        (card?.x ?? 0) + (card?.width ?? 0),
+      );
     }
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
 
