@@ -2,6 +2,7 @@ import type { StrategyIntentEvent } from '@gamma/shared';
 import type { Redis } from 'ioredis';
 import { encodeMessage } from '../../server/src/bus/codec.ts';
 import { streamKey } from '../../server/src/keys/key-table.ts';
+import { LOOSE_LIMITS_ENV } from '../../server/src/testing/loose-limits.ts';
 
 /** The BTC spot price every bench values at. */
 export const BTC_PRICE = 100_000;
@@ -67,23 +68,12 @@ export function engineEnv(redisUrl: string, prefix: string): NodeJS.ProcessEnv {
     SERVICES: 'engine',
     LOG_LEVEL: 'info',
     APPROVAL_MODE: 'auto',
+    ...LOOSE_LIMITS_ENV,
     PAPER_INITIAL_BALANCE_USDT: '1000000000',
     RISK_MAX_POSITION_QTY: 'BTC:1000000,ETH:1000000',
-    RISK_MAX_ABS_DELTA: 'BTC:1000000,ETH:1000000',
-    RISK_MAX_ABS_GAMMA: 'BTC:1000000,ETH:1000000',
     RISK_MAX_ABS_VEGA_USD: 'BTC:1000000000,ETH:1000000000',
-    RISK_MAX_SHORT_THETA_USD: 'BTC:1000000000,ETH:1000000000',
-    RISK_MAX_POSITION_RATIO: '100',
-    RISK_MIN_POSITION_RATIO: '0',
-    RISK_MAX_SINGLE_POSITION_PCT: '100',
-    RISK_MAX_GROSS_LEVERAGE: '100',
-    RISK_MAX_DRAWDOWN_PCT: '1',
-    RISK_MAX_ORDER_NOTIONAL_USD: '1000000000',
     RISK_MAX_TICK_AGE_S: '3600',
     RISK_MAX_SURFACE_AGE_S: '3600',
-    RISK_MAX_ORDERS_PER_S: '1000000',
-    RISK_MAX_ORDERS_PER_S_PER_STRATEGY: '1000000',
-    RISK_DUPLICATE_WINDOW_S: '0',
     DATA_DIR: 'memory://',
     DATABASE_URL: '',
   };

@@ -23,6 +23,7 @@ import {
   impliedVol,
   impliedVolBatch,
 } from '../src/quant/index.ts';
+import { greeksColumns, type GreeksBatch } from '../src/quant/batch-columns.ts';
 
 const QUICK = process.argv.includes('--quick');
 const N = QUICK ? 20_000 : 200_000;
@@ -43,6 +44,26 @@ const uqeeIv = new BlackScholes({
   priceToSigmaNRIteractions: 100,
 });
 const qlType = (c: Case): number => (c.type === 'call' ? Option.Type.Call : Option.Type.Put);
+
+/** Σ of the first `n` values: the batch tasks read every result back, as the scalar tasks do. */
+function sumColumn(col: Float64Array, n: number): number {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += col[i] as number;
+  return acc;
+}
+
+/** Σ of all five Greek columns over the first `n` rows. */
+function sumGreeks({ delta, gamma, vega, theta, rho }: GreeksBatch, n: number): number {
+  let acc = 0;
+  for (let i = 0; i < n; i++)
+    acc +=
+      (delta[i] as number) +
+      (gamma[i] as number) +
+      (vega[i] as number) +
+      (theta[i] as number) +
+      (rho[i] as number);
+  return acc;
+}
 
 function maxErr(cases: Case[], f: (c: Case, i: number) => number, ref: Float64Array): number {
   let m = 0;
@@ -112,38 +133,17 @@ function run(): void {
   };
   // --- ours, batch: columns in, columns out; every Greek column is read back, as the scalar task reads all five.
   const out = new Float64Array(N);
-  const gOut = {
-    delta: new Float64Array(N),
-    gamma: new Float64Array(N),
-    vega: new Float64Array(N),
-    theta: new Float64Array(N),
-    rho: new Float64Array(N),
-  };
+  const gOut = greeksColumns(N);
   const ivOut = new Float64Array(NIV);
   const batchT = {
     prices: task(N, () => {
-      const p = bsPriceBatch(cols, out);
-      let acc = 0;
-      for (let i = 0; i < N; i++) acc += p[i] as number;
-      return acc;
+      return sumColumn(bsPriceBatch(cols, out), N);
     }),
     greeks: task(N, () => {
-      const { delta, gamma, vega, theta, rho } = bsGreeksBatch(cols, gOut);
-      let acc = 0;
-      for (let i = 0; i < N; i++)
-        acc +=
-          (delta[i] as number) +
-          (gamma[i] as number) +
-          (vega[i] as number) +
-          (theta[i] as number) +
-          (rho[i] as number);
-      return acc;
+      return sumGreeks(bsGreeksBatch(cols, gOut), N);
     }),
     iv: task(NIV, () => {
-      const v = impliedVolBatch(ivCols, ivOut);
-      let acc = 0;
-      for (let i = 0; i < NIV; i++) acc += v[i] as number;
-      return acc;
+      return sumColumn(impliedVolBatch(ivCols, ivOut), NIV);
     }),
   };
 
@@ -158,10 +158,7 @@ function run(): void {
       return acc;
     }),
     batchPrices: task(N, () => {
-      const p = bsPriceBatch(chainCols, out);
-      let acc = 0;
-      for (let i = 0; i < N; i++) acc += p[i] as number;
-      return acc;
+      return sumColumn(bsPriceBatch(chainCols, out), N);
     }),
     scalarGreeks: task(N, () => {
       let acc = 0;
@@ -172,16 +169,7 @@ function run(): void {
       return acc;
     }),
     batchGreeks: task(N, () => {
-      const { delta, gamma, vega, theta, rho } = bsGreeksBatch(chainCols, gOut);
-      let acc = 0;
-      for (let i = 0; i < N; i++)
-        acc +=
-          (delta[i] as number) +
-          (gamma[i] as number) +
-          (vega[i] as number) +
-          (theta[i] as number) +
-          (rho[i] as number);
-      return acc;
+      return sumGreeks(bsGreeksBatch(chainCols, gOut), N);
     }),
   };
 

@@ -1,7 +1,9 @@
 import type { StreamInput, StreamName } from '@gamma/shared';
+import { createStrategyIntent } from '@gamma/shared/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedis } from '../bus/redis.ts';
 import { createRedisStreamsBus, type RedisStreamsBus } from '../bus/redis-streams-bus.ts';
+import { SERVICE_NAMES } from '../config/service-names.ts';
 import { keyTable } from '../keys/key-table.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { deleteKeys } from '../testing/delete-keys.ts';
@@ -12,16 +14,7 @@ import { testPrefix } from '../testing/test-prefix.ts';
 
 // Every service but the simulator (its own ticks would move the prices between the runs: the test publishes
 // one seeded set before the processes start) and the gateway (read-only)
-const SERVICES = [
-  'vol-forecaster',
-  'strategy-runner',
-  'engine',
-  'option-execution',
-  'paper-exchange',
-  'risk-service',
-  'kill-switch',
-  'audit-recorder',
-].join(',');
+const SERVICES = SERVICE_NAMES.filter((name) => name !== 'market-simulator' && name !== 'gateway').join(',');
 
 const envOf = (prefix: string): Record<string, string> => ({
   REDIS_URL: TEST_REDIS_URL,
@@ -51,23 +44,8 @@ const INTENTS: Partial<StreamInput<'strategy.intent'>>[] = [
 ];
 const FILLS = 5;
 
-const intent = (
-  i: number,
-  over: Partial<StreamInput<'strategy.intent'>>,
-): StreamInput<'strategy.intent'> => ({
-  intent_id: `two-processes-${i}`,
-  strategy_id: 'desk',
-  symbol: 'BTC/USDT',
-  intent_type: 'increase_long_gamma',
-  action: 'buy_straddle',
-  direction: 'buy',
-  quantity: 0.1,
-  confidence: 0.7,
-  reason: 'market_underpricing_volatility',
-  timestamp: new Date().toISOString(),
-  metadata: {},
-  ...over,
-});
+const intent = (i: number, over: Partial<StreamInput<'strategy.intent'>>): StreamInput<'strategy.intent'> =>
+  createStrategyIntent({ intent_id: `two-processes-${i}`, timestamp: new Date().toISOString(), ...over });
 
 const redis = createRedis(TEST_REDIS_URL, { log: silentLogger });
 const one = testPrefix();

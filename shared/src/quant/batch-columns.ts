@@ -46,3 +46,15 @@ export function greeksColumns(n: number): GreeksBatch {
 export function bad(i: number, S: number, K: number): never {
   throw new RangeError(`row ${i}: need finite inputs with S > 0, K > 0, sigma ≥ 0 (S=${S}, K=${K})`);
 }
+
+/** Row `i` of the columns, validated as the scalar functions validate (throws naming the row). */
+export function rowOf(inp: BsBatchInput, i: number) {
+  const s = inp.S[i] as number;
+  const k = inp.K[i] as number;
+  const t = inp.T[i] as number;
+  const r = inp.r[i] as number;
+  const q = inp.q[i] as number;
+  const v = inp.sigma[i] as number;
+  if (!(s > 0 && k > 0 && v >= 0 && Number.isFinite(s + k + t + r + q + v))) bad(i, s, k);
+  return { s, k, t, r, q, v, call: inp.isCall[i] === 1 };
+}

@@ -1,7 +1,7 @@
 import { totalStdDevOnLegs } from './implied-vol.ts';
 import { normCdfWithExp } from './normal.ts';
 import { blackOption } from './normalized-black.ts';
-import { type BsBatchInput, bad, length } from './batch-columns.ts';
+import { type BsBatchInput, bad, length, rowOf } from './batch-columns.ts';
 
 export type { BsBatchInput, GreeksBatch } from './batch-columns.ts';
 export { bsGreeksBatch } from './greeks-batch.ts';
@@ -18,7 +18,7 @@ export function bsPriceBatch(inp: BsBatchInput, out?: Float64Array): Float64Arra
   const n = length({ ...inp, ...(out ? { out } : {}) });
   const res = out ?? new Float64Array(n);
   const { S, K, T, r, q, sigma, isCall } = inp;
-  // Per-expiry factors of the previous row, as in bsGreeksBatch.
+  // Per-expiry factors of the previous row (recomputed when T, r or q change).
   let tPrev = NaN;
   let rPrev = NaN;
   let qPrev = NaN;
@@ -62,14 +62,7 @@ export function bsPriceBatch(inp: BsBatchInput, out?: Float64Array): Float64Arra
 
 /** One row outside the common case: validation (throws naming the row), T ≤ 0, sigma = 0, the far wing. */
 function carefulPrice(inp: BsBatchInput, i: number): number {
-  const s = inp.S[i] as number;
-  const k = inp.K[i] as number;
-  const t = inp.T[i] as number;
-  const ri = inp.r[i] as number;
-  const qi = inp.q[i] as number;
-  const v = inp.sigma[i] as number;
-  if (!(s > 0 && k > 0 && v >= 0 && Number.isFinite(s + k + t + ri + qi + v))) bad(i, s, k);
-  const call = inp.isCall[i] === 1;
+  const { s, k, t, r: ri, q: qi, v, call } = rowOf(inp, i);
   if (t <= 0) return Math.max(call ? s - k : k - s, 0);
   const sd = v * Math.sqrt(t);
   const fs = qi === 0 ? s : s * Math.exp(-qi * t);

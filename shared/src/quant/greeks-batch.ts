@@ -1,4 +1,4 @@
-import { type BsBatchInput, type GreeksBatch, bad, greeksColumns, length } from './batch-columns.ts';
+import { type BsBatchInput, type GreeksBatch, greeksColumns, length, rowOf } from './batch-columns.ts';
 import { normCdfWithExp, INV_SQRT_2PI } from './normal.ts';
 
 /**
@@ -99,14 +99,7 @@ function cdf(x: number, e: number): number {
 
 /** One row outside the common case: validation (throws naming the row), T ≤ 0, sigma = 0, |d1| > 36.5. */
 function carefulRow(inp: BsBatchInput, i: number, res: GreeksBatch): void {
-  const s = inp.S[i] as number;
-  const k = inp.K[i] as number;
-  const t = inp.T[i] as number;
-  const ri = inp.r[i] as number;
-  const qi = inp.q[i] as number;
-  const v = inp.sigma[i] as number;
-  if (!(s > 0 && k > 0 && v >= 0 && Number.isFinite(s + k + t + ri + qi + v))) bad(i, s, k);
-  const call = inp.isCall[i] === 1;
+  const { s, k, t, r: ri, q: qi, v, call } = rowOf(inp, i);
   const w = call ? 1 : -1;
   const sqrtT = Math.sqrt(t);
   const sd = v * sqrtT;

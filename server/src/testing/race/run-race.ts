@@ -1,4 +1,5 @@
 import { createStrategyIntent } from '@gamma/shared/testing';
+import { LOOSE_LIMITS_ENV } from '../loose-limits.ts';
 import type { StrategyIntentEvent } from '@gamma/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,25 +49,14 @@ function env(redisUrl: string, services: string, o: RaceOptions): NodeJS.Process
     SERVICES: services,
     LOG_LEVEL: 'info',
     APPROVAL_MODE: 'auto',
+    // Every intent comes at once from one strategy per coin: the rate buckets and the duplicate window
+    // (their own race: app/capacity-race.int.test.ts) stay out of the way of the book's capacities
+    ...LOOSE_LIMITS_ENV,
     PAPER_INITIAL_BALANCE_USDT: '10000000',
     RISK_MAX_POSITION_QTY: `BTC:${btcCapacityOf(o)},ETH:100000`,
     RISK_MAX_ABS_VEGA_USD: `BTC:1000000000,ETH:${o.ethVegaUsd}`,
-    RISK_MAX_ABS_DELTA: 'BTC:1000000,ETH:1000000',
-    RISK_MAX_ABS_GAMMA: 'BTC:1000000,ETH:1000000',
-    RISK_MAX_SHORT_THETA_USD: 'BTC:1000000000,ETH:1000000000',
-    RISK_MAX_POSITION_RATIO: '100',
-    RISK_MIN_POSITION_RATIO: '0',
-    RISK_MAX_SINGLE_POSITION_PCT: '100',
-    RISK_MAX_GROSS_LEVERAGE: '100',
-    RISK_MAX_DRAWDOWN_PCT: '1',
-    RISK_MAX_ORDER_NOTIONAL_USD: '1000000000',
     RISK_MAX_TICK_AGE_S: '600',
     RISK_MAX_SURFACE_AGE_S: '600',
-    // Every intent comes at once from one strategy per coin: the rate buckets and the duplicate window
-    // (their own race: app/capacity-race.int.test.ts) stay out of the way of the book's capacities
-    RISK_MAX_ORDERS_PER_S: '1000000',
-    RISK_MAX_ORDERS_PER_S_PER_STRATEGY: '1000000',
-    RISK_DUPLICATE_WINDOW_S: '0',
     EXEC_PRICE_BUFFER_PCT: '0.25',
     SIM_WARMUP_MIN: '2',
     SIM_DAILY_HISTORY_DAYS: '0',
